@@ -1,0 +1,355 @@
+import { sql, type Kysely } from 'kysely';
+import type { Genre, Topic, Validity } from '../../modules/documents/domain/metadata.ts';
+import type { Edition, EditionState, GovDocument } from '../../modules/documents/domain/workflow.ts';
+import type { Attachment, DocumentStore, EditionListItem } from '../../modules/documents/ports.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { pathInSubtrees } from './access.ts';
+import { escapeLike, toCount, type DialectQuirks } from './dialect.ts';
+import type { AttachmentRow, Database, DocumentRow, EditionRow } from './schema.ts';
+
+/** The states the public may see: the live edition, and a withdrawn one with its notice. */
+const PUBLIC_STATES: EditionState[] = ['published', 'withdrawn'];
+
+export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks): DocumentStore {
+  return {
+    async getDocument(id) {
+      const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toDocument(row);
+    },
+    async insertDocument(document) {
+      await db.insertInto('documents').values(fromDocument(document)).execute();
+    },
+    async updateDocument(document) {
+      await db.updateTable('documents').set(fromDocument(document)).where('id', '=', document.id).execute();
+    },
+    async deleteDocument(id) {
+      await db.deleteFrom('documents').where('id', '=', id).execute();
+    },
+
+    async getEdition(id) {
+      const row = await db.selectFrom('editions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toEdition(row);
+    },
+    async editionsOf(documentId) {
+      const rows = await db
+        .selectFrom('editions')
+        .selectAll()
+        .where('document_id', '=', documentId)
+        .orderBy('number')
+        .execute();
+      return rows.map(toEdition);
+    },
+    async insertEdition(edition) {
+      await db.insertInto('editions').values(fromEdition(edition)).execute();
+    },
+    async updateEdition(edition, expectedState) {
+      const result = await db
+        .updateTable('editions')
+        .set(fromEdition(edition))
+        .where('id', '=', edition.id)
+        .where('state', '=', expectedState)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new DomainError('conflict');
+    },
+    async deleteEdition(id) {
+      await db.deleteFrom('editions').where('id', '=', id).execute();
+    },
+
+    async findEditions(scope, filter, page) {
+      let query = db
+        .selectFrom('editions')
+        .innerJoin('documents', 'documents.id', 'editions.document_id')
+        .innerJoin('orgs', 'orgs.id', 'documents.org_id');
+      switch (scope.kind) {
+        case 'public':
+          query = query.where('editions.state', 'in', PUBLIC_STATES);
+          break;
+        case 'subtrees':
+          query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
+          break;
+        case 'all':
+          break;
+        default: {
+          const unreachable: never = scope;
+          return unreachable;
+        }
+      }
+      if (filter.states) {
+        const states = scope.kind === 'public' ? filter.states.filter((s) => PUBLIC_STATES.includes(s)) : [...filter.states];
+        if (states.length === 0) return { items: [], total: 0 };
+        query = query.where('editions.state', 'in', states);
+      }
+      if (filter.orgId) query = query.where('documents.org_id', '=', filter.orgId);
+      if (filter.orgSubtreeOf) {
+        const root = filter.orgSubtreeOf;
+        query = query.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('orgs as root')
+              .select(sql`1`.as('one'))
+              .where('root.id', '=', root)
+              .whereRef('orgs.path', 'like', sql<string>`root.path || '%'`),
+          ),
+        );
+      }
+      if (filter.fieldCode) query = query.where('editions.field_code', '=', filter.fieldCode);
+      if (filter.topic) query = query.where('editions.topic', '=', filter.topic);
+      if (filter.genre) query = query.where('editions.genre', '=', filter.genre);
+      if (filter.createdBy) query = query.where('editions.created_by', '=', filter.createdBy);
+      if (filter.publishedFrom) query = query.where('editions.published_on', '>=', filter.publishedFrom);
+      if (filter.publishedTo) query = query.where('editions.published_on', '<=', filter.publishedTo);
+      if (filter.awaitingRetrospectiveApproval) {
+        query = query
+          .where('editions.force_published', '=', 1)
+          .where('editions.retro_approved_by', 'is', null)
+          .where('editions.state', 'in', PUBLIC_STATES);
+      }
+      if (filter.query) {
+        const pattern = `%${escapeLike(filter.query)}%`;
+        query = query.where((eb) =>
+          eb.or([
+            sql<boolean>`${sql.ref('editions.title')} ${sql.raw(quirks.likeOperator)} ${pattern} escape '\\'`,
+            sql<boolean>`${sql.ref('editions.doc_number')} ${sql.raw(quirks.likeOperator)} ${pattern} escape '\\'`,
+            sql<boolean>`${sql.ref('documents.index_number')} ${sql.raw(quirks.likeOperator)} ${pattern} escape '\\'`,
+          ]),
+        );
+      }
+      const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      const rows = await query
+        .selectAll('editions')
+        .select([
+          'documents.org_id as d_org_id',
+          'documents.index_number as d_index_number',
+          'documents.created_at as d_created_at',
+          'documents.created_by as d_created_by',
+          'documents.first_published_at as d_first_published_at',
+          'orgs.name as o_name',
+          'orgs.code as o_code',
+          'orgs.path as o_path',
+        ])
+        .orderBy(sql`coalesce(editions.published_on, '')`, 'desc')
+        .orderBy('editions.updated_at', 'desc')
+        .orderBy('editions.id')
+        .offset(page.offset)
+        .limit(page.limit)
+        .execute();
+      const items: EditionListItem[] = rows.map((row) => ({
+        edition: toEdition(row),
+        document: {
+          id: row.document_id,
+          orgId: row.d_org_id,
+          indexNumber: row.d_index_number,
+          createdAt: row.d_created_at,
+          createdBy: row.d_created_by,
+          firstPublishedAt: row.d_first_published_at,
+        },
+        org: { id: row.d_org_id, name: row.o_name, code: row.o_code, path: row.o_path },
+      }));
+      return { items, total: toCount(total?.n as number | string | undefined) };
+    },
+
+    async dueScheduled(now, limit) {
+      const rows = await db
+        .selectFrom('editions')
+        .selectAll()
+        .where('state', '=', 'scheduled')
+        .where('scheduled_at', '<=', now.toISOString())
+        .orderBy('scheduled_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toEdition);
+    },
+
+    async nextIndexSerial(orgId, year) {
+      // One statement on both dialects: insert the counter or bump it, and read the new value.
+      const row = await db
+        .insertInto('index_counters')
+        .values({ org_id: orgId, year, last_value: 1 })
+        .onConflict((oc) =>
+          oc.columns(['org_id', 'year']).doUpdateSet({ last_value: sql`index_counters.last_value + 1` }),
+        )
+        .returning('last_value')
+        .executeTakeFirstOrThrow();
+      return Number(row.last_value);
+    },
+
+    async countByState(scope) {
+      let query = db
+        .selectFrom('editions')
+        .innerJoin('documents', 'documents.id', 'editions.document_id')
+        .innerJoin('orgs', 'orgs.id', 'documents.org_id');
+      if (scope.kind === 'public') query = query.where('editions.state', 'in', PUBLIC_STATES);
+      if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
+      const rows = await query
+        .select(['editions.state', (eb) => eb.fn.countAll().as('n')])
+        .groupBy('editions.state')
+        .execute();
+      return Object.fromEntries(rows.map((r) => [r.state, toCount(r.n as number | string)]));
+    },
+
+    async attachmentsOf(editionId) {
+      const rows = await db
+        .selectFrom('attachments')
+        .selectAll()
+        .where('edition_id', '=', editionId)
+        .orderBy('sort_order')
+        .orderBy('created_at')
+        .execute();
+      return rows.map(toAttachment);
+    },
+    async getAttachment(id) {
+      const row = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toAttachment(row);
+    },
+    async insertAttachment(attachment) {
+      await db
+        .insertInto('attachments')
+        .values({
+          id: attachment.id,
+          edition_id: attachment.editionId,
+          file_name: attachment.fileName,
+          media_type: attachment.mediaType,
+          size_bytes: attachment.sizeBytes,
+          sha256: attachment.sha256,
+          sort_order: attachment.sortOrder,
+          created_at: attachment.createdAt,
+          created_by: attachment.createdBy,
+        })
+        .execute();
+    },
+    async deleteAttachment(id) {
+      await db.deleteFrom('attachments').where('id', '=', id).execute();
+    },
+  };
+}
+
+function toDocument(row: DocumentRow): GovDocument {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    indexNumber: row.index_number,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    firstPublishedAt: row.first_published_at,
+  };
+}
+
+function fromDocument(document: GovDocument): DocumentRow {
+  return {
+    id: document.id,
+    org_id: document.orgId,
+    index_number: document.indexNumber,
+    created_at: document.createdAt,
+    created_by: document.createdBy,
+    first_published_at: document.firstPublishedAt,
+  };
+}
+
+function toEdition(row: EditionRow): Edition {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    number: row.number,
+    state: row.state as EditionState,
+    content: {
+      title: row.title,
+      docNumber: row.doc_number,
+      issuer: row.issuer,
+      writtenOn: row.written_on,
+      publishedOn: row.published_on,
+      topic: row.topic as Topic,
+      genre: row.genre as Genre,
+      isNormative: row.is_normative === 1,
+      validity: row.validity as Validity,
+      validityOn: row.validity_on,
+      fieldCode: row.field_code,
+      keywords: row.keywords === '' ? [] : row.keywords.split(','),
+      bodyHtml: row.body_html,
+      changeNote: row.change_note,
+      isMajor: row.is_major === 1,
+    },
+    versionMajor: row.version_major,
+    versionMinor: row.version_minor,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+    submittedBy: row.submitted_by,
+    submittedAt: row.submitted_at,
+    reviewedBy: row.reviewed_by,
+    reviewedAt: row.reviewed_at,
+    publishedAt: row.published_at,
+    scheduledAt: row.scheduled_at,
+    forcePublished: row.force_published === 1,
+    forcePublishReason: row.force_publish_reason,
+    retroApprovedBy: row.retro_approved_by,
+    retroApprovedAt: row.retro_approved_at,
+    rejectionReason: row.rejection_reason,
+    withdrawnAt: row.withdrawn_at,
+    withdrawalReason: row.withdrawal_reason,
+    supersededAt: row.superseded_at,
+    sensitiveOverrideReason: row.sensitive_override_reason,
+    sensitiveOverrideBy: row.sensitive_override_by,
+  };
+}
+
+function fromEdition(edition: Edition): EditionRow {
+  const c = edition.content;
+  return {
+    id: edition.id,
+    document_id: edition.documentId,
+    number: edition.number,
+    state: edition.state,
+    title: c.title,
+    doc_number: c.docNumber,
+    issuer: c.issuer,
+    written_on: c.writtenOn,
+    published_on: c.publishedOn,
+    topic: c.topic,
+    genre: c.genre,
+    is_normative: c.isNormative ? 1 : 0,
+    validity: c.validity,
+    validity_on: c.validityOn,
+    field_code: c.fieldCode,
+    // Keywords never contain commas: parseKeywords splits on them.
+    keywords: c.keywords.join(','),
+    body_html: c.bodyHtml,
+    change_note: c.changeNote,
+    is_major: c.isMajor ? 1 : 0,
+    version_major: edition.versionMajor,
+    version_minor: edition.versionMinor,
+    created_by: edition.createdBy,
+    created_at: edition.createdAt,
+    updated_by: edition.updatedBy,
+    updated_at: edition.updatedAt,
+    submitted_by: edition.submittedBy,
+    submitted_at: edition.submittedAt,
+    reviewed_by: edition.reviewedBy,
+    reviewed_at: edition.reviewedAt,
+    published_at: edition.publishedAt,
+    scheduled_at: edition.scheduledAt,
+    force_published: edition.forcePublished ? 1 : 0,
+    force_publish_reason: edition.forcePublishReason,
+    retro_approved_by: edition.retroApprovedBy,
+    retro_approved_at: edition.retroApprovedAt,
+    rejection_reason: edition.rejectionReason,
+    withdrawn_at: edition.withdrawnAt,
+    withdrawal_reason: edition.withdrawalReason,
+    superseded_at: edition.supersededAt,
+    sensitive_override_reason: edition.sensitiveOverrideReason,
+    sensitive_override_by: edition.sensitiveOverrideBy,
+  };
+}
+
+function toAttachment(row: AttachmentRow): Attachment {
+  return {
+    id: row.id,
+    editionId: row.edition_id,
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    sortOrder: row.sort_order,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+  };
+}

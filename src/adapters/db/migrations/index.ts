@@ -1,0 +1,12 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as spine from './0001-spine.ts';
+
+/** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-spine': spine,
+};
+
+/** Supplies the migrations from code, so no file-system scanning is needed at run time. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};

@@ -1,0 +1,182 @@
+/**
+ * Row types of every table, as Kysely sees them. The same types hold on SQLite and PostgreSQL:
+ * instants are ISO-8601 UTC text, calendar dates are YYYY-MM-DD text, booleans are 0/1 integers and
+ * lists are JSON text, so no dialect converts a value behind our back.
+ */
+export type Database = {
+  orgs: OrgRow;
+  users: UserRow;
+  role_grants: RoleGrantRow;
+  sessions: SessionRow;
+  api_tokens: ApiTokenRow;
+  audit_log: AuditRow;
+  audit_head: AuditHeadRow;
+  settings: SettingRow;
+  documents: DocumentRow;
+  editions: EditionRow;
+  attachments: AttachmentRow;
+  index_counters: IndexCounterRow;
+};
+
+export type OrgRow = {
+  id: string;
+  parent_id: string | null;
+  /** Materialised path of ids, "/root/child/", so a subtree is one LIKE prefix. */
+  path: string;
+  depth: number;
+  type: string;
+  code: string;
+  name: string;
+  short_name: string;
+  credit_code: string | null;
+  levels: string;
+  sort_order: number;
+  is_demo: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type UserRow = {
+  id: string;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  org_id: string;
+  is_active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  totp_secret: string | null;
+  totp_enabled: number;
+  totp_last_step: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type RoleGrantRow = {
+  id: string;
+  user_id: string;
+  role: string;
+  org_id: string;
+  created_at: string;
+};
+
+export type SessionRow = {
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  totp_pending: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+export type ApiTokenRow = {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+};
+
+export type AuditRow = {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  org_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type AuditHeadRow = {
+  id: number;
+  seq: number;
+  hash: string;
+};
+
+export type SettingRow = {
+  key: string;
+  value: string;
+  updated_at: string;
+};
+
+export type DocumentRow = {
+  id: string;
+  org_id: string;
+  index_number: string | null;
+  created_at: string;
+  created_by: string;
+  first_published_at: string | null;
+};
+
+export type EditionRow = {
+  id: string;
+  document_id: string;
+  number: number;
+  state: string;
+  title: string;
+  doc_number: string | null;
+  issuer: string;
+  written_on: string | null;
+  published_on: string | null;
+  topic: string;
+  genre: string;
+  is_normative: number;
+  validity: string;
+  validity_on: string | null;
+  field_code: string | null;
+  keywords: string;
+  body_html: string;
+  change_note: string | null;
+  is_major: number;
+  version_major: number | null;
+  version_minor: number | null;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  published_at: string | null;
+  scheduled_at: string | null;
+  force_published: number;
+  force_publish_reason: string | null;
+  retro_approved_by: string | null;
+  retro_approved_at: string | null;
+  rejection_reason: string | null;
+  withdrawn_at: string | null;
+  withdrawal_reason: string | null;
+  superseded_at: string | null;
+  sensitive_override_reason: string | null;
+  sensitive_override_by: string | null;
+};
+
+export type AttachmentRow = {
+  id: string;
+  edition_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  sort_order: number;
+  created_at: string;
+  created_by: string;
+};
+
+export type IndexCounterRow = {
+  org_id: string;
+  year: number;
+  last_value: number;
+};

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { AuditStore } from '../../modules/audit/ports.ts';
+import type { ApiTokenStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
+import type { DocumentStore } from '../../modules/documents/ports.ts';
+import type { OrgStore } from '../../modules/orgs/ports.ts';
+import type { SettingsStore } from '../../modules/site/ports.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { UnitOfWork } from '../../platform/unit-of-work.ts';
+import { createAuditStore } from './audit-store.ts';
+import type { DatabaseHandle } from './database.ts';
+import { dialectQuirks, type DialectQuirks } from './dialect.ts';
+import { createDocumentStore } from './document-store.ts';
+import { createOrgStore } from './org-store.ts';
+import type { Database } from './schema.ts';
+import { createSettingsStore } from './settings-store.ts';
+import { createApiTokenStore, createSessionStore, createUserStore } from './user-store.ts';
+
+/** Every store of every module, bound to one connection or one transaction. */
+export type Stores = {
+  orgs: OrgStore;
+  users: UserStore;
+  sessions: SessionStore;
+  tokens: ApiTokenStore;
+  audit: AuditStore;
+  settings: SettingsStore;
+  documents: DocumentStore;
+};
+
+function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): Stores {
+  const now = () => clock.now();
+  return {
+    orgs: createOrgStore(db, now),
+    users: createUserStore(db, quirks, now),
+    sessions: createSessionStore(db),
+    tokens: createApiTokenStore(db),
+    audit: createAuditStore(db, quirks),
+    settings: createSettingsStore(db),
+    documents: createDocumentStore(db, quirks),
+  };
+}
+
+/** Stores for reads outside a transaction, and a unit of work for changes. */
+export function createStores(handle: DatabaseHandle, clock: Clock): { stores: Stores; uow: UnitOfWork<Stores> } {
+  const quirks = dialectQuirks(handle.dialect);
+  return {
+    stores: bindStores(handle.db, quirks, clock),
+    uow: {
+      run: (work) => handle.db.transaction().execute((trx) => work(bindStores(trx, quirks, clock))),
+    },
+  };
+}

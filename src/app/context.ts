@@ -1,0 +1,60 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { argon2Hasher } from '../adapters/crypto/argon2-hasher.ts';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../adapters/db/database.ts';
+import { createStores, type Stores } from '../adapters/db/stores.ts';
+import { createLocalFileStorage, sniffFileType } from '../adapters/storage/local-file-storage.ts';
+import type { PasswordHasher } from '../modules/auth/ports.ts';
+import type { FileStorage } from '../modules/documents/ports.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+import type { AppConfig } from '../platform/config.ts';
+import { newSecretToken } from '../platform/ids.ts';
+import type { UnitOfWork } from '../platform/unit-of-work.ts';
+
+/** Everything a running Gongkai needs, wired once at start-up (the composition root). */
+export type AppContext = {
+  config: AppConfig;
+  clock: Clock;
+  database: DatabaseHandle;
+  stores: Stores;
+  uow: UnitOfWork<Stores>;
+  files: FileStorage;
+  sniff: (bytes: Buffer) => Promise<string | undefined>;
+  hasher: PasswordHasher;
+  /** Signs cookies and CSRF tokens. */
+  secret: string;
+  close(): Promise<void>;
+};
+
+/** Opens the database (migrating it unless told not to) and wires the adapters. */
+export async function openApp(
+  config: AppConfig,
+  options: { clock?: Clock; migrate?: boolean; hasher?: PasswordHasher } = {},
+): Promise<AppContext> {
+  const database = openDatabase(config.database);
+  if (options.migrate !== false) await migrateToLatest(database.db);
+  const clock = options.clock ?? systemClock;
+  const { stores, uow } = createStores(database, clock);
+  return {
+    config,
+    clock,
+    database,
+    stores,
+    uow,
+    files: createLocalFileStorage(join(config.dataDir, 'files')),
+    sniff: sniffFileType,
+    hasher: options.hasher ?? argon2Hasher,
+    secret: config.secret ?? dataDirSecret(config.dataDir),
+    close: () => database.close(),
+  };
+}
+
+/** The secret kept in the data directory when none is configured, created on first use. */
+function dataDirSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = newSecretToken(48);
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

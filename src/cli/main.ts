@@ -1,0 +1,250 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openApp, type AppContext } from '../app/context.ts';
+import { buildServer } from '../app/server.ts';
+import { isDatabaseEmpty, seedDemoDistrict, type DemoSummary } from '../demo/seed-demo.ts';
+import { verifyAuditChain } from '../modules/audit/queries/verify-audit-chain.ts';
+import { createApiToken } from '../modules/auth/commands/create-api-token.ts';
+import { createUser } from '../modules/auth/commands/create-user.ts';
+import { systemActor } from '../modules/auth/domain/actor.ts';
+import { ROLE_LABELS, isRole } from '../modules/auth/domain/roles.ts';
+import { publishDueEditions } from '../modules/documents/jobs/publish-due-editions.ts';
+import { ConfigError, loadConfig, type AppConfig } from '../platform/config.ts';
+import { isDomainError } from '../platform/errors.ts';
+import { newSecretToken } from '../platform/ids.ts';
+
+const HELP = `gongkai — 政务公开平台 (Gongkai)
+
+用法:
+  gongkai start                 迁移数据库；数据库为空时载入示范区演示数据；启动服务（npm start）
+  gongkai serve                 迁移数据库并启动服务
+  gongkai migrate               只迁移数据库
+  gongkai seed-demo             向空数据库载入示范区演示数据
+  gongkai user create --username NAME --name 姓名 --org 单位代码 --role 角色 [--password 密码]
+  gongkai token create --user NAME [--name 用途]     生成个人访问令牌（只显示一次）
+  gongkai audit verify          校验审计日志哈希链；完好时退出码为 0
+
+角色: ${Object.entries(ROLE_LABELS).map(([role, label]) => `${role}(${label})`).join(', ')}
+配置见 README.md（PORT、GONGKAI_DATA_DIR、DATABASE_URL、GONGKAI_SECRET、GONGKAI_DEMO_PASSWORD …）。
+`;
+
+/** Runs one command of the `gongkai` tool and returns its exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`配置有误，服务未启动:\n${error.problems.map((p) => `  - ${p}`).join('\n')}\n`);
+      return 78;
+    }
+    throw error;
+  }
+  switch (command) {
+    case 'start':
+      return serve(config, { seedWhenEmpty: true });
+    case 'serve':
+      return serve(config, { seedWhenEmpty: false });
+    case 'migrate':
+      return withApp(config, async () => {
+        process.stdout.write('数据库已是最新结构。\n');
+        return 0;
+      });
+    case 'seed-demo':
+      return withApp(config, async (ctx) => {
+        if (!(await isDatabaseEmpty(ctx.stores))) {
+          process.stderr.write('数据库中已有单位数据，未载入演示数据。\n');
+          return 1;
+        }
+        printDemo(await seed(ctx), demoPassword(config));
+        return 0;
+      });
+    case 'user':
+      if (sub !== 'create') break;
+      return withApp(config, (ctx) => createUserCommand(ctx, argv.slice(2)));
+    case 'token':
+      if (sub !== 'create') break;
+      return withApp(config, (ctx) => createTokenCommand(ctx, argv.slice(2)));
+    case 'audit':
+      if (sub !== 'verify') break;
+      return withApp(config, async (ctx) => {
+        const report = await verifyAuditChain({ audit: ctx.stores.audit });
+        if (report.ok) {
+          process.stdout.write(`audit log intact: ${report.checked} rows verified\n`);
+          return 0;
+        }
+        process.stderr.write(`audit log TAMPERED: ${report.message} (${report.checked} rows verified before it)\n`);
+        return 2;
+      });
+    default:
+      break;
+  }
+  process.stderr.write(`未知命令: ${argv.join(' ')}\n\n${HELP}`);
+  return 64;
+}
+
+async function withApp(config: AppConfig, run: (ctx: AppContext) => Promise<number>): Promise<number> {
+  const ctx = await openApp(config);
+  try {
+    return await run(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Promise<number> {
+  const ctx = await openApp(config);
+  let demo: DemoSummary | undefined;
+  if (options.seedWhenEmpty && (await isDatabaseEmpty(ctx.stores))) {
+    process.stdout.write('首次运行：正在载入示范区演示数据……\n');
+    demo = await seed(ctx);
+  }
+  const app = await buildServer(ctx);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
+  const scheduler =
+    config.schedulerSeconds > 0
+      ? setInterval(() => {
+          publishDueEditions({ stores: ctx.stores, uow: ctx.uow, clock: ctx.clock }).catch((error: unknown) =>
+            app.log.error({ err: error }, 'scheduled publishing failed'),
+          );
+        }, config.schedulerSeconds * 1000)
+      : undefined;
+  scheduler?.unref();
+
+  process.stdout.write(`\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n`);
+  const settings = await ctx.stores.settings.get('site.is_demo');
+  if (demo) printDemo(demo, demoPassword(config));
+  else if (settings === 'true' && options.seedWhenEmpty) printDemoReminder(config);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  if (scheduler) clearInterval(scheduler);
+  await app.close();
+  await ctx.close();
+  return 0;
+}
+
+async function seed(ctx: AppContext): Promise<DemoSummary> {
+  const started = Date.now();
+  const summary = await seedDemoDistrict(
+    {
+      stores: ctx.stores,
+      uow: ctx.uow,
+      hasher: ctx.hasher,
+      files: ctx.files,
+      sniff: ctx.sniff,
+      maxUploadBytes: ctx.config.maxUploadBytes,
+    },
+    { password: demoPassword(ctx.config), now: ctx.clock.now() },
+  );
+  process.stdout.write(
+    `示范区演示数据已载入：${summary.orgs} 个单位、${summary.users} 个账号、${summary.published} 条已发布信息（${((Date.now() - started) / 1000).toFixed(1)} 秒）。\n`,
+  );
+  return summary;
+}
+
+/**
+ * The password every demo login uses: GONGKAI_DEMO_PASSWORD when set; otherwise one generated on
+ * first run and kept in the data directory so later starts can print it again.
+ */
+function demoPassword(config: AppConfig): string {
+  if (config.demoPassword) return config.demoPassword;
+  const file = join(config.dataDir, 'demo-password.txt');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const generated = `Demo-${newSecretToken(9).replace(/[-_]/g, 'x')}9`;
+  writeFileSync(file, `${generated}\n`, { mode: 0o600 });
+  return generated;
+}
+
+function printDemo(summary: DemoSummary, password: string): void {
+  const width = Math.max(...summary.logins.map((l) => l.username.length));
+  process.stdout.write(`\n演示账号（示范区演示数据，所有账号密码相同）:\n  密码: ${password}\n`);
+  for (const login of summary.logins) {
+    process.stdout.write(`  ${login.username.padEnd(width)}  ${login.displayName}\n`);
+  }
+  process.stdout.write('  （每个部门和镇街都有 <简称>.editor / .reviewer / .admin 账号，例如 mzj.editor、dcjd.reviewer）\n\n');
+}
+
+function printDemoReminder(config: AppConfig): void {
+  const file = join(config.dataDir, 'demo-password.txt');
+  const password = config.demoPassword ?? (existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined);
+  process.stdout.write(
+    `\n演示账号: sysadmin、district.admin、bgs.editor、bgs.reviewer、jyj.editor、jyj.reviewer、jyj.admin、qsz.editor …\n  密码: ${password ?? '（见首次启动时的输出，或设置 GONGKAI_DEMO_PASSWORD 后重建数据）'}\n\n`,
+  );
+}
+
+async function createUserCommand(ctx: AppContext, args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      org: { type: 'string' },
+      role: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  if (!values.username || !values.name || !values.org || !values.role) {
+    process.stderr.write('需要 --username、--name、--org 和 --role。\n');
+    return 64;
+  }
+  if (!isRole(values.role)) {
+    process.stderr.write(`未知角色 ${values.role}。可用: ${Object.keys(ROLE_LABELS).join(', ')}\n`);
+    return 64;
+  }
+  const org = await ctx.stores.orgs.getByCode(values.org);
+  if (!org) {
+    process.stderr.write(`没有代码为 ${values.org} 的单位。\n`);
+    return 1;
+  }
+  const password = values.password ?? `Gk-${newSecretToken(12)}7`;
+  try {
+    await createUser({
+      uow: ctx.uow,
+      clock: ctx.clock,
+      hasher: ctx.hasher,
+      actor: systemActor('cli'),
+      input: { username: values.username, displayName: values.name, homeOrgId: org.id, password, grants: [{ role: values.role, orgId: org.id }] },
+    });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    process.stderr.write(`${error.message}\n${error.fields.map((f) => `  - ${f.field}: ${f.message}`).join('\n')}\n`);
+    return 1;
+  }
+  process.stdout.write(`已创建用户 ${values.username}（${ROLE_LABELS[values.role]} @ ${org.name}）。\n`);
+  if (!values.password) process.stdout.write(`初始密码: ${password}\n`);
+  return 0;
+}
+
+async function createTokenCommand(ctx: AppContext, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' }, name: { type: 'string' } } });
+  if (!values.user) {
+    process.stderr.write('需要 --user 用户名。\n');
+    return 64;
+  }
+  try {
+    const { token } = await createApiToken({
+      uow: ctx.uow,
+      clock: ctx.clock,
+      actor: systemActor('cli'),
+      username: values.user,
+      name: values.name ?? 'cli',
+    });
+    process.stdout.write(`${token}\n`);
+    return 0;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,421 @@
+import type { Stores } from '../adapters/db/stores.ts';
+import { systemActor, type StaffActor } from '../modules/auth/domain/actor.ts';
+import { createUser } from '../modules/auth/commands/create-user.ts';
+import type { PasswordHasher } from '../modules/auth/ports.ts';
+import { buildStaffActor } from '../modules/auth/queries/build-actor.ts';
+import { addAttachment } from '../modules/documents/commands/add-attachment.ts';
+import { createDraft } from '../modules/documents/commands/create-draft.ts';
+import { createNewEdition } from '../modules/documents/commands/create-new-edition.ts';
+import { forcePublishEdition } from '../modules/documents/commands/force-publish-edition.ts';
+import { publishEdition } from '../modules/documents/commands/publish-edition.ts';
+import { rejectEdition } from '../modules/documents/commands/reject-edition.ts';
+import { submitEdition } from '../modules/documents/commands/submit-edition.ts';
+import { updateDraft } from '../modules/documents/commands/update-draft.ts';
+import { withdrawEdition } from '../modules/documents/commands/withdraw-edition.ts';
+import type { EditionContentInput, Genre, Topic } from '../modules/documents/domain/metadata.ts';
+import type { Edition } from '../modules/documents/domain/workflow.ts';
+import type { FileStorage } from '../modules/documents/ports.ts';
+import { createOrg } from '../modules/orgs/commands/create-org.ts';
+import type { Org } from '../modules/orgs/domain/org.ts';
+import { SETTING_KEYS } from '../modules/site/domain/site-settings.ts';
+import { forgetSiteSettings } from '../modules/site/queries/get-site-settings.ts';
+import { FixedClock, chinaDate } from '../platform/clock.ts';
+import type { UnitOfWork } from '../platform/unit-of-work.ts';
+import {
+  FIELD_REGULATIONS,
+  FIELD_TITLES,
+  FIELD_TOPICS,
+  GENERAL_TITLES,
+  demoBody,
+  loadRegulationSample,
+  pick,
+  regulationHtml,
+  seededRandom,
+  type Regulation,
+} from './content.ts';
+import { DEMO_DISTRICT, FEATURED_UNITS, demoUsers, flattenUnits, type DemoUnit, type DemoUser } from './district.ts';
+import { makePdf, makePng } from './files.ts';
+
+/** What the demo seeder made, for the start-up banner. */
+export type DemoSummary = { orgs: number; users: number; published: number; logins: DemoUser[] };
+
+type SeedDeps = {
+  stores: Stores;
+  uow: UnitOfWork<Stores>;
+  hasher: PasswordHasher;
+  files: FileStorage;
+  sniff: (bytes: Buffer) => Promise<string | undefined>;
+  maxUploadBytes: number;
+};
+
+/** Genres whose documents carry a 文号. */
+const NUMBERED_GENRES: readonly Genre[] = ['通知', '意见', '办法', '方案', '批复', '决定', '通报', '规定'];
+
+/**
+ * Loads the demo district 示范区 through the product's own use cases: its units, staff for every
+ * role, and a few hundred documents published across units and pilot fields over the last three
+ * years, plus drafts, a rejection, a withdrawal, a second edition and a force-publication awaiting
+ * approval, so every screen has something real on it.
+ */
+export async function seedDemoDistrict(deps: SeedDeps, options: { password: string; now: Date }): Promise<DemoSummary> {
+  const clock = new FixedClock(options.now);
+  const system = systemActor('demo');
+  const random = seededRandom(20_190_515);
+  const regulations = loadRegulationSample();
+  const regulation = (title: string): Regulation | undefined => regulations.find((r) => r.title.startsWith(title));
+
+  // Units.
+  const orgs = new Map<string, Org>();
+  for (const { unit, parentCode, sortOrder } of flattenUnits(DEMO_DISTRICT)) {
+    const org = await createOrg({
+      uow: deps.uow,
+      clock,
+      actor: system,
+      parentId: parentCode ? orgs.get(parentCode)!.id : null,
+      input: { type: unit.type, code: unit.code, name: unit.name, shortName: unit.shortName, sortOrder },
+      isDemo: true,
+    });
+    orgs.set(unit.code, org);
+  }
+
+  // Staff: every demo login shares one password, hashed once.
+  const passwordHash = await deps.hasher.hash(options.password);
+  const onceHasher: PasswordHasher = { hash: () => Promise.resolve(passwordHash), verify: deps.hasher.verify };
+  const units = flattenUnits(DEMO_DISTRICT).map((entry) => entry.unit);
+  const users = demoUsers(units);
+  const actors = new Map<string, StaffActor>();
+  for (const user of users) {
+    const created = await createUser({
+      uow: deps.uow,
+      clock,
+      hasher: onceHasher,
+      actor: system,
+      skipPasswordStrength: true,
+      input: {
+        username: user.username,
+        displayName: user.displayName,
+        homeOrgId: orgs.get(user.homeCode)!.id,
+        password: options.password,
+        grants: user.grants.map((g) => ({ role: g.role, orgId: orgs.get(g.orgCode)!.id })),
+      },
+    });
+    actors.set(user.username, await buildStaffActor(deps.stores, created, undefined));
+  }
+
+  await deps.uow.run(async ({ settings }) => {
+    const values: Record<string, string> = {
+      [SETTING_KEYS.siteName]: '示范区人民政府门户网站（演示）',
+      [SETTING_KEYS.districtName]: '示范区',
+      [SETTING_KEYS.organizer]: '示范区人民政府办公室（演示）',
+      [SETTING_KEYS.siteIdentifier]: '9901000001',
+      [SETTING_KEYS.icpNumber]: '示ICP备00000000号（演示）',
+      [SETTING_KEYS.policeNumber]: '示公网安备99010102000001号（演示）',
+      [SETTING_KEYS.contactPhone]: '0000-00000000（演示）',
+      [SETTING_KEYS.contactAddress]: '示范区政务中心路1号（演示）',
+      [SETTING_KEYS.isDemo]: 'true',
+    };
+    for (const [key, value] of Object.entries(values)) await settings.set(key, value, clock.now());
+  });
+  forgetSiteSettings();
+
+  const workflow = { uow: deps.uow, clock };
+  const editorOf = (unitCode: string) => actors.get(`${staffPrefix(unitCode)}.editor`)!;
+  const reviewerOf = (unitCode: string) => actors.get(`${staffPrefix(unitCode)}.reviewer`)!;
+  const docSerials = new Map<string, number>();
+  let published = 0;
+
+  /** Writes, submits and publishes one document at the given China date. */
+  const publishDocument = async (spec: {
+    publisherCode: string;
+    orgCode: string;
+    date: string;
+    input: Omit<EditionContentInput, 'issuer'> & { issuer?: string };
+    attachment?: 'pdf' | 'png';
+  }): Promise<Edition> => {
+    const editor = editorOf(spec.publisherCode);
+    const reviewer = reviewerOf(spec.publisherCode);
+    clock.set(`${spec.input.writtenOn ?? spec.date}T01:30:00Z`);
+    const { edition } = await createDraft({ ...workflow, actor: editor, orgId: orgs.get(spec.orgCode)!.id, input: { issuer: '', ...spec.input } });
+    if (spec.attachment) {
+      const bytes = spec.attachment === 'pdf' ? makePdf(`Shifanqu demo attachment ${edition.id}`) : makePng(64, 40, [183, 28, 28]);
+      await addAttachment({
+        ...workflow,
+        actor: editor,
+        files: deps.files,
+        sniff: deps.sniff,
+        maxBytes: deps.maxUploadBytes,
+        editionId: edition.id,
+        fileName: spec.attachment === 'pdf' ? `${spec.input.title.slice(0, 30)}（附件）.pdf` : '示意图.png',
+        bytes,
+      });
+    }
+    clock.set(`${spec.date}T00:40:00Z`);
+    await submitEdition({ ...workflow, actor: editor, editionId: edition.id });
+    clock.set(`${spec.date}T02:15:00Z`);
+    const live = await publishEdition({ ...workflow, actor: reviewer, editionId: edition.id });
+    published++;
+    return live;
+  };
+
+  const docNumber = (unit: DemoUnit, year: number, genre: Genre): string | null => {
+    if (!unit.docPrefix || !NUMBERED_GENRES.includes(genre)) return null;
+    const key = `${unit.code}:${year}`;
+    const serial = (docSerials.get(key) ?? 0) + 1;
+    docSerials.set(key, serial);
+    return `${unit.docPrefix}〔${year}〕${serial}号`;
+  };
+
+  const today = chinaDate(options.now);
+  const thisYear = Number(today.slice(0, 4));
+  const years = [thisYear - 2, thisYear - 1, thisYear];
+  const randomDate = (year: number): string => {
+    const end = year === thisYear ? dayOfYear(today) - 2 : 365;
+    const day = 1 + Math.floor(random() * Math.max(1, end));
+    return dateOfDay(year, day);
+  };
+
+  // The column's fixed content: the guide, the rules (with the 条例 itself) and annual reports.
+  const regulationText = regulation('政府信息公开条例');
+  await publishDocument({
+    publisherCode: 'sfq',
+    orgCode: 'sfq',
+    date: `${thisYear - 2}-01-15`,
+    input: {
+      title: '示范区人民政府信息公开指南',
+      topic: '综合政务',
+      genre: '公开指南',
+      writtenOn: `${thisYear - 2}-01-10`,
+      publishedOn: `${thisYear - 2}-01-15`,
+      bodyHtml: guideHtml(),
+      keywords: '政府信息公开,指南',
+    },
+  });
+  if (regulationText) {
+    await publishDocument({
+      publisherCode: 'sfq',
+      orgCode: 'sfq',
+      date: `${thisYear - 2}-01-16`,
+      input: {
+        title: '中华人民共和国政府信息公开条例',
+        docNumber: '国务院令第711号',
+        issuer: '国务院',
+        topic: '综合政务',
+        genre: '公开制度',
+        writtenOn: '2019-04-03',
+        publishedOn: `${thisYear - 2}-01-16`,
+        validityOn: '2019-05-15',
+        bodyHtml: regulationHtml(regulationText),
+        keywords: '政府信息公开条例',
+      },
+    });
+  }
+  for (const [title, body] of [
+    ['示范区政府信息公开保密审查制度', '<p>第一条 为规范政府信息公开前的保密审查工作，根据《中华人民共和国政府信息公开条例》第十七条，制定本制度。</p><p>第二条 各单位公开政府信息前，应当依照《中华人民共和国保守国家秘密法》以及其他法律、法规和国家有关规定对拟公开的政府信息进行审查。</p><p>第三条 对政府信息不能确定是否可以公开的，应当依照法律、法规和国家有关规定报有关主管部门或者保密行政管理部门确定。</p><p>（示范区演示数据）</p>'],
+    ['示范区政府信息公开工作考核制度', '<p>第一条 为推动政府信息公开工作落实，根据《中华人民共和国政府信息公开条例》第四十六条至第四十八条，制定本制度。</p><p>第二条 区政府办公室对各单位政府信息公开工作进行日常监测和年度考核，考核结果纳入绩效考核。</p><p>（示范区演示数据）</p>'],
+  ] as const) {
+    await publishDocument({
+      publisherCode: 'sfq-bgs',
+      orgCode: 'sfq-bgs',
+      date: `${thisYear - 2}-02-20`,
+      input: { title, topic: '综合政务', genre: '公开制度', writtenOn: `${thisYear - 2}-02-18`, bodyHtml: body },
+    });
+  }
+  for (const year of [thisYear - 2, thisYear - 1]) {
+    for (const [unitCode, orgCode, name, deadline] of [
+      ['sfq', 'sfq', '示范区人民政府', '03-28'],
+      ['sfq-jyj', 'sfq-jyj', '示范区教育局', '01-26'],
+      ['sfq-mzj', 'sfq-mzj', '示范区民政局', '01-27'],
+    ] as const) {
+      await publishDocument({
+        publisherCode: unitCode,
+        orgCode,
+        // 条例 Art. 49: departments publish by 31 January, the government by 31 March.
+        date: `${year + 1}-${deadline}`,
+        input: {
+          title: `${name}${year}年政府信息公开工作年度报告`,
+          topic: '综合政务',
+          genre: '年度报告',
+          writtenOn: `${year + 1}-${deadline}`,
+          bodyHtml: annualReportHtml(name, year),
+          keywords: '年度报告',
+        },
+      });
+    }
+  }
+
+  // Documents across units and pilot fields.
+  for (const { unit } of flattenUnits(DEMO_DISTRICT)) {
+    const perUnit = unit.type === 'department' ? 13 : unit.type === 'town' ? 9 : unit.type === 'utility' ? 4 : unit.type === 'district' ? 6 : 1;
+    const publisherCode = publisherFor(unit.code);
+    for (let i = 0; i < perUnit; i++) {
+      const year = years[Math.floor(random() * years.length)]!;
+      const date = randomDate(year);
+      const isGeneral = unit.type === 'district' || (unit.code === 'sfq-bgs' && random() < 0.5);
+      const fieldCode = isGeneral ? null : pick(random, unit.fields ?? ['20']);
+      const template = isGeneral ? pick(random, GENERAL_TITLES) : pick(random, FIELD_TITLES[fieldCode!]!);
+      const title = template.title
+        .replaceAll('{y}', String(year))
+        .replaceAll('{u}', unit.shortName.replace(/（.*）$/, ''))
+        .replaceAll('{q}', String(1 + Math.floor(random() * 4)));
+      const topic: Topic = fieldCode ? FIELD_TOPICS[fieldCode]! : '综合政务';
+      const reg = fieldCode ? regulation(pick(random, FIELD_REGULATIONS[fieldCode]!)) : regulationText;
+      const writtenOn = shiftDate(date, -Math.floor(random() * 6));
+      await publishDocument({
+        publisherCode,
+        orgCode: unit.code,
+        date,
+        attachment: random() < 0.12 ? 'pdf' : random() < 0.04 ? 'png' : undefined,
+        input: {
+          title,
+          docNumber: docNumber(unit, year, template.genre),
+          topic,
+          genre: template.genre,
+          isNormative: template.normative ?? false,
+          writtenOn,
+          publishedOn: date,
+          fieldCode,
+          keywords: fieldCode ? [title.slice(0, 2) === '关于' ? title.slice(2, 8) : title.slice(0, 6)] : [],
+          bodyHtml: demoBody({ random, title, unitName: unit.name, regulation: reg, date: writtenOn }),
+        },
+      });
+    }
+  }
+
+  // The workflow in every state, so the back office shows each one.
+  const recent = shiftDate(today, -3);
+  const lastWeek = shiftDate(today, -7);
+  const changed = await publishDocument({
+    publisherCode: 'sfq-mzj',
+    orgCode: 'sfq-mzj',
+    date: shiftDate(today, -40),
+    attachment: 'pdf',
+    input: {
+      title: `关于提高${thisYear}年城乡最低生活保障标准的通知`,
+      docNumber: `示民〔${thisYear}〕40号`,
+      topic: '民政、扶贫、救灾',
+      genre: '通知',
+      isNormative: true,
+      writtenOn: shiftDate(today, -42),
+      fieldCode: '20',
+      bodyHtml: demoBody({ random, title: '最低生活保障标准', unitName: '示范区民政局', regulation: regulation('城市居民最低生活保障条例'), date: shiftDate(today, -42) }),
+    },
+  });
+  clock.set(`${lastWeek}T01:00:00Z`);
+  const second = await createNewEdition({ ...workflow, actor: editorOf('sfq-mzj'), documentId: changed.documentId });
+  await updateDraft({
+    ...workflow,
+    actor: editorOf('sfq-mzj'),
+    editionId: second.id,
+    input: { ...second.content, docNumber: second.content.docNumber, changeNote: '更正第三条中的保障标准执行时间。', isMajor: true },
+  });
+  await submitEdition({ ...workflow, actor: editorOf('sfq-mzj'), editionId: second.id });
+  clock.set(`${lastWeek}T03:00:00Z`);
+  await publishEdition({ ...workflow, actor: reviewerOf('sfq-mzj'), editionId: second.id });
+
+  const toWithdraw = await publishDocument({
+    publisherCode: 'sfq-scj',
+    orgCode: 'sfq-scj',
+    date: shiftDate(today, -20),
+    input: {
+      title: `${thisYear}年第二期食品安全监督抽检信息（旧版）`,
+      topic: '市场监管、安全生产监管',
+      genre: '公告',
+      fieldCode: '16',
+      writtenOn: shiftDate(today, -21),
+      bodyHtml: demoBody({ random, title: '食品安全监督抽检', unitName: '示范区市场监督管理局', regulation: regulation('国务院关于加强食品等产品安全监督管理的特别规定'), date: shiftDate(today, -21) }),
+    },
+  });
+  clock.set(`${recent}T02:00:00Z`);
+  await withdrawEdition({ ...workflow, actor: reviewerOf('sfq-scj'), editionId: toWithdraw.id, reason: '抽检结果复检后更正，请以新发布的信息为准。' });
+
+  const draftInput = (title: string, fieldCode: string, unitName: string): EditionContentInput => ({
+    title,
+    issuer: '',
+    topic: FIELD_TOPICS[fieldCode]!,
+    genre: '通知',
+    fieldCode,
+    writtenOn: recent,
+    bodyHtml: demoBody({ random, title, unitName, regulation: regulation(FIELD_REGULATIONS[fieldCode]![0]!), date: recent }),
+  });
+  clock.set(`${recent}T03:00:00Z`);
+  await createDraft({ ...workflow, actor: editorOf('sfq-jyj'), orgId: orgs.get('sfq-jyj')!.id, input: draftInput(`关于做好${thisYear + 1}年寒假学生安全教育工作的通知`, '24', '示范区教育局') });
+  const waiting = await createDraft({ ...workflow, actor: editorOf('sfq-jyj'), orgId: orgs.get('sfq-jyj')!.id, input: draftInput(`示范区${thisYear}年秋季学期义务教育学校课后服务收费标准`, '24', '示范区教育局') });
+  await submitEdition({ ...workflow, actor: editorOf('sfq-jyj'), editionId: waiting.edition.id });
+  const returned = await createDraft({ ...workflow, actor: editorOf('sfq-qsz'), orgId: orgs.get('sfq-qsz')!.id, input: draftInput(`青石镇${thisYear}年第四季度最低生活保障对象名单公示`, '20', '示范区青石镇人民政府') });
+  await submitEdition({ ...workflow, actor: editorOf('sfq-qsz'), editionId: returned.edition.id });
+  await rejectEdition({ ...workflow, actor: reviewerOf('sfq-qsz'), editionId: returned.edition.id, reason: '名单中含有身份证号码，请按规定隐去后再提交。' });
+  const urgent = await createDraft({ ...workflow, actor: editorOf('sfq-yjj'), orgId: orgs.get('sfq-yjj')!.id, input: draftInput('关于防范强降雨天气的紧急通知', '05', '示范区应急管理局') });
+  await forcePublishEdition({ ...workflow, actor: actors.get('yjj.admin')!, editionId: urgent.edition.id, reason: '暴雨预警升级，审核人员外出检查，须立即发布。' });
+  published += 2;
+
+  const featured = users.filter(
+    (u) => u.username === 'sysadmin' || u.username.startsWith('district.') || FEATURED_UNITS.some((code) => u.homeCode === code),
+  );
+  return { orgs: orgs.size, users: users.length, published, logins: featured };
+}
+
+/** The prefix of a unit's staff usernames ("jyj" for sfq-jyj). */
+function staffPrefix(unitCode: string): string {
+  return unitCode === 'sfq' ? 'district' : unitCode.replace(/^sfq-/, '');
+}
+
+/** Who writes a unit's documents: its own staff, or for villages and utilities, the parent's. */
+function publisherFor(unitCode: string): string {
+  const entry = flattenUnits(DEMO_DISTRICT).find((e) => e.unit.code === unitCode)!;
+  if (entry.unit.type === 'department' || entry.unit.type === 'town' || entry.parentCode === null) return unitCode;
+  return entry.parentCode;
+}
+
+function dayOfYear(date: string): number {
+  const start = Date.UTC(Number(date.slice(0, 4)), 0, 1);
+  return Math.floor((Date.parse(`${date}T00:00:00Z`) - start) / 86_400_000) + 1;
+}
+
+function dateOfDay(year: number, day: number): string {
+  return new Date(Date.UTC(year, 0, day)).toISOString().slice(0, 10);
+}
+
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+function guideHtml(): string {
+  return [
+    '<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》第十二条，编制本指南。</p>',
+    '<h2>一、主动公开</h2>',
+    '<p>（一）公开范围：依照条例第十九条、第二十条、第二十一条规定应当主动公开的政府信息。</p>',
+    '<p>（二）公开形式：通过本网站“政府信息公开”专栏统一公开，并通过政府公报、政务新媒体、政务服务中心查阅点等途径公开。</p>',
+    '<p>（三）公开时限：属于主动公开范围的政府信息，自该政府信息形成或者变更之日起20个工作日内予以公开（条例第二十六条）。</p>',
+    '<h2>二、依申请公开</h2>',
+    '<p>公民、法人或者其他组织可以向区政府及其工作部门、镇人民政府（街道办事处）申请获取政府信息。具体办法见“依申请公开”栏目。</p>',
+    '<h2>三、政府信息公开工作机构</h2>',
+    '<p>名称：示范区人民政府办公室（演示）　办公时间：工作日上午9:00—12:00，下午13:30—17:00</p>',
+    '<h2>四、监督和救济</h2>',
+    '<p>公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。</p>',
+    '<p>（示范区演示数据）</p>',
+  ].join('\n');
+}
+
+function annualReportHtml(name: string, year: number): string {
+  return [
+    `<p>本报告根据《中华人民共和国政府信息公开条例》第五十条和国办公开办函〔2021〕30号规定的格式编制，所列数据统计期限为${year}年1月1日至12月31日。（示范区演示数据）</p>`,
+    '<h2>一、总体情况</h2>',
+    `<p>${year}年，${name}坚持以公开为常态、不公开为例外，在本网站政府信息公开专栏统一公开政府信息。</p>`,
+    '<h2>二、主动公开政府信息情况</h2>',
+    '<table><thead><tr><th>信息内容</th><th>本年制发件数</th><th>本年废止件数</th><th>现行有效件数</th></tr></thead><tbody><tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr><tr><td>行政规范性文件</td><td>3</td><td>1</td><td>12</td></tr></tbody></table>',
+    '<h2>三、收到和处理政府信息公开申请情况</h2>',
+    '<p>本年新收政府信息公开申请（演示数据），均在法定期限内答复。</p>',
+    '<h2>四、政府信息公开行政复议、行政诉讼情况</h2>',
+    '<p>本年无因政府信息公开引起的行政复议、行政诉讼。</p>',
+    '<h2>五、存在的主要问题及改进情况</h2>',
+    '<p>部分基层单位标准目录更新不够及时，下一步将加强日常监测。</p>',
+    '<h2>六、其他需要报告的事项</h2>',
+    '<p>本年未收取信息处理费。</p>',
+  ].join('\n');
+}
+
+/** True when the database holds no units yet, so the demo may be loaded. */
+export async function isDatabaseEmpty(stores: Pick<Stores, 'orgs'>): Promise<boolean> {
+  return (await stores.orgs.count()) === 0;
+}
+

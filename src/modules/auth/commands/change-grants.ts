@@ -1,0 +1,80 @@
+import type { Clock } from '../../../platform/clock.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import type { AuditLog } from '../../audit/ports.ts';
+import type { OrgStore } from '../../orgs/ports.ts';
+import { auditActor, canGrant, type Actor } from '../domain/actor.ts';
+import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+import type { UserStore } from '../ports.ts';
+
+type Stores = { users: UserStore; orgs: OrgStore; audit: AuditLog };
+
+/**
+ * Gives a user a role in a unit.
+ * @throws DomainError `not_found`, `conflict` (already held), `out_of_scope`.
+ */
+export async function grantRole(options: {
+  uow: UnitOfWork<Stores>;
+  clock: Clock;
+  actor: Actor;
+  userId: string;
+  role: Role;
+  orgId: string;
+}): Promise<void> {
+  const now = options.clock.now();
+  await options.uow.run(async ({ users, orgs, audit }) => {
+    const user = await users.getById(options.userId);
+    const org = await orgs.getById(options.orgId);
+    if (!user || !org) throw new DomainError('not_found');
+    if (!canGrant(options.actor, options.role, org.path)) {
+      throw new DomainError('out_of_scope', { message: `您不能在“${org.name}”授予“${ROLE_LABELS[options.role]}”角色。` });
+    }
+    const existing = await users.grantsOf(user.id);
+    if (existing.some((g) => g.role === options.role && g.orgId === org.id)) {
+      throw new DomainError('conflict', { message: '该用户已拥有此角色。' });
+    }
+    const grant = { id: newId(), userId: user.id, role: options.role, orgId: org.id };
+    await users.addGrant(grant, now);
+    await audit.append(
+      changeEntry(auditActor(options.actor), now, {
+        action: 'user.role_granted',
+        entityType: 'user',
+        entityId: user.id,
+        orgId: org.id,
+        after: grant,
+      }),
+    );
+  });
+}
+
+/**
+ * Takes a role away. Only someone who could grant it may take it away.
+ * @throws DomainError `not_found`, `out_of_scope`.
+ */
+export async function revokeRole(options: {
+  uow: UnitOfWork<Stores>;
+  clock: Clock;
+  actor: Actor;
+  userId: string;
+  grantId: string;
+}): Promise<void> {
+  const now = options.clock.now();
+  await options.uow.run(async ({ users, orgs, audit }) => {
+    const grant = (await users.grantsOf(options.userId)).find((g) => g.id === options.grantId);
+    const org = grant && (await orgs.getById(grant.orgId));
+    if (!grant || !org) throw new DomainError('not_found');
+    if (!canGrant(options.actor, grant.role, org.path)) throw new DomainError('out_of_scope');
+    await users.removeGrant(grant.id);
+    await audit.append(
+      changeEntry(auditActor(options.actor), now, {
+        action: 'user.role_revoked',
+        entityType: 'user',
+        entityId: options.userId,
+        orgId: org.id,
+        before: grant,
+      }),
+    );
+  });
+}

@@ -1,0 +1,48 @@
+import type { Clock } from '../../../platform/clock.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { newId, newSecretToken, sha256Hex } from '../../../platform/ids.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import type { AuditLog } from '../../audit/ports.ts';
+import { auditActor, type Actor } from '../domain/actor.ts';
+import type { ApiTokenStore, UserStore } from '../ports.ts';
+
+/** Prefix that makes a leaked token recognisable to secret scanners. */
+export const TOKEN_PREFIX = 'gk_';
+
+/**
+ * Issues a personal API token for a user and returns it; only its hash is kept, so it is shown once.
+ * Users issue their own; the command line (the system actor) may issue one for anybody.
+ * @throws DomainError `not_found`, `forbidden`.
+ */
+export async function createApiToken(options: {
+  uow: UnitOfWork<{ users: UserStore; tokens: ApiTokenStore; audit: AuditLog }>;
+  clock: Clock;
+  actor: Actor;
+  username: string;
+  name: string;
+}): Promise<{ token: string; id: string }> {
+  const now = options.clock.now();
+  return options.uow.run(async ({ users, tokens, audit }) => {
+    const user = await users.getByUsername(options.username.trim().toLowerCase());
+    if (!user) throw new DomainError('not_found', { message: `用户 ${options.username} 不存在。` });
+    const isSelf = options.actor.kind === 'staff' && options.actor.userId === user.id;
+    if (!isSelf && options.actor.kind !== 'system') throw new DomainError('forbidden');
+    const token = `${TOKEN_PREFIX}${newSecretToken(32)}`;
+    const id = newId();
+    await tokens.insert(
+      { id, userId: user.id, name: options.name.trim() || 'API', createdAt: now.toISOString(), lastUsedAt: null, revokedAt: null },
+      sha256Hex(token),
+    );
+    await audit.append(
+      changeEntry(auditActor(options.actor), now, {
+        action: 'user.token_created',
+        entityType: 'api_token',
+        entityId: id,
+        orgId: user.homeOrgId,
+        after: { userId: user.id, name: options.name },
+      }),
+    );
+    return { token, id };
+  });
+}

@@ -1,0 +1,87 @@
+import type { Clock } from '../../../platform/clock.ts';
+import { DomainError, assertNoFieldIssues, type FieldIssue } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import type { AuditLog } from '../../audit/ports.ts';
+import type { OrgStore } from '../../orgs/ports.ts';
+import { auditActor, canGrant, requirePermission, type Actor } from '../domain/actor.ts';
+import { checkPasswordStrength } from '../domain/login-policy.ts';
+import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+import { USERNAME_PATTERN, type User } from '../domain/user.ts';
+import type { PasswordHasher, UserStore } from '../ports.ts';
+
+export type NewUserInput = {
+  username: string;
+  displayName: string;
+  homeOrgId: string;
+  password: string;
+  grants: { role: Role; orgId: string }[];
+};
+
+/**
+ * Creates a staff account in `homeOrgId` with its roles. The actor must manage users there and be
+ * allowed to grant each role in each unit (always inside their own subtree).
+ * @throws DomainError `validation_failed`, `out_of_scope`/`forbidden`.
+ */
+export async function createUser(options: {
+  uow: UnitOfWork<{ users: UserStore; orgs: OrgStore; audit: AuditLog }>;
+  clock: Clock;
+  hasher: PasswordHasher;
+  actor: Actor;
+  input: NewUserInput;
+  /** The demo seeder may use the one configured demo password whatever its strength. */
+  skipPasswordStrength?: boolean;
+}): Promise<User> {
+  const { input, actor } = options;
+  const username = input.username.trim().toLowerCase();
+  const issues: FieldIssue[] = [];
+  if (!USERNAME_PATTERN.test(username)) {
+    issues.push({ field: 'username', message: '用户名须为3至32位小写字母、数字、点、连字符或下划线。' });
+  }
+  if (input.displayName.trim().length < 2 || input.displayName.length > 40) {
+    issues.push({ field: 'displayName', message: '姓名须为2至40个字。' });
+  }
+  if (!options.skipPasswordStrength) issues.push(...checkPasswordStrength(input.password));
+  assertNoFieldIssues(issues);
+  const passwordHash = await options.hasher.hash(input.password);
+  const now = options.clock.now();
+  return options.uow.run(async ({ users, orgs, audit }) => {
+    const home = await orgs.getById(input.homeOrgId);
+    if (!home) throw new DomainError('validation_failed', { fields: [{ field: 'homeOrgId', message: '所属单位不存在。' }] });
+    requirePermission(actor, 'user.manage', home.path);
+    if (await users.getByUsername(username)) {
+      throw new DomainError('validation_failed', { fields: [{ field: 'username', message: '该用户名已被使用。' }] });
+    }
+    const user: User = {
+      id: newId(),
+      username,
+      displayName: input.displayName.trim(),
+      homeOrgId: home.id,
+      isActive: true,
+      failedLogins: 0,
+      lockedUntil: null,
+      totpEnabled: false,
+      createdAt: now.toISOString(),
+    };
+    await users.insert(user, passwordHash);
+    for (const grant of input.grants) {
+      const org = await orgs.getById(grant.orgId);
+      if (!org) throw new DomainError('validation_failed', { fields: [{ field: 'grants', message: '授权单位不存在。' }] });
+      if (!canGrant(actor, grant.role, org.path)) {
+        throw new DomainError('out_of_scope', { message: `您不能在“${org.name}”授予“${ROLE_LABELS[grant.role]}”角色。` });
+      }
+      await users.addGrant({ id: newId(), userId: user.id, role: grant.role, orgId: org.id }, now);
+    }
+    await audit.append(
+      changeEntry(auditActor(actor), now, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        orgId: home.id,
+        after: { ...user, grants: input.grants },
+      }),
+    );
+    return user;
+  });
+}

@@ -1,0 +1,27 @@
+import type { Clock } from '../../../platform/clock.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import type { AuditLog } from '../../audit/ports.ts';
+import { auditActor, type Actor } from '../domain/actor.ts';
+import type { SessionStore } from '../ports.ts';
+
+/** Ends a session on the server, so the browser's token is worthless from now on. */
+export async function logOut(options: {
+  uow: UnitOfWork<{ sessions: SessionStore; audit: AuditLog }>;
+  clock: Clock;
+  actor: Actor;
+  sessionId: string;
+}): Promise<void> {
+  await options.uow.run(async ({ sessions, audit }) => {
+    const session = await sessions.get(options.sessionId);
+    if (!session) return;
+    await sessions.delete(session.id);
+    await audit.append(
+      changeEntry(auditActor(options.actor), options.clock.now(), {
+        action: 'auth.logged_out',
+        entityType: 'user',
+        entityId: session.userId,
+      }),
+    );
+  });
+}

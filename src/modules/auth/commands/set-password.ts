@@ -1,0 +1,52 @@
+import type { Clock } from '../../../platform/clock.ts';
+import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import type { AuditLog } from '../../audit/ports.ts';
+import type { OrgStore } from '../../orgs/ports.ts';
+import { auditActor, requirePermission, type Actor } from '../domain/actor.ts';
+import { checkPasswordStrength } from '../domain/login-policy.ts';
+import type { PasswordHasher, SessionStore, UserStore } from '../ports.ts';
+
+/**
+ * Sets a new password: users change their own (giving the current one), user managers reset
+ * others' inside their subtree. Every other session of that user ends, and a lockout is lifted.
+ * @throws DomainError `validation_failed`, `invalid_credentials`, `not_found`, `out_of_scope`.
+ */
+export async function setPassword(options: {
+  uow: UnitOfWork<{ users: UserStore; orgs: OrgStore; sessions: SessionStore; audit: AuditLog }>;
+  clock: Clock;
+  hasher: PasswordHasher;
+  actor: Actor;
+  userId: string;
+  newPassword: string;
+  currentPassword?: string | undefined;
+}): Promise<void> {
+  assertNoFieldIssues(checkPasswordStrength(options.newPassword));
+  const passwordHash = await options.hasher.hash(options.newPassword);
+  const now = options.clock.now();
+  await options.uow.run(async ({ users, orgs, sessions, audit }) => {
+    const user = await users.getById(options.userId);
+    if (!user) throw new DomainError('not_found');
+    const isSelf = options.actor.kind === 'staff' && options.actor.userId === user.id;
+    if (isSelf) {
+      const credentials = await users.getCredentials(user.id);
+      const ok = credentials && (await options.hasher.verify(credentials.passwordHash, options.currentPassword ?? ''));
+      if (!ok) throw new DomainError('validation_failed', { fields: [{ field: 'currentPassword', message: '当前密码不正确。' }] });
+    } else {
+      const home = await orgs.getById(user.homeOrgId);
+      requirePermission(options.actor, 'user.manage', home?.path ?? '/');
+    }
+    await users.setPassword(user.id, passwordHash, now);
+    await users.update({ ...user, failedLogins: 0, lockedUntil: null });
+    await sessions.deleteForUser(user.id);
+    await audit.append(
+      changeEntry(auditActor(options.actor), now, {
+        action: isSelf ? 'user.password_changed' : 'user.password_reset',
+        entityType: 'user',
+        entityId: user.id,
+        orgId: user.homeOrgId,
+      }),
+    );
+  });
+}

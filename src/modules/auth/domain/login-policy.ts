@@ -1,0 +1,39 @@
+import type { FieldIssue } from '../../../platform/errors.ts';
+
+/** After this many failed sign-ins in a row the account locks. */
+export const MAX_FAILED_LOGINS = 5;
+/** How long a locked account stays locked. */
+export const LOCKOUT_MINUTES = 15;
+/** An absolute limit on a session, whatever its activity. */
+export const SESSION_MAX_HOURS = 12;
+
+/** The state of an account that decides whether it may try to sign in now. */
+export type LoginStatus = { failedLogins: number; lockedUntil: Date | null };
+
+/** True while a lockout is in force. */
+export function isLocked(status: LoginStatus, now: Date): boolean {
+  return status.lockedUntil !== null && status.lockedUntil.getTime() > now.getTime();
+}
+
+/** The account's status after one more failed attempt: the fifth failure locks it for 15 minutes. */
+export function afterFailedLogin(status: LoginStatus, now: Date): LoginStatus {
+  // A lock that has run out starts a fresh count.
+  const previous = status.lockedUntil && status.lockedUntil <= now ? 0 : status.failedLogins;
+  const failedLogins = previous + 1;
+  return failedLogins >= MAX_FAILED_LOGINS
+    ? { failedLogins, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) }
+    : { failedLogins, lockedUntil: null };
+}
+
+/** True when a session has been idle longer than the configured idle timeout. */
+export function isSessionIdle(lastSeenAt: Date, now: Date, idleMinutes: number): boolean {
+  return now.getTime() - lastSeenAt.getTime() > idleMinutes * 60_000;
+}
+
+/** Password rules: at least 10 characters, with letters and digits. */
+export function checkPasswordStrength(password: string): FieldIssue[] {
+  if (password.length < 10 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
+    return [{ field: 'password', message: '密码至少10位，且须同时包含字母和数字。' }];
+  }
+  return [];
+}

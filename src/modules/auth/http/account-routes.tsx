@@ -1,0 +1,219 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../app/context.ts';
+import { chinaDateTime } from '../../../platform/clock.ts';
+import { DomainError, isDomainError } from '../../../platform/errors.ts';
+import { SESSION_COOKIE } from '../../../platform/http/context.ts';
+import { setFlash } from '../../../platform/http/flash.ts';
+import { field, formFields } from '../../../platform/http/forms.ts';
+import { seeOther } from '../../../platform/http/render.ts';
+import { Csrf } from '../../../platform/http/views/components.tsx';
+import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { getSiteSettings } from '../../site/queries/get-site-settings.ts';
+import { createApiToken } from '../commands/create-api-token.ts';
+import { beginTotpEnrolment, confirmTotpEnrolment } from '../commands/manage-totp.ts';
+import { setPassword } from '../commands/set-password.ts';
+import type { StaffActor } from '../domain/actor.ts';
+import { ROLE_LABELS } from '../domain/roles.ts';
+import { mustEnrolSecondFactor } from '../domain/second-factor-policy.ts';
+import { totpUri } from '../domain/totp.ts';
+import { AUTH_TEXT } from '../strings.ts';
+
+/** The signed-in user's own account: password, two-factor sign-in, personal API tokens. */
+export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const staffOf = (request: FastifyRequest): StaffActor => {
+    if (request.actor.kind !== 'staff') throw new DomainError('unauthenticated');
+    return request.actor;
+  };
+
+  app.get('/admin/account', async (request, reply) => renderAccount(request, reply));
+
+  app.post('/admin/account/password', async (request, reply) => {
+    const actor = staffOf(request);
+    const fields = formFields(request);
+    try {
+      await setPassword({
+        uow: ctx.uow,
+        clock: ctx.clock,
+        hasher: ctx.hasher,
+        actor,
+        userId: actor.userId,
+        currentPassword: field(fields, 'currentPassword'),
+        newPassword: field(fields, 'newPassword'),
+      });
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      setFlash(reply, { kind: 'success', text: AUTH_TEXT.passwordChanged });
+      return seeOther(reply, '/admin/login');
+    } catch (error) {
+      if (!isDomainError(error, 'validation_failed')) throw error;
+      setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') });
+      return seeOther(reply, '/admin/account');
+    }
+  });
+
+  app.get('/admin/account/2fa', async (request, reply) => {
+    const actor = staffOf(request);
+    const user = request.staffUser;
+    if (user?.totpEnabled) return seeOther(reply, '/admin/account');
+    const secret = await beginTotpEnrolment({ uow: ctx.uow, actor });
+    return renderEnrolment(request, reply, actor, secret);
+  });
+
+  app.post('/admin/account/2fa', async (request, reply) => {
+    const actor = staffOf(request);
+    try {
+      await confirmTotpEnrolment({ uow: ctx.uow, clock: ctx.clock, actor, code: field(formFields(request), 'code') });
+      setFlash(reply, { kind: 'success', text: AUTH_TEXT.totpEnabled });
+      return seeOther(reply, '/admin/account');
+    } catch (error) {
+      if (!isDomainError(error, 'totp_invalid')) throw error;
+      const credentials = await ctx.stores.users.getCredentials(actor.userId);
+      return renderEnrolment(request, reply, actor, credentials?.totpSecret ?? '', error.message, 401);
+    }
+  });
+
+  app.post('/admin/account/tokens', async (request, reply) => {
+    const actor = staffOf(request);
+    const { token } = await createApiToken({
+      uow: ctx.uow,
+      clock: ctx.clock,
+      actor,
+      username: actor.username,
+      name: field(formFields(request), 'name').slice(0, 60),
+    });
+    // Shown on this response only, never stored or redirected with.
+    return renderAccount(request, reply, token);
+  });
+
+  async function renderAccount(request: FastifyRequest, reply: FastifyReply, newToken?: string) {
+    const actor = staffOf(request);
+    const user = request.staffUser;
+    const tokens = await ctx.stores.tokens.listForUser(actor.userId);
+    const site = await getSiteSettings(ctx.stores);
+    return sendAdminPage(ctx, request, reply, {
+      title: '我的账户',
+      active: 'account',
+      body: (
+        <section>
+          <h1>我的账户</h1>
+          <p>
+            {actor.displayName}（{actor.username}）
+          </p>
+          <section class="panel">
+            <h2>我的角色</h2>
+            <ul>
+              {actor.grants.map((grant) => (
+                <li>{ROLE_LABELS[grant.role]}</li>
+              ))}
+            </ul>
+          </section>
+          <section class="panel">
+            <h2>双因素认证</h2>
+            {user?.totpEnabled ? (
+              <p>已启用。登录时需输入验证器应用中的6位动态验证码。</p>
+            ) : (
+              <p>
+                未启用。{mustEnrolSecondFactor(actor.grants, false, site.isDemo) ? '您的角色要求必须启用。' : ''}
+                <a href="/admin/account/2fa">立即启用</a>
+              </p>
+            )}
+          </section>
+          <section class="panel">
+            <h2>修改密码</h2>
+            <form method="post" action="/admin/account/password" class="form">
+              <Csrf token={request.csrfToken} />
+              <div class="form-row">
+                <label for="currentPassword">当前密码</label>
+                <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required />
+              </div>
+              <div class="form-row">
+                <label for="newPassword">新密码（至少10位，含字母和数字）</label>
+                <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required />
+              </div>
+              <button type="submit" class="button">
+                修改密码
+              </button>
+            </form>
+          </section>
+          <section class="panel">
+            <h2>个人访问令牌（API）</h2>
+            {newToken ? (
+              <div class="notice notice-success" role="status">
+                <p>{AUTH_TEXT.tokenCreated}</p>
+                <p>
+                  <code class="token">{newToken}</code>
+                </p>
+              </div>
+            ) : null}
+            {tokens.length > 0 ? (
+              <ul>
+                {tokens.map((token) => (
+                  <li>
+                    {token.name}，创建于 {chinaDateTime(token.createdAt)}
+                    {token.lastUsedAt ? `，最近使用 ${chinaDateTime(token.lastUsedAt)}` : '，尚未使用'}
+                    {token.revokedAt ? '（已撤销）' : ''}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <form method="post" action="/admin/account/tokens" class="form filter-form">
+              <Csrf token={request.csrfToken} />
+              <div class="form-row">
+                <label for="token-name">令牌用途</label>
+                <input id="token-name" name="name" type="text" required placeholder="例如：数据对接" />
+              </div>
+              <button type="submit" class="button">
+                生成令牌
+              </button>
+            </form>
+          </section>
+        </section>
+      ),
+    });
+  }
+
+  async function renderEnrolment(request: FastifyRequest, reply: FastifyReply, actor: StaffActor, secret: string, error?: string, status = 200) {
+    const site = await getSiteSettings(ctx.stores);
+    const uri = totpUri(secret, actor.username, site.siteName);
+    return sendAdminPage(
+      ctx,
+      request,
+      reply,
+      {
+        title: '启用双因素认证',
+        active: 'account',
+        body: (
+          <section>
+            <h1>启用双因素认证</h1>
+            {error ? (
+              <p class="flash flash-error" role="alert">
+                {error}
+              </p>
+            ) : null}
+            <ol>
+              <li>在手机上打开验证器应用（如 Microsoft Authenticator、FreeOTP 等）。</li>
+              <li>
+                添加账户，选择“手动输入密钥”，输入下面的密钥（基于时间，6位，30秒）：
+                <p>
+                  <code class="token">{secret.replace(/(.{4})/g, '$1 ').trim()}</code>
+                </p>
+                <p class="hint">或使用配置链接：<code class="token small">{uri}</code></p>
+              </li>
+              <li>输入应用显示的6位动态验证码完成启用。</li>
+            </ol>
+            <form method="post" action="/admin/account/2fa" class="form">
+              <Csrf token={request.csrfToken} />
+              <div class="form-row">
+                <label for="code">动态验证码</label>
+                <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required />
+              </div>
+              <button type="submit" class="button primary">
+                启用
+              </button>
+            </form>
+          </section>
+        ),
+      },
+      status,
+    );
+  }
+}

@@ -1,0 +1,48 @@
+import { Csrf, ErrorSummary } from '../../../platform/http/views/components.tsx';
+import type { FieldIssue } from '../../../platform/errors.ts';
+
+/** The sign-in form. */
+export function LoginForm(props: { csrfToken: string; next: string; username?: string; error?: string; issues?: FieldIssue[] }) {
+  return (
+    <section class="login-panel">
+      <h1>工作人员登录</h1>
+      <ErrorSummary issues={props.issues ?? []} message={props.error} />
+      <form method="post" action="/admin/login" class="form">
+        <Csrf token={props.csrfToken} />
+        <input type="hidden" name="next" value={props.next} />
+        <div class="form-row">
+          <label for="username">用户名</label>
+          <input id="username" name="username" type="text" autocomplete="username" required value={props.username ?? ''} autofocus />
+        </div>
+        <div class="form-row">
+          <label for="password">密码</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required />
+        </div>
+        <button type="submit" class="button primary">
+          登录
+        </button>
+      </form>
+      <p class="hint">连续输错5次密码，账户将锁定15分钟。长时间不操作将自动退出。</p>
+    </section>
+  );
+}
+
+/** The second step of sign-in: the code from the authenticator app. */
+export function SecondFactorForm(props: { csrfToken: string; error?: string }) {
+  return (
+    <section class="login-panel">
+      <h1>双因素认证</h1>
+      <ErrorSummary issues={[]} message={props.error} />
+      <form method="post" action="/admin/login/2fa" class="form">
+        <Csrf token={props.csrfToken} />
+        <div class="form-row">
+          <label for="code">动态验证码（6位数字）</label>
+          <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" required autofocus />
+        </div>
+        <button type="submit" class="button primary">
+          验证
+        </button>
+      </form>
+    </section>
+  );
+}

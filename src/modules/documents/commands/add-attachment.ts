@@ -1,0 +1,68 @@
+import type { Clock } from '../../../platform/clock.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { auditActor, type Actor } from '../../auth/domain/actor.ts';
+import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import { checkUpload } from '../domain/attachment-policy.ts';
+import { ALLOWED_FROM } from '../domain/workflow.ts';
+import type { Attachment, FileStorage } from '../ports.ts';
+import { loadEditionContext, requireActionPermission, type DocumentStores } from './edition-context.ts';
+
+/**
+ * Attaches a file to an editable edition. The type is decided from the bytes and must agree with
+ * the name; the bytes are stored under their SHA-256.
+ * @throws DomainError `upload_too_large`, `upload_type_not_allowed`, `upload_type_mismatch`,
+ *   `invalid_transition` (edition not editable), `forbidden`, `not_found`.
+ */
+export async function addAttachment(options: {
+  uow: UnitOfWork<DocumentStores>;
+  clock: Clock;
+  actor: Actor;
+  files: FileStorage;
+  sniff: (bytes: Buffer) => Promise<string | undefined>;
+  maxBytes: number;
+  editionId: string;
+  fileName: string;
+  bytes: Buffer;
+}): Promise<Attachment> {
+  const checked = checkUpload({
+    fileName: options.fileName,
+    sizeBytes: options.bytes.length,
+    maxBytes: options.maxBytes,
+    detectedExtension: await options.sniff(options.bytes),
+  });
+  const now = options.clock.now();
+  return options.uow.run(async (stores) => {
+    const context = await loadEditionContext(stores, options.editionId);
+    requireActionPermission(options.actor, 'edit', context.org);
+    if (!ALLOWED_FROM.edit.includes(context.edition.state)) {
+      throw new DomainError('invalid_transition', { message: '只有草稿或退回的版本可以添加附件。' });
+    }
+    // Written before the row: a failed transaction leaves at most an unreferenced file, never a row without bytes.
+    const sha256 = await options.files.put(options.bytes);
+    const existing = await stores.documents.attachmentsOf(context.edition.id);
+    const attachment: Attachment = {
+      id: newId(),
+      editionId: context.edition.id,
+      fileName: checked.fileName,
+      mediaType: checked.mediaType,
+      sizeBytes: options.bytes.length,
+      sha256,
+      sortOrder: existing.length,
+      createdAt: now.toISOString(),
+      createdBy: options.actor.kind === 'staff' ? options.actor.userId : 'system',
+    };
+    await stores.documents.insertAttachment(attachment);
+    await stores.audit.append(
+      changeEntry(auditActor(options.actor), now, {
+        action: 'document.attachment_added',
+        entityType: 'document',
+        entityId: context.document.id,
+        orgId: context.org.id,
+        after: attachment,
+      }),
+    );
+    return attachment;
+  });
+}

@@ -1,0 +1,79 @@
+import { chinaDate, type Clock } from '../../../platform/clock.ts';
+import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import { sanitizeRichText } from '../../../platform/sanitize.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import type { Actor } from '../../auth/domain/actor.ts';
+import { normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
+import type { Edition, GovDocument } from '../domain/workflow.ts';
+import {
+  recordDocumentChange,
+  requireActionPermission,
+  workflowActorId,
+  type DocumentStores,
+} from './edition-context.ts';
+
+/**
+ * Starts a new document in a unit with its first edition as a draft. The body is sanitised on the
+ * server; the 发布机构 defaults to the unit's name.
+ * @throws DomainError `validation_failed` listing every wrong field, `not_found`, `forbidden`.
+ */
+export async function createDraft(options: {
+  uow: UnitOfWork<DocumentStores>;
+  clock: Clock;
+  actor: Actor;
+  orgId: string;
+  input: EditionContentInput;
+}): Promise<{ document: GovDocument; edition: Edition }> {
+  const now = options.clock.now();
+  return options.uow.run(async (stores) => {
+    const org = await stores.orgs.getById(options.orgId);
+    if (!org) throw new DomainError('validation_failed', { fields: [{ field: 'orgId', message: '发布单位不存在。' }] });
+    requireActionPermission(options.actor, 'edit', org);
+    const input = { ...options.input, issuer: options.input.issuer.trim() || org.name };
+    const { content, issues } = normalizeContent(input, sanitizeRichText(input.bodyHtml), chinaDate(now));
+    assertNoFieldIssues(issues);
+    const actorId = workflowActorId(options.actor) ?? 'system';
+    const document: GovDocument = {
+      id: newId(),
+      orgId: org.id,
+      indexNumber: null,
+      createdAt: now.toISOString(),
+      createdBy: actorId,
+      firstPublishedAt: null,
+    };
+    const edition: Edition = {
+      id: newId(),
+      documentId: document.id,
+      number: 1,
+      state: 'draft',
+      content: { ...content, changeNote: null, isMajor: true },
+      versionMajor: null,
+      versionMinor: null,
+      createdBy: actorId,
+      createdAt: now.toISOString(),
+      updatedBy: actorId,
+      updatedAt: now.toISOString(),
+      submittedBy: null,
+      submittedAt: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      publishedAt: null,
+      scheduledAt: null,
+      forcePublished: false,
+      forcePublishReason: null,
+      retroApprovedBy: null,
+      retroApprovedAt: null,
+      rejectionReason: null,
+      withdrawnAt: null,
+      withdrawalReason: null,
+      supersededAt: null,
+      sensitiveOverrideReason: null,
+      sensitiveOverrideBy: null,
+    };
+    await stores.documents.insertDocument(document);
+    await stores.documents.insertEdition(edition);
+    await recordDocumentChange(stores.audit, options.actor, now, 'document.draft_created', { document, org }, undefined, edition);
+    return { document, edition };
+  });
+}

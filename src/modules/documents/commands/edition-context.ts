@@ -1,0 +1,78 @@
+import { DomainError } from '../../../platform/errors.ts';
+import { sha256Hex } from '../../../platform/ids.ts';
+import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import type { AuditLog } from '../../audit/ports.ts';
+import { auditActor, can, requirePermission, type Actor } from '../../auth/domain/actor.ts';
+import type { Org } from '../../orgs/domain/org.ts';
+import type { OrgStore } from '../../orgs/ports.ts';
+import { ACTION_PERMISSIONS, type Edition, type GovDocument, type WorkflowActionType } from '../domain/workflow.ts';
+import type { DocumentStore } from '../ports.ts';
+
+/** The stores every document use case works with. */
+export type DocumentStores = { documents: DocumentStore; orgs: OrgStore; audit: AuditLog };
+
+/** An edition with the document it belongs to and the unit that publishes it. */
+export type EditionContext = { edition: Edition; document: GovDocument; org: Org };
+
+/**
+ * Loads an edition, its document and its unit.
+ * @throws DomainError `not_found`.
+ */
+export async function loadEditionContext(stores: DocumentStores, editionId: string): Promise<EditionContext> {
+  const edition = await stores.documents.getEdition(editionId);
+  const document = edition && (await stores.documents.getDocument(edition.documentId));
+  const org = document && (await stores.orgs.getById(document.orgId));
+  if (!edition || !document || !org) throw new DomainError('not_found');
+  return { edition, document, org };
+}
+
+/**
+ * Stops unless the actor may take this workflow action in the unit. Staff who cannot even read the
+ * unit's documents are told the record does not exist, so scope does not leak existence.
+ * @throws DomainError `not_found`, `forbidden`, `unauthenticated`.
+ */
+export function requireActionPermission(actor: Actor, action: WorkflowActionType, org: Org): void {
+  const permissions = ACTION_PERMISSIONS[action];
+  if (permissions === null) {
+    if (actor.kind !== 'system') throw new DomainError('forbidden');
+    return;
+  }
+  if (actor.kind === 'staff' && !can(actor, 'document.read', org.path)) throw new DomainError('not_found');
+  if (!permissions.some((permission) => can(actor, permission, org.path))) {
+    requirePermission(actor, permissions[0]!, org.path);
+  }
+}
+
+/** What the audit log keeps of an edition: its metadata and workflow fields, and a hash of the body. */
+export function editionSnapshot(edition: Edition): Record<string, unknown> {
+  const { bodyHtml, ...metadata } = edition.content;
+  const { content: _content, ...workflow } = edition;
+  return { ...workflow, ...metadata, bodySha256: sha256Hex(bodyHtml) };
+}
+
+/** Records one change to a document in the audit log. */
+export async function recordDocumentChange(
+  audit: AuditLog,
+  actor: Actor,
+  now: Date,
+  action: string,
+  context: { document: GovDocument; org: Org },
+  before: Edition | undefined,
+  after: Edition | undefined,
+): Promise<void> {
+  await audit.append(
+    changeEntry(auditActor(actor), now, {
+      action,
+      entityType: 'document',
+      entityId: context.document.id,
+      orgId: context.org.id,
+      before: before && editionSnapshot(before),
+      after: after && editionSnapshot(after),
+    }),
+  );
+}
+
+/** The actor's user id for the workflow (null for the system). */
+export function workflowActorId(actor: Actor): string | null {
+  return actor.kind === 'staff' ? actor.userId : null;
+}

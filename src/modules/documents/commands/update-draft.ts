@@ -1,0 +1,50 @@
+import { chinaDate, type Clock } from '../../../platform/clock.ts';
+import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
+import { sanitizeRichText } from '../../../platform/sanitize.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import type { Actor } from '../../auth/domain/actor.ts';
+import { normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
+import { transition, type Edition } from '../domain/workflow.ts';
+import {
+  loadEditionContext,
+  recordDocumentChange,
+  requireActionPermission,
+  workflowActorId,
+  type DocumentStores,
+} from './edition-context.ts';
+
+/**
+ * Saves an editor's changes to a draft or rejected edition. When `expectedUpdatedAt` is given and
+ * someone saved in between, nothing is overwritten.
+ * @throws DomainError `validation_failed`, `invalid_transition`, `conflict`, `not_found`, `forbidden`.
+ */
+export async function updateDraft(options: {
+  uow: UnitOfWork<DocumentStores>;
+  clock: Clock;
+  actor: Actor;
+  editionId: string;
+  input: EditionContentInput;
+  expectedUpdatedAt?: string | undefined;
+}): Promise<Edition> {
+  const now = options.clock.now();
+  return options.uow.run(async (stores) => {
+    const context = await loadEditionContext(stores, options.editionId);
+    const { edition, org } = context;
+    requireActionPermission(options.actor, 'edit', org);
+    if (options.expectedUpdatedAt && options.expectedUpdatedAt !== edition.updatedAt) {
+      throw new DomainError('conflict', { message: '该草稿已被他人修改，请刷新页面后重新编辑。' });
+    }
+    const input = { ...options.input, issuer: options.input.issuer.trim() || org.name };
+    const { content, issues } = normalizeContent(input, sanitizeRichText(input.bodyHtml), chinaDate(now));
+    assertNoFieldIssues(issues);
+    const edited = transition(edition, { type: 'edit' }, { actorId: workflowActorId(options.actor), now });
+    const after: Edition = {
+      ...edited,
+      // The first edition has nothing to note a change against.
+      content: edition.number === 1 ? { ...content, changeNote: null, isMajor: true } : content,
+    };
+    await stores.documents.updateEdition(after, edition.state);
+    await recordDocumentChange(stores.audit, options.actor, now, 'document.draft_updated', context, edition, after);
+    return after;
+  });
+}

@@ -1,0 +1,64 @@
+import { DomainError } from '../../../platform/errors.ts';
+
+/**
+ * Files that may be attached to government information: PDF, DOCX, XLSX and common images. The
+ * type is decided from the bytes, and the name's extension must agree with it.
+ */
+export const ALLOWED_UPLOADS: Record<string, { mediaType: string; extensions: readonly string[]; label: string }> = {
+  pdf: { mediaType: 'application/pdf', extensions: ['pdf'], label: 'PDF' },
+  docx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extensions: ['docx'],
+    label: 'Word',
+  },
+  xlsx: {
+    mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    extensions: ['xlsx'],
+    label: 'Excel',
+  },
+  png: { mediaType: 'image/png', extensions: ['png'], label: 'PNG 图片' },
+  jpg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'JPEG 图片' },
+  gif: { mediaType: 'image/gif', extensions: ['gif'], label: 'GIF 图片' },
+  webp: { mediaType: 'image/webp', extensions: ['webp'], label: 'WebP 图片' },
+};
+
+/** The extension of a file name, lower case, without the dot. */
+export function extensionOf(fileName: string): string {
+  const dot = fileName.lastIndexOf('.');
+  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+/**
+ * Decides whether an upload is acceptable and returns its media type.
+ * `detectedExtension` is what the bytes say the file is (undefined when unknown).
+ * @throws DomainError `upload_too_large`, `upload_type_not_allowed` or `upload_type_mismatch`.
+ */
+export function checkUpload(upload: {
+  fileName: string;
+  sizeBytes: number;
+  maxBytes: number;
+  detectedExtension: string | undefined;
+}): { mediaType: string; fileName: string } {
+  if (upload.sizeBytes > upload.maxBytes) {
+    throw new DomainError('upload_too_large', {
+      message: `上传的文件超过大小限制（最大 ${Math.floor(upload.maxBytes / 1024 / 1024)} MB）。`,
+    });
+  }
+  if (upload.sizeBytes === 0) {
+    throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '上传的文件是空的。' }] });
+  }
+  const claimed = extensionOf(upload.fileName);
+  const claimedKind = Object.values(ALLOWED_UPLOADS).find((kind) => kind.extensions.includes(claimed));
+  const detectedKind = upload.detectedExtension ? ALLOWED_UPLOADS[upload.detectedExtension] : undefined;
+  if (!claimedKind && !detectedKind) throw new DomainError('upload_type_not_allowed');
+  if (!detectedKind || detectedKind !== claimedKind) throw new DomainError('upload_type_mismatch');
+  return { mediaType: detectedKind.mediaType, fileName: cleanFileName(upload.fileName) };
+}
+
+/** Keeps a file name people recognise while removing path parts and control characters. */
+export function cleanFileName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? 'file';
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
+  return cleaned.slice(-120) || 'file';
+}

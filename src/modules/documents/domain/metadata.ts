@@ -1,0 +1,231 @@
+import type { FieldIssue } from '../../../platform/errors.ts';
+import { pilotField } from '../../../reference/pilot-fields.ts';
+import { normalizeDocNumber } from './doc-number.ts';
+
+/** 主题分类: the State Council's subject classification of government information. */
+export const TOPICS = [
+  '综合政务',
+  '国民经济管理、国有资产监管',
+  '财政、金融、审计',
+  '国土资源、能源',
+  '农业、林业、水利',
+  '工业、交通',
+  '商贸、海关、旅游',
+  '市场监管、安全生产监管',
+  '城乡建设、环境保护',
+  '科技、教育',
+  '文化、广电、新闻出版',
+  '卫生、体育',
+  '人口与计划生育、妇女儿童工作',
+  '劳动、人事、监察',
+  '公安、安全、司法',
+  '民政、扶贫、救灾',
+  '民族、宗教',
+  '对外事务',
+  '港澳台侨工作',
+  '国防',
+  '其他',
+] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/**
+ * 体裁 (genre). The column's sub-columns are built from genres: 公开指南 and 公开制度 feed their
+ * sub-columns, 年度报告 feeds 公开年报 (条例 Art. 49–50).
+ */
+export const GENRES = [
+  '通知',
+  '公告',
+  '通告',
+  '意见',
+  '决定',
+  '办法',
+  '规定',
+  '方案',
+  '通报',
+  '报告',
+  '批复',
+  '函',
+  '规划',
+  '计划总结',
+  '统计信息',
+  '工作动态',
+  '公开指南',
+  '公开制度',
+  '年度报告',
+  '法律法规',
+  '其他',
+] as const;
+export type Genre = (typeof GENRES)[number];
+
+/** 有效性: whether a document is in force, expired (失效) or repealed (废止). */
+export const VALIDITIES = ['有效', '失效', '废止'] as const;
+export type Validity = (typeof VALIDITIES)[number];
+
+/** The metadata and body an editor writes; everything else about an edition is workflow. */
+export type EditionContent = {
+  title: string;
+  /** 文号, normalised; null when the document has none. */
+  docNumber: string | null;
+  /** 发布机构 as printed on the document. */
+  issuer: string;
+  /** 成文日期 (YYYY-MM-DD). */
+  writtenOn: string | null;
+  /** 发布日期 (YYYY-MM-DD); filled with the publication date when left empty. */
+  publishedOn: string | null;
+  topic: Topic;
+  genre: Genre;
+  /** 行政规范性文件. */
+  isNormative: boolean;
+  validity: Validity;
+  /** 生效日期 when 有效; the date it ceased to apply when 失效 or 废止. */
+  validityOn: string | null;
+  /** One of the 26 pilot fields, or null. */
+  fieldCode: string | null;
+  keywords: string[];
+  /** Sanitised HTML. */
+  bodyHtml: string;
+  /** Change note (更新说明) for a major change to published information. */
+  changeNote: string | null;
+  isMajor: boolean;
+};
+
+/** Raw content as it arrives from a form or the API, before normalisation. */
+export type EditionContentInput = {
+  title: string;
+  docNumber?: string | null | undefined;
+  issuer: string;
+  writtenOn?: string | null | undefined;
+  publishedOn?: string | null | undefined;
+  topic: string;
+  genre: string;
+  isNormative?: boolean | undefined;
+  validity?: string | undefined;
+  validityOn?: string | null | undefined;
+  fieldCode?: string | null | undefined;
+  keywords?: string | string[] | undefined;
+  bodyHtml: string;
+  changeNote?: string | null | undefined;
+  isMajor?: boolean | undefined;
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `value` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Splits keywords typed with any of the separators people use (，、; space) and drops repeats. */
+export function parseKeywords(input: string | string[] | undefined): string[] {
+  const parts = Array.isArray(input) ? input : (input ?? '').split(/[,，、;；\s]+/);
+  return [...new Set(parts.map((k) => k.trim()).filter((k) => k !== ''))];
+}
+
+/**
+ * Checks and normalises an editor's metadata. Returns the content and every problem found, each
+ * tied to the field it concerns; the caller refuses the save when there is any.
+ * `sanitizedBody` is the body already passed through the HTML sanitiser.
+ */
+export function normalizeContent(
+  input: EditionContentInput,
+  sanitizedBody: string,
+  today: string,
+): { content: EditionContent; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const title = input.title.trim().replace(/\s+/g, ' ');
+  if (title === '') issues.push({ field: 'title', message: '请填写标题。' });
+  else if (title.length > 200) issues.push({ field: 'title', message: '标题不能超过200个字。' });
+
+  const issuer = input.issuer.trim();
+  if (issuer === '') issues.push({ field: 'issuer', message: '请填写发布机构。' });
+
+  let docNumber: string | null = null;
+  const rawDocNumber = input.docNumber?.trim() ?? '';
+  if (rawDocNumber !== '') {
+    const result = normalizeDocNumber(rawDocNumber, Number(today.slice(0, 4)) + 1);
+    if (result.ok) docNumber = result.value;
+    else
+      issues.push({
+        field: 'docNumber',
+        message: '文号格式不正确，应为“机关代字〔年份〕序号号”，例如“示政办发〔2026〕12号”。',
+      });
+  }
+
+  const writtenOn = optionalDate(input.writtenOn, 'writtenOn', '成文日期', issues);
+  if (writtenOn && writtenOn > today) {
+    issues.push({ field: 'writtenOn', message: '成文日期不能晚于今天。' });
+  }
+  const publishedOn = optionalDate(input.publishedOn, 'publishedOn', '发布日期', issues);
+  if (writtenOn && publishedOn && publishedOn < writtenOn) {
+    issues.push({ field: 'publishedOn', message: '发布日期不能早于成文日期。' });
+  }
+
+  const topic = TOPICS.find((t) => t === input.topic);
+  if (!topic) issues.push({ field: 'topic', message: '请选择主题分类。' });
+  const genre = GENRES.find((g) => g === input.genre);
+  if (!genre) issues.push({ field: 'genre', message: '请选择体裁。' });
+  const validity = VALIDITIES.find((v) => v === (input.validity ?? '有效'));
+  if (!validity) issues.push({ field: 'validity', message: '有效性只能是“有效”“失效”或“废止”。' });
+  const validityOn = optionalDate(input.validityOn, 'validityOn', '有效性日期', issues);
+  if (validity && validity !== '有效' && !validityOn) {
+    issues.push({ field: 'validityOn', message: `请填写${validity}日期。` });
+  }
+
+  const fieldCode = input.fieldCode?.trim() || null;
+  if (fieldCode !== null && !pilotField(fieldCode)) {
+    issues.push({ field: 'fieldCode', message: '请选择26个试点领域之一，或留空。' });
+  }
+
+  const keywords = parseKeywords(input.keywords);
+  if (keywords.length > 10) issues.push({ field: 'keywords', message: '关键词最多10个。' });
+  if (keywords.some((k) => k.length > 20)) {
+    issues.push({ field: 'keywords', message: '每个关键词不能超过20个字。' });
+  }
+
+  if (sanitizedBody.replace(/<[^>]*>/g, '').trim() === '') {
+    issues.push({ field: 'bodyHtml', message: '请填写正文。' });
+  }
+
+  const changeNote = input.changeNote?.trim() || null;
+  if (changeNote && changeNote.length > 500) {
+    issues.push({ field: 'changeNote', message: '更新说明不能超过500个字。' });
+  }
+
+  return {
+    content: {
+      title,
+      docNumber,
+      issuer,
+      writtenOn,
+      publishedOn,
+      topic: topic ?? '其他',
+      genre: genre ?? '其他',
+      isNormative: input.isNormative ?? false,
+      validity: validity ?? '有效',
+      validityOn,
+      fieldCode,
+      keywords,
+      bodyHtml: sanitizedBody,
+      changeNote,
+      isMajor: input.isMajor ?? true,
+    },
+    issues,
+  };
+}
+
+function optionalDate(
+  value: string | null | undefined,
+  field: string,
+  label: string,
+  issues: FieldIssue[],
+): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') return null;
+  if (!isIsoDate(trimmed)) {
+    issues.push({ field, message: `${label}格式应为“年-月-日”，例如2026-03-01。` });
+    return null;
+  }
+  return trimmed;
+}

@@ -1,0 +1,213 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../app/context.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { pilotField } from '../../../reference/pilot-fields.ts';
+import { ancestry, buildTree, listOrgs } from '../../orgs/queries/org-tree.ts';
+import { sendPublicPage } from '../../site/http/page-kit.tsx';
+import { getSiteSettings } from '../../site/queries/get-site-settings.ts';
+import type { Crumb } from '../../site/views/public-layout.tsx';
+import type { Genre } from '../domain/metadata.ts';
+import type { EditionFilter } from '../ports.ts';
+import { findEditions } from '../queries/find-editions.ts';
+import { getPublicDocument } from '../queries/get-document.ts';
+import { readAttachment } from '../queries/read-attachment.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
+import { BrowseSidebar, ColumnFrame, DocumentListSection, DocumentPage, DocumentTable, SUB_COLUMNS } from '../views/column.tsx';
+import { OnRequestGuide } from '../views/on-request-guide.tsx';
+import { IdParams, PublicListQuery } from './schemas.ts';
+
+const COLUMN_CRUMB: Crumb = { label: '首页', href: '/' };
+const XXGK_CRUMB: Crumb = { label: DOCUMENT_TEXT.columnTitle, href: '/xxgk/' };
+
+/** The 政府信息公开 column: its sub-columns, browse pages, document pages and attachment downloads. */
+export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { stores } = ctx;
+
+  app.get('/xxgk/', async (request, reply) => {
+    const latest = await findEditions({ documents: stores.documents, actor: request.actor, filter: {}, page: { offset: 0, limit: 15 } });
+    const site = await getSiteSettings(stores);
+    return sendPublicPage(ctx, request, reply, {
+      title: DOCUMENT_TEXT.columnTitle,
+      active: 'xxgk',
+      crumbs: [COLUMN_CRUMB, { label: DOCUMENT_TEXT.columnTitle }],
+      body: (
+        <ColumnFrame>
+          <section class="panel">
+            <h1>政府信息公开</h1>
+            <p>
+              {site.districtName}各级行政机关依照《中华人民共和国政府信息公开条例》在本栏目统一公开政府信息。本栏目共公开信息 {latest.total} 条，可按发布机构、试点领域和主题分类浏览。
+            </p>
+            <ul class="card-grid">
+              {SUB_COLUMNS.map((column) => (
+                <li>
+                  <a class="card" href={column.href}>
+                    {column.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section class="panel">
+            <h2>最新公开</h2>
+            <DocumentTable items={latest.items} showOrg caption="最新公开的政府信息" />
+            <p class="more">
+              <a href="/xxgk/fdzdgknr">查看全部法定主动公开内容</a>
+            </p>
+          </section>
+        </ColumnFrame>
+      ),
+    });
+  });
+
+  const genreColumn = (path: string, key: 'gkzn' | 'gkzd' | 'gknb', heading: string, genre: Genre) => {
+    app.get(path, async (request, reply) => {
+      const query = parseInput(PublicListQuery, request.query);
+      const result = await findEditions({
+        documents: stores.documents,
+        actor: request.actor,
+        filter: { genre, query: query.q },
+        page: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+      });
+      return sendPublicPage(ctx, request, reply, {
+        title: heading,
+        active: key === 'gknb' ? 'gknb' : 'xxgk',
+        crumbs: [COLUMN_CRUMB, XXGK_CRUMB, { label: heading }],
+        body: (
+          <ColumnFrame active={key}>
+            <DocumentListSection
+              heading={heading}
+              items={result.items}
+              total={result.total}
+              page={query.page}
+              pageSize={query.pageSize}
+              pageHref={(page) => `${path}?page=${page}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`}
+              search={{ action: path, value: query.q ?? '', hidden: {} }}
+            />
+          </ColumnFrame>
+        ),
+      });
+    });
+  };
+  genreColumn('/xxgk/gkzn', 'gkzn', DOCUMENT_TEXT.guideTitle, '公开指南');
+  genreColumn('/xxgk/gkzd', 'gkzd', DOCUMENT_TEXT.rulesTitle, '公开制度');
+  genreColumn('/xxgk/gknb', 'gknb', DOCUMENT_TEXT.annualReportsTitle, '年度报告');
+
+  app.get('/xxgk/fdzdgknr', async (request, reply) => {
+    const query = parseInput(PublicListQuery, request.query);
+    const orgs = await listOrgs(stores);
+    const selectedOrg = query.org ? orgs.find((o) => o.code === query.org) : undefined;
+    if (query.org && !selectedOrg) throw new DomainError('not_found', { message: '没有找到该发布机构。' });
+    const field = query.field ? pilotField(query.field) : undefined;
+    if (query.field && !field) throw new DomainError('not_found', { message: '没有找到该试点领域。' });
+    const filter: EditionFilter = {
+      orgSubtreeOf: selectedOrg?.id,
+      fieldCode: field?.code,
+      topic: query.topic,
+      query: query.q,
+    };
+    const result = await findEditions({
+      documents: stores.documents,
+      actor: request.actor,
+      filter,
+      page: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+    });
+    const heading = selectedOrg?.name ?? field?.name ?? query.topic ?? DOCUMENT_TEXT.proactiveTitle;
+    const params = { org: query.org, field: query.field, topic: query.topic, q: query.q };
+    return sendPublicPage(ctx, request, reply, {
+      title: heading === DOCUMENT_TEXT.proactiveTitle ? heading : `${heading} - ${DOCUMENT_TEXT.proactiveTitle}`,
+      active: 'fdzdgknr',
+      crumbs: [
+        COLUMN_CRUMB,
+        XXGK_CRUMB,
+        { label: DOCUMENT_TEXT.proactiveTitle, href: '/xxgk/fdzdgknr' },
+        ...(selectedOrg ? ancestry(orgs, selectedOrg.id).map((o) => ({ label: o.shortName, href: `/xxgk/fdzdgknr?org=${o.code}` })) : []),
+        ...(field ? [{ label: field.name }] : []),
+        ...(query.topic ? [{ label: query.topic }] : []),
+      ],
+      body: (
+        <ColumnFrame active="fdzdgknr" sidebar={<BrowseSidebar tree={buildTree(orgs)} selection={params} />}>
+          <DocumentListSection
+            heading={heading}
+            items={result.items}
+            total={result.total}
+            page={query.page}
+            pageSize={query.pageSize}
+            pageHref={(page) => `/xxgk/fdzdgknr?${queryString({ ...params, page: String(page) })}`}
+            search={{ action: '/xxgk/fdzdgknr', value: query.q ?? '', hidden: { org: query.org, field: query.field, topic: query.topic } }}
+          />
+        </ColumnFrame>
+      ),
+    });
+  });
+
+  app.get('/xxgk/ysqgk', async (request, reply) => {
+    const site = await getSiteSettings(stores);
+    return sendPublicPage(ctx, request, reply, {
+      title: DOCUMENT_TEXT.onRequestTitle,
+      active: 'ysqgk',
+      crumbs: [COLUMN_CRUMB, XXGK_CRUMB, { label: DOCUMENT_TEXT.onRequestTitle }],
+      body: (
+        <ColumnFrame active="ysqgk">
+          <OnRequestGuide districtName={site.districtName} />
+        </ColumnFrame>
+      ),
+    });
+  });
+
+  app.get('/xxgk/doc/:id', async (request, reply) => {
+    const { id } = parseNotFound(IdParams, request.params);
+    const view = await getPublicDocument({ documents: stores.documents, orgs: stores.orgs, documentId: id });
+    return sendPublicPage(ctx, request, reply, {
+      title: view.edition.content.title,
+      active: 'fdzdgknr',
+      crumbs: [
+        COLUMN_CRUMB,
+        XXGK_CRUMB,
+        { label: DOCUMENT_TEXT.proactiveTitle, href: '/xxgk/fdzdgknr' },
+        { label: view.org.shortName, href: `/xxgk/fdzdgknr?org=${view.org.code}` },
+        { label: '正文' },
+      ],
+      body: (
+        <ColumnFrame active="fdzdgknr">
+          <DocumentPage view={view} />
+        </ColumnFrame>
+      ),
+    });
+  });
+
+  app.get('/xxgk/files/:id/*', downloadAttachment);
+  app.get('/xxgk/files/:id', downloadAttachment);
+
+  async function downloadAttachment(request: FastifyRequest, reply: FastifyReply) {
+    const { id } = parseNotFound(IdParams, { id: (request.params as { id: string }).id });
+    const { attachment, bytes } = await readAttachment({
+      documents: stores.documents,
+      orgs: stores.orgs,
+      files: ctx.files,
+      actor: request.actor,
+      attachmentId: id,
+    });
+    return reply
+      .header('content-type', attachment.mediaType)
+      .header('content-length', String(bytes.length))
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, max-age=300')
+      .send(bytes);
+  }
+}
+
+/** Malformed ids in a public URL are simply pages that do not exist. */
+function parseNotFound<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new DomainError('not_found');
+  return result.data;
+}
+
+function queryString(params: Record<string, string | undefined>): string {
+  return Object.entries(params)
+    .filter((entry): entry is [string, string] => Boolean(entry[1]))
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
+    .join('&');
+}

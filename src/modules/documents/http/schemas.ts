@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { EDITION_STATES } from '../domain/workflow.ts';
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+/** Query string of public document lists. */
+export const PublicListQuery = z.object({
+  org: optionalText.meta({ description: '发布单位代码（含下级单位）' }),
+  field: z
+    .string()
+    .regex(/^\d{2}$/, '领域代码应为两位数字')
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .meta({ description: '试点领域代码，01–26' }),
+  topic: optionalText.meta({ description: '主题分类' }),
+  genre: optionalText.meta({ description: '体裁' }),
+  q: optionalText.meta({ description: '标题、文号或索引号中包含的文字' }),
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type PublicListQuery = z.infer<typeof PublicListQuery>;
+
+/** Query string of the staff document list. */
+export const StaffListQuery = PublicListQuery.extend({
+  state: z.enum(EDITION_STATES).optional().or(z.literal('').transform(() => undefined)),
+  mine: z.enum(['1']).optional(),
+  flagged: z.enum(['1']).optional(),
+});
+export type StaffListQuery = z.infer<typeof StaffListQuery>;
+
+export const IdParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/, '编号格式不正确') });
+
+/** The metadata and body of an edition as the API and the edit form send them. */
+export const EditionContentBody = z.object({
+  title: z.string().max(300).meta({ description: '标题' }),
+  docNumber: z.string().max(60).nullish().meta({ description: '文号，例如 示政办发〔2026〕12号；[2026] (2026) 会被规范为〔2026〕' }),
+  issuer: z.string().max(100).default('').meta({ description: '发布机构；留空则为发布单位名称' }),
+  writtenOn: z.string().max(10).nullish().meta({ description: '成文日期 YYYY-MM-DD' }),
+  publishedOn: z.string().max(10).nullish().meta({ description: '发布日期 YYYY-MM-DD；留空则为实际发布当天' }),
+  topic: z.string().max(40).meta({ description: '主题分类' }),
+  genre: z.string().max(20).meta({ description: '体裁' }),
+  isNormative: z.boolean().default(false).meta({ description: '是否行政规范性文件' }),
+  validity: z.string().max(4).default('有效').meta({ description: '有效 / 失效 / 废止' }),
+  validityOn: z.string().max(10).nullish().meta({ description: '生效日期，或失效、废止日期' }),
+  fieldCode: z.string().max(2).nullish().meta({ description: '试点领域代码 01–26' }),
+  keywords: z.union([z.string().max(300), z.array(z.string().max(40)).max(20)]).optional().meta({ description: '关键词' }),
+  bodyHtml: z.string().max(2_000_000).meta({ description: '正文 HTML，服务器端会清理不安全的标签' }),
+  changeNote: z.string().max(1000).nullish().meta({ description: '更新说明（重大更新必填）' }),
+  isMajor: z.boolean().default(true).meta({ description: '是否重大更新' }),
+});
+export type EditionContentBody = z.infer<typeof EditionContentBody>;

@@ -1,0 +1,84 @@
+import type { AccessScope } from '../auth/domain/actor.ts';
+import type { Edition, EditionState, GovDocument } from './domain/workflow.ts';
+
+/** A file attached to an edition; the bytes live in file storage under their SHA-256. */
+export type Attachment = {
+  id: string;
+  editionId: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  sortOrder: number;
+  createdAt: string;
+  createdBy: string;
+};
+
+/** What lists of editions can be narrowed by. */
+export type EditionFilter = {
+  states?: readonly EditionState[] | undefined;
+  orgId?: string | undefined;
+  /** The unit and everything under it. */
+  orgSubtreeOf?: string | undefined;
+  fieldCode?: string | undefined;
+  topic?: string | undefined;
+  genre?: string | undefined;
+  /** Text contained in the title or 文号. */
+  query?: string | undefined;
+  createdBy?: string | undefined;
+  /** Force-published and not yet approved afterwards. */
+  awaitingRetrospectiveApproval?: boolean | undefined;
+  publishedFrom?: string | undefined;
+  publishedTo?: string | undefined;
+};
+
+/** One row of a list: the edition with its document and the unit that published it. */
+export type EditionListItem = {
+  edition: Edition;
+  document: GovDocument;
+  org: { id: string; name: string; code: string; path: string };
+};
+
+export type Page = { offset: number; limit: number };
+export type Paged<T> = { items: T[]; total: number };
+
+/**
+ * Documents, editions and attachment records. Every list goes through an access scope: the public
+ * scope returns published and withdrawn editions only, a staff scope only its subtrees.
+ */
+export interface DocumentStore {
+  getDocument(id: string): Promise<GovDocument | undefined>;
+  insertDocument(document: GovDocument): Promise<void>;
+  updateDocument(document: GovDocument): Promise<void>;
+  deleteDocument(id: string): Promise<void>;
+
+  getEdition(id: string): Promise<Edition | undefined>;
+  editionsOf(documentId: string): Promise<Edition[]>;
+  insertEdition(edition: Edition): Promise<void>;
+  /**
+   * Saves an edition only if it is still in `expectedState` (optimistic concurrency).
+   * @throws DomainError `conflict` when someone else changed it first.
+   */
+  updateEdition(edition: Edition, expectedState: EditionState): Promise<void>;
+  deleteEdition(id: string): Promise<void>;
+
+  findEditions(scope: AccessScope, filter: EditionFilter, page: Page): Promise<Paged<EditionListItem>>;
+  /** Scheduled editions whose time has come. */
+  dueScheduled(now: Date, limit: number): Promise<Edition[]>;
+  /** The next serial number of 索引号 for a unit and year (1, 2, 3 …), atomically. */
+  nextIndexSerial(orgId: string, year: number): Promise<number>;
+  countByState(scope: AccessScope): Promise<Record<string, number>>;
+
+  attachmentsOf(editionId: string): Promise<Attachment[]>;
+  getAttachment(id: string): Promise<Attachment | undefined>;
+  insertAttachment(attachment: Attachment): Promise<void>;
+  deleteAttachment(id: string): Promise<void>;
+}
+
+/** Content-addressed file storage: files are written once under their SHA-256. */
+export interface FileStorage {
+  /** Stores the bytes and returns their SHA-256 (hex); storing the same bytes twice is a no-op. */
+  put(bytes: Buffer): Promise<string>;
+  read(sha256: string): Promise<Buffer | undefined>;
+  exists(sha256: string): Promise<boolean>;
+}

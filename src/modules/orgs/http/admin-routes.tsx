@@ -1,0 +1,258 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../../app/context.ts';
+import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
+import { setFlash } from '../../../platform/http/flash.ts';
+import { field, formFields } from '../../../platform/http/forms.ts';
+import { seeOther } from '../../../platform/http/render.ts';
+import { Csrf, ErrorSummary, FieldError } from '../../../platform/http/views/components.tsx';
+import { parseInput } from '../../../platform/validation.ts';
+import { can, canAnywhere, scopeFor, scopeIncludes } from '../../auth/domain/actor.ts';
+import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { createOrg } from '../commands/create-org.ts';
+import { updateOrg } from '../commands/update-org.ts';
+import { ALLOWED_CHILDREN, DISCLOSURE_LEVEL_LABELS, DISCLOSURE_LEVELS, ORG_TYPE_LABELS, ORG_TYPES, type DisclosureLevel, type Org, type OrgType } from '../domain/org.ts';
+import { listOrgs } from '../queries/org-tree.ts';
+
+const CodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/) });
+
+type OrgFormValues = { parentId: string; type: string; code: string; name: string; shortName: string; creditCode: string; levels: string[]; sortOrder: string };
+
+/** The organisation tree in the back office: everyone may look at their subtree; system admins change it. */
+export function registerOrgAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/admin/orgs', async (request, reply) => {
+    const scope = scopeFor(request.actor, 'document.read');
+    const orgs = (await listOrgs(ctx.stores)).filter((org) => scopeIncludes(scope, org.path));
+    const mayManage = canAnywhere(request.actor, 'org.manage');
+    return sendAdminPage(ctx, request, reply, {
+      title: '组织机构',
+      active: 'orgs',
+      body: (
+        <section>
+          <div class="page-head">
+            <h1>组织机构</h1>
+            {mayManage ? (
+              <a class="button primary" href="/admin/orgs/new">
+                新增单位
+              </a>
+            ) : null}
+          </div>
+          <table class="data-table">
+            <caption class="visually-hidden">本人管理范围内的单位</caption>
+            <thead>
+              <tr>
+                <th scope="col">单位</th>
+                <th scope="col">类型</th>
+                <th scope="col">代码</th>
+                <th scope="col">公开层级</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {orgs.map((org) => (
+                <tr>
+                  <td>
+                    <span class="tree-indent">
+                      {'　'.repeat(org.depth)}
+                    </span>
+                    {org.name}
+                    {org.isDemo ? <span class="tag tag-muted">演示</span> : null}
+                  </td>
+                  <td>{ORG_TYPE_LABELS[org.type]}</td>
+                  <td>{org.code}</td>
+                  <td>{org.levels.map((l) => DISCLOSURE_LEVEL_LABELS[l]).join('、')}</td>
+                  <td>
+                    <a href={`/admin/documents?org=${org.code}`}>信息</a>
+                    {can(request.actor, 'org.manage', org.path) ? (
+                      <span>
+                        {' '}
+                        | <a href={`/admin/orgs/${org.code}/edit`}>编辑</a>
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ),
+    });
+  });
+
+  app.get('/admin/orgs/new', async (request, reply) => {
+    const parents = await manageableOrgs(request);
+    if (parents.length === 0) throw new DomainError('forbidden');
+    return renderForm(request, reply, null, { parentId: parents[0]!.id, type: 'department', code: '', name: '', shortName: '', creditCode: '', levels: [], sortOrder: '0' }, []);
+  });
+
+  app.post('/admin/orgs', async (request, reply) => {
+    const values = orgFormValues(formFields(request));
+    try {
+      await createOrg({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, parentId: values.parentId, input: orgInput(values) });
+      setFlash(reply, { kind: 'success', text: '单位已创建。' });
+      return seeOther(reply, '/admin/orgs');
+    } catch (error) {
+      if (!isDomainError(error, 'validation_failed')) throw error;
+      return renderForm(request, reply, null, values, error.fields, 400);
+    }
+  });
+
+  app.get('/admin/orgs/:code/edit', async (request, reply) => {
+    const { code } = parseInput(CodeParams, request.params);
+    const org = await ctx.stores.orgs.getByCode(code);
+    if (!org || !can(request.actor, 'org.manage', org.path)) throw new DomainError('not_found');
+    return renderForm(request, reply, org, {
+      parentId: org.parentId ?? '',
+      type: org.type,
+      code: org.code,
+      name: org.name,
+      shortName: org.shortName,
+      creditCode: org.creditCode ?? '',
+      levels: org.levels,
+      sortOrder: String(org.sortOrder),
+    }, []);
+  });
+
+  app.post('/admin/orgs/:code', async (request, reply) => {
+    const { code } = parseInput(CodeParams, request.params);
+    const org = await ctx.stores.orgs.getByCode(code);
+    if (!org) throw new DomainError('not_found');
+    const values = orgFormValues(formFields(request));
+    try {
+      await updateOrg({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, orgId: org.id, input: orgInput(values) });
+      setFlash(reply, { kind: 'success', text: '单位信息已保存。' });
+      return seeOther(reply, '/admin/orgs');
+    } catch (error) {
+      if (!isDomainError(error, 'validation_failed')) throw error;
+      return renderForm(request, reply, org, values, error.fields, 400);
+    }
+  });
+
+  async function manageableOrgs(request: FastifyRequest): Promise<Org[]> {
+    return (await listOrgs(ctx.stores)).filter((org) => can(request.actor, 'org.manage', org.path) && ALLOWED_CHILDREN[org.type].length > 0);
+  }
+
+  async function renderForm(request: FastifyRequest, reply: FastifyReply, existing: Org | null, values: OrgFormValues, issues: FieldIssue[], status = 200) {
+    const parents = existing ? [] : await manageableOrgs(request);
+    const action = existing ? `/admin/orgs/${existing.code}` : '/admin/orgs';
+    return sendAdminPage(
+      ctx,
+      request,
+      reply,
+      {
+        title: existing ? '编辑单位' : '新增单位',
+        active: 'orgs',
+        body: (
+          <section>
+            <h1>{existing ? `编辑单位：${existing.name}` : '新增单位'}</h1>
+            <ErrorSummary issues={issues} />
+            <form method="post" action={action} class="form">
+              <Csrf token={request.csrfToken} />
+              {existing ? null : (
+                <div class="form-grid">
+                  <div class="form-row">
+                    <label for="parentId">上级单位</label>
+                    <select id="parentId" name="parentId">
+                      {parents.map((org) => (
+                        <option value={org.id} selected={values.parentId === org.id}>
+                          {'　'.repeat(org.depth)}
+                          {org.name}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldError issues={issues} field="parentId" />
+                  </div>
+                  <div class="form-row">
+                    <label for="type">单位类型</label>
+                    <select id="type" name="type">
+                      {ORG_TYPES.filter((t) => t !== 'district').map((t) => (
+                        <option value={t} selected={values.type === t}>
+                          {ORG_TYPE_LABELS[t]}
+                        </option>
+                      ))}
+                    </select>
+                    <FieldError issues={issues} field="type" />
+                  </div>
+                </div>
+              )}
+              <div class="form-grid">
+                <div class="form-row">
+                  <label for="name">单位名称</label>
+                  <input id="name" name="name" type="text" required value={values.name} />
+                  <FieldError issues={issues} field="name" />
+                </div>
+                <div class="form-row">
+                  <label for="shortName">简称</label>
+                  <input id="shortName" name="shortName" type="text" value={values.shortName} />
+                </div>
+                <div class="form-row">
+                  <label for="code">单位代码（用于索引号）</label>
+                  <input id="code" name="code" type="text" required value={values.code} />
+                  <FieldError issues={issues} field="code" />
+                </div>
+                <div class="form-row">
+                  <label for="creditCode">统一社会信用代码</label>
+                  <input id="creditCode" name="creditCode" type="text" value={values.creditCode} />
+                  <FieldError issues={issues} field="creditCode" />
+                </div>
+                <div class="form-row">
+                  <label for="sortOrder">排序号</label>
+                  <input id="sortOrder" name="sortOrder" type="number" value={values.sortOrder} />
+                </div>
+              </div>
+              <fieldset class="form-row">
+                <legend>公开层级</legend>
+                {DISCLOSURE_LEVELS.map((level) => (
+                  <div class="checkbox">
+                    <input id={`level-${level}`} type="checkbox" name="levels" value={level} checked={values.levels.includes(level)} />
+                    <label for={`level-${level}`}>{DISCLOSURE_LEVEL_LABELS[level]}</label>
+                  </div>
+                ))}
+              </fieldset>
+              <div class="form-actions">
+                <button type="submit" class="button primary">
+                  保存
+                </button>
+                <a class="button" href="/admin/orgs">
+                  取消
+                </a>
+              </div>
+            </form>
+          </section>
+        ),
+      },
+      status,
+    );
+  }
+}
+
+function orgFormValues(fields: Record<string, string | string[]>): OrgFormValues {
+  const levels = fields.levels;
+  return {
+    parentId: field(fields, 'parentId'),
+    type: field(fields, 'type'),
+    code: field(fields, 'code').trim(),
+    name: field(fields, 'name'),
+    shortName: field(fields, 'shortName'),
+    creditCode: field(fields, 'creditCode').trim().toUpperCase(),
+    levels: Array.isArray(levels) ? levels : levels ? [levels] : [],
+    sortOrder: field(fields, 'sortOrder'),
+  };
+}
+
+function orgInput(values: OrgFormValues) {
+  return {
+    type: (ORG_TYPES as readonly string[]).includes(values.type) ? (values.type as OrgType) : 'department',
+    code: values.code,
+    name: values.name,
+    shortName: values.shortName,
+    creditCode: values.creditCode || undefined,
+    levels: levelsOrDefault(values.levels.filter((l): l is DisclosureLevel => (DISCLOSURE_LEVELS as readonly string[]).includes(l))),
+    sortOrder: Number.isFinite(Number(values.sortOrder)) ? Math.trunc(Number(values.sortOrder)) : 0,
+  };
+}
+
+/** No level ticked means: the default levels of the unit's type. */
+function levelsOrDefault(levels: DisclosureLevel[]): DisclosureLevel[] | undefined {
+  return levels.length > 0 ? levels : undefined;
+}

@@ -1,0 +1,40 @@
+import type { Clock } from '../../../platform/clock.ts';
+import { assertNoFieldIssues } from '../../../platform/errors.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import type { AuditLog } from '../../audit/ports.ts';
+import { auditActor, requireGlobalPermission, type Actor } from '../../auth/domain/actor.ts';
+import { SETTING_KEYS, siteSettingsFrom, validateSiteSettings, type SiteSettings } from '../domain/site-settings.ts';
+import type { SettingsStore } from '../ports.ts';
+import { forgetSiteSettings } from '../queries/get-site-settings.ts';
+
+/**
+ * Saves the site's identity and filing numbers (system administrators only).
+ * @throws DomainError `validation_failed`, `forbidden`.
+ */
+export async function updateSiteSettings(options: {
+  uow: UnitOfWork<{ settings: SettingsStore; audit: AuditLog }>;
+  clock: Clock;
+  actor: Actor;
+  input: Omit<SiteSettings, 'isDemo'>;
+}): Promise<void> {
+  requireGlobalPermission(options.actor, 'settings.manage');
+  assertNoFieldIssues(validateSiteSettings(options.input));
+  const now = options.clock.now();
+  await options.uow.run(async ({ settings, audit }) => {
+    const before = siteSettingsFrom(await settings.all());
+    for (const [key, value] of Object.entries(options.input) as [keyof SiteSettings, string][]) {
+      await settings.set(SETTING_KEYS[key], value.trim(), now);
+    }
+    await audit.append(
+      changeEntry(auditActor(options.actor), now, {
+        action: 'settings.updated',
+        entityType: 'settings',
+        entityId: 'site',
+        before,
+        after: { ...before, ...options.input },
+      }),
+    );
+  });
+  forgetSiteSettings();
+}

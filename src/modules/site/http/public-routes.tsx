@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../../app/context.ts';
+import { ELDER_COOKIE } from '../../../platform/http/context.ts';
+import { safeNext } from '../../../platform/http/render.ts';
+import { findEditions } from '../../documents/queries/find-editions.ts';
+import { DocumentTable, SUB_COLUMNS } from '../../documents/views/column.tsx';
+import { getSiteSettings } from '../queries/get-site-settings.ts';
+import { sendPublicPage } from './page-kit.tsx';
+
+/** The home page and the 适老化 switch. */
+export function registerSitePublicRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/', async (request, reply) => {
+    const site = await getSiteSettings(ctx.stores);
+    const latest = await findEditions({
+      documents: ctx.stores.documents,
+      actor: request.actor,
+      filter: {},
+      page: { offset: 0, limit: 10 },
+    });
+    const normative = await findEditions({
+      documents: ctx.stores.documents,
+      actor: request.actor,
+      filter: { genre: '通知' },
+      page: { offset: 0, limit: 5 },
+    });
+    return sendPublicPage(ctx, request, reply, {
+      title: '首页',
+      active: 'home',
+      body: (
+        <div class="home">
+          <section class="panel home-intro">
+            <h1>{site.siteName}</h1>
+            <p>
+              这里是{site.districtName}政务公开的统一平台。区政府、各部门、各镇（街道）和村（社区）在此公开政府信息，公众可以查阅、下载和依法申请公开。
+            </p>
+            <form method="get" action="/xxgk/fdzdgknr" class="search-form" role="search">
+              <label for="home-q">查找政府信息</label>
+              <input id="home-q" name="q" type="search" placeholder="标题、文号或索引号" />
+              <button type="submit" class="button primary">
+                查找
+              </button>
+            </form>
+          </section>
+          <section class="panel">
+            <h2>政府信息公开</h2>
+            <ul class="card-grid">
+              {SUB_COLUMNS.map((column) => (
+                <li>
+                  <a class="card" href={column.href}>
+                    {column.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section class="panel">
+            <h2>最新公开</h2>
+            <DocumentTable items={latest.items} showOrg caption="最新公开的政府信息" />
+            <p class="more">
+              <a href="/xxgk/fdzdgknr">更多</a>
+            </p>
+          </section>
+          <section class="panel">
+            <h2>通知公告</h2>
+            <DocumentTable items={normative.items} showOrg caption="通知公告" />
+          </section>
+        </div>
+      ),
+    });
+  });
+
+  // 适老化: a plain link that works without JavaScript, remembered for a year.
+  app.get('/a11y', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const on = query.elder === '1';
+    void reply.setCookie(ELDER_COOKIE, on ? '1' : '0', {
+      path: '/',
+      maxAge: 365 * 24 * 3600,
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: ctx.config.secureCookies,
+    });
+    return reply.redirect(safeNext(query.return, '/'), 303);
+  });
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GONGKAI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres:// or sqlite:')
+    .optional(),
+  GONGKAI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  GONGKAI_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
+  GONGKAI_PUBLIC_URL: z.url().optional(),
+  GONGKAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  GONGKAI_MAX_UPLOAD_MB: z.coerce.number().min(1).max(512).default(20),
+  GONGKAI_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Database connection settings: the embedded SQLite file, or a PostgreSQL server. */
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+/** Everything the process is configured with, parsed and checked once at start-up. */
+export type AppConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  /** Undefined means: read or create the secret kept in the data directory. */
+  secret: string | undefined;
+  demoPassword: string | undefined;
+  publicUrl: string | undefined;
+  sessionIdleMinutes: number;
+  maxUploadBytes: number;
+  schedulerSeconds: number;
+  secureCookies: boolean;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+};
+
+/** The configuration was wrong; `problems` lists every problem, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment into an AppConfig.
+ * @throws ConfigError listing every wrong variable, so one run shows everything to fix.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(environmentSchema.shape).map((key) => [key, emptyToUndefined(env[key])]),
+  );
+  const parsed = environmentSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = e.GONGKAI_DATA_DIR;
+  const database: DatabaseConfig =
+    e.DATABASE_URL === undefined
+      ? { kind: 'sqlite', file: `${dataDir}/gongkai.sqlite` }
+      : e.DATABASE_URL.startsWith('sqlite:')
+        ? { kind: 'sqlite', file: e.DATABASE_URL.slice('sqlite:'.length) }
+        : { kind: 'postgres', url: e.DATABASE_URL };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    database,
+    secret: e.GONGKAI_SECRET,
+    demoPassword: e.GONGKAI_DEMO_PASSWORD,
+    publicUrl: e.GONGKAI_PUBLIC_URL?.replace(/\/+$/, ''),
+    sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
+    maxUploadBytes: Math.round(e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024),
+    schedulerSeconds: e.GONGKAI_SCHEDULER_SECONDS,
+    secureCookies: e.GONGKAI_SECURE_COOKIES ?? e.GONGKAI_PUBLIC_URL?.startsWith('https:') ?? false,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}

@@ -1,0 +1,92 @@
+/**
+ * One error type for every rule the product enforces, and one table that maps each stable code to
+ * an HTTP status and the Chinese message people see. Routes never invent messages of their own.
+ */
+
+/** Every stable error code the API can return, with its status and public Chinese message. */
+export const ERROR_TABLE = {
+  validation_failed: { status: 400, message: '提交的内容有误，请按提示修改后重试。' },
+  malformed_json: { status: 400, message: '请求体不是有效的 JSON。' },
+  bad_request: { status: 400, message: '请求无效，请检查后重试。' },
+  doc_number_invalid: {
+    status: 400,
+    message: '文号格式不正确，应为“机关代字〔年份〕序号号”，例如“示政办发〔2026〕12号”。',
+  },
+  unauthenticated: { status: 401, message: '请先登录。' },
+  invalid_credentials: { status: 401, message: '用户名或密码错误。' },
+  invalid_token: { status: 401, message: '访问令牌无效或已撤销。' },
+  totp_invalid: { status: 401, message: '动态验证码错误，请重新输入。' },
+  forbidden: { status: 403, message: '您没有权限执行此操作。' },
+  out_of_scope: { status: 403, message: '该对象不在您所在单位的管理范围内。' },
+  csrf_failed: { status: 403, message: '页面已过期或来源不明，请刷新页面后重试。' },
+  second_pair_of_eyes: {
+    status: 403,
+    message: '审核发布须由起草人以外的另一人完成（双人审核）。',
+  },
+  totp_enrolment_required: {
+    status: 403,
+    message: '系统管理员和区级管理员须先启用双因素认证。',
+  },
+  not_found: { status: 404, message: '您访问的内容不存在或尚未公开。' },
+  invalid_transition: { status: 409, message: '当前状态下不能执行此操作。' },
+  draft_exists: { status: 409, message: '该文件已有一个未发布的新版本，请先处理该版本。' },
+  conflict: { status: 409, message: '数据已存在或已被他人修改，请刷新后重试。' },
+  account_locked: { status: 423, message: '登录失败次数过多，账户已临时锁定，请15分钟后再试。' },
+  upload_too_large: { status: 413, message: '上传的文件超过大小限制。' },
+  upload_type_not_allowed: {
+    status: 415,
+    message: '只允许上传 PDF、Word(DOCX)、Excel(XLSX) 文件和 PNG、JPEG、GIF、WebP 图片。',
+  },
+  upload_type_mismatch: {
+    status: 415,
+    message: '文件内容与扩展名不符，可能是伪装的文件，已拒绝上传。',
+  },
+  unsupported_media_type: { status: 415, message: '不支持的请求格式。' },
+  sensitive_data_found: {
+    status: 422,
+    message: '正文或标题中含有身份证号、手机号或银行卡号等个人信息，请删除后再提交。',
+  },
+  rate_limited: { status: 429, message: '操作过于频繁，请稍后再试。' },
+  internal: { status: 500, message: '服务器内部错误，请稍后再试。' },
+  unavailable: { status: 503, message: '服务暂不可用，请稍后再试。' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_TABLE;
+
+/** A problem with one input field, shown next to that field. */
+export type FieldIssue = { field: string; message: string };
+
+/** A rule the product enforces, broken; carries a stable code and optional details. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldIssue[];
+  /** Extra information that is safe to show to the person who caused the error. */
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: FieldIssue[]; details?: Record<string, unknown> } = {},
+  ) {
+    super(options.message ?? ERROR_TABLE[code].message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.fields = options.fields ?? [];
+    this.details = options.details;
+  }
+
+  get status(): number {
+    return ERROR_TABLE[this.code].status;
+  }
+}
+
+/** True when `error` is a DomainError with the given code (or any code when none is given). */
+export function isDomainError(error: unknown, code?: ErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}
+
+/** Throws `validation_failed` with the given field problems when there are any. */
+export function assertNoFieldIssues(issues: FieldIssue[]): void {
+  if (issues.length > 0) {
+    throw new DomainError('validation_failed', { fields: issues });
+  }
+}

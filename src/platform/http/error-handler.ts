@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, ERROR_TABLE, type ErrorCode, type FieldIssue } from '../errors.ts';
+
+/** An error as the outside world sees it. */
+export type PublicError = {
+  status: number;
+  code: ErrorCode;
+  message: string;
+  fields: FieldIssue[];
+  details: Record<string, unknown> | undefined;
+};
+
+/**
+ * Maps any error to a stable code, a status and a Chinese message. Domain errors keep their own;
+ * Fastify's parsing and limit errors get theirs; anything unexpected is a plain 500 that says
+ * nothing about the inside (and `isUnexpected` tells the caller to log it).
+ */
+export function toPublicError(error: unknown): PublicError & { isUnexpected: boolean } {
+  if (error instanceof DomainError) {
+    return {
+      status: error.status,
+      code: error.code,
+      message: error.message,
+      fields: error.fields,
+      details: error.details,
+      isUnexpected: false,
+    };
+  }
+  const fastifyError = error as Partial<FastifyError> | undefined;
+  const code = fastifyError?.code ?? '';
+  const statusCode = fastifyError?.statusCode ?? 500;
+  const known = (c: ErrorCode): PublicError & { isUnexpected: boolean } => ({
+    status: ERROR_TABLE[c].status,
+    code: c,
+    message: ERROR_TABLE[c].message,
+    fields: [],
+    details: undefined,
+    isUnexpected: false,
+  });
+  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return known('upload_too_large');
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return known('unsupported_media_type');
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (statusCode === 400 && error instanceof SyntaxError)) {
+    return known('malformed_json');
+  }
+  if (statusCode === 429) return known('rate_limited');
+  if (statusCode === 404) return known('not_found');
+  if (statusCode >= 400 && statusCode < 500) return known('bad_request');
+  return { ...known('internal'), isUnexpected: true };
+}
+
+/** The JSON body of an API error: `{ code, message }`, plus field problems when there are any. */
+export function apiErrorBody(error: PublicError): Record<string, unknown> {
+  return {
+    code: error.code,
+    message: error.message,
+    ...(error.fields.length > 0 ? { fields: error.fields } : {}),
+    ...(error.details && error.code === 'sensitive_data_found' ? { details: error.details } : {}),
+  };
+}
+
+/** True for requests to the JSON API, which get JSON errors rather than pages. */
+export function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+export type ErrorPageRenderer = (request: FastifyRequest, reply: FastifyReply, error: PublicError) => Promise<unknown>;

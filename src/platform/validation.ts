@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { DomainError, type FieldIssue } from './errors.ts';
+
+// Every message zod produces at the edge is in Chinese.
+z.config(z.locales.zhCN());
+
+/** Field problems from a zod error, keyed by the dotted path of each field. */
+export function zodIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));
+}
+
+/**
+ * Parses outside input with a schema.
+ * @throws DomainError `validation_failed` listing every problem by field.
+ */
+export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new DomainError('validation_failed', { fields: zodIssues(result.error) });
+  return result.data;
+}
