@@ -44,7 +44,6 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: 4 * 1024 * 1024,
-    disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
   });
 
   await app.register(fastifyHelmet, {
@@ -98,7 +97,8 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
       ErrorPage({
         site,
         status: publicError.status,
-        message: publicError.fields.length > 0 ? publicError.fields.map((f) => f.message).join(' ') : publicError.message,
+        message:
+          publicError.fields.length > 0 ? publicError.fields.map((f) => f.message).join(' ') : publicError.message,
         elderMode: request.elderMode,
         currentPath: request.url,
       }),
@@ -111,7 +111,13 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     const site = await getSiteSettings(ctx.stores);
     return sendPage(
       reply,
-      ErrorPage({ site, status: 404, message: publicError.message, elderMode: request.elderMode, currentPath: request.url }),
+      ErrorPage({
+        site,
+        status: 404,
+        message: publicError.message,
+        elderMode: request.elderMode,
+        currentPath: request.url,
+      }),
       404,
     );
   });

@@ -25,7 +25,9 @@ const HELP = `gongkai — 政务公开平台 (Gongkai)
   gongkai token create --user NAME [--name 用途]     生成个人访问令牌（只显示一次）
   gongkai audit verify          校验审计日志哈希链；完好时退出码为 0
 
-角色: ${Object.entries(ROLE_LABELS).map(([role, label]) => `${role}(${label})`).join(', ')}
+角色: ${Object.entries(ROLE_LABELS)
+  .map(([role, label]) => `${role}(${label})`)
+  .join(', ')}
 配置见 README.md（PORT、GONGKAI_DATA_DIR、DATABASE_URL、GONGKAI_SECRET、GONGKAI_DEMO_PASSWORD …）。
 `;
 
@@ -118,7 +120,9 @@ async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Pr
       : undefined;
   scheduler?.unref();
 
-  process.stdout.write(`\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n`);
+  process.stdout.write(
+    `\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n`,
+  );
   const settings = await ctx.stores.settings.get('site.is_demo');
   if (demo) printDemo(demo, demoPassword(config));
   else if (settings === 'true' && options.seedWhenEmpty) printDemoReminder(config);
@@ -172,7 +176,9 @@ function printDemo(summary: DemoSummary, password: string): void {
   for (const login of summary.logins) {
     process.stdout.write(`  ${login.username.padEnd(width)}  ${login.displayName}\n`);
   }
-  process.stdout.write('  （每个部门和镇街都有 <简称>.editor / .reviewer / .admin 账号，例如 mzj.editor、dcjd.reviewer）\n\n');
+  process.stdout.write(
+    '  （每个部门和镇街都有 <简称>.editor / .reviewer / .admin 账号，例如 mzj.editor、dcjd.reviewer）\n\n',
+  );
 }
 
 function printDemoReminder(config: AppConfig): void {
@@ -214,7 +220,13 @@ async function createUserCommand(ctx: AppContext, args: string[]): Promise<numbe
       clock: ctx.clock,
       hasher: ctx.hasher,
       actor: systemActor('cli'),
-      input: { username: values.username, displayName: values.name, homeOrgId: org.id, password, grants: [{ role: values.role, orgId: org.id }] },
+      input: {
+        username: values.username,
+        displayName: values.name,
+        homeOrgId: org.id,
+        password,
+        grants: [{ role: values.role, orgId: org.id }],
+      },
     });
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -23,7 +23,8 @@ export function articlesOf(regulation: Regulation): string[] {
     const line = paragraph.trim();
     if (line === '' || line.startsWith('#')) continue;
     if (/^第[一二三四五六七八九十百零〇]+条/.test(line)) articles.push(line);
-    else if (articles.length > 0 && articles[articles.length - 1]!.length < 600) articles[articles.length - 1] += `\n${line}`;
+    else if (articles.length > 0 && articles[articles.length - 1]!.length < 600)
+      articles[articles.length - 1] += `\n${line}`;
   }
   return articles;
 }
@@ -49,13 +50,32 @@ type TitleTemplate = { title: string; genre: Genre; normative?: boolean };
 
 /** Topics of the State Council classification by pilot field. */
 export const FIELD_TOPICS: Record<string, Topic> = {
-  '01': '国土资源、能源', '02': '国民经济管理、国有资产监管', '03': '国民经济管理、国有资产监管', '04': '财政、金融、审计',
-  '05': '市场监管、安全生产监管', '06': '财政、金融、审计', '07': '国土资源、能源', '08': '城乡建设、环境保护',
-  '09': '城乡建设、环境保护', '10': '城乡建设、环境保护', '11': '城乡建设、环境保护', '12': '文化、广电、新闻出版',
-  '13': '公安、安全、司法', '14': '民政、扶贫、救灾', '15': '民政、扶贫、救灾', '16': '市场监管、安全生产监管',
-  '17': '城乡建设、环境保护', '18': '劳动、人事、监察', '19': '劳动、人事、监察', '20': '民政、扶贫、救灾',
-  '21': '民政、扶贫、救灾', '22': '公安、安全、司法', '23': '农业、林业、水利', '24': '科技、教育',
-  '25': '卫生、体育', '26': '城乡建设、环境保护',
+  '01': '国土资源、能源',
+  '02': '国民经济管理、国有资产监管',
+  '03': '国民经济管理、国有资产监管',
+  '04': '财政、金融、审计',
+  '05': '市场监管、安全生产监管',
+  '06': '财政、金融、审计',
+  '07': '国土资源、能源',
+  '08': '城乡建设、环境保护',
+  '09': '城乡建设、环境保护',
+  '10': '城乡建设、环境保护',
+  '11': '城乡建设、环境保护',
+  '12': '文化、广电、新闻出版',
+  '13': '公安、安全、司法',
+  '14': '民政、扶贫、救灾',
+  '15': '民政、扶贫、救灾',
+  '16': '市场监管、安全生产监管',
+  '17': '城乡建设、环境保护',
+  '18': '劳动、人事、监察',
+  '19': '劳动、人事、监察',
+  '20': '民政、扶贫、救灾',
+  '21': '民政、扶贫、救灾',
+  '22': '公安、安全、司法',
+  '23': '农业、林业、水利',
+  '24': '科技、教育',
+  '25': '卫生、体育',
+  '26': '城乡建设、环境保护',
 };
 
 /** Regulations whose articles fit each field's documents. */

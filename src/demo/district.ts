@@ -34,8 +34,22 @@ export const DEMO_DISTRICT: DemoUnit = {
   docPrefix: '示政发',
   fields: ['04', '02', '01'],
   children: [
-    { code: 'sfq-bgs', name: '示范区人民政府办公室', shortName: '区政府办', type: 'department', docPrefix: '示政办发', fields: ['04'] },
-    { code: 'sfq-fgj', name: '示范区发展和改革局', shortName: '区发改局', type: 'department', docPrefix: '示发改', fields: ['02', '03'] },
+    {
+      code: 'sfq-bgs',
+      name: '示范区人民政府办公室',
+      shortName: '区政府办',
+      type: 'department',
+      docPrefix: '示政办发',
+      fields: ['04'],
+    },
+    {
+      code: 'sfq-fgj',
+      name: '示范区发展和改革局',
+      shortName: '区发改局',
+      type: 'department',
+      docPrefix: '示发改',
+      fields: ['02', '03'],
+    },
     {
       code: 'sfq-jyj',
       name: '示范区教育局',
@@ -43,12 +57,42 @@ export const DEMO_DISTRICT: DemoUnit = {
       type: 'department',
       docPrefix: '示教',
       fields: ['24'],
-      children: [{ code: 'sfq-sx1', name: '示范区第一实验小学', shortName: '第一实验小学', type: 'utility', fields: ['24'] }],
+      children: [
+        { code: 'sfq-sx1', name: '示范区第一实验小学', shortName: '第一实验小学', type: 'utility', fields: ['24'] },
+      ],
     },
-    { code: 'sfq-mzj', name: '示范区民政局', shortName: '区民政局', type: 'department', docPrefix: '示民', fields: ['20', '21', '15'] },
-    { code: 'sfq-czj', name: '示范区财政局', shortName: '区财政局', type: 'department', docPrefix: '示财', fields: ['04'] },
-    { code: 'sfq-rsj', name: '示范区人力资源和社会保障局', shortName: '区人社局', type: 'department', docPrefix: '示人社', fields: ['18', '19'] },
-    { code: 'sfq-zrj', name: '示范区自然资源和规划局', shortName: '区自然资源局', type: 'department', docPrefix: '示自然资源', fields: ['01', '07'] },
+    {
+      code: 'sfq-mzj',
+      name: '示范区民政局',
+      shortName: '区民政局',
+      type: 'department',
+      docPrefix: '示民',
+      fields: ['20', '21', '15'],
+    },
+    {
+      code: 'sfq-czj',
+      name: '示范区财政局',
+      shortName: '区财政局',
+      type: 'department',
+      docPrefix: '示财',
+      fields: ['04'],
+    },
+    {
+      code: 'sfq-rsj',
+      name: '示范区人力资源和社会保障局',
+      shortName: '区人社局',
+      type: 'department',
+      docPrefix: '示人社',
+      fields: ['18', '19'],
+    },
+    {
+      code: 'sfq-zrj',
+      name: '示范区自然资源和规划局',
+      shortName: '区自然资源局',
+      type: 'department',
+      docPrefix: '示自然资源',
+      fields: ['01', '07'],
+    },
     {
       code: 'sfq-zjj',
       name: '示范区住房和城乡建设局',
@@ -61,7 +105,14 @@ export const DEMO_DISTRICT: DemoUnit = {
         { code: 'sfq-gas', name: '示范区燃气有限公司', shortName: '区燃气公司', type: 'utility', fields: ['26'] },
       ],
     },
-    { code: 'sfq-hbj', name: '示范区生态环境分局', shortName: '区生态环境分局', type: 'department', docPrefix: '示环', fields: ['11'] },
+    {
+      code: 'sfq-hbj',
+      name: '示范区生态环境分局',
+      shortName: '区生态环境分局',
+      type: 'department',
+      docPrefix: '示环',
+      fields: ['11'],
+    },
     {
       code: 'sfq-wjj',
       name: '示范区卫生健康局',
@@ -69,13 +120,50 @@ export const DEMO_DISTRICT: DemoUnit = {
       type: 'department',
       docPrefix: '示卫健',
       fields: ['25'],
-      children: [{ code: 'sfq-hosp', name: '示范区人民医院', shortName: '区人民医院', type: 'utility', fields: ['25'] }],
+      children: [
+        { code: 'sfq-hosp', name: '示范区人民医院', shortName: '区人民医院', type: 'utility', fields: ['25'] },
+      ],
     },
-    { code: 'sfq-scj', name: '示范区市场监督管理局', shortName: '区市场监管局', type: 'department', docPrefix: '示市监', fields: ['16'] },
-    { code: 'sfq-yjj', name: '示范区应急管理局', shortName: '区应急局', type: 'department', docPrefix: '示应急', fields: ['05', '15'] },
-    { code: 'sfq-nyj', name: '示范区农业农村局', shortName: '区农业农村局', type: 'department', docPrefix: '示农', fields: ['23', '14'] },
-    { code: 'sfq-wlj', name: '示范区文化和旅游局', shortName: '区文旅局', type: 'department', docPrefix: '示文旅', fields: ['12'] },
-    { code: 'sfq-sfj', name: '示范区司法局', shortName: '区司法局', type: 'department', docPrefix: '示司', fields: ['13'] },
+    {
+      code: 'sfq-scj',
+      name: '示范区市场监督管理局',
+      shortName: '区市场监管局',
+      type: 'department',
+      docPrefix: '示市监',
+      fields: ['16'],
+    },
+    {
+      code: 'sfq-yjj',
+      name: '示范区应急管理局',
+      shortName: '区应急局',
+      type: 'department',
+      docPrefix: '示应急',
+      fields: ['05', '15'],
+    },
+    {
+      code: 'sfq-nyj',
+      name: '示范区农业农村局',
+      shortName: '区农业农村局',
+      type: 'department',
+      docPrefix: '示农',
+      fields: ['23', '14'],
+    },
+    {
+      code: 'sfq-wlj',
+      name: '示范区文化和旅游局',
+      shortName: '区文旅局',
+      type: 'department',
+      docPrefix: '示文旅',
+      fields: ['12'],
+    },
+    {
+      code: 'sfq-sfj',
+      name: '示范区司法局',
+      shortName: '区司法局',
+      type: 'department',
+      docPrefix: '示司',
+      fields: ['13'],
+    },
     {
       code: 'sfq-cgj',
       name: '示范区城市管理局',
@@ -83,10 +171,32 @@ export const DEMO_DISTRICT: DemoUnit = {
       type: 'department',
       docPrefix: '示城管',
       fields: ['17', '26'],
-      children: [{ code: 'sfq-bus', name: '示范区公共交通集团有限公司', shortName: '区公交集团', type: 'utility', fields: ['26'] }],
+      children: [
+        {
+          code: 'sfq-bus',
+          name: '示范区公共交通集团有限公司',
+          shortName: '区公交集团',
+          type: 'utility',
+          fields: ['26'],
+        },
+      ],
     },
-    { code: 'sfq-swj', name: '示范区税务局', shortName: '区税务局', type: 'department', docPrefix: '示税', fields: ['06'] },
-    { code: 'sfq-gaj', name: '示范区公安分局', shortName: '区公安分局', type: 'department', docPrefix: '示公', fields: ['22'] },
+    {
+      code: 'sfq-swj',
+      name: '示范区税务局',
+      shortName: '区税务局',
+      type: 'department',
+      docPrefix: '示税',
+      fields: ['06'],
+    },
+    {
+      code: 'sfq-gaj',
+      name: '示范区公安分局',
+      shortName: '区公安分局',
+      type: 'department',
+      docPrefix: '示公',
+      fields: ['22'],
+    },
     {
       code: 'sfq-dcjd',
       name: '示范区东城街道办事处',
@@ -206,7 +316,12 @@ export const DEMO_DISTRICT: DemoUnit = {
 };
 
 /** A demo login: username, a display name that names the post (never a person), and its roles. */
-export type DemoUser = { username: string; displayName: string; homeCode: string; grants: { role: Role; orgCode: string }[] };
+export type DemoUser = {
+  username: string;
+  displayName: string;
+  homeCode: string;
+  grants: { role: Role; orgCode: string }[];
+};
 
 /** Units whose editor, reviewer and admin accounts appear in the printed login list. */
 export const FEATURED_UNITS = ['sfq-bgs', 'sfq-jyj', 'sfq-qsz'];
@@ -214,23 +329,73 @@ export const FEATURED_UNITS = ['sfq-bgs', 'sfq-jyj', 'sfq-qsz'];
 /** Accounts for every role: two admins for the district, and editor/reviewer/admin per unit. */
 export function demoUsers(units: DemoUnit[]): DemoUser[] {
   const users: DemoUser[] = [
-    { username: 'sysadmin', displayName: '系统管理员（演示）', homeCode: 'sfq', grants: [{ role: 'system_admin', orgCode: 'sfq' }] },
-    { username: 'district.admin', displayName: '区政府办公室管理员（演示）', homeCode: 'sfq-bgs', grants: [{ role: 'district_admin', orgCode: 'sfq' }] },
-    { username: 'district.editor', displayName: '区政府信息编辑（演示）', homeCode: 'sfq-bgs', grants: [{ role: 'editor', orgCode: 'sfq' }] },
-    { username: 'district.reviewer', displayName: '区政府信息审核（演示）', homeCode: 'sfq-bgs', grants: [{ role: 'reviewer', orgCode: 'sfq' }] },
-    { username: 'district.foi', displayName: '区政府依申请公开经办人（演示）', homeCode: 'sfq-bgs', grants: [{ role: 'foi_officer', orgCode: 'sfq' }] },
-    { username: 'district.hudong', displayName: '区政府互动交流经办人（演示）', homeCode: 'sfq-bgs', grants: [{ role: 'interaction_officer', orgCode: 'sfq' }] },
+    {
+      username: 'sysadmin',
+      displayName: '系统管理员（演示）',
+      homeCode: 'sfq',
+      grants: [{ role: 'system_admin', orgCode: 'sfq' }],
+    },
+    {
+      username: 'district.admin',
+      displayName: '区政府办公室管理员（演示）',
+      homeCode: 'sfq-bgs',
+      grants: [{ role: 'district_admin', orgCode: 'sfq' }],
+    },
+    {
+      username: 'district.editor',
+      displayName: '区政府信息编辑（演示）',
+      homeCode: 'sfq-bgs',
+      grants: [{ role: 'editor', orgCode: 'sfq' }],
+    },
+    {
+      username: 'district.reviewer',
+      displayName: '区政府信息审核（演示）',
+      homeCode: 'sfq-bgs',
+      grants: [{ role: 'reviewer', orgCode: 'sfq' }],
+    },
+    {
+      username: 'district.foi',
+      displayName: '区政府依申请公开经办人（演示）',
+      homeCode: 'sfq-bgs',
+      grants: [{ role: 'foi_officer', orgCode: 'sfq' }],
+    },
+    {
+      username: 'district.hudong',
+      displayName: '区政府互动交流经办人（演示）',
+      homeCode: 'sfq-bgs',
+      grants: [{ role: 'interaction_officer', orgCode: 'sfq' }],
+    },
   ];
   for (const unit of units) {
     if (unit.type !== 'department' && unit.type !== 'town') continue;
     const short = unit.code.replace(/^sfq-/, '');
     users.push(
-      { username: `${short}.editor`, displayName: `${unit.shortName}信息编辑（演示）`, homeCode: unit.code, grants: [{ role: 'editor', orgCode: unit.code }] },
-      { username: `${short}.reviewer`, displayName: `${unit.shortName}信息审核（演示）`, homeCode: unit.code, grants: [{ role: 'reviewer', orgCode: unit.code }] },
-      { username: `${short}.admin`, displayName: `${unit.shortName}单位管理员（演示）`, homeCode: unit.code, grants: [{ role: 'unit_admin', orgCode: unit.code }] },
+      {
+        username: `${short}.editor`,
+        displayName: `${unit.shortName}信息编辑（演示）`,
+        homeCode: unit.code,
+        grants: [{ role: 'editor', orgCode: unit.code }],
+      },
+      {
+        username: `${short}.reviewer`,
+        displayName: `${unit.shortName}信息审核（演示）`,
+        homeCode: unit.code,
+        grants: [{ role: 'reviewer', orgCode: unit.code }],
+      },
+      {
+        username: `${short}.admin`,
+        displayName: `${unit.shortName}单位管理员（演示）`,
+        homeCode: unit.code,
+        grants: [{ role: 'unit_admin', orgCode: unit.code }],
+      },
     );
     if (unit.type === 'town') {
-      users.push({ username: `${short}.foi`, displayName: `${unit.shortName}依申请公开经办人（演示）`, homeCode: unit.code, grants: [{ role: 'foi_officer', orgCode: unit.code }] });
+      users.push({
+        username: `${short}.foi`,
+        displayName: `${unit.shortName}依申请公开经办人（演示）`,
+        homeCode: unit.code,
+        grants: [{ role: 'foi_officer', orgCode: unit.code }],
+      });
     }
   }
   return users;

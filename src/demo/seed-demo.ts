@@ -80,7 +80,10 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
 
   // Staff: every demo login shares one password, hashed once.
   const passwordHash = await deps.hasher.hash(options.password);
-  const onceHasher: PasswordHasher = { hash: () => Promise.resolve(passwordHash), verify: deps.hasher.verify };
+  const onceHasher: PasswordHasher = {
+    hash: () => Promise.resolve(passwordHash),
+    verify: (hash, password) => deps.hasher.verify(hash, password),
+  };
   const units = flattenUnits(DEMO_DISTRICT).map((entry) => entry.unit);
   const users = demoUsers(units);
   const actors = new Map<string, StaffActor>();
@@ -135,9 +138,15 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     const editor = editorOf(spec.publisherCode);
     const reviewer = reviewerOf(spec.publisherCode);
     clock.set(`${spec.input.writtenOn ?? spec.date}T01:30:00Z`);
-    const { edition } = await createDraft({ ...workflow, actor: editor, orgId: orgs.get(spec.orgCode)!.id, input: { issuer: '', ...spec.input } });
+    const { edition } = await createDraft({
+      ...workflow,
+      actor: editor,
+      orgId: orgs.get(spec.orgCode)!.id,
+      input: { issuer: '', ...spec.input },
+    });
     if (spec.attachment) {
-      const bytes = spec.attachment === 'pdf' ? makePdf(`Shifanqu demo attachment ${edition.id}`) : makePng(64, 40, [183, 28, 28]);
+      const bytes =
+        spec.attachment === 'pdf' ? makePdf(`Shifanqu demo attachment ${edition.id}`) : makePng(64, 40, [183, 28, 28]);
       await addAttachment({
         ...workflow,
         actor: editor,
@@ -210,8 +219,14 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     });
   }
   for (const [title, body] of [
-    ['示范区政府信息公开保密审查制度', '<p>第一条 为规范政府信息公开前的保密审查工作，根据《中华人民共和国政府信息公开条例》第十七条，制定本制度。</p><p>第二条 各单位公开政府信息前，应当依照《中华人民共和国保守国家秘密法》以及其他法律、法规和国家有关规定对拟公开的政府信息进行审查。</p><p>第三条 对政府信息不能确定是否可以公开的，应当依照法律、法规和国家有关规定报有关主管部门或者保密行政管理部门确定。</p><p>（示范区演示数据）</p>'],
-    ['示范区政府信息公开工作考核制度', '<p>第一条 为推动政府信息公开工作落实，根据《中华人民共和国政府信息公开条例》第四十六条至第四十八条，制定本制度。</p><p>第二条 区政府办公室对各单位政府信息公开工作进行日常监测和年度考核，考核结果纳入绩效考核。</p><p>（示范区演示数据）</p>'],
+    [
+      '示范区政府信息公开保密审查制度',
+      '<p>第一条 为规范政府信息公开前的保密审查工作，根据《中华人民共和国政府信息公开条例》第十七条，制定本制度。</p><p>第二条 各单位公开政府信息前，应当依照《中华人民共和国保守国家秘密法》以及其他法律、法规和国家有关规定对拟公开的政府信息进行审查。</p><p>第三条 对政府信息不能确定是否可以公开的，应当依照法律、法规和国家有关规定报有关主管部门或者保密行政管理部门确定。</p><p>（示范区演示数据）</p>',
+    ],
+    [
+      '示范区政府信息公开工作考核制度',
+      '<p>第一条 为推动政府信息公开工作落实，根据《中华人民共和国政府信息公开条例》第四十六条至第四十八条，制定本制度。</p><p>第二条 区政府办公室对各单位政府信息公开工作进行日常监测和年度考核，考核结果纳入绩效考核。</p><p>（示范区演示数据）</p>',
+    ],
   ] as const) {
     await publishDocument({
       publisherCode: 'sfq-bgs',
@@ -245,7 +260,16 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
 
   // Documents across units and pilot fields.
   for (const { unit } of flattenUnits(DEMO_DISTRICT)) {
-    const perUnit = unit.type === 'department' ? 13 : unit.type === 'town' ? 9 : unit.type === 'utility' ? 4 : unit.type === 'district' ? 6 : 1;
+    const perUnit =
+      unit.type === 'department'
+        ? 13
+        : unit.type === 'town'
+          ? 9
+          : unit.type === 'utility'
+            ? 4
+            : unit.type === 'district'
+              ? 6
+              : 1;
     const publisherCode = publisherFor(unit.code);
     for (let i = 0; i < perUnit; i++) {
       const year = years[Math.floor(random() * years.length)]!;
@@ -297,7 +321,13 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       isNormative: true,
       writtenOn: shiftDate(today, -42),
       fieldCode: '20',
-      bodyHtml: demoBody({ random, title: '最低生活保障标准', unitName: '示范区民政局', regulation: regulation('城市居民最低生活保障条例'), date: shiftDate(today, -42) }),
+      bodyHtml: demoBody({
+        random,
+        title: '最低生活保障标准',
+        unitName: '示范区民政局',
+        regulation: regulation('城市居民最低生活保障条例'),
+        date: shiftDate(today, -42),
+      }),
     },
   });
   clock.set(`${lastWeek}T01:00:00Z`);
@@ -306,7 +336,12 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     ...workflow,
     actor: editorOf('sfq-mzj'),
     editionId: second.id,
-    input: { ...second.content, docNumber: second.content.docNumber, changeNote: '更正第三条中的保障标准执行时间。', isMajor: true },
+    input: {
+      ...second.content,
+      docNumber: second.content.docNumber,
+      changeNote: '更正第三条中的保障标准执行时间。',
+      isMajor: true,
+    },
   });
   await submitEdition({ ...workflow, actor: editorOf('sfq-mzj'), editionId: second.id });
   clock.set(`${lastWeek}T03:00:00Z`);
@@ -322,11 +357,22 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       genre: '公告',
       fieldCode: '16',
       writtenOn: shiftDate(today, -21),
-      bodyHtml: demoBody({ random, title: '食品安全监督抽检', unitName: '示范区市场监督管理局', regulation: regulation('国务院关于加强食品等产品安全监督管理的特别规定'), date: shiftDate(today, -21) }),
+      bodyHtml: demoBody({
+        random,
+        title: '食品安全监督抽检',
+        unitName: '示范区市场监督管理局',
+        regulation: regulation('国务院关于加强食品等产品安全监督管理的特别规定'),
+        date: shiftDate(today, -21),
+      }),
     },
   });
   clock.set(`${recent}T02:00:00Z`);
-  await withdrawEdition({ ...workflow, actor: reviewerOf('sfq-scj'), editionId: toWithdraw.id, reason: '抽检结果复检后更正，请以新发布的信息为准。' });
+  await withdrawEdition({
+    ...workflow,
+    actor: reviewerOf('sfq-scj'),
+    editionId: toWithdraw.id,
+    reason: '抽检结果复检后更正，请以新发布的信息为准。',
+  });
 
   const draftInput = (title: string, fieldCode: string, unitName: string): EditionContentInput => ({
     title,
@@ -335,21 +381,60 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     genre: '通知',
     fieldCode,
     writtenOn: recent,
-    bodyHtml: demoBody({ random, title, unitName, regulation: regulation(FIELD_REGULATIONS[fieldCode]![0]!), date: recent }),
+    bodyHtml: demoBody({
+      random,
+      title,
+      unitName,
+      regulation: regulation(FIELD_REGULATIONS[fieldCode]![0]!),
+      date: recent,
+    }),
   });
   clock.set(`${recent}T03:00:00Z`);
-  await createDraft({ ...workflow, actor: editorOf('sfq-jyj'), orgId: orgs.get('sfq-jyj')!.id, input: draftInput(`关于做好${thisYear + 1}年寒假学生安全教育工作的通知`, '24', '示范区教育局') });
-  const waiting = await createDraft({ ...workflow, actor: editorOf('sfq-jyj'), orgId: orgs.get('sfq-jyj')!.id, input: draftInput(`示范区${thisYear}年秋季学期义务教育学校课后服务收费标准`, '24', '示范区教育局') });
+  await createDraft({
+    ...workflow,
+    actor: editorOf('sfq-jyj'),
+    orgId: orgs.get('sfq-jyj')!.id,
+    input: draftInput(`关于做好${thisYear + 1}年寒假学生安全教育工作的通知`, '24', '示范区教育局'),
+  });
+  const waiting = await createDraft({
+    ...workflow,
+    actor: editorOf('sfq-jyj'),
+    orgId: orgs.get('sfq-jyj')!.id,
+    input: draftInput(`示范区${thisYear}年秋季学期义务教育学校课后服务收费标准`, '24', '示范区教育局'),
+  });
   await submitEdition({ ...workflow, actor: editorOf('sfq-jyj'), editionId: waiting.edition.id });
-  const returned = await createDraft({ ...workflow, actor: editorOf('sfq-qsz'), orgId: orgs.get('sfq-qsz')!.id, input: draftInput(`青石镇${thisYear}年第四季度最低生活保障对象名单公示`, '20', '示范区青石镇人民政府') });
+  const returned = await createDraft({
+    ...workflow,
+    actor: editorOf('sfq-qsz'),
+    orgId: orgs.get('sfq-qsz')!.id,
+    input: draftInput(`青石镇${thisYear}年第四季度最低生活保障对象名单公示`, '20', '示范区青石镇人民政府'),
+  });
   await submitEdition({ ...workflow, actor: editorOf('sfq-qsz'), editionId: returned.edition.id });
-  await rejectEdition({ ...workflow, actor: reviewerOf('sfq-qsz'), editionId: returned.edition.id, reason: '名单中含有身份证号码，请按规定隐去后再提交。' });
-  const urgent = await createDraft({ ...workflow, actor: editorOf('sfq-yjj'), orgId: orgs.get('sfq-yjj')!.id, input: draftInput('关于防范强降雨天气的紧急通知', '05', '示范区应急管理局') });
-  await forcePublishEdition({ ...workflow, actor: actors.get('yjj.admin')!, editionId: urgent.edition.id, reason: '暴雨预警升级，审核人员外出检查，须立即发布。' });
+  await rejectEdition({
+    ...workflow,
+    actor: reviewerOf('sfq-qsz'),
+    editionId: returned.edition.id,
+    reason: '名单中含有身份证号码，请按规定隐去后再提交。',
+  });
+  const urgent = await createDraft({
+    ...workflow,
+    actor: editorOf('sfq-yjj'),
+    orgId: orgs.get('sfq-yjj')!.id,
+    input: draftInput('关于防范强降雨天气的紧急通知', '05', '示范区应急管理局'),
+  });
+  await forcePublishEdition({
+    ...workflow,
+    actor: actors.get('yjj.admin')!,
+    editionId: urgent.edition.id,
+    reason: '暴雨预警升级，审核人员外出检查，须立即发布。',
+  });
   published += 2;
 
   const featured = users.filter(
-    (u) => u.username === 'sysadmin' || u.username.startsWith('district.') || FEATURED_UNITS.some((code) => u.homeCode === code),
+    (u) =>
+      u.username === 'sysadmin' ||
+      u.username.startsWith('district.') ||
+      FEATURED_UNITS.some((code) => u.homeCode === code),
   );
   return { orgs: orgs.size, users: users.length, published, logins: featured };
 }
@@ -418,4 +503,3 @@ function annualReportHtml(name: string, year: number): string {
 export async function isDatabaseEmpty(stores: Pick<Stores, 'orgs'>): Promise<boolean> {
   return (await stores.orgs.count()) === 0;
 }
-

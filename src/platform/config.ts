@@ -15,7 +15,12 @@ const environmentSchema = z.object({
   GONGKAI_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   GONGKAI_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   GONGKAI_PUBLIC_URL: z.url().optional(),
-  GONGKAI_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  GONGKAI_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   GONGKAI_MAX_UPLOAD_MB: z.coerce.number().min(1).max(512).default(20),
   GONGKAI_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
@@ -23,9 +28,7 @@ const environmentSchema = z.object({
 });
 
 /** Database connection settings: the embedded SQLite file, or a PostgreSQL server. */
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema?: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
 
 /** Everything the process is configured with, parsed and checked once at start-up. */
 export type AppConfig = {
@@ -62,9 +65,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   );
   const parsed = environmentSchema.safeParse(relevant);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   const e = parsed.data;
   const dataDir = e.GONGKAI_DATA_DIR;

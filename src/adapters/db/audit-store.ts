@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import { computeAuditHash, GENESIS_HASH, canonicalJson, type AuditEntry } from '../../modules/audit/domain/audit-entry.ts';
+import {
+  computeAuditHash,
+  GENESIS_HASH,
+  canonicalJson,
+  type AuditEntry,
+} from '../../modules/audit/domain/audit-entry.ts';
 import type { AuditStore } from '../../modules/audit/ports.ts';
 import { pathInSubtrees } from './access.ts';
 import { toCount, type DialectQuirks } from './dialect.ts';
@@ -48,7 +53,7 @@ export function createAuditStore(db: Kysely<Database>, quirks: DialectQuirks): A
         .offset(page.offset)
         .limit(page.limit)
         .execute();
-      return { items: rows.map(toEntry), total: toCount(total?.n as number | string | undefined) };
+      return { items: rows.map(toEntry), total: toCount(total?.n) };
     },
     async *scan(batchSize) {
       let after = 0;

@@ -75,16 +75,18 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
         }
       }
       if (filter.states) {
-        const states = scope.kind === 'public' ? filter.states.filter((s) => PUBLIC_STATES.includes(s)) : [...filter.states];
+        const states =
+          scope.kind === 'public' ? filter.states.filter((s) => PUBLIC_STATES.includes(s)) : [...filter.states];
         if (states.length === 0) return { items: [], total: 0 };
         query = query.where('editions.state', 'in', states);
       }
       if (filter.orgId) query = query.where('documents.org_id', '=', filter.orgId);
       if (filter.orgSubtreeOf) {
         const root = filter.orgSubtreeOf;
-        query = query.where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('orgs as root')
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('orgs as root')
               .select(sql`1`.as('one'))
               .where('root.id', '=', root)
               .whereRef('orgs.path', 'like', sql<string>`root.path || '%'`),
@@ -144,7 +146,7 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
         },
         org: { id: row.d_org_id, name: row.o_name, code: row.o_code, path: row.o_path },
       }));
-      return { items, total: toCount(total?.n as number | string | undefined) };
+      return { items, total: toCount(total?.n) };
     },
 
     async dueScheduled(now, limit) {

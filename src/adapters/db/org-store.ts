@@ -20,7 +20,10 @@ export function createOrgStore(db: Kysely<Database>, now: () => Date): OrgStore 
     },
     async insert(org) {
       const at = now().toISOString();
-      await db.insertInto('orgs').values({ ...toRow(org), created_at: at, updated_at: at }).execute();
+      await db
+        .insertInto('orgs')
+        .values({ ...toRow(org), created_at: at, updated_at: at })
+        .execute();
     },
     async update(org) {
       await db
@@ -30,8 +33,11 @@ export function createOrgStore(db: Kysely<Database>, now: () => Date): OrgStore 
         .execute();
     },
     async count() {
-      const row = await db.selectFrom('orgs').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-      return toCount(row?.n as number | string | undefined);
+      const row = await db
+        .selectFrom('orgs')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
+      return toCount(row?.n);
     },
   };
 }

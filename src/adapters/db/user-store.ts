@@ -87,7 +87,13 @@ export function createUserStore(db: Kysely<Database>, quirks: DialectQuirks, now
     async addGrant(grant, at) {
       await db
         .insertInto('role_grants')
-        .values({ id: grant.id, user_id: grant.userId, role: grant.role, org_id: grant.orgId, created_at: at.toISOString() })
+        .values({
+          id: grant.id,
+          user_id: grant.userId,
+          role: grant.role,
+          org_id: grant.orgId,
+          created_at: at.toISOString(),
+        })
         .execute();
     },
     async removeGrant(grantId) {
@@ -115,11 +121,14 @@ export function createUserStore(db: Kysely<Database>, quirks: DialectQuirks, now
         .offset(page.offset)
         .limit(page.limit)
         .execute();
-      return { items: rows.map(toUser), total: toCount(total?.n as number | string | undefined) };
+      return { items: rows.map(toUser), total: toCount(total?.n) };
     },
     async count() {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-      return toCount(row?.n as number | string | undefined);
+      const row = await db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst();
+      return toCount(row?.n);
     },
   };
 }
@@ -175,7 +184,9 @@ export function createSessionStore(db: Kysely<Database>): SessionStore {
     async deleteExpired(now, idleBefore) {
       const result = await db
         .deleteFrom('sessions')
-        .where((eb) => eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', idleBefore.toISOString())]))
+        .where((eb) =>
+          eb.or([eb('expires_at', '<=', now.toISOString()), eb('last_seen_at', '<', idleBefore.toISOString())]),
+        )
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
@@ -221,7 +232,12 @@ export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
       await db.updateTable('api_tokens').set({ revoked_at: at.toISOString() }).where('id', '=', id).execute();
     },
     async listForUser(userId) {
-      const rows = await db.selectFrom('api_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
+      const rows = await db
+        .selectFrom('api_tokens')
+        .selectAll()
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .execute();
       return rows.map(toToken);
     },
   };

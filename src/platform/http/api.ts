@@ -61,7 +61,10 @@ export function registerApiRoutes(app: FastifyInstance, routes: ApiRoute[]): voi
       handler: async (request, reply) => {
         let staff: StaffActor | undefined;
         if (route.auth === 'token') {
-          if (request.actor.kind !== 'staff') throw new DomainError('unauthenticated', { message: '请在 Authorization 头中提供有效的访问令牌（Bearer）。' });
+          if (request.actor.kind !== 'staff')
+            throw new DomainError('unauthenticated', {
+              message: '请在 Authorization 头中提供有效的访问令牌（Bearer）。',
+            });
           staff = request.actor;
         }
         const params = route.params ? parseInput(route.params, request.params) : undefined;
@@ -90,13 +93,13 @@ function multipartFields(request: FastifyRequest): Record<string, string> {
 }
 
 /** The OpenAPI 3.1 document for the routes, generated from their zod schemas. */
-export function openApiDocument(routes: ApiRoute[], info: { title: string; version: string; description: string }): object {
+export function openApiDocument(
+  routes: ApiRoute[],
+  info: { title: string; version: string; description: string },
+): object {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const parameters = [
-      ...schemaParameters(route.params, 'path'),
-      ...schemaParameters(route.query, 'query'),
-    ];
+    const parameters = [...schemaParameters(route.params, 'path'), ...schemaParameters(route.query, 'query')];
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
@@ -139,13 +142,18 @@ export function openApiDocument(routes: ApiRoute[], info: { title: string; versi
     paths,
     components: {
       schemas: { ApiError: jsonSchema(ApiErrorSchema, 'output') },
-      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: '个人访问令牌（gongkai token create）' } },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: '个人访问令牌（gongkai token create）' },
+      },
     },
   };
 }
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 

@@ -39,7 +39,11 @@ export function toPublicError(error: unknown): PublicError & { isUnexpected: boo
   });
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return known('upload_too_large');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return known('unsupported_media_type');
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || (statusCode === 400 && error instanceof SyntaxError)) {
+  if (
+    code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    (statusCode === 400 && error instanceof SyntaxError)
+  ) {
     return known('malformed_json');
   }
   if (statusCode === 429) return known('rate_limited');

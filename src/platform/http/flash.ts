@@ -18,7 +18,9 @@ export function takeFlash(request: FastifyRequest, reply: FastifyReply): FlashMe
   if (!unsigned.valid || !unsigned.value) return undefined;
   try {
     const parsed = JSON.parse(Buffer.from(unsigned.value, 'base64url').toString('utf8')) as FlashMessage;
-    return parsed.kind === 'success' || parsed.kind === 'error' ? { kind: parsed.kind, text: String(parsed.text) } : undefined;
+    return parsed.kind === 'success' || parsed.kind === 'error'
+      ? { kind: parsed.kind, text: String(parsed.text) }
+      : undefined;
   } catch {
     return undefined;
   }

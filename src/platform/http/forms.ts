@@ -4,8 +4,7 @@ import type { FastifyRequest } from 'fastify';
 export type UploadedFile = { fileName: string; bytes: Buffer };
 
 type MultipartPart =
-  | { type: 'field'; value: unknown }
-  | { type: 'file'; filename: string; toBuffer(): Promise<Buffer> };
+  { type: 'field'; value: unknown } | { type: 'file'; filename: string; toBuffer(): Promise<Buffer> };
 
 /**
  * The fields of a submitted form, whether it came URL-encoded or as multipart: every value as a
@@ -16,10 +15,11 @@ export function formFields(request: FastifyRequest): Record<string, string | str
   if (body === null || typeof body !== 'object') return {};
   const out: Record<string, string | string[]> = {};
   for (const [key, raw] of Object.entries(body as Record<string, unknown>)) {
-    const values = (Array.isArray(raw) ? raw : [raw])
-      .map((item) => (isPart(item) ? (item.type === 'field' ? item.value : undefined) : item))
+    const items: unknown[] = Array.isArray(raw) ? raw : [raw];
+    const values = items
+      .map((item): unknown => (isPart(item) ? (item.type === 'field' ? item.value : undefined) : item))
       .filter((item) => item !== undefined && item !== null)
-      .map((item) => String(item));
+      .map((item) => (typeof item === 'string' ? item : JSON.stringify(item)));
     if (values.length === 1) out[key] = values[0]!;
     else if (values.length > 1) out[key] = values;
   }
@@ -30,7 +30,7 @@ export function formFields(request: FastifyRequest): Record<string, string | str
 export async function formFile(request: FastifyRequest, name: string): Promise<UploadedFile | undefined> {
   const body = request.body as Record<string, unknown> | null | undefined;
   const part = body?.[name];
-  const first = Array.isArray(part) ? part[0] : part;
+  const first: unknown = Array.isArray(part) ? part[0] : part;
   if (!isPart(first) || first.type !== 'file' || first.filename === '') return undefined;
   return { fileName: first.filename, bytes: await first.toBuffer() };
 }
@@ -42,5 +42,7 @@ export function field(fields: Record<string, string | string[]>, name: string): 
 }
 
 function isPart(value: unknown): value is MultipartPart {
-  return typeof value === 'object' && value !== null && 'type' in value && (value.type === 'field' || value.type === 'file');
+  return (
+    typeof value === 'object' && value !== null && 'type' in value && (value.type === 'field' || value.type === 'file')
+  );
 }

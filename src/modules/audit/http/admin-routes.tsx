@@ -72,7 +72,9 @@ export function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppContext):
         entityId: query.entityId,
         // Dates are China dates; the log stores UTC instants.
         from: query.from ? new Date(`${query.from}T00:00:00+08:00`).toISOString() : undefined,
-        to: query.to ? new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString() : undefined,
+        to: query.to
+          ? new Date(new Date(`${query.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString()
+          : undefined,
       },
       page: { offset: (query.page - 1) * pageSize, limit: pageSize },
     });
@@ -85,7 +87,9 @@ export function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppContext):
       body: (
         <section>
           <h1>审计日志</h1>
-          <p class="hint">每一项状态变更都记录在此，记录以哈希链相连，任何修改或删除都可由“gongkai audit verify”查出。</p>
+          <p class="hint">
+            每一项状态变更都记录在此，记录以哈希链相连，任何修改或删除都可由“gongkai audit verify”查出。
+          </p>
           <form method="get" action="/admin/audit" class="filter-form">
             <div class="form-row">
               <label for="a-actor">操作人用户名</label>
@@ -168,7 +172,12 @@ export function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppContext):
               ))}
             </tbody>
           </table>
-          <Pagination page={query.page} pageSize={pageSize} total={result.total} href={(p) => `/admin/audit?${withPage(params, p)}`} />
+          <Pagination
+            page={query.page}
+            pageSize={pageSize}
+            total={result.total}
+            href={(p) => `/admin/audit?${withPage(params, p)}`}
+          />
         </section>
       ),
     });

@@ -1,7 +1,8 @@
 import { ChainVerifier, describeChainProblem, type ChainProblem } from '../domain/audit-entry.ts';
 import type { AuditReader } from '../ports.ts';
 
-export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; problem: ChainProblem; message: string };
+export type ChainReport =
+  { ok: true; checked: number } | { ok: false; checked: number; problem: ChainProblem; message: string };
 
 /** Re-computes the whole hash chain and reports the first edited or deleted row, if any. */
 export async function verifyAuditChain(options: { audit: AuditReader; batchSize?: number }): Promise<ChainReport> {

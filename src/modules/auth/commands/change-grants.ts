@@ -29,7 +29,9 @@ export async function grantRole(options: {
     const org = await orgs.getById(options.orgId);
     if (!user || !org) throw new DomainError('not_found');
     if (!canGrant(options.actor, options.role, org.path)) {
-      throw new DomainError('out_of_scope', { message: `您不能在“${org.name}”授予“${ROLE_LABELS[options.role]}”角色。` });
+      throw new DomainError('out_of_scope', {
+        message: `您不能在“${org.name}”授予“${ROLE_LABELS[options.role]}”角色。`,
+      });
     }
     const existing = await users.grantsOf(user.id);
     if (existing.some((g) => g.role === options.role && g.orgId === org.id)) {

@@ -31,7 +31,14 @@ export async function createApiToken(options: {
     const token = `${TOKEN_PREFIX}${newSecretToken(32)}`;
     const id = newId();
     await tokens.insert(
-      { id, userId: user.id, name: options.name.trim() || 'API', createdAt: now.toISOString(), lastUsedAt: null, revokedAt: null },
+      {
+        id,
+        userId: user.id,
+        name: options.name.trim() || 'API',
+        createdAt: now.toISOString(),
+        lastUsedAt: null,
+        revokedAt: null,
+      },
       sha256Hex(token),
     );
     await audit.append(

@@ -48,7 +48,8 @@ export async function createUser(options: {
   const now = options.clock.now();
   return options.uow.run(async ({ users, orgs, audit }) => {
     const home = await orgs.getById(input.homeOrgId);
-    if (!home) throw new DomainError('validation_failed', { fields: [{ field: 'homeOrgId', message: '所属单位不存在。' }] });
+    if (!home)
+      throw new DomainError('validation_failed', { fields: [{ field: 'homeOrgId', message: '所属单位不存在。' }] });
     requirePermission(actor, 'user.manage', home.path);
     if (await users.getByUsername(username)) {
       throw new DomainError('validation_failed', { fields: [{ field: 'username', message: '该用户名已被使用。' }] });
@@ -67,9 +68,12 @@ export async function createUser(options: {
     await users.insert(user, passwordHash);
     for (const grant of input.grants) {
       const org = await orgs.getById(grant.orgId);
-      if (!org) throw new DomainError('validation_failed', { fields: [{ field: 'grants', message: '授权单位不存在。' }] });
+      if (!org)
+        throw new DomainError('validation_failed', { fields: [{ field: 'grants', message: '授权单位不存在。' }] });
       if (!canGrant(actor, grant.role, org.path)) {
-        throw new DomainError('out_of_scope', { message: `您不能在“${org.name}”授予“${ROLE_LABELS[grant.role]}”角色。` });
+        throw new DomainError('out_of_scope', {
+          message: `您不能在“${org.name}”授予“${ROLE_LABELS[grant.role]}”角色。`,
+        });
       }
       await users.addGrant({ id: newId(), userId: user.id, role: grant.role, orgId: org.id }, now);
     }

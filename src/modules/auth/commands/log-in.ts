@@ -8,8 +8,7 @@ import { afterFailedLogin, isLocked, LOCKOUT_MINUTES, SESSION_MAX_HOURS } from '
 import type { PasswordHasher, SessionStore, UserStore } from '../ports.ts';
 
 /** A hash of a random password, checked when the username is unknown so timing does not tell. */
-const DECOY_HASH =
-  '$argon2id$v=19$m=19456,t=2,p=1$bG6w4sYmoH7/8UZV243fEw$cXWRtFf4FV0nygFBTcpBXdTr83dgvqTns+C0GQAiL7o';
+const DECOY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$bG6w4sYmoH7/8UZV243fEw$cXWRtFf4FV0nygFBTcpBXdTr83dgvqTns+C0GQAiL7o';
 
 export type LogInResult = { sessionToken: string; userId: string; totpRequired: boolean };
 
@@ -48,7 +47,11 @@ export async function logIn(options: {
     const name = `${user.displayName}(${user.username})`;
     if (isLocked(user, now)) {
       await audit.append(
-        changeEntry(who(user.id, name), now, { action: 'auth.login_refused_locked', entityType: 'user', entityId: user.id }),
+        changeEntry(who(user.id, name), now, {
+          action: 'auth.login_refused_locked',
+          entityType: 'user',
+          entityId: user.id,
+        }),
       );
       return { error: 'account_locked' as const, lockedUntil: user.lockedUntil };
     }

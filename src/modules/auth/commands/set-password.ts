@@ -32,7 +32,10 @@ export async function setPassword(options: {
     if (isSelf) {
       const credentials = await users.getCredentials(user.id);
       const ok = credentials && (await options.hasher.verify(credentials.passwordHash, options.currentPassword ?? ''));
-      if (!ok) throw new DomainError('validation_failed', { fields: [{ field: 'currentPassword', message: '当前密码不正确。' }] });
+      if (!ok)
+        throw new DomainError('validation_failed', {
+          fields: [{ field: 'currentPassword', message: '当前密码不正确。' }],
+        });
     } else {
       const home = await orgs.getById(user.homeOrgId);
       requirePermission(options.actor, 'user.manage', home?.path ?? '/');

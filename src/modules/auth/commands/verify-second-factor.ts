@@ -49,7 +49,9 @@ export async function verifySecondFactor(options: {
     await users.setTotpLastStep(user.id, step);
     if (user.failedLogins !== 0) await users.update({ ...user, failedLogins: 0, lockedUntil: null });
     await sessions.markTotpPassed(session.id);
-    await audit.append(changeEntry(who, now, { action: 'auth.second_factor_passed', entityType: 'user', entityId: user.id }));
+    await audit.append(
+      changeEntry(who, now, { action: 'auth.second_factor_passed', entityType: 'user', entityId: user.id }),
+    );
     return 'ok' as const;
   });
   if (outcome !== 'ok') throw new DomainError(outcome);

@@ -125,9 +125,7 @@ export function actorUserId(actor: Actor): string | null {
 function pathsWith(actor: StaffActor, permission: Permission): string[] {
   const paths = [
     ...new Set(
-      actor.grants
-        .filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission))
-        .map((grant) => grant.orgPath),
+      actor.grants.filter((grant) => ROLE_PERMISSIONS[grant.role].includes(permission)).map((grant) => grant.orgPath),
     ),
   ];
   // Drop paths already covered by a broader one, so filters stay short.

@@ -55,14 +55,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.approve',
     'calendar.manage',
   ],
-  system_admin: [
-    'document.read',
-    'user.manage',
-    'org.manage',
-    'audit.read',
-    'calendar.manage',
-    'settings.manage',
-  ],
+  system_admin: ['document.read', 'user.manage', 'org.manage', 'audit.read', 'calendar.manage', 'settings.manage'],
 };
 
 /**

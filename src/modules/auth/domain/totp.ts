@@ -29,12 +29,7 @@ export function totpCode(secret: string, step: number): string {
  * Checks a code against the current step and one step either side (clock drift), refusing any
  * step at or before `lastUsedStep` so a code cannot be replayed. Returns the matched step.
  */
-export function verifyTotp(
-  secret: string,
-  code: string,
-  at: Date,
-  lastUsedStep: number | null,
-): number | undefined {
+export function verifyTotp(secret: string, code: string, at: Date, lastUsedStep: number | null): number | undefined {
   const cleaned = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(cleaned)) return undefined;
   const now = totpStep(at);

@@ -123,7 +123,13 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
               <Csrf token={request.csrfToken} />
               <div class="form-row">
                 <label for="currentPassword">当前密码</label>
-                <input id="currentPassword" name="currentPassword" type="password" autocomplete="current-password" required />
+                <input
+                  id="currentPassword"
+                  name="currentPassword"
+                  type="password"
+                  autocomplete="current-password"
+                  required
+                />
               </div>
               <div class="form-row">
                 <label for="newPassword">新密码（至少10位，含字母和数字）</label>
@@ -171,7 +177,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     });
   }
 
-  async function renderEnrolment(request: FastifyRequest, reply: FastifyReply, actor: StaffActor, secret: string, error?: string, status = 200) {
+  async function renderEnrolment(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: StaffActor,
+    secret: string,
+    error?: string,
+    status = 200,
+  ) {
     const site = await getSiteSettings(ctx.stores);
     const uri = totpUri(secret, actor.username, site.siteName);
     return sendAdminPage(
@@ -196,7 +209,9 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
                 <p>
                   <code class="token">{secret.replace(/(.{4})/g, '$1 ').trim()}</code>
                 </p>
-                <p class="hint">或使用配置链接：<code class="token small">{uri}</code></p>
+                <p class="hint">
+                  或使用配置链接：<code class="token small">{uri}</code>
+                </p>
               </li>
               <li>输入应用显示的6位动态验证码完成启用。</li>
             </ol>

@@ -18,7 +18,9 @@ export function installAdminGuard(app: FastifyInstance, deps: { stores: { settin
     if (path !== '/admin' && !path.startsWith('/admin/')) return;
     if (OPEN_PATHS.includes(path)) return;
     if (request.actor.kind !== 'staff') {
-      const target = request.staffSession?.totpPending ? '/admin/login/2fa' : `/admin/login?next=${encodeURIComponent(request.url)}`;
+      const target = request.staffSession?.totpPending
+        ? '/admin/login/2fa'
+        : `/admin/login?next=${encodeURIComponent(request.url)}`;
       return reply.redirect(target, 303);
     }
     const site = await getSiteSettings(deps.stores);

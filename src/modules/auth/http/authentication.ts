@@ -37,7 +37,12 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
       if (header) {
         const match = /^Bearer\s+(\S+)$/i.exec(header);
         if (!match) throw new DomainError('invalid_token');
-        request.actor = await resolveApiToken({ stores: deps.stores, clock: deps.clock, token: match[1]!, ip: request.ip });
+        request.actor = await resolveApiToken({
+          stores: deps.stores,
+          clock: deps.clock,
+          token: match[1]!,
+          ip: request.ip,
+        });
       }
       return;
     }
@@ -90,7 +95,11 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
  * The CSRF token for a form on a page seen before sign-in: sets the random cookie when the
  * browser has none and returns the matching signed token.
  */
-export function anonymousFormToken(request: FastifyRequest, reply: FastifyReply, deps: { secret: string; secureCookies: boolean }): string {
+export function anonymousFormToken(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  deps: { secret: string; secureCookies: boolean },
+): string {
   if (request.staffSession) return request.staffSession.csrfToken;
   let value = request.cookies[ANON_CSRF_COOKIE];
   if (!value) {

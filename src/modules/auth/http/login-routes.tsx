@@ -49,7 +49,10 @@ export function registerLoginRoutes(app: FastifyInstance, ctx: AppContext): void
         ctx,
         request,
         reply,
-        { title: AUTH_TEXT.loginTitle, body: <LoginForm csrfToken={token} next={next} username={username} error={error.message} /> },
+        {
+          title: AUTH_TEXT.loginTitle,
+          body: <LoginForm csrfToken={token} next={next} username={username} error={error.message} />,
+        },
         error.status,
       );
     }
@@ -63,40 +66,47 @@ export function registerLoginRoutes(app: FastifyInstance, ctx: AppContext): void
     });
   });
 
-  app.post('/admin/login/2fa', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
-    const session = request.staffSession;
-    if (!session?.totpPending) return seeOther(reply, '/admin/login');
-    try {
-      await verifySecondFactor({
-        uow: ctx.uow,
-        clock: ctx.clock,
-        sessionId: session.id,
-        code: field(formFields(request), 'code'),
-        ip: request.ip,
-      });
-      return seeOther(reply, '/admin/');
-    } catch (error) {
-      if (!isDomainError(error)) throw error;
-      if (error.code === 'account_locked' || error.code === 'unauthenticated') {
-        void reply.clearCookie(SESSION_COOKIE, { path: '/' });
-        const token = anonymousFormToken(request, reply, cookieDeps);
+  app.post(
+    '/admin/login/2fa',
+    { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const session = request.staffSession;
+      if (!session?.totpPending) return seeOther(reply, '/admin/login');
+      try {
+        await verifySecondFactor({
+          uow: ctx.uow,
+          clock: ctx.clock,
+          sessionId: session.id,
+          code: field(formFields(request), 'code'),
+          ip: request.ip,
+        });
+        return seeOther(reply, '/admin/');
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+        if (error.code === 'account_locked' || error.code === 'unauthenticated') {
+          void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+          const token = anonymousFormToken(request, reply, cookieDeps);
+          return sendAdminPage(
+            ctx,
+            request,
+            reply,
+            { title: AUTH_TEXT.loginTitle, body: <LoginForm csrfToken={token} next="/admin/" error={error.message} /> },
+            error.status,
+          );
+        }
         return sendAdminPage(
           ctx,
           request,
           reply,
-          { title: AUTH_TEXT.loginTitle, body: <LoginForm csrfToken={token} next="/admin/" error={error.message} /> },
+          {
+            title: AUTH_TEXT.secondFactorTitle,
+            body: <SecondFactorForm csrfToken={request.csrfToken} error={error.message} />,
+          },
           error.status,
         );
       }
-      return sendAdminPage(
-        ctx,
-        request,
-        reply,
-        { title: AUTH_TEXT.secondFactorTitle, body: <SecondFactorForm csrfToken={request.csrfToken} error={error.message} /> },
-        error.status,
-      );
-    }
-  });
+    },
+  );
 
   app.post('/admin/logout', async (request, reply) => {
     if (request.staffSession) {

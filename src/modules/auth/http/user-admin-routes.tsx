@@ -34,7 +34,11 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
     const scope = scopeFor(request.actor, 'user.manage');
     if (scope.kind === 'subtrees' && scope.paths.length === 0) throw new DomainError('forbidden');
     const pageSize = 30;
-    const result = await stores.users.find(scope, { query: query.q }, { offset: (query.page - 1) * pageSize, limit: pageSize });
+    const result = await stores.users.find(
+      scope,
+      { query: query.q },
+      { offset: (query.page - 1) * pageSize, limit: pageSize },
+    );
     const orgs = new Map((await listOrgs(stores)).map((o) => [o.id, o]));
     return sendAdminPage(ctx, request, reply, {
       title: '用户与角色',
@@ -83,7 +87,12 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
               ))}
             </tbody>
           </table>
-          <Pagination page={query.page} pageSize={pageSize} total={result.total} href={(p) => `/admin/users?page=${p}&q=${encodeURIComponent(query.q ?? '')}`} />
+          <Pagination
+            page={query.page}
+            pageSize={pageSize}
+            total={result.total}
+            href={(p) => `/admin/users?page=${p}&q=${encodeURIComponent(query.q ?? '')}`}
+          />
         </section>
       ),
     });
@@ -115,7 +124,14 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
       return seeOther(reply, `/admin/users/${user.id}`);
     } catch (error) {
       if (!isDomainError(error, 'validation_failed') && !isDomainError(error, 'out_of_scope')) throw error;
-      return renderNewUser(request, reply, { ...values, password: '' }, error.fields, error.code === 'out_of_scope' ? error.message : undefined, error.status);
+      return renderNewUser(
+        request,
+        reply,
+        { ...values, password: '' },
+        error.fields,
+        error.code === 'out_of_scope' ? error.message : undefined,
+        error.status,
+      );
     }
   });
 
@@ -215,8 +231,16 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
     const fields = formFields(request);
     const role = field(fields, 'role');
     try {
-      if (!isRole(role)) throw new DomainError('validation_failed', { fields: [{ field: 'role', message: '请选择角色。' }] });
-      await grantRole({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, userId: id, role, orgId: field(fields, 'orgId') });
+      if (!isRole(role))
+        throw new DomainError('validation_failed', { fields: [{ field: 'role', message: '请选择角色。' }] });
+      await grantRole({
+        uow: ctx.uow,
+        clock: ctx.clock,
+        actor: request.actor,
+        userId: id,
+        role,
+        orgId: field(fields, 'orgId'),
+      });
       setFlash(reply, { kind: 'success', text: AUTH_TEXT.roleGranted });
     } catch (error) {
       if (!isDomainError(error) || error.status >= 500) throw error;
@@ -226,7 +250,10 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
   });
 
   app.post('/admin/users/:id/grants/:grantId/revoke', async (request, reply) => {
-    const { id, grantId } = parseInput(UserParams.extend({ grantId: z.string().regex(/^[0-9a-z]{16}$/) }), request.params);
+    const { id, grantId } = parseInput(
+      UserParams.extend({ grantId: z.string().regex(/^[0-9a-z]{16}$/) }),
+      request.params,
+    );
     await revokeRole({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, userId: id, grantId });
     setFlash(reply, { kind: 'success', text: AUTH_TEXT.roleRevoked });
     return seeOther(reply, `/admin/users/${id}`);
@@ -285,7 +312,14 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
               <div class="form-grid">
                 <div class="form-row">
                   <label for="username">用户名</label>
-                  <input id="username" name="username" type="text" required value={values.username} autocomplete="off" />
+                  <input
+                    id="username"
+                    name="username"
+                    type="text"
+                    required
+                    value={values.username}
+                    autocomplete="off"
+                  />
                   <FieldError issues={issues} field="username" />
                 </div>
                 <div class="form-row">

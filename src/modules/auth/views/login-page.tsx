@@ -2,7 +2,13 @@ import { Csrf, ErrorSummary } from '../../../platform/http/views/components.tsx'
 import type { FieldIssue } from '../../../platform/errors.ts';
 
 /** The sign-in form. */
-export function LoginForm(props: { csrfToken: string; next: string; username?: string; error?: string; issues?: FieldIssue[] }) {
+export function LoginForm(props: {
+  csrfToken: string;
+  next: string;
+  username?: string;
+  error?: string;
+  issues?: FieldIssue[];
+}) {
   return (
     <section class="login-panel">
       <h1>工作人员登录</h1>
@@ -12,7 +18,15 @@ export function LoginForm(props: { csrfToken: string; next: string; username?: s
         <input type="hidden" name="next" value={props.next} />
         <div class="form-row">
           <label for="username">用户名</label>
-          <input id="username" name="username" type="text" autocomplete="username" required value={props.username ?? ''} autofocus />
+          <input
+            id="username"
+            name="username"
+            type="text"
+            autocomplete="username"
+            required
+            value={props.username ?? ''}
+            autofocus
+          />
         </div>
         <div class="form-row">
           <label for="password">密码</label>
@@ -37,7 +51,16 @@ export function SecondFactorForm(props: { csrfToken: string; error?: string }) {
         <Csrf token={props.csrfToken} />
         <div class="form-row">
           <label for="code">动态验证码（6位数字）</label>
-          <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9 ]{6,7}" required autofocus />
+          <input
+            id="code"
+            name="code"
+            type="text"
+            inputmode="numeric"
+            autocomplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            required
+            autofocus
+          />
         </div>
         <button type="submit" class="button primary">
           验证

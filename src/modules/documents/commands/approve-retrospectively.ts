@@ -16,5 +16,9 @@ export async function approveRetrospectively(options: {
   actor: Actor;
   editionId: string;
 }): Promise<Edition> {
-  return applyAction({ ...options, action: { type: 'approve_retrospectively' }, auditAction: 'document.retrospectively_approved' });
+  return applyAction({
+    ...options,
+    action: { type: 'approve_retrospectively' },
+    auditAction: 'document.retrospectively_approved',
+  });
 }

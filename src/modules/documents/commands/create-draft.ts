@@ -5,7 +5,7 @@ import { sanitizeRichText } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../auth/domain/actor.ts';
 import { normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
-import type { Edition, GovDocument } from '../domain/workflow.ts';
+import { newDraftEdition, type Edition, type GovDocument } from '../domain/workflow.ts';
 import {
   recordDocumentChange,
   requireActionPermission,
@@ -42,38 +42,18 @@ export async function createDraft(options: {
       createdBy: actorId,
       firstPublishedAt: null,
     };
-    const edition: Edition = {
-      id: newId(),
-      documentId: document.id,
-      number: 1,
-      state: 'draft',
-      content: { ...content, changeNote: null, isMajor: true },
-      versionMajor: null,
-      versionMinor: null,
-      createdBy: actorId,
-      createdAt: now.toISOString(),
-      updatedBy: actorId,
-      updatedAt: now.toISOString(),
-      submittedBy: null,
-      submittedAt: null,
-      reviewedBy: null,
-      reviewedAt: null,
-      publishedAt: null,
-      scheduledAt: null,
-      forcePublished: false,
-      forcePublishReason: null,
-      retroApprovedBy: null,
-      retroApprovedAt: null,
-      rejectionReason: null,
-      withdrawnAt: null,
-      withdrawalReason: null,
-      supersededAt: null,
-      sensitiveOverrideReason: null,
-      sensitiveOverrideBy: null,
-    };
+    const edition = newDraftEdition({ id: newId(), documentId: document.id, number: 1, content, actorId, now });
     await stores.documents.insertDocument(document);
     await stores.documents.insertEdition(edition);
-    await recordDocumentChange(stores.audit, options.actor, now, 'document.draft_created', { document, org }, undefined, edition);
+    await recordDocumentChange(
+      stores.audit,
+      options.actor,
+      now,
+      'document.draft_created',
+      { document, org },
+      undefined,
+      edition,
+    );
     return { document, edition };
   });
 }

@@ -3,8 +3,13 @@ import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../auth/domain/actor.ts';
-import { UNPUBLISHED_STATES, type Edition } from '../domain/workflow.ts';
-import { recordDocumentChange, requireActionPermission, workflowActorId, type DocumentStores } from './edition-context.ts';
+import { newDraftEdition, UNPUBLISHED_STATES, type Edition } from '../domain/workflow.ts';
+import {
+  recordDocumentChange,
+  requireActionPermission,
+  workflowActorId,
+  type DocumentStores,
+} from './edition-context.ts';
 
 /**
  * Starts a new draft edition of published (or withdrawn) information, copying its content and
@@ -30,40 +35,27 @@ export async function createNewEdition(options: {
     if (!live) throw new DomainError('invalid_transition', { message: '该文件尚未发布，请直接编辑草稿。' });
     const actorId = workflowActorId(options.actor) ?? 'system';
     const latestNumber = Math.max(...editions.map((e) => e.number));
-    const draft: Edition = {
-      ...live,
+    const draft = newDraftEdition({
       id: newId(),
+      documentId: document.id,
       number: latestNumber + 1,
-      state: 'draft',
-      content: { ...live.content, changeNote: null, isMajor: true, publishedOn: null },
-      versionMajor: null,
-      versionMinor: null,
-      createdBy: actorId,
-      createdAt: now.toISOString(),
-      updatedBy: actorId,
-      updatedAt: now.toISOString(),
-      submittedBy: null,
-      submittedAt: null,
-      reviewedBy: null,
-      reviewedAt: null,
-      publishedAt: null,
-      scheduledAt: null,
-      forcePublished: false,
-      forcePublishReason: null,
-      retroApprovedBy: null,
-      retroApprovedAt: null,
-      rejectionReason: null,
-      withdrawnAt: null,
-      withdrawalReason: null,
-      supersededAt: null,
-      sensitiveOverrideReason: null,
-      sensitiveOverrideBy: null,
-    };
+      content: { ...live.content, publishedOn: null },
+      actorId,
+      now,
+    });
     await stores.documents.insertEdition(draft);
     for (const attachment of await stores.documents.attachmentsOf(live.id)) {
       await stores.documents.insertAttachment({ ...attachment, id: newId(), editionId: draft.id });
     }
-    await recordDocumentChange(stores.audit, options.actor, now, 'document.edition_created', { document, org }, undefined, draft);
+    await recordDocumentChange(
+      stores.audit,
+      options.actor,
+      now,
+      'document.edition_created',
+      { document, org },
+      undefined,
+      draft,
+    );
     return draft;
   });
 }

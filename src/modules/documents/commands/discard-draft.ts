@@ -27,7 +27,15 @@ export async function discardDraft(options: {
     requireActionPermission(options.actor, 'discard', context.org);
     transition(context.edition, { type: 'discard' }, { actorId: workflowActorId(options.actor), now });
     const others = (await stores.documents.editionsOf(context.document.id)).filter((e) => e.id !== context.edition.id);
-    await recordDocumentChange(stores.audit, options.actor, now, 'document.draft_discarded', context, context.edition, undefined);
+    await recordDocumentChange(
+      stores.audit,
+      options.actor,
+      now,
+      'document.draft_discarded',
+      context,
+      context.edition,
+      undefined,
+    );
     await stores.documents.deleteEdition(context.edition.id);
     if (others.length === 0) await stores.documents.deleteDocument(context.document.id);
     return { documentDeleted: others.length === 0 };

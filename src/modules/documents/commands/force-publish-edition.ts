@@ -17,5 +17,9 @@ export async function forcePublishEdition(options: {
   editionId: string;
   reason: string;
 }): Promise<Edition> {
-  return applyAction({ ...options, action: { type: 'force_publish', reason: options.reason }, auditAction: 'document.force_published' });
+  return applyAction({
+    ...options,
+    action: { type: 'force_publish', reason: options.reason },
+    auditAction: 'document.force_published',
+  });
 }

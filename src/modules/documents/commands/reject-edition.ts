@@ -16,5 +16,9 @@ export async function rejectEdition(options: {
   editionId: string;
   reason: string;
 }): Promise<Edition> {
-  return applyAction({ ...options, action: { type: 'reject', reason: options.reason }, auditAction: 'document.rejected' });
+  return applyAction({
+    ...options,
+    action: { type: 'reject', reason: options.reason },
+    auditAction: 'document.rejected',
+  });
 }

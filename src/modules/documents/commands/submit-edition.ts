@@ -43,7 +43,9 @@ export async function submitEdition(options: {
     if (findings.length > 0) {
       const mayOverride = can(options.actor, 'document.review', org.path);
       if (overrideReason === '' || !mayOverride) {
-        const list = findings.map((f) => `${f.where === 'title' ? '标题' : '正文'}中的${PERSONAL_DATA_LABELS[f.kind]} ${f.masked}`);
+        const list = findings.map(
+          (f) => `${f.where === 'title' ? '标题' : '正文'}中的${PERSONAL_DATA_LABELS[f.kind]} ${f.masked}`,
+        );
         throw new DomainError('sensitive_data_found', {
           message: `${list.join('；')}。请删除后再提交${mayOverride ? '，或填写理由确认提交' : '，如确需公开请联系审核人员'}。`,
           details: { findings },
@@ -51,7 +53,10 @@ export async function submitEdition(options: {
       }
       override = { sensitiveOverrideReason: overrideReason, sensitiveOverrideBy: workflowActorId(options.actor) };
     }
-    const after = { ...transition(edition, { type: 'submit' }, { actorId: workflowActorId(options.actor), now }), ...override };
+    const after = {
+      ...transition(edition, { type: 'submit' }, { actorId: workflowActorId(options.actor), now }),
+      ...override,
+    };
     await stores.documents.updateEdition(after, edition.state);
     await recordDocumentChange(stores.audit, options.actor, now, 'document.submitted', context, edition, after);
     return after;

@@ -16,5 +16,9 @@ export async function withdrawEdition(options: {
   editionId: string;
   reason: string;
 }): Promise<Edition> {
-  return applyAction({ ...options, action: { type: 'withdraw', reason: options.reason }, auditAction: 'document.withdrawn' });
+  return applyAction({
+    ...options,
+    action: { type: 'withdraw', reason: options.reason },
+    auditAction: 'document.withdrawn',
+  });
 }

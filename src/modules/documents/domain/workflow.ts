@@ -75,6 +75,48 @@ export type GovDocument = {
   firstPublishedAt: string | null;
 };
 
+/** A new draft edition with no workflow history: the first of a document, or the next one. */
+export function newDraftEdition(fields: {
+  id: string;
+  documentId: string;
+  number: number;
+  content: EditionContent;
+  actorId: string;
+  now: Date;
+}): Edition {
+  const at = fields.now.toISOString();
+  return {
+    id: fields.id,
+    documentId: fields.documentId,
+    number: fields.number,
+    state: 'draft',
+    // The first edition has nothing to note a change against; later ones start as major changes.
+    content: { ...fields.content, changeNote: null, isMajor: true },
+    versionMajor: null,
+    versionMinor: null,
+    createdBy: fields.actorId,
+    createdAt: at,
+    updatedBy: fields.actorId,
+    updatedAt: at,
+    submittedBy: null,
+    submittedAt: null,
+    reviewedBy: null,
+    reviewedAt: null,
+    publishedAt: null,
+    scheduledAt: null,
+    forcePublished: false,
+    forcePublishReason: null,
+    retroApprovedBy: null,
+    retroApprovedAt: null,
+    rejectionReason: null,
+    withdrawnAt: null,
+    withdrawalReason: null,
+    supersededAt: null,
+    sensitiveOverrideReason: null,
+    sensitiveOverrideBy: null,
+  };
+}
+
 /** Everything that can happen to an edition. */
 export type WorkflowAction =
   | { type: 'edit' }
@@ -197,7 +239,13 @@ export function transition(edition: Edition, action: WorkflowAction, ctx: Transi
           fields: [{ field: 'scheduledAt', message: '定时发布时间须晚于当前时间。' }],
         });
       }
-      return { ...edition, state: 'scheduled', scheduledAt: action.at.toISOString(), reviewedBy: ctx.actorId, reviewedAt: now };
+      return {
+        ...edition,
+        state: 'scheduled',
+        scheduledAt: action.at.toISOString(),
+        reviewedBy: ctx.actorId,
+        reviewedAt: now,
+      };
     }
     case 'unschedule':
       return { ...edition, state: 'submitted', scheduledAt: null, reviewedBy: null, reviewedAt: null };

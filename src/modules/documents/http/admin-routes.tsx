@@ -91,7 +91,12 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
     const fields = formFields(request);
     const values = formValues(fields);
     try {
-      const { document } = await createDraft({ ...deps, actor: request.actor, orgId: values.orgId ?? '', input: contentInput(values) });
+      const { document } = await createDraft({
+        ...deps,
+        actor: request.actor,
+        orgId: values.orgId ?? '',
+        input: contentInput(values),
+      });
       setFlash(reply, { kind: 'success', text: DOCUMENT_TEXT.draftCreated });
       return seeOther(reply, `/admin/documents/${document.id}`);
     } catch (error) {
@@ -102,8 +107,22 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
 
   app.get('/admin/documents/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params);
-    const view = await getStaffDocument({ documents: stores.documents, orgs: stores.orgs, actor: request.actor, documentId: id });
-    const names = await userNames(view.editions.flatMap((e) => [e.createdBy, e.updatedBy, e.submittedBy, e.reviewedBy, e.retroApprovedBy, e.sensitiveOverrideBy]));
+    const view = await getStaffDocument({
+      documents: stores.documents,
+      orgs: stores.orgs,
+      actor: request.actor,
+      documentId: id,
+    });
+    const names = await userNames(
+      view.editions.flatMap((e) => [
+        e.createdBy,
+        e.updatedBy,
+        e.submittedBy,
+        e.reviewedBy,
+        e.retroApprovedBy,
+        e.sensitiveOverrideBy,
+      ]),
+    );
     const latest = [...view.editions].sort((a, b) => b.number - a.number)[0]!;
     return sendAdminPage(ctx, request, reply, {
       title: latest.content.title,
@@ -125,7 +144,12 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
     const edition = await stores.documents.getEdition(id);
     if (!edition) throw new DomainError('not_found');
     // Reading through the staff filter: out-of-scope editions do not exist for this reader.
-    await getStaffDocument({ documents: stores.documents, orgs: stores.orgs, actor: request.actor, documentId: edition.documentId });
+    await getStaffDocument({
+      documents: stores.documents,
+      orgs: stores.orgs,
+      actor: request.actor,
+      documentId: edition.documentId,
+    });
     return renderEditForm(request, reply, id, edition.number > 1, formValuesOf(edition), [], undefined, 200);
   });
 
@@ -146,7 +170,16 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
       return seeOther(reply, `/admin/documents/${edition.documentId}`);
     } catch (error) {
       if (!isDomainError(error, 'validation_failed') && !isDomainError(error, 'conflict')) throw error;
-      return renderEditForm(request, reply, id, edition.number > 1, values, error.fields, error.code === 'conflict' ? error.message : undefined, error.status);
+      return renderEditForm(
+        request,
+        reply,
+        id,
+        edition.number > 1,
+        values,
+        error.fields,
+        error.code === 'conflict' ? error.message : undefined,
+        error.status,
+      );
     }
   });
 
@@ -176,19 +209,32 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
   workflowAction('submit', DOCUMENT_TEXT.submitted, (actor, editionId, f) =>
     submitEdition({ ...deps, actor, editionId, overrideReason: field(f, 'overrideReason') }),
   );
-  workflowAction('publish', DOCUMENT_TEXT.published, (actor, editionId) => publishEdition({ ...deps, actor, editionId }));
-  workflowAction('reject', DOCUMENT_TEXT.rejected, (actor, editionId, f) => rejectEdition({ ...deps, actor, editionId, reason: field(f, 'reason') }));
+  workflowAction('publish', DOCUMENT_TEXT.published, (actor, editionId) =>
+    publishEdition({ ...deps, actor, editionId }),
+  );
+  workflowAction('reject', DOCUMENT_TEXT.rejected, (actor, editionId, f) =>
+    rejectEdition({ ...deps, actor, editionId, reason: field(f, 'reason') }),
+  );
   workflowAction('schedule', DOCUMENT_TEXT.scheduled, (actor, editionId, f) => {
     const at = parseChinaDateTime(field(f, 'scheduledAt'));
-    if (!at) throw new DomainError('validation_failed', { fields: [{ field: 'scheduledAt', message: '请填写定时发布的日期和时间。' }] });
+    if (!at)
+      throw new DomainError('validation_failed', {
+        fields: [{ field: 'scheduledAt', message: '请填写定时发布的日期和时间。' }],
+      });
     return scheduleEdition({ ...deps, actor, editionId, at });
   });
-  workflowAction('unschedule', DOCUMENT_TEXT.unscheduled, (actor, editionId) => unscheduleEdition({ ...deps, actor, editionId }));
+  workflowAction('unschedule', DOCUMENT_TEXT.unscheduled, (actor, editionId) =>
+    unscheduleEdition({ ...deps, actor, editionId }),
+  );
   workflowAction('force-publish', DOCUMENT_TEXT.forcePublished, (actor, editionId, f) =>
     forcePublishEdition({ ...deps, actor, editionId, reason: field(f, 'reason') }),
   );
-  workflowAction('approve', DOCUMENT_TEXT.approved, (actor, editionId) => approveRetrospectively({ ...deps, actor, editionId }));
-  workflowAction('withdraw', DOCUMENT_TEXT.withdrawn, (actor, editionId, f) => withdrawEdition({ ...deps, actor, editionId, reason: field(f, 'reason') }));
+  workflowAction('approve', DOCUMENT_TEXT.approved, (actor, editionId) =>
+    approveRetrospectively({ ...deps, actor, editionId }),
+  );
+  workflowAction('withdraw', DOCUMENT_TEXT.withdrawn, (actor, editionId, f) =>
+    withdrawEdition({ ...deps, actor, editionId, reason: field(f, 'reason') }),
+  );
   workflowAction('discard', DOCUMENT_TEXT.discarded, (actor, editionId) => discardDraft({ ...deps, actor, editionId }));
 
   app.post('/admin/documents/:id/new-edition', async (request, reply) => {
@@ -211,7 +257,8 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
     const back = `/admin/documents/${edition.documentId}`;
     const file = await formFile(request, 'file');
     try {
-      if (!file) throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '请选择要上传的文件。' }] });
+      if (!file)
+        throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '请选择要上传的文件。' }] });
       await addAttachment({
         ...deps,
         actor: request.actor,
@@ -365,7 +412,7 @@ function formValues(fields: Record<string, string | string[]>): EditionFormValue
     changeNote: text('changeNote'),
     isMajor: text('isMajor') !== 'minor',
     expectedUpdatedAt: text('expectedUpdatedAt') || undefined,
-  } as EditionFormValues;
+  };
 }
 
 /** Plain text pasted without any tags becomes paragraphs; HTML is kept (and sanitised later). */
@@ -376,4 +423,3 @@ function contentInput(values: EditionFormValues): EditionContentInput {
     bodyHtml: looksLikeHtml ? values.bodyHtml : plainTextToHtml(values.bodyHtml),
   };
 }
-

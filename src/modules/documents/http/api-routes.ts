@@ -44,7 +44,12 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
 
   /** The edition as the staff API returns it, read back through the staff filter. */
   const staffView = async (actor: Actor, edition: Edition, request: { protocol: string; host: string }) => {
-    const view = await getStaffDocument({ documents: stores.documents, orgs: stores.orgs, actor, documentId: edition.documentId });
+    const view = await getStaffDocument({
+      documents: stores.documents,
+      orgs: stores.orgs,
+      actor,
+      documentId: edition.documentId,
+    });
     return presentStaffEdition(edition, view.document, view.org, origin(request));
   };
 
@@ -83,7 +88,13 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
           documents: stores.documents,
           // The public list is the public list, whoever asks.
           actor: { kind: 'public' },
-          filter: { orgSubtreeOf: orgs?.id, fieldCode: query.field, topic: query.topic, genre: query.genre, query: query.q },
+          filter: {
+            orgSubtreeOf: orgs?.id,
+            fieldCode: query.field,
+            topic: query.topic,
+            genre: query.genre,
+            query: query.q,
+          },
           page: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
         });
         return { items: result.items.map((item) => presentPublicListItem(item, origin(request))), total: result.total };
@@ -98,7 +109,10 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       params: IdParams,
       response: PublicDocumentDetail,
       handler: async ({ params, request }) =>
-        presentPublicDetail(await getPublicDocument({ documents: stores.documents, orgs: stores.orgs, documentId: params.id }), origin(request)),
+        presentPublicDetail(
+          await getPublicDocument({ documents: stores.documents, orgs: stores.orgs, documentId: params.id }),
+          origin(request),
+        ),
     }),
     apiRoute({
       method: 'GET',
@@ -126,7 +140,9 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
           page: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
         });
         return {
-          items: result.items.map((item) => presentStaffEdition(item.edition, item.document, item.org, origin(request))),
+          items: result.items.map((item) =>
+            presentStaffEdition(item.edition, item.document, item.org, origin(request)),
+          ),
           total: result.total,
         };
       },
@@ -179,13 +195,22 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       auth: 'token',
       params: IdParams,
       body: EditionContentBody.extend({
-        expectedUpdatedAt: z.string().optional().meta({ description: '读取时的 updatedAt；若已被他人修改则返回 conflict' }),
+        expectedUpdatedAt: z
+          .string()
+          .optional()
+          .meta({ description: '读取时的 updatedAt；若已被他人修改则返回 conflict' }),
       }),
       response: StaffEditionView,
       handler: async ({ params, body, staff, request }) =>
         staffView(
           staff,
-          await updateDraft({ ...deps, actor: staff, editionId: params.id, input: body, expectedUpdatedAt: body.expectedUpdatedAt }),
+          await updateDraft({
+            ...deps,
+            actor: staff,
+            editionId: params.id,
+            input: body,
+            expectedUpdatedAt: body.expectedUpdatedAt,
+          }),
           request,
         ),
     }),
@@ -203,29 +228,47 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       'submit',
       '提交审核（含个人信息检查）',
       (actor, editionId, body) =>
-        submitEdition({ ...deps, actor, editionId, overrideReason: (body as { overrideReason?: string } | undefined)?.overrideReason }),
-      z.object({ overrideReason: z.string().max(1000).optional().meta({ description: '审核人员放行个人信息检查的理由' }) }),
+        submitEdition({
+          ...deps,
+          actor,
+          editionId,
+          overrideReason: (body as { overrideReason?: string } | undefined)?.overrideReason,
+        }),
+      z.object({
+        overrideReason: z.string().max(1000).optional().meta({ description: '审核人员放行个人信息检查的理由' }),
+      }),
     ),
     action('publish', '审核发布（须非起草人）', (actor, editionId) => publishEdition({ ...deps, actor, editionId })),
-    action('reject', '退回修改', (actor, editionId, body) => rejectEdition({ ...deps, actor, editionId, reason: (body as { reason: string }).reason }), ReasonBody),
+    action(
+      'reject',
+      '退回修改',
+      (actor, editionId, body) =>
+        rejectEdition({ ...deps, actor, editionId, reason: (body as { reason: string }).reason }),
+      ReasonBody,
+    ),
     action(
       'schedule',
       '定时发布',
-      (actor, editionId, body) => scheduleEdition({ ...deps, actor, editionId, at: new Date((body as { at: string }).at) }),
+      (actor, editionId, body) =>
+        scheduleEdition({ ...deps, actor, editionId, at: new Date((body as { at: string }).at) }),
       z.object({ at: z.iso.datetime({ offset: true }).meta({ description: '发布时间（ISO 8601，含时区）' }) }),
     ),
     action('unschedule', '取消定时发布', (actor, editionId) => unscheduleEdition({ ...deps, actor, editionId })),
     action(
       'force-publish',
       '强制发布（单位管理员；须事后审核）',
-      (actor, editionId, body) => forcePublishEdition({ ...deps, actor, editionId, reason: (body as { reason: string }).reason }),
+      (actor, editionId, body) =>
+        forcePublishEdition({ ...deps, actor, editionId, reason: (body as { reason: string }).reason }),
       ReasonBody,
     ),
-    action('approve', '对强制发布进行事后审核确认', (actor, editionId) => approveRetrospectively({ ...deps, actor, editionId })),
+    action('approve', '对强制发布进行事后审核确认', (actor, editionId) =>
+      approveRetrospectively({ ...deps, actor, editionId }),
+    ),
     action(
       'withdraw',
       '撤回已发布的信息',
-      (actor, editionId, body) => withdrawEdition({ ...deps, actor, editionId, reason: (body as { reason: string }).reason }),
+      (actor, editionId, body) =>
+        withdrawEdition({ ...deps, actor, editionId, reason: (body as { reason: string }).reason }),
       ReasonBody,
     ),
     apiRoute({
@@ -240,9 +283,13 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       response: AttachmentView,
       successStatus: 201,
       handler: async ({ params, staff, request }) => {
-        if (!request.isMultipart()) throw new DomainError('unsupported_media_type', { message: '请使用 multipart/form-data 上传文件。' });
+        if (!request.isMultipart())
+          throw new DomainError('unsupported_media_type', { message: '请使用 multipart/form-data 上传文件。' });
         const file = await formFile(request, 'file');
-        if (!file) throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '请在 file 字段中提供文件。' }] });
+        if (!file)
+          throw new DomainError('validation_failed', {
+            fields: [{ field: 'file', message: '请在 file 字段中提供文件。' }],
+          });
         const attachment = await addAttachment({
           ...deps,
           actor: staff,

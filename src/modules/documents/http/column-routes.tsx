@@ -13,7 +13,14 @@ import { findEditions } from '../queries/find-editions.ts';
 import { getPublicDocument } from '../queries/get-document.ts';
 import { readAttachment } from '../queries/read-attachment.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
-import { BrowseSidebar, ColumnFrame, DocumentListSection, DocumentPage, DocumentTable, SUB_COLUMNS } from '../views/column.tsx';
+import {
+  BrowseSidebar,
+  ColumnFrame,
+  DocumentListSection,
+  DocumentPage,
+  DocumentTable,
+  SUB_COLUMNS,
+} from '../views/column.tsx';
 import { OnRequestGuide } from '../views/on-request-guide.tsx';
 import { IdParams, PublicListQuery } from './schemas.ts';
 
@@ -25,7 +32,12 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): voi
   const { stores } = ctx;
 
   app.get('/xxgk/', async (request, reply) => {
-    const latest = await findEditions({ documents: stores.documents, actor: request.actor, filter: {}, page: { offset: 0, limit: 15 } });
+    const latest = await findEditions({
+      documents: stores.documents,
+      actor: request.actor,
+      filter: {},
+      page: { offset: 0, limit: 15 },
+    });
     const site = await getSiteSettings(stores);
     return sendPublicPage(ctx, request, reply, {
       title: DOCUMENT_TEXT.columnTitle,
@@ -36,7 +48,9 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): voi
           <section class="panel">
             <h1>政府信息公开</h1>
             <p>
-              {site.districtName}各级行政机关依照《中华人民共和国政府信息公开条例》在本栏目统一公开政府信息。本栏目共公开信息 {latest.total} 条，可按发布机构、试点领域和主题分类浏览。
+              {site.districtName}
+              各级行政机关依照《中华人民共和国政府信息公开条例》在本栏目统一公开政府信息。本栏目共公开信息{' '}
+              {latest.total} 条，可按发布机构、试点领域和主题分类浏览。
             </p>
             <ul class="card-grid">
               {SUB_COLUMNS.map((column) => (
@@ -121,7 +135,9 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): voi
         COLUMN_CRUMB,
         XXGK_CRUMB,
         { label: DOCUMENT_TEXT.proactiveTitle, href: '/xxgk/fdzdgknr' },
-        ...(selectedOrg ? ancestry(orgs, selectedOrg.id).map((o) => ({ label: o.shortName, href: `/xxgk/fdzdgknr?org=${o.code}` })) : []),
+        ...(selectedOrg
+          ? ancestry(orgs, selectedOrg.id).map((o) => ({ label: o.shortName, href: `/xxgk/fdzdgknr?org=${o.code}` }))
+          : []),
         ...(field ? [{ label: field.name }] : []),
         ...(query.topic ? [{ label: query.topic }] : []),
       ],
@@ -134,7 +150,11 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): voi
             page={query.page}
             pageSize={query.pageSize}
             pageHref={(page) => `/xxgk/fdzdgknr?${queryString({ ...params, page: String(page) })}`}
-            search={{ action: '/xxgk/fdzdgknr', value: query.q ?? '', hidden: { org: query.org, field: query.field, topic: query.topic } }}
+            search={{
+              action: '/xxgk/fdzdgknr',
+              value: query.q ?? '',
+              hidden: { org: query.org, field: query.field, topic: query.topic },
+            }}
           />
         </ColumnFrame>
       ),
@@ -199,7 +219,10 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): voi
 }
 
 /** Malformed ids in a public URL are simply pages that do not exist. */
-function parseNotFound<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, value: unknown): T {
+function parseNotFound<T>(
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } },
+  value: unknown,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) throw new DomainError('not_found');
   return result.data;

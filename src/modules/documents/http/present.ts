@@ -43,9 +43,18 @@ export const PublicDocumentDetail = PublicDocumentSummary.extend({
   version: z.string(),
   withdrawal: z.object({ at: z.string(), reason: z.string() }).nullable(),
   attachments: z.array(
-    z.object({ id: z.string(), fileName: z.string(), mediaType: z.string(), sizeBytes: z.number(), sha256: z.string(), url: z.string() }),
+    z.object({
+      id: z.string(),
+      fileName: z.string(),
+      mediaType: z.string(),
+      sizeBytes: z.number(),
+      sha256: z.string(),
+      url: z.string(),
+    }),
   ),
-  history: z.array(z.object({ version: z.string(), publishedAt: z.string(), changeNote: z.string().nullable(), isMajor: z.boolean() })),
+  history: z.array(
+    z.object({ version: z.string(), publishedAt: z.string(), changeNote: z.string().nullable(), isMajor: z.boolean() }),
+  ),
 }).meta({ id: 'PublicDocumentDetail' });
 
 export const StaffEditionView = z

@@ -27,7 +27,10 @@ export type PublicListQuery = z.infer<typeof PublicListQuery>;
 
 /** Query string of the staff document list. */
 export const StaffListQuery = PublicListQuery.extend({
-  state: z.enum(EDITION_STATES).optional().or(z.literal('').transform(() => undefined)),
+  state: z
+    .enum(EDITION_STATES)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   mine: z.enum(['1']).optional(),
   flagged: z.enum(['1']).optional(),
 });
@@ -38,7 +41,11 @@ export const IdParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/, '编�
 /** The metadata and body of an edition as the API and the edit form send them. */
 export const EditionContentBody = z.object({
   title: z.string().max(300).meta({ description: '标题' }),
-  docNumber: z.string().max(60).nullish().meta({ description: '文号，例如 示政办发〔2026〕12号；[2026] (2026) 会被规范为〔2026〕' }),
+  docNumber: z
+    .string()
+    .max(60)
+    .nullish()
+    .meta({ description: '文号，例如 示政办发〔2026〕12号；[2026] (2026) 会被规范为〔2026〕' }),
   issuer: z.string().max(100).default('').meta({ description: '发布机构；留空则为发布单位名称' }),
   writtenOn: z.string().max(10).nullish().meta({ description: '成文日期 YYYY-MM-DD' }),
   publishedOn: z.string().max(10).nullish().meta({ description: '发布日期 YYYY-MM-DD；留空则为实际发布当天' }),
@@ -48,7 +55,10 @@ export const EditionContentBody = z.object({
   validity: z.string().max(4).default('有效').meta({ description: '有效 / 失效 / 废止' }),
   validityOn: z.string().max(10).nullish().meta({ description: '生效日期，或失效、废止日期' }),
   fieldCode: z.string().max(2).nullish().meta({ description: '试点领域代码 01–26' }),
-  keywords: z.union([z.string().max(300), z.array(z.string().max(40)).max(20)]).optional().meta({ description: '关键词' }),
+  keywords: z
+    .union([z.string().max(300), z.array(z.string().max(40)).max(20)])
+    .optional()
+    .meta({ description: '关键词' }),
   bodyHtml: z.string().max(2_000_000).meta({ description: '正文 HTML，服务器端会清理不安全的标签' }),
   changeNote: z.string().max(1000).nullish().meta({ description: '更新说明（重大更新必填）' }),
   isMajor: z.boolean().default(true).meta({ description: '是否重大更新' }),

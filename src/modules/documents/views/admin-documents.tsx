@@ -233,13 +233,28 @@ export function EditionForm(props: {
         ) : null}
         <div class="form-row wide">
           <label for="title">标题（必填）</label>
-          <input id="title" name="title" type="text" required maxlength={200} value={v.title} aria-describedby={describedBy('title')} />
+          <input
+            id="title"
+            name="title"
+            type="text"
+            required
+            maxlength={200}
+            value={v.title}
+            aria-describedby={describedBy('title')}
+          />
           <FieldError issues={props.issues} field="title" />
         </div>
         <div class="form-grid">
           <div class="form-row">
             <label for="docNumber">文号</label>
-            <input id="docNumber" name="docNumber" type="text" value={v.docNumber} placeholder="示政办发〔2026〕12号" aria-describedby={describedBy('docNumber') ?? 'docNumber-hint'} />
+            <input
+              id="docNumber"
+              name="docNumber"
+              type="text"
+              value={v.docNumber}
+              placeholder="示政办发〔2026〕12号"
+              aria-describedby={describedBy('docNumber') ?? 'docNumber-hint'}
+            />
             <p class="hint" id="docNumber-hint">
               年份可用 [ ]、( ) 输入，保存时自动规范为〔 〕。没有文号请留空。
             </p>
@@ -247,17 +262,36 @@ export function EditionForm(props: {
           </div>
           <div class="form-row">
             <label for="issuer">发布机构</label>
-            <input id="issuer" name="issuer" type="text" value={v.issuer} placeholder="留空则为发布单位名称" aria-describedby={describedBy('issuer')} />
+            <input
+              id="issuer"
+              name="issuer"
+              type="text"
+              value={v.issuer}
+              placeholder="留空则为发布单位名称"
+              aria-describedby={describedBy('issuer')}
+            />
             <FieldError issues={props.issues} field="issuer" />
           </div>
           <div class="form-row">
             <label for="writtenOn">成文日期</label>
-            <input id="writtenOn" name="writtenOn" type="date" value={v.writtenOn} aria-describedby={describedBy('writtenOn')} />
+            <input
+              id="writtenOn"
+              name="writtenOn"
+              type="date"
+              value={v.writtenOn}
+              aria-describedby={describedBy('writtenOn')}
+            />
             <FieldError issues={props.issues} field="writtenOn" />
           </div>
           <div class="form-row">
             <label for="publishedOn">发布日期</label>
-            <input id="publishedOn" name="publishedOn" type="date" value={v.publishedOn} aria-describedby={describedBy('publishedOn') ?? 'publishedOn-hint'} />
+            <input
+              id="publishedOn"
+              name="publishedOn"
+              type="date"
+              value={v.publishedOn}
+              aria-describedby={describedBy('publishedOn') ?? 'publishedOn-hint'}
+            />
             <p class="hint" id="publishedOn-hint">
               留空则为审核发布当天。
             </p>
@@ -299,7 +333,14 @@ export function EditionForm(props: {
           </div>
           <div class="form-row">
             <label for="keywords">关键词</label>
-            <input id="keywords" name="keywords" type="text" value={v.keywords} placeholder="用逗号或顿号分隔，最多10个" aria-describedby={describedBy('keywords')} />
+            <input
+              id="keywords"
+              name="keywords"
+              type="text"
+              value={v.keywords}
+              placeholder="用逗号或顿号分隔，最多10个"
+              aria-describedby={describedBy('keywords')}
+            />
             <FieldError issues={props.issues} field="keywords" />
           </div>
           <div class="form-row">
@@ -315,7 +356,13 @@ export function EditionForm(props: {
           </div>
           <div class="form-row">
             <label for="validityOn">生效日期/失效或废止日期</label>
-            <input id="validityOn" name="validityOn" type="date" value={v.validityOn} aria-describedby={describedBy('validityOn')} />
+            <input
+              id="validityOn"
+              name="validityOn"
+              type="date"
+              value={v.validityOn}
+              aria-describedby={describedBy('validityOn')}
+            />
             <FieldError issues={props.issues} field="validityOn" />
           </div>
           <div class="form-row checkbox">
@@ -325,11 +372,17 @@ export function EditionForm(props: {
         </div>
         <div class="form-row wide">
           <label for="bodyHtml">正文（必填）</label>
-          <textarea id="bodyHtml" name="bodyHtml" rows={18} aria-describedby={describedBy('bodyHtml') ?? 'bodyHtml-hint'}>
+          <textarea
+            id="bodyHtml"
+            name="bodyHtml"
+            rows={18}
+            aria-describedby={describedBy('bodyHtml') ?? 'bodyHtml-hint'}
+          >
             {v.bodyHtml}
           </textarea>
           <p class="hint" id="bodyHtml-hint">
-            可直接粘贴文字，每段一行；也可使用段落、标题、列表、表格、加粗、链接等 HTML 标签。脚本和样式会在保存时被清除。
+            可直接粘贴文字，每段一行；也可使用段落、标题、列表、表格、加粗、链接等 HTML
+            标签。脚本和样式会在保存时被清除。
           </p>
           <FieldError issues={props.issues} field="bodyHtml" />
         </div>
@@ -376,7 +429,9 @@ export function AdminDocumentPage(props: {
   const working = [...editions].sort((a, b) => b.number - a.number)[0]!;
   const live = editions.find((e) => e.state === 'published' || e.state === 'withdrawn');
   const name = (id: string | null) => (id ? (props.userNames.get(id) ?? id) : '—');
-  const canEdit = ALLOWED_FROM.edit.includes(working.state) && (can(props.actor, 'document.draft', org.path) || can(props.actor, 'document.review', org.path));
+  const canEdit =
+    ALLOWED_FROM.edit.includes(working.state) &&
+    (can(props.actor, 'document.draft', org.path) || can(props.actor, 'document.review', org.path));
   const files = attachments.get(working.id) ?? [];
   return (
     <section>
@@ -442,7 +497,9 @@ export function AdminDocumentPage(props: {
       {working.forcePublished ? (
         <p class="notice notice-warning" role="note">
           该版本由 {name(working.reviewedBy)} 强制发布，原因：{working.forcePublishReason}
-          {working.retroApprovedBy ? `；已由 ${name(working.retroApprovedBy)} 于 ${chinaDateTime(working.retroApprovedAt!)} 事后审核确认。` : '；尚待事后审核。'}
+          {working.retroApprovedBy
+            ? `；已由 ${name(working.retroApprovedBy)} 于 ${chinaDateTime(working.retroApprovedAt!)} 事后审核确认。`
+            : '；尚待事后审核。'}
         </p>
       ) : null}
       {working.sensitiveOverrideReason ? (
@@ -456,23 +513,68 @@ export function AdminDocumentPage(props: {
         </p>
       ) : null}
 
-      <WorkflowActions edition={working} org={org} actor={props.actor} csrfToken={props.csrfToken} documentId={document.id} hasDraft={editions.some((e) => UNPUBLISHED_STATES.includes(e.state))} />
+      <WorkflowActions
+        edition={working}
+        org={org}
+        actor={props.actor}
+        csrfToken={props.csrfToken}
+        documentId={document.id}
+        hasDraft={editions.some((e) => UNPUBLISHED_STATES.includes(e.state))}
+      />
 
       <section class="panel">
         <h2>元数据</h2>
         <table class="meta-table">
           <tbody>
-            <tr><th scope="row">文号</th><td>{working.content.docNumber ?? '—'}</td></tr>
-            <tr><th scope="row">发布机构</th><td>{working.content.issuer}</td></tr>
-            <tr><th scope="row">成文日期</th><td>{working.content.writtenOn ?? '—'}</td></tr>
-            <tr><th scope="row">发布日期</th><td>{working.content.publishedOn ?? '（发布当天）'}</td></tr>
-            <tr><th scope="row">主题分类</th><td>{working.content.topic}</td></tr>
-            <tr><th scope="row">体裁</th><td>{working.content.genre}</td></tr>
-            <tr><th scope="row">有效性</th><td>{working.content.validity}{working.content.validityOn ? `（${working.content.validityOn}）` : ''}</td></tr>
-            <tr><th scope="row">试点领域</th><td>{working.content.fieldCode ?? '—'}</td></tr>
-            <tr><th scope="row">规范性文件</th><td>{working.content.isNormative ? '是' : '否'}</td></tr>
-            <tr><th scope="row">关键词</th><td>{working.content.keywords.join('、') || '—'}</td></tr>
-            {working.number > 1 ? <tr><th scope="row">更新说明</th><td>{working.content.isMajor ? (working.content.changeNote ?? '（未填写）') : '文字修订'}</td></tr> : null}
+            <tr>
+              <th scope="row">文号</th>
+              <td>{working.content.docNumber ?? '—'}</td>
+            </tr>
+            <tr>
+              <th scope="row">发布机构</th>
+              <td>{working.content.issuer}</td>
+            </tr>
+            <tr>
+              <th scope="row">成文日期</th>
+              <td>{working.content.writtenOn ?? '—'}</td>
+            </tr>
+            <tr>
+              <th scope="row">发布日期</th>
+              <td>{working.content.publishedOn ?? '（发布当天）'}</td>
+            </tr>
+            <tr>
+              <th scope="row">主题分类</th>
+              <td>{working.content.topic}</td>
+            </tr>
+            <tr>
+              <th scope="row">体裁</th>
+              <td>{working.content.genre}</td>
+            </tr>
+            <tr>
+              <th scope="row">有效性</th>
+              <td>
+                {working.content.validity}
+                {working.content.validityOn ? `（${working.content.validityOn}）` : ''}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">试点领域</th>
+              <td>{working.content.fieldCode ?? '—'}</td>
+            </tr>
+            <tr>
+              <th scope="row">规范性文件</th>
+              <td>{working.content.isNormative ? '是' : '否'}</td>
+            </tr>
+            <tr>
+              <th scope="row">关键词</th>
+              <td>{working.content.keywords.join('、') || '—'}</td>
+            </tr>
+            {working.number > 1 ? (
+              <tr>
+                <th scope="row">更新说明</th>
+                <td>{working.content.isMajor ? (working.content.changeNote ?? '（未填写）') : '文字修订'}</td>
+              </tr>
+            ) : null}
           </tbody>
         </table>
       </section>
@@ -482,7 +584,13 @@ export function AdminDocumentPage(props: {
         <div class="document-body" dangerouslySetInnerHTML={{ __html: working.content.bodyHtml }} />
       </section>
 
-      <AttachmentPanel files={files} canEdit={canEdit} editionId={working.id} csrfToken={props.csrfToken} maxUploadMb={props.maxUploadMb} />
+      <AttachmentPanel
+        files={files}
+        canEdit={canEdit}
+        editionId={working.id}
+        csrfToken={props.csrfToken}
+        maxUploadMb={props.maxUploadMb}
+      />
 
       <section class="panel">
         <h2>版本记录</h2>
@@ -522,7 +630,13 @@ export function AdminDocumentPage(props: {
   );
 }
 
-function AttachmentPanel(props: { files: Attachment[]; canEdit: boolean; editionId: string; csrfToken: string; maxUploadMb: number }) {
+function AttachmentPanel(props: {
+  files: Attachment[];
+  canEdit: boolean;
+  editionId: string;
+  csrfToken: string;
+  maxUploadMb: number;
+}) {
   return (
     <section class="panel">
       <h2>附件</h2>
@@ -530,7 +644,8 @@ function AttachmentPanel(props: { files: Attachment[]; canEdit: boolean; edition
       <ul class="attachment-list">
         {props.files.map((file) => (
           <li>
-            <a href={`/admin/attachments/${file.id}`}>{file.fileName}</a> <span class="muted">{formatBytes(file.sizeBytes)}</span>
+            <a href={`/admin/attachments/${file.id}`}>{file.fileName}</a>{' '}
+            <span class="muted">{formatBytes(file.sizeBytes)}</span>
             {props.canEdit ? (
               <form method="post" action={`/admin/attachments/${file.id}/delete`} class="inline">
                 <Csrf token={props.csrfToken} />
@@ -543,7 +658,12 @@ function AttachmentPanel(props: { files: Attachment[]; canEdit: boolean; edition
         ))}
       </ul>
       {props.canEdit ? (
-        <form method="post" action={`/admin/editions/${props.editionId}/attachments`} enctype="multipart/form-data" class="form upload-form">
+        <form
+          method="post"
+          action={`/admin/editions/${props.editionId}/attachments`}
+          enctype="multipart/form-data"
+          class="form upload-form"
+        >
           <Csrf token={props.csrfToken} />
           <div class="form-row">
             <label for="file">上传附件（PDF、DOCX、XLSX、PNG、JPEG，最大 {props.maxUploadMb} MB）</label>
@@ -559,7 +679,14 @@ function AttachmentPanel(props: { files: Attachment[]; canEdit: boolean; edition
 }
 
 /** The actions the actor may take on the edition now, each a small form. */
-function WorkflowActions(props: { edition: Edition; org: Org; actor: Actor; csrfToken: string; documentId: string; hasDraft: boolean }) {
+function WorkflowActions(props: {
+  edition: Edition;
+  org: Org;
+  actor: Actor;
+  csrfToken: string;
+  documentId: string;
+  hasDraft: boolean;
+}) {
   const { edition, org, actor } = props;
   const base = `/admin/editions/${edition.id}`;
   const mayDraft = can(actor, 'document.draft', org.path) || can(actor, 'document.review', org.path);

@@ -62,7 +62,10 @@ export function BrowseSidebar(props: { tree: OrgNode[]; selection: BrowseSelecti
         <ul class="plain-list">
           {PILOT_FIELDS.map((field) => (
             <li>
-              <a href={`/xxgk/fdzdgknr?field=${field.code}`} aria-current={selection.field === field.code ? 'page' : undefined}>
+              <a
+                href={`/xxgk/fdzdgknr?field=${field.code}`}
+                aria-current={selection.field === field.code ? 'page' : undefined}
+              >
                 {field.name}
               </a>
             </li>
@@ -74,7 +77,10 @@ export function BrowseSidebar(props: { tree: OrgNode[]; selection: BrowseSelecti
         <ul class="plain-list">
           {TOPICS.map((topic) => (
             <li>
-              <a href={`/xxgk/fdzdgknr?topic=${encodeURIComponent(topic)}`} aria-current={selection.topic === topic ? 'page' : undefined}>
+              <a
+                href={`/xxgk/fdzdgknr?topic=${encodeURIComponent(topic)}`}
+                aria-current={selection.topic === topic ? 'page' : undefined}
+              >
                 {topic}
               </a>
             </li>
@@ -90,7 +96,10 @@ function OrgTreeList(props: { nodes: OrgNode[]; selected?: string | undefined })
     <ul class="org-tree">
       {props.nodes.map((node) => (
         <li>
-          <a href={`/xxgk/fdzdgknr?org=${encodeURIComponent(node.code)}`} aria-current={props.selected === node.code ? 'page' : undefined}>
+          <a
+            href={`/xxgk/fdzdgknr?org=${encodeURIComponent(node.code)}`}
+            aria-current={props.selected === node.code ? 'page' : undefined}
+          >
             {node.shortName}
           </a>
           {node.children.length > 0 ? (
@@ -137,10 +146,14 @@ export function DocumentTable(props: { items: EditionListItem[]; showOrg?: boole
             <td class="doc-title">
               <a href={documentPath(document.id)}>{edition.content.title}</a>
               {edition.state === 'withdrawn' ? <span class="tag tag-muted">已撤回</span> : null}
-              {edition.content.validity !== '有效' ? <span class="tag tag-muted">{edition.content.validity}</span> : null}
+              {edition.content.validity !== '有效' ? (
+                <span class="tag tag-muted">{edition.content.validity}</span>
+              ) : null}
             </td>
             {props.showOrg ? <td data-label="发布机构">{org.name}</td> : null}
-            <td data-label="文号">{edition.content.docNumber ?? '—'}</td>
+            <td data-label="文号" class="nowrap">
+              {edition.content.docNumber ?? '—'}
+            </td>
             <td data-label="索引号" class="nowrap">
               {document.indexNumber}
             </td>
@@ -206,7 +219,9 @@ export function DocumentPage(props: { view: PublicDocumentView }) {
           <MetaRow label="文号">{c.docNumber ?? '—'}</MetaRow>
           <MetaRow label="有效性">
             {c.validity}
-            {c.validityOn ? `（${c.validity === '有效' ? '自' : ''}${c.validityOn}${c.validity === '有效' ? '起施行' : '起'}）` : ''}
+            {c.validityOn
+              ? `（${c.validity === '有效' ? '自' : ''}${c.validityOn}${c.validity === '有效' ? '起施行' : '起'}）`
+              : ''}
           </MetaRow>
           {field ? <MetaRow label="所属领域">{field.name}</MetaRow> : null}
           {c.isNormative ? <MetaRow label="文件类型">行政规范性文件</MetaRow> : null}
@@ -219,7 +234,8 @@ export function DocumentPage(props: { view: PublicDocumentView }) {
         <div class="notice notice-warning" role="note">
           <h2>{DOCUMENT_TEXT.withdrawnNotice}</h2>
           <p>
-            本信息已于 {edition.withdrawnAt ? chinaDateTime(edition.withdrawnAt) : ''} 撤回。撤回原因：{edition.withdrawalReason}
+            本信息已于 {edition.withdrawnAt ? chinaDateTime(edition.withdrawnAt) : ''} 撤回。撤回原因：
+            {edition.withdrawalReason}
           </p>
         </div>
       ) : null}
@@ -249,7 +265,8 @@ export function DocumentPage(props: { view: PublicDocumentView }) {
       ) : null}
       <footer class="document-footer">
         <p class="muted">
-          发布单位：<a href={`/xxgk/fdzdgknr?org=${encodeURIComponent(org.code)}`}>{org.name}</a>　版本：{versionLabel(edition)}
+          发布单位：<a href={`/xxgk/fdzdgknr?org=${encodeURIComponent(org.code)}`}>{org.name}</a>　版本：
+          {versionLabel(edition)}
         </p>
         {history.length > 1 ? (
           <details class="history">

@@ -11,12 +11,30 @@ import { can, canAnywhere, scopeFor, scopeIncludes } from '../../auth/domain/act
 import { sendAdminPage } from '../../site/http/page-kit.tsx';
 import { createOrg } from '../commands/create-org.ts';
 import { updateOrg } from '../commands/update-org.ts';
-import { ALLOWED_CHILDREN, DISCLOSURE_LEVEL_LABELS, DISCLOSURE_LEVELS, ORG_TYPE_LABELS, ORG_TYPES, type DisclosureLevel, type Org, type OrgType } from '../domain/org.ts';
+import {
+  ALLOWED_CHILDREN,
+  DISCLOSURE_LEVEL_LABELS,
+  DISCLOSURE_LEVELS,
+  ORG_TYPE_LABELS,
+  ORG_TYPES,
+  type DisclosureLevel,
+  type Org,
+  type OrgType,
+} from '../domain/org.ts';
 import { listOrgs } from '../queries/org-tree.ts';
 
 const CodeParams = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/) });
 
-type OrgFormValues = { parentId: string; type: string; code: string; name: string; shortName: string; creditCode: string; levels: string[]; sortOrder: string };
+type OrgFormValues = {
+  parentId: string;
+  type: string;
+  code: string;
+  name: string;
+  shortName: string;
+  creditCode: string;
+  levels: string[];
+  sortOrder: string;
+};
 
 /** The organisation tree in the back office: everyone may look at their subtree; system admins change it. */
 export function registerOrgAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -52,9 +70,7 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: AppContext): v
               {orgs.map((org) => (
                 <tr>
                   <td>
-                    <span class="tree-indent">
-                      {'　'.repeat(org.depth)}
-                    </span>
+                    <span class="tree-indent">{'　'.repeat(org.depth)}</span>
                     {org.name}
                     {org.isDemo ? <span class="tag tag-muted">演示</span> : null}
                   </td>
@@ -82,13 +98,34 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: AppContext): v
   app.get('/admin/orgs/new', async (request, reply) => {
     const parents = await manageableOrgs(request);
     if (parents.length === 0) throw new DomainError('forbidden');
-    return renderForm(request, reply, null, { parentId: parents[0]!.id, type: 'department', code: '', name: '', shortName: '', creditCode: '', levels: [], sortOrder: '0' }, []);
+    return renderForm(
+      request,
+      reply,
+      null,
+      {
+        parentId: parents[0]!.id,
+        type: 'department',
+        code: '',
+        name: '',
+        shortName: '',
+        creditCode: '',
+        levels: [],
+        sortOrder: '0',
+      },
+      [],
+    );
   });
 
   app.post('/admin/orgs', async (request, reply) => {
     const values = orgFormValues(formFields(request));
     try {
-      await createOrg({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, parentId: values.parentId, input: orgInput(values) });
+      await createOrg({
+        uow: ctx.uow,
+        clock: ctx.clock,
+        actor: request.actor,
+        parentId: values.parentId,
+        input: orgInput(values),
+      });
       setFlash(reply, { kind: 'success', text: '单位已创建。' });
       return seeOther(reply, '/admin/orgs');
     } catch (error) {
@@ -101,16 +138,22 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: AppContext): v
     const { code } = parseInput(CodeParams, request.params);
     const org = await ctx.stores.orgs.getByCode(code);
     if (!org || !can(request.actor, 'org.manage', org.path)) throw new DomainError('not_found');
-    return renderForm(request, reply, org, {
-      parentId: org.parentId ?? '',
-      type: org.type,
-      code: org.code,
-      name: org.name,
-      shortName: org.shortName,
-      creditCode: org.creditCode ?? '',
-      levels: org.levels,
-      sortOrder: String(org.sortOrder),
-    }, []);
+    return renderForm(
+      request,
+      reply,
+      org,
+      {
+        parentId: org.parentId ?? '',
+        type: org.type,
+        code: org.code,
+        name: org.name,
+        shortName: org.shortName,
+        creditCode: org.creditCode ?? '',
+        levels: org.levels,
+        sortOrder: String(org.sortOrder),
+      },
+      [],
+    );
   });
 
   app.post('/admin/orgs/:code', async (request, reply) => {
@@ -129,10 +172,19 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: AppContext): v
   });
 
   async function manageableOrgs(request: FastifyRequest): Promise<Org[]> {
-    return (await listOrgs(ctx.stores)).filter((org) => can(request.actor, 'org.manage', org.path) && ALLOWED_CHILDREN[org.type].length > 0);
+    return (await listOrgs(ctx.stores)).filter(
+      (org) => can(request.actor, 'org.manage', org.path) && ALLOWED_CHILDREN[org.type].length > 0,
+    );
   }
 
-  async function renderForm(request: FastifyRequest, reply: FastifyReply, existing: Org | null, values: OrgFormValues, issues: FieldIssue[], status = 200) {
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    existing: Org | null,
+    values: OrgFormValues,
+    issues: FieldIssue[],
+    status = 200,
+  ) {
     const parents = existing ? [] : await manageableOrgs(request);
     const action = existing ? `/admin/orgs/${existing.code}` : '/admin/orgs';
     return sendAdminPage(
@@ -204,7 +256,13 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: AppContext): v
                 <legend>公开层级</legend>
                 {DISCLOSURE_LEVELS.map((level) => (
                   <div class="checkbox">
-                    <input id={`level-${level}`} type="checkbox" name="levels" value={level} checked={values.levels.includes(level)} />
+                    <input
+                      id={`level-${level}`}
+                      type="checkbox"
+                      name="levels"
+                      value={level}
+                      checked={values.levels.includes(level)}
+                    />
                     <label for={`level-${level}`}>{DISCLOSURE_LEVEL_LABELS[level]}</label>
                   </div>
                 ))}
@@ -247,7 +305,9 @@ function orgInput(values: OrgFormValues) {
     name: values.name,
     shortName: values.shortName,
     creditCode: values.creditCode || undefined,
-    levels: levelsOrDefault(values.levels.filter((l): l is DisclosureLevel => (DISCLOSURE_LEVELS as readonly string[]).includes(l))),
+    levels: levelsOrDefault(
+      values.levels.filter((l): l is DisclosureLevel => (DISCLOSURE_LEVELS as readonly string[]).includes(l)),
+    ),
     sortOrder: Number.isFinite(Number(values.sortOrder)) ? Math.trunc(Number(values.sortOrder)) : 0,
   };
 }

@@ -13,16 +13,23 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): 
     const userId = actor.kind === 'staff' ? actor.userId : '';
     const documents = ctx.stores.documents;
     const page = { offset: 0, limit: 20 };
-    const myDrafts = await findEditions({ documents, actor, filter: { createdBy: userId, states: ['draft', 'rejected'] }, page });
+    const myDrafts = await findEditions({
+      documents,
+      actor,
+      filter: { createdBy: userId, states: ['draft', 'rejected'] },
+      page,
+    });
     const submitted = canAnywhere(actor, 'document.review')
       ? await findEditions({ documents, actor, filter: { states: ['submitted'] }, page: { offset: 0, limit: 100 } })
       : { items: [], total: 0 };
     const forMyReview = submitted.items.filter(
-      (item) => can(actor, 'document.review', item.org.path) && reasonToPreventApproval(item.edition, userId) === undefined,
+      (item) =>
+        can(actor, 'document.review', item.org.path) && reasonToPreventApproval(item.edition, userId) === undefined,
     );
-    const flagged = canAnywhere(actor, 'document.review') || canAnywhere(actor, 'document.force_publish')
-      ? await findEditions({ documents, actor, filter: { awaitingRetrospectiveApproval: true }, page })
-      : { items: [], total: 0 };
+    const flagged =
+      canAnywhere(actor, 'document.review') || canAnywhere(actor, 'document.force_publish')
+        ? await findEditions({ documents, actor, filter: { awaitingRetrospectiveApproval: true }, page })
+        : { items: [], total: 0 };
     const counts = await documents.countByState(scopeFor(actor, 'document.read'));
     return sendAdminPage(ctx, request, reply, {
       title: '工作台',

@@ -31,7 +31,8 @@ export function registerSitePublicRoutes(app: FastifyInstance, ctx: AppContext):
           <section class="panel home-intro">
             <h1>{site.siteName}</h1>
             <p>
-              这里是{site.districtName}政务公开的统一平台。区政府、各部门、各镇（街道）和村（社区）在此公开政府信息，公众可以查阅、下载和依法申请公开。
+              这里是{site.districtName}
+              政务公开的统一平台。区政府、各部门、各镇（街道）和村（社区）在此公开政府信息，公众可以查阅、下载和依法申请公开。
             </p>
             <form method="get" action="/xxgk/fdzdgknr" class="search-form" role="search">
               <label for="home-q">查找政府信息</label>

@@ -44,7 +44,13 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
     }
   });
 
-  async function render(request: Parameters<typeof sendAdminPage>[1], reply: Parameters<typeof sendAdminPage>[2], values: EditableSettings, issues: FieldIssue[], status = 200) {
+  async function render(
+    request: Parameters<typeof sendAdminPage>[1],
+    reply: Parameters<typeof sendAdminPage>[2],
+    values: EditableSettings,
+    issues: FieldIssue[],
+    status = 200,
+  ) {
     return sendAdminPage(
       ctx,
       request,
@@ -62,7 +68,13 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
                 {FIELDS.map(({ key, label, hint }) => (
                   <div class="form-row">
                     <label for={key}>{label}</label>
-                    <input id={key} name={key} type="text" value={values[key]} aria-describedby={hint ? `${key}-hint` : undefined} />
+                    <input
+                      id={key}
+                      name={key}
+                      type="text"
+                      value={values[key]}
+                      aria-describedby={hint ? `${key}-hint` : undefined}
+                    />
                     {hint ? (
                       <p class="hint" id={`${key}-hint`}>
                         {hint}

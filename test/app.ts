@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hash, verify } from '@node-rs/argon2';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../src/app/context.ts';
+import { buildServer } from '../src/app/server.ts';
+import { createStores } from '../src/adapters/db/stores.ts';
+import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
+import type { PasswordHasher } from '../src/modules/auth/ports.ts';
+import { FixedClock } from '../src/platform/clock.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import type { DialectCase, TestDatabase } from './databases.ts';
+
+/** argon2id with small parameters: the same code path as production, fast enough for hundreds of logins. */
+export const fastHasher: PasswordHasher = {
+  hash: (password) => hash(password, { algorithm: 2, memoryCost: 1024, timeCost: 1, parallelism: 1 }),
+  verify: async (passwordHash, password) => {
+    try {
+      return await verify(passwordHash, password);
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** A whole application on a test database with a clock the test controls. */
+export type TestApp = AppContext & {
+  clock: FixedClock;
+  dataDir: string;
+  database: TestDatabase['handle'];
+  cleanup(): Promise<void>;
+};
+
+/** Wires the real adapters over a fresh database of the given dialect, files in a temporary folder. */
+export async function createTestApp(
+  dialect: DialectCase,
+  options: { now?: string; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const testDb = await dialect.open();
+  const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-test-'));
+  const config = loadConfig({
+    GONGKAI_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    GONGKAI_SCHEDULER_SECONDS: '0',
+    ...options.env,
+  });
+  const clock = new FixedClock(options.now ?? '2026-03-02T02:00:00Z');
+  const { stores, uow } = createStores(testDb.handle, clock);
+  return {
+    config,
+    clock,
+    database: testDb.handle,
+    stores,
+    uow,
+    files: createLocalFileStorage(join(dataDir, 'files')),
+    sniff: sniffFileType,
+    hasher: fastHasher,
+    secret: 'test-secret-that-is-long-enough-for-hmac-0123456789',
+    dataDir,
+    close: () => testDb.handle.close(),
+    async cleanup() {
+      await testDb.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The HTTP server of a test app, for `inject`. */
+export async function createTestServer(app: TestApp): Promise<FastifyInstance> {
+  const server = await buildServer(app, { logger: false });
+  await server.ready();
+  return server;
+}

@@ -1,0 +1,11 @@
+import { existsSync } from 'node:fs';
+
+/**
+ * What the test machine offers beyond Node: a PostgreSQL server for the second run of the store
+ * and route suites, and Debian's Chromium for the browser suites. Suites that need a missing part
+ * are skipped, and the run says so plainly at the start.
+ */
+export const POSTGRES_URL = process.env.GONGKAI_TEST_DATABASE_URL;
+export const CHROMIUM_PATH = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
+export const HAS_POSTGRES = Boolean(POSTGRES_URL);
+export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
