@@ -13,7 +13,7 @@ const sqlite: DialectCase = {
   name: 'sqlite',
   async open() {
     const handle = openDatabase({ kind: 'sqlite', file: ':memory:' });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return { handle, drop: () => handle.close() };
   },
 };
@@ -29,7 +29,7 @@ const postgres: DialectCase = {
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const handle = openDatabase({ kind: 'postgres', url, schema });
-    await migrateToLatest(handle.db);
+    await migrateToLatest(handle);
     return {
       handle,
       async drop() {

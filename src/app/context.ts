@@ -32,7 +32,7 @@ export async function openApp(
   options: { clock?: Clock; migrate?: boolean; hasher?: PasswordHasher } = {},
 ): Promise<AppContext> {
   const database = openDatabase(config.database);
-  if (options.migrate !== false) await migrateToLatest(database.db);
+  if (options.migrate !== false) await migrateToLatest(database);
   const clock = options.clock ?? systemClock;
   const { stores, uow } = createStores(database, clock);
   return {

@@ -13,6 +13,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export type DatabaseHandle = {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The PostgreSQL schema the handle is confined to, when not the default. */
+  schema?: string | undefined;
   close(): Promise<void>;
 };
 
@@ -37,15 +39,21 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: config.schema, close: () => db.destroy() };
 }
 
 /**
  * Brings the schema up to date.
  * @throws Error when a migration fails; the failed migration is named.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrateToLatest(handle: Pick<DatabaseHandle, 'db' | 'schema'>): Promise<string[]> {
+  const db = handle.db;
+  // Kysely looks its bookkeeping tables up across schemas; name ours so a confined handle finds its own.
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = new URL('../../bin/gongkai.js', import.meta.url).pathname;
+
+/**
+ * `gongkai audit verify`, run as people run it, against a data directory whose audit log the
+ * test then tampers with directly in the SQLite file.
+ */
+describe('gongkai audit verify', () => {
+  let dataDir: string;
+  const env = () => ({ ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [BIN, ...args], { env: env(), encoding: 'utf8', timeout: 60_000 });
+  const sqlite = (statement: string) => {
+    const db = new SqliteDatabase(join(dataDir, 'gongkai.sqlite'));
+    try {
+      db.prepare(statement).run();
+    } finally {
+      db.close();
+    }
+  };
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
+    expect(run('migrate').status).toBe(0);
+  });
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('exits 0 on an intact log', () => {
+    expect(run('seed-demo').status).toBe(0);
+    const created = run(
+      'user',
+      'create',
+      '--username',
+      'cli.editor',
+      '--name',
+      '命令行编辑',
+      '--org',
+      'sfq-jyj',
+      '--role',
+      'editor',
+    );
+    expect(created.stdout).toContain('已创建用户 cli.editor');
+    expect(created.stdout).toMatch(/初始密码: \S{10,}/);
+    const token = run('token', 'create', '--user', 'cli.editor', '--name', '对接');
+    expect(token.stdout.trim()).toMatch(/^gk_[A-Za-z0-9_-]{40,}$/);
+    const result = run('audit', 'verify');
+    expect(result.stdout).toMatch(/audit log intact: \d+ rows verified/);
+    expect(result.status).toBe(0);
+  });
+
+  it('exits non-zero naming the first edited row', () => {
+    sqlite(`update audit_log set actor_name = '某人' where seq = 7`);
+    const result = run('audit', 'verify');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('audit row 7 was altered');
+  });
+
+  it('exits non-zero naming a deleted row', () => {
+    sqlite(`delete from audit_log where seq = 5`);
+    const result = run('audit', 'verify');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('audit row 5 is missing');
+  });
+
+  it('prints every configuration problem and exits 78 on a wrong setting', () => {
+    const result = spawnSync(process.execPath, [BIN, 'audit', 'verify'], {
+      env: { ...env(), PORT: 'eighty', GONGKAI_SECRET: 'short' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(78);
+    expect(result.stderr).toContain('PORT');
+    expect(result.stderr).toContain('GONGKAI_SECRET');
+  });
+});
