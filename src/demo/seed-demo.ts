@@ -48,6 +48,15 @@ type SeedDeps = {
   maxUploadBytes: number;
 };
 
+/** One demo document to write, submit and publish on `date` (China time). */
+type PublishSpec = {
+  publisherCode: string;
+  orgCode: string;
+  date: string;
+  input: Omit<EditionContentInput, 'issuer'> & { issuer?: string };
+  attachment?: 'pdf' | 'png' | undefined;
+};
+
 /** Genres whose documents carry a 文号. */
 const NUMBERED_GENRES: readonly Genre[] = ['通知', '意见', '办法', '方案', '批复', '决定', '通报', '规定'];
 
@@ -128,13 +137,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
   let published = 0;
 
   /** Writes, submits and publishes one document at the given China date. */
-  const publishDocument = async (spec: {
-    publisherCode: string;
-    orgCode: string;
-    date: string;
-    input: Omit<EditionContentInput, 'issuer'> & { issuer?: string };
-    attachment?: 'pdf' | 'png';
-  }): Promise<Edition> => {
+  const publishDocument = async (spec: PublishSpec): Promise<Edition> => {
     const editor = editorOf(spec.publisherCode);
     const reviewer = reviewerOf(spec.publisherCode);
     clock.set(`${spec.input.writtenOn ?? spec.date}T01:30:00Z`);
@@ -183,9 +186,15 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     return dateOfDay(year, day);
   };
 
+  // Documents are planned first and published in date order, so 索引号 and 文号 run with time.
+  const planned: (PublishSpec & { numbering?: { unit: DemoUnit; year: number; genre: Genre } })[] = [];
+  const plan = (spec: (typeof planned)[number]): void => {
+    planned.push(spec);
+  };
+
   // The column's fixed content: the guide, the rules (with the 条例 itself) and annual reports.
   const regulationText = regulation('政府信息公开条例');
-  await publishDocument({
+  plan({
     publisherCode: 'sfq',
     orgCode: 'sfq',
     date: `${thisYear - 2}-01-15`,
@@ -200,7 +209,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     },
   });
   if (regulationText) {
-    await publishDocument({
+    plan({
       publisherCode: 'sfq',
       orgCode: 'sfq',
       date: `${thisYear - 2}-01-16`,
@@ -228,7 +237,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       '<p>第一条 为推动政府信息公开工作落实，根据《中华人民共和国政府信息公开条例》第四十六条至第四十八条，制定本制度。</p><p>第二条 区政府办公室对各单位政府信息公开工作进行日常监测和年度考核，考核结果纳入绩效考核。</p><p>（示范区演示数据）</p>',
     ],
   ] as const) {
-    await publishDocument({
+    plan({
       publisherCode: 'sfq-bgs',
       orgCode: 'sfq-bgs',
       date: `${thisYear - 2}-02-20`,
@@ -241,7 +250,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       ['sfq-jyj', 'sfq-jyj', '示范区教育局', '01-26'],
       ['sfq-mzj', 'sfq-mzj', '示范区民政局', '01-27'],
     ] as const) {
-      await publishDocument({
+      plan({
         publisherCode: unitCode,
         orgCode,
         // 条例 Art. 49: departments publish by 31 January, the government by 31 March.
@@ -279,19 +288,19 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       const template = isGeneral ? pick(random, GENERAL_TITLES) : pick(random, FIELD_TITLES[fieldCode!]!);
       const title = template.title
         .replaceAll('{y}', String(year))
-        .replaceAll('{u}', unit.shortName.replace(/（.*）$/, ''))
+        .replaceAll('{u}', unit.type === 'department' || unit.type === 'utility' ? unit.name : unit.shortName)
         .replaceAll('{q}', String(1 + Math.floor(random() * 4)));
       const topic: Topic = fieldCode ? FIELD_TOPICS[fieldCode]! : '综合政务';
       const reg = fieldCode ? regulation(pick(random, FIELD_REGULATIONS[fieldCode]!)) : regulationText;
       const writtenOn = shiftDate(date, -Math.floor(random() * 6));
-      await publishDocument({
+      plan({
         publisherCode,
         orgCode: unit.code,
         date,
         attachment: random() < 0.12 ? 'pdf' : random() < 0.04 ? 'png' : undefined,
+        numbering: { unit, year, genre: template.genre },
         input: {
           title,
-          docNumber: docNumber(unit, year, template.genre),
           topic,
           genre: template.genre,
           isNormative: template.normative ?? false,
@@ -303,6 +312,12 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
         },
       });
     }
+  }
+
+  planned.sort((a, b) => a.date.localeCompare(b.date));
+  for (const { numbering, ...spec } of planned) {
+    const number = numbering ? docNumber(numbering.unit, numbering.year, numbering.genre) : undefined;
+    await publishDocument(number ? { ...spec, input: { ...spec.input, docNumber: number } } : spec);
   }
 
   // The workflow in every state, so the back office shows each one.
