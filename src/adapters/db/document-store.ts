@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Genre, Topic, Validity } from '../../modules/documents/domain/metadata.ts';
 import type { Edition, EditionState, GovDocument } from '../../modules/documents/domain/workflow.ts';
-import type { Attachment, DocumentStore, EditionListItem } from '../../modules/documents/ports.ts';
+import type { Attachment, DocumentStore, EditionFilter, EditionListItem } from '../../modules/documents/ports.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { pathInSubtrees } from './access.ts';
 import { escapeLike, toCount, type DialectQuirks } from './dialect.ts';
@@ -11,6 +11,30 @@ import type { AttachmentRow, Database, DocumentRow, EditionRow } from './schema.
 const PUBLIC_STATES: EditionState[] = ['published', 'withdrawn'];
 
 export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks): DocumentStore {
+  /** COUNT over editions alone (and the small orgs table), for lists whose text search does not need 索引号. */
+  const countEditions = (states: EditionState[] | undefined, filter: EditionFilter, pathSets: string[][]) => {
+    let query = db.selectFrom('editions');
+    if (states)
+      query = states.length === 1 ? query.where('state', '=', states[0]!) : query.where('state', 'in', states);
+    for (const paths of pathSets) {
+      query = query.where('org_id', 'in', (eb) =>
+        eb
+          .selectFrom('orgs')
+          .select('orgs.id')
+          .where((inner) => pathInSubtrees(inner, 'orgs.path', paths)),
+      );
+    }
+    if (filter.orgId) query = query.where('org_id', '=', filter.orgId);
+    if (filter.fieldCode) query = query.where('field_code', '=', filter.fieldCode);
+    if (filter.topic) query = query.where('topic', '=', filter.topic);
+    if (filter.genre) query = query.where('genre', '=', filter.genre);
+    if (filter.createdBy) query = query.where('created_by', '=', filter.createdBy);
+    if (filter.publishedFrom) query = query.where('published_on', '>=', filter.publishedFrom);
+    if (filter.publishedTo) query = query.where('published_on', '<=', filter.publishedTo);
+    if (filter.awaitingRetrospectiveApproval)
+      query = query.where('force_published', '=', 1).where('retro_approved_by', 'is', null);
+    return query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  };
   return {
     async getDocument(id) {
       const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -40,7 +64,15 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
       return rows.map(toEdition);
     },
     async insertEdition(edition) {
-      await db.insertInto('editions').values(fromEdition(edition)).execute();
+      const document = await db
+        .selectFrom('documents')
+        .select('org_id')
+        .where('id', '=', edition.documentId)
+        .executeTakeFirst();
+      await db
+        .insertInto('editions')
+        .values({ ...fromEdition(edition), org_id: document?.org_id ?? null })
+        .execute();
     },
     async updateEdition(edition, expectedState) {
       const result = await db
@@ -56,43 +88,41 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
     },
 
     async findEditions(scope, filter, page) {
-      let query = db
-        .selectFrom('editions')
-        .innerJoin('documents', 'documents.id', 'editions.document_id')
-        .innerJoin('orgs', 'orgs.id', 'documents.org_id');
-      switch (scope.kind) {
-        case 'public':
-          query = query.where('editions.state', 'in', PUBLIC_STATES);
-          break;
-        case 'subtrees':
-          query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
-          break;
-        case 'all':
-          break;
-        default: {
-          const unreachable: never = scope;
-          return unreachable;
-        }
-      }
-      if (filter.states) {
-        const states =
-          scope.kind === 'public' ? filter.states.filter((s) => PUBLIC_STATES.includes(s)) : [...filter.states];
-        if (states.length === 0) return { items: [], total: 0 };
-        query = query.where('editions.state', 'in', states);
-      }
-      if (filter.orgId) query = query.where('documents.org_id', '=', filter.orgId);
+      // Unit filters become `org_id in (units under these paths)`, answered from the path index.
+      const pathSets: string[][] = [];
+      if (scope.kind === 'subtrees') pathSets.push(scope.paths);
       if (filter.orgSubtreeOf) {
-        const root = filter.orgSubtreeOf;
-        query = query.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('orgs as root')
-              .select(sql`1`.as('one'))
-              .where('root.id', '=', root)
-              .whereRef('orgs.path', 'like', sql<string>`root.path || '%'`),
-          ),
+        const root = await db
+          .selectFrom('orgs')
+          .select('path')
+          .where('id', '=', filter.orgSubtreeOf)
+          .executeTakeFirst();
+        pathSets.push(root ? [root.path] : []);
+      }
+      if (pathSets.some((paths) => paths.length === 0)) return { items: [], total: 0 };
+
+      let states: EditionState[] | undefined = filter.states ? [...filter.states] : undefined;
+      if (scope.kind === 'public') states = (states ?? PUBLIC_STATES).filter((s) => PUBLIC_STATES.includes(s));
+      if (filter.awaitingRetrospectiveApproval)
+        states = (states ?? PUBLIC_STATES).filter((s) => PUBLIC_STATES.includes(s));
+      if (states && states.length === 0) return { items: [], total: 0 };
+
+      let query = db.selectFrom('editions').innerJoin('documents', 'documents.id', 'editions.document_id');
+      // One state is one index range ordered by date; several states need a sort.
+      if (states)
+        query =
+          states.length === 1
+            ? query.where('editions.state', '=', states[0]!)
+            : query.where('editions.state', 'in', states);
+      for (const paths of pathSets) {
+        query = query.where('editions.org_id', 'in', (eb) =>
+          eb
+            .selectFrom('orgs')
+            .select('orgs.id')
+            .where((inner) => pathInSubtrees(inner, 'orgs.path', paths)),
         );
       }
+      if (filter.orgId) query = query.where('editions.org_id', '=', filter.orgId);
       if (filter.fieldCode) query = query.where('editions.field_code', '=', filter.fieldCode);
       if (filter.topic) query = query.where('editions.topic', '=', filter.topic);
       if (filter.genre) query = query.where('editions.genre', '=', filter.genre);
@@ -100,10 +130,7 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
       if (filter.publishedFrom) query = query.where('editions.published_on', '>=', filter.publishedFrom);
       if (filter.publishedTo) query = query.where('editions.published_on', '<=', filter.publishedTo);
       if (filter.awaitingRetrospectiveApproval) {
-        query = query
-          .where('editions.force_published', '=', 1)
-          .where('editions.retro_approved_by', 'is', null)
-          .where('editions.state', 'in', PUBLIC_STATES);
+        query = query.where('editions.force_published', '=', 1).where('editions.retro_approved_by', 'is', null);
       }
       if (filter.query) {
         const pattern = `%${escapeLike(filter.query)}%`;
@@ -115,7 +142,10 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
           ]),
         );
       }
-      const total = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      // The count needs the documents only when the 索引号 is searched; otherwise it reads editions alone.
+      const total = filter.query
+        ? await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()
+        : await countEditions(states, filter, pathSets);
       const rows = await query
         .selectAll('editions')
         .select([
@@ -124,16 +154,19 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
           'documents.created_at as d_created_at',
           'documents.created_by as d_created_by',
           'documents.first_published_at as d_first_published_at',
-          'orgs.name as o_name',
-          'orgs.code as o_code',
-          'orgs.path as o_path',
         ])
-        .orderBy(sql`coalesce(editions.published_on, '')`, 'desc')
+        .orderBy('editions.published_on', (ob) => ob.desc().nullsLast())
         .orderBy('editions.updated_at', 'desc')
         .orderBy('editions.id')
         .offset(page.offset)
         .limit(page.limit)
         .execute();
+      const orgIds = [...new Set(rows.map((row) => row.d_org_id))];
+      const orgs =
+        orgIds.length === 0
+          ? []
+          : await db.selectFrom('orgs').select(['id', 'name', 'code', 'path']).where('id', 'in', orgIds).execute();
+      const orgById = new Map(orgs.map((org) => [org.id, org]));
       const items: EditionListItem[] = rows.map((row) => ({
         edition: toEdition(row),
         document: {
@@ -144,7 +177,7 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
           createdBy: row.d_created_by,
           firstPublishedAt: row.d_first_published_at,
         },
-        org: { id: row.d_org_id, name: row.o_name, code: row.o_code, path: row.o_path },
+        org: orgById.get(row.d_org_id)!,
       }));
       return { items, total: toCount(total?.n) };
     },
@@ -175,12 +208,17 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
     },
 
     async countByState(scope) {
-      let query = db
-        .selectFrom('editions')
-        .innerJoin('documents', 'documents.id', 'editions.document_id')
-        .innerJoin('orgs', 'orgs.id', 'documents.org_id');
+      let query = db.selectFrom('editions');
       if (scope.kind === 'public') query = query.where('editions.state', 'in', PUBLIC_STATES);
-      if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
+      if (scope.kind === 'subtrees') {
+        if (scope.paths.length === 0) return {};
+        query = query.where('editions.org_id', 'in', (eb) =>
+          eb
+            .selectFrom('orgs')
+            .select('orgs.id')
+            .where((inner) => pathInSubtrees(inner, 'orgs.path', scope.paths)),
+        );
+      }
       const rows = await query
         .select(['editions.state', (eb) => eb.fn.countAll().as('n')])
         .groupBy('editions.state')
@@ -294,7 +332,7 @@ function toEdition(row: EditionRow): Edition {
   };
 }
 
-function fromEdition(edition: Edition): EditionRow {
+function fromEdition(edition: Edition): Omit<EditionRow, 'org_id'> {
   const c = edition.content;
   return {
     id: edition.id,

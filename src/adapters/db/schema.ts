@@ -122,6 +122,8 @@ export type DocumentRow = {
 export type EditionRow = {
   id: string;
   document_id: string;
+  /** Copy of the document's unit, for unit-narrowed lists (documents never change unit). */
+  org_id: string | null;
   number: number;
   state: string;
   title: string;

@@ -1,7 +1,7 @@
 import { chinaDateTime } from '../../../platform/clock.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf, ErrorSummary, FieldError, Pagination } from '../../../platform/http/views/components.tsx';
-import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
+import { PILOT_FIELDS, pilotField } from '../../../reference/pilot-fields.ts';
 import { can, type Actor } from '../../auth/domain/actor.ts';
 import type { Org } from '../../orgs/domain/org.ts';
 import { GENRES, TOPICS, VALIDITIES } from '../domain/metadata.ts';
@@ -559,7 +559,7 @@ export function AdminDocumentPage(props: {
             </tr>
             <tr>
               <th scope="row">试点领域</th>
-              <td>{working.content.fieldCode ?? '—'}</td>
+              <td>{working.content.fieldCode ? `${working.content.fieldCode} ${pilotField(working.content.fieldCode)?.name ?? ''}` : '—'}</td>
             </tr>
             <tr>
               <th scope="row">规范性文件</th>
