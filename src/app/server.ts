@@ -26,6 +26,7 @@ import { ErrorPage } from '../modules/site/views/error-page.tsx';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE } from '../platform/http/context.ts';
 import { apiErrorBody, isApiRequest, toPublicError } from '../platform/http/error-handler.ts';
+import { installInputGuard } from '../platform/http/input-guard.ts';
 import { sendPage } from '../platform/http/render.ts';
 import type { AppContext } from './context.ts';
 
@@ -75,6 +76,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   app.addHook('onRequest', async (request) => {
     request.elderMode = request.cookies[ELDER_COOKIE] === '1';
   });
+  installInputGuard(app);
   installAuthentication(app, {
     stores: ctx.stores,
     clock: ctx.clock,

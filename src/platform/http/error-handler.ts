@@ -39,6 +39,9 @@ export function toPublicError(error: unknown): PublicError & { isUnexpected: boo
   });
   if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return known('upload_too_large');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return known('unsupported_media_type');
+  if (isBrokenMultipart(error)) {
+    return { ...known('bad_request'), message: '上传的表单数据不完整或格式不正确，请重新提交。' };
+  }
   if (
     code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
@@ -50,6 +53,17 @@ export function toPublicError(error: unknown): PublicError & { isUnexpected: boo
   if (statusCode === 404) return known('not_found');
   if (statusCode >= 400 && statusCode < 500) return known('bad_request');
   return { ...known('internal'), isUnexpected: true };
+}
+
+/**
+ * The multipart parser (busboy) reports a cut-off body or a missing or oversized boundary with plain
+ * errors that carry neither a code nor a status; they are the sender's mistake, not ours.
+ */
+const BROKEN_MULTIPART =
+  /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|.+ terminated early due to unexpected end of multipart data|The needle cannot (be an empty String\/Buffer|have a length bigger than 256)\.)$/;
+
+function isBrokenMultipart(error: unknown): boolean {
+  return error instanceof Error && !('statusCode' in error) && BROKEN_MULTIPART.test(error.message);
 }
 
 /** The JSON body of an API error: `{ code, message }`, plus field problems when there are any. */

@@ -18,9 +18,20 @@ export function seeOther(reply: FastifyReply, location: string): FastifyReply {
   return reply.redirect(location, 303);
 }
 
-/** Only same-site paths are followed after sign-in, never another host. */
+/**
+ * Only same-site paths are followed after sign-in, never another host. Control characters are
+ * refused, and characters beyond ASCII are percent-encoded as browsers do, because a Location header
+ * may hold neither.
+ */
 export function safeNext(next: unknown, fallback: string): string {
-  return typeof next === 'string' && /^\/(?!\/)[^\s\\]*$/.test(next) ? next : fallback;
+  // eslint-disable-next-line no-control-regex
+  if (typeof next !== 'string' || !/^\/(?!\/)[^\s\\\u0000-\u001f\u007f]*$/.test(next)) return fallback;
+  try {
+    return next.replace(/[^\x20-\x7e]+/g, (run) => encodeURIComponent(run));
+  } catch {
+    // A lone surrogate cannot be encoded.
+    return fallback;
+  }
 }
 
 /** The site's public origin: the configured one, or the one this request came to. */

@@ -8,7 +8,14 @@ import { sendAdminPage } from '../../site/http/page-kit.tsx';
 import { findAuditEntries } from '../queries/find-audit-entries.ts';
 
 const optional = (schema: z.ZodString) => schema.optional().or(z.literal('').transform(() => undefined));
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  // 2026-13-01 has the right shape but is no date; turning it into an instant would throw.
+  .refine((value) => {
+    const day = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+  }, '日期不存在，请检查年月日');
 
 const AuditQuery = z.object({
   actor: optional(z.string().max(40)),

@@ -51,19 +51,23 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
     const query = parseInput(StaffListQuery, request.query);
     const orgs = await visibleOrgs(request.actor);
     const org = query.org ? orgs.find((o) => o.code === query.org) : undefined;
-    const result = await findEditions({
-      documents: stores.documents,
-      actor: request.actor,
-      filter: {
-        // One row per document: the working or live edition, never the superseded ones.
-        states: query.state ? [query.state] : WORKING_STATES,
-        orgSubtreeOf: org?.id,
-        query: query.q,
-        createdBy: query.mine && request.actor.kind === 'staff' ? request.actor.userId : undefined,
-        awaitingRetrospectiveApproval: query.flagged === '1' || undefined,
-      },
-      page: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
-    });
+    // A unit that does not exist or lies outside the reader's scope matches nothing (not everything).
+    const result =
+      query.org && !org
+        ? { items: [], total: 0 }
+        : await findEditions({
+            documents: stores.documents,
+            actor: request.actor,
+            filter: {
+              // One row per document: the working or live edition, never the superseded ones.
+              states: query.state ? [query.state] : WORKING_STATES,
+              orgSubtreeOf: org?.id,
+              query: query.q,
+              createdBy: query.mine && request.actor.kind === 'staff' ? request.actor.userId : undefined,
+              awaitingRetrospectiveApproval: query.flagged === '1' || undefined,
+            },
+            page: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+          });
     return sendAdminPage(ctx, request, reply, {
       title: '信息发布',
       active: 'documents',

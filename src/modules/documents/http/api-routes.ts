@@ -124,6 +124,8 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       response: z.object({ items: z.array(StaffEditionView), total: z.number() }),
       handler: async ({ query, staff, request }) => {
         const org = query.org ? await stores.orgs.getByCode(query.org) : undefined;
+        // An unknown unit matches nothing; dropping the filter would answer a different question.
+        if (query.org && !org) return { items: [], total: 0 };
         const result = await findEditions({
           documents: stores.documents,
           actor: staff,

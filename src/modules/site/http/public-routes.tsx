@@ -2,24 +2,25 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../app/context.ts';
 import { ELDER_COOKIE } from '../../../platform/http/context.ts';
 import { safeNext } from '../../../platform/http/render.ts';
+import { PUBLIC_ACTOR } from '../../auth/domain/actor.ts';
 import { findEditions } from '../../documents/queries/find-editions.ts';
 import { DocumentTable, SUB_COLUMNS } from '../../documents/views/column.tsx';
 import { getSiteSettings } from '../queries/get-site-settings.ts';
 import { sendPublicPage } from './page-kit.tsx';
 
-/** The home page and the 适老化 switch. */
+/** The home page (public content only, also for signed-in staff) and the 适老化 switch. */
 export function registerSitePublicRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/', async (request, reply) => {
     const site = await getSiteSettings(ctx.stores);
     const latest = await findEditions({
       documents: ctx.stores.documents,
-      actor: request.actor,
+      actor: PUBLIC_ACTOR,
       filter: {},
       page: { offset: 0, limit: 10 },
     });
     const normative = await findEditions({
       documents: ctx.stores.documents,
-      actor: request.actor,
+      actor: PUBLIC_ACTOR,
       filter: { genre: '通知' },
       page: { offset: 0, limit: 5 },
     });
