@@ -33,6 +33,7 @@ export const ERROR_TABLE = {
   conflict: { status: 409, message: '数据已存在或已被他人修改，请刷新后重试。' },
   account_locked: { status: 423, message: '登录失败次数过多，账户已临时锁定，请15分钟后再试。' },
   upload_too_large: { status: 413, message: '上传的文件超过大小限制。' },
+  body_too_large: { status: 413, message: '提交的内容过大，请缩减后重试。' },
   upload_type_not_allowed: {
     status: 415,
     message: '只允许上传 PDF、Word(DOCX)、Excel(XLSX) 文件和 PNG、JPEG、GIF、WebP 图片。',

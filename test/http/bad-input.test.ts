@@ -60,6 +60,29 @@ describe.each(DIALECTS)('bad input on $name', (dialect) => {
   };
 
   describe('JSON API', () => {
+    it('accepts an action whose body fields are all optional with no body at all', async () => {
+      const created = await createDraft({ ...sampleContent({ title: '无请求体提交测试' }), orgId: eduId });
+      const id = created.json<{ editionId: string }>().editionId;
+      const response = await server.inject({
+        method: 'POST',
+        url: `/api/v1/staff/editions/${id}/submit`,
+        headers: auth(),
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json<{ state: string }>().state).toBe('submitted');
+    });
+
+    it('answers a JSON body over the 4 MB limit with 413 body_too_large, not an upload message', async () => {
+      const response = await createDraft({
+        ...sampleContent(),
+        orgId: eduId,
+        bodyHtml: `<p>${'字'.repeat(1_500_000)}</p>`,
+      });
+      expect(response.statusCode).toBe(413);
+      expect(apiError(response).code).toBe('body_too_large');
+      expect(apiError(response).message).toContain('提交的内容过大');
+    });
+
     it.each([
       { name: 'cut-off JSON', body: '{"title": "关于', type: 'application/json' },
       { name: 'not JSON at all', body: 'title=abc', type: 'application/json' },

@@ -71,10 +71,12 @@ export function registerApiRoutes(app: FastifyInstance, routes: ApiRoute[]): voi
         const query = route.query ? parseInput(route.query, request.query) : undefined;
         let body: unknown;
         if (route.body) {
-          if (!route.multipart && (request.body === undefined || request.body === null)) {
+          const missing = !route.multipart && (request.body === undefined || request.body === null);
+          // A body whose fields are all optional may be left out altogether (curl -X POST …/submit).
+          if (missing && !route.body.safeParse({}).success) {
             throw new DomainError('malformed_json', { message: '请求体不能为空，应为 JSON 对象。' });
           }
-          body = parseInput(route.body, route.multipart ? multipartFields(request) : request.body);
+          body = parseInput(route.body, route.multipart ? multipartFields(request) : missing ? {} : request.body);
         }
         const result = await route.handler({ params, query, body, request, reply, staff: staff! });
         return reply.status(route.successStatus ?? 200).send(result);

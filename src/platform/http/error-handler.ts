@@ -37,7 +37,8 @@ export function toPublicError(error: unknown): PublicError & { isUnexpected: boo
     details: undefined,
     isUnexpected: false,
   });
-  if (code === 'FST_REQ_FILE_TOO_LARGE' || code === 'FST_ERR_CTP_BODY_TOO_LARGE') return known('upload_too_large');
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return known('upload_too_large');
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return known('body_too_large');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return known('unsupported_media_type');
   if (isBrokenMultipart(error)) {
     return { ...known('bad_request'), message: '上传的表单数据不完整或格式不正确，请重新提交。' };
