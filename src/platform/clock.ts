@@ -53,5 +53,8 @@ export function parseChinaDateTime(local: string): Date | undefined {
   const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})$/.exec(local.trim());
   if (!match) return undefined;
   const instant = new Date(`${match[1]}T${match[2]}:00+08:00`);
-  return Number.isNaN(instant.getTime()) ? undefined : instant;
+  // Date parsing rolls 2026-02-30 over into March and reads 24:00 as the next midnight: refuse
+  // anything that does not read back as the same wall-clock time.
+  if (Number.isNaN(instant.getTime()) || chinaDateTime(instant) !== `${match[1]} ${match[2]}`) return undefined;
+  return instant;
 }

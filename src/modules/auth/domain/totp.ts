@@ -34,7 +34,8 @@ export function verifyTotp(secret: string, code: string, at: Date, lastUsedStep:
   if (!/^\d{6}$/.test(cleaned)) return undefined;
   const now = totpStep(at);
   for (const step of [now - 1, now, now + 1]) {
-    if (lastUsedStep !== null && step <= lastUsedStep) continue;
+    // Step −1 does not exist (its counter cannot be written); before the epoch nothing matches.
+    if (step < 0 || (lastUsedStep !== null && step <= lastUsedStep)) continue;
     const expected = Buffer.from(totpCode(secret, step));
     if (timingSafeEqual(expected, Buffer.from(cleaned))) return step;
   }

@@ -17,7 +17,10 @@ export function normalizeDocNumber(input: string, maxYear: number): DocNumberRes
   if (compact === '') return { ok: false, reason: 'empty' };
   const bracketed = compact.replace(YEAR_BRACKETS, '〔$1〕');
   const decree = DECREE_FORM.exec(bracketed);
-  if (decree) return { ok: true, value: `${decree[1]}第${Number(decree[2])}号` };
+  if (decree) {
+    const serial = Number(decree[2]);
+    return serial < 1 ? { ok: false, reason: 'serial' } : { ok: true, value: `${decree[1]}第${serial}号` };
+  }
   const standard = STANDARD_FORM.exec(bracketed);
   if (!standard) return { ok: false, reason: 'shape' };
   const year = Number(standard[2]);

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+const SECRET = 'x'.repeat(32);
+
+function problemsOf(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('uses the defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      dataDir: './data',
+      database: { kind: 'sqlite', file: './data/gongkai.sqlite' },
+      secret: undefined,
+      demoPassword: undefined,
+      publicUrl: undefined,
+      sessionIdleMinutes: 30,
+      maxUploadBytes: 20 * 1024 * 1024,
+      schedulerSeconds: 30,
+      secureCookies: false,
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty and blank variables as unset', () => {
+    expect(loadConfig({ PORT: '', LOG_LEVEL: '  ', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      logLevel: 'info',
+      database: { kind: 'sqlite', file: './data/gongkai.sqlite' },
+    });
+  });
+
+  it('ignores variables it does not know', () => {
+    expect(loadConfig({ PATH: '/usr/bin', HOME: '/root' }).port).toBe(3000);
+  });
+
+  it.each([
+    {
+      url: 'postgres://gk:pw@db.internal:5432/gongkai',
+      database: { kind: 'postgres', url: 'postgres://gk:pw@db.internal:5432/gongkai' },
+    },
+    { url: 'postgresql://localhost/gongkai', database: { kind: 'postgres', url: 'postgresql://localhost/gongkai' } },
+    { url: 'sqlite:/var/lib/gongkai/db.sqlite', database: { kind: 'sqlite', file: '/var/lib/gongkai/db.sqlite' } },
+    { url: 'sqlite:relative.sqlite', database: { kind: 'sqlite', file: 'relative.sqlite' } },
+  ])('reads DATABASE_URL $url', ({ url, database }) => {
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual(database);
+  });
+
+  it('puts the default SQLite file in the data directory', () => {
+    expect(loadConfig({ GONGKAI_DATA_DIR: '/srv/gk' }).database).toEqual({
+      kind: 'sqlite',
+      file: '/srv/gk/gongkai.sqlite',
+    });
+  });
+
+  it('reads every setting it is given', () => {
+    expect(
+      loadConfig({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        GONGKAI_SECRET: SECRET,
+        GONGKAI_DEMO_PASSWORD: 'demo-pass-1',
+        GONGKAI_SESSION_IDLE_MINUTES: '15',
+        GONGKAI_MAX_UPLOAD_MB: '1.5',
+        GONGKAI_SCHEDULER_SECONDS: '0',
+        LOG_LEVEL: 'warn',
+      }),
+    ).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      secret: SECRET,
+      demoPassword: 'demo-pass-1',
+      sessionIdleMinutes: 15,
+      maxUploadBytes: 1_572_864,
+      schedulerSeconds: 0,
+      logLevel: 'warn',
+    });
+  });
+
+  it.each([
+    { env: { GONGKAI_PUBLIC_URL: 'https://gk.example.cn/' }, publicUrl: 'https://gk.example.cn', secure: true },
+    { env: { GONGKAI_PUBLIC_URL: 'http://localhost:3000' }, publicUrl: 'http://localhost:3000', secure: false },
+    {
+      env: { GONGKAI_PUBLIC_URL: 'https://gk.example.cn', GONGKAI_SECURE_COOKIES: 'false' },
+      publicUrl: 'https://gk.example.cn',
+      secure: false,
+    },
+    { env: { GONGKAI_SECURE_COOKIES: 'yes' }, publicUrl: undefined, secure: true },
+    { env: { GONGKAI_SECURE_COOKIES: '1' }, publicUrl: undefined, secure: true },
+    { env: { GONGKAI_SECURE_COOKIES: '0' }, publicUrl: undefined, secure: false },
+  ])('derives secure cookies from $env', ({ env, publicUrl, secure }) => {
+    expect(loadConfig(env)).toMatchObject({ publicUrl, secureCookies: secure });
+  });
+
+  it('lists a wrong PORT, a short GONGKAI_SECRET and a bad LOG_LEVEL together', () => {
+    const problems = problemsOf({ PORT: 'eighty', GONGKAI_SECRET: 'too-short', LOG_LEVEL: 'loud' });
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT: /),
+        'GONGKAI_SECRET: must be at least 32 characters',
+        expect.stringMatching(/^LOG_LEVEL: /),
+      ]),
+    );
+  });
+
+  it('puts every problem in the error message, one per line', () => {
+    try {
+      loadConfig({ PORT: '-1', LOG_LEVEL: 'loud' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as Error).message).toMatch(/^Invalid configuration:\n {2}- PORT: .*\n {2}- LOG_LEVEL: /);
+    }
+  });
+
+  it.each([
+    { name: 'PORT', value: '65536' },
+    { name: 'PORT', value: '80.5' },
+    { name: 'DATABASE_URL', value: 'mysql://localhost/gongkai' },
+    { name: 'DATABASE_URL', value: '/var/lib/gongkai.sqlite' },
+    { name: 'GONGKAI_SECRET', value: 'x'.repeat(31) },
+    { name: 'GONGKAI_DEMO_PASSWORD', value: 'short' },
+    { name: 'GONGKAI_PUBLIC_URL', value: 'not a url' },
+    { name: 'GONGKAI_SESSION_IDLE_MINUTES', value: '0' },
+    { name: 'GONGKAI_SESSION_IDLE_MINUTES', value: '1441' },
+    { name: 'GONGKAI_MAX_UPLOAD_MB', value: '513' },
+    { name: 'GONGKAI_SCHEDULER_SECONDS', value: '3601' },
+    { name: 'GONGKAI_SECURE_COOKIES', value: 'maybe' },
+    { name: 'LOG_LEVEL', value: 'INFO' },
+  ])('refuses $name=$value, naming the variable', ({ name, value }) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${name}: `));
+  });
+
+  it.each([
+    { name: 'PORT', value: '0', key: 'port', expected: 0 },
+    { name: 'PORT', value: '65535', key: 'port', expected: 65535 },
+    { name: 'GONGKAI_SECRET', value: SECRET, key: 'secret', expected: SECRET },
+    { name: 'GONGKAI_SESSION_IDLE_MINUTES', value: '1440', key: 'sessionIdleMinutes', expected: 1440 },
+  ] as const)('accepts the boundary value $name=$value', ({ name, value, key, expected }) => {
+    expect(loadConfig({ [name]: value })[key]).toBe(expected);
+  });
+});
