@@ -559,7 +559,11 @@ export function AdminDocumentPage(props: {
             </tr>
             <tr>
               <th scope="row">试点领域</th>
-              <td>{working.content.fieldCode ? `${working.content.fieldCode} ${pilotField(working.content.fieldCode)?.name ?? ''}` : '—'}</td>
+              <td>
+                {working.content.fieldCode
+                  ? `${working.content.fieldCode} ${pilotField(working.content.fieldCode)?.name ?? ''}`
+                  : '—'}
+              </td>
             </tr>
             <tr>
               <th scope="row">规范性文件</th>
