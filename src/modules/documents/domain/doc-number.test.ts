@@ -22,6 +22,7 @@ describe('normalizeDocNumber', () => {
     { input: '示政办发〔2020〕0007号', expected: '示政办发〔2020〕7号', how: 'several leading zeros' },
     { input: '示政办发〔2020〕12號', expected: '示政办发〔2020〕12号', how: 'the traditional 號' },
     { input: 'GB〔2020〕3号', expected: 'GB〔2020〕3号', how: 'a Latin 机关代字' },
+    { input: '示政办发〔２０２０〕１２号', expected: '示政办发〔2020〕12号', how: 'full-width digits' },
   ])('normalises $how', ({ input, expected }) => {
     expect(normalizeDocNumber(input, MAX_YEAR)).toEqual({ ok: true, value: expected });
   });

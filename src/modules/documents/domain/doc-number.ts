@@ -13,7 +13,8 @@ export type DocNumberResult = { ok: true; value: string } | { ok: false; reason:
 
 /** Normalises a 文号 and checks its shape; the year must lie between 1949 and `maxYear`. */
 export function normalizeDocNumber(input: string, maxYear: number): DocNumberResult {
-  const compact = input.replace(/\s+/g, '').replace(/號/g, '号');
+  // NFKC folds full-width digits and brackets (２０２６, （）) into their plain forms first.
+  const compact = input.normalize('NFKC').replace(/\s+/g, '').replace(/號/g, '号');
   if (compact === '') return { ok: false, reason: 'empty' };
   const bracketed = compact.replace(YEAR_BRACKETS, '〔$1〕');
   const decree = DECREE_FORM.exec(bracketed);

@@ -156,6 +156,10 @@ describe('normalizeContent', () => {
     expect(issuesOf({}, body)).toEqual([{ field: 'bodyHtml', message: expect.stringMatching(CHINESE) as unknown }]);
   });
 
+  it('accepts a body that is only an image, as a scanned notice is', () => {
+    expect(issuesOf({}, '<p><img src="https://example.gov.cn/notice.png" alt="通知扫描件" /></p>')).toEqual([]);
+  });
+
   it.each([
     { why: 'a title of exactly 200 characters', input: { title: '字'.repeat(200) } },
     { why: 'a 文号 dated next year', input: { docNumber: '测教发〔2027〕3号' } },

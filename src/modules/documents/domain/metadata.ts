@@ -184,7 +184,8 @@ export function normalizeContent(
     issues.push({ field: 'keywords', message: '每个关键词不能超过20个字。' });
   }
 
-  if (sanitizedBody.replace(/<[^>]*>/g, '').trim() === '') {
+  // A scanned notice may be an image alone; a body with neither text nor image is empty.
+  if (sanitizedBody.replace(/<[^>]*>/g, '').trim() === '' && !/<img\s/i.test(sanitizedBody)) {
     issues.push({ field: 'bodyHtml', message: '请填写正文。' });
   }
 

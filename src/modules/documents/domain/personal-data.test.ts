@@ -74,6 +74,10 @@ describe('findPersonalData', () => {
     { text: '卡号 6222-0210-0112-3459', kind: 'bank_card', masked: '622*********3459' },
     { text: `卡号${CARD_19}`, kind: 'bank_card', masked: '622************8903' },
     { text: '卡号 6228 4800 1234 5678 903', kind: 'bank_card', masked: '622************8903' },
+    { text: '手机１３８００１３８０００（全角数字）', kind: 'mobile', masked: '138****8000' },
+    { text: '电话+8613800138000', kind: 'mobile', masked: '138****8000' },
+    { text: '电话 8613800138000', kind: 'mobile', masked: '138****8000' },
+    { text: '电话138\u00a00013\u00a08000（不换行空格）', kind: 'mobile', masked: '138****8000' },
   ])('finds $kind in "$text", masked as $masked', ({ text, kind, masked }) => {
     expect(findPersonalData(text, 'body')).toEqual([{ kind, masked, where: 'body' }]);
   });
@@ -91,6 +95,7 @@ describe('findPersonalData', () => {
     { what: 'a landline with area code, unbroken', text: '咨询电话057187654321' },
     { what: 'a landline with area code, spaced', text: '咨询电话 0571 8765 4321' },
     { what: 'a long amount', text: '合计1234567890.12元' },
+    { what: 'eleven decimals of a number', text: '比值3.13800138000' },
     { what: 'a number that looks like a mobile but starts 12', text: '12800138000' },
     { what: 'a mobile-like run of 12 digits', text: '138001380001' },
     { what: 'a mobile inside a longer alphanumeric code', text: 'SN13800138000A' },

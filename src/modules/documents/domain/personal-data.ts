@@ -45,8 +45,12 @@ export function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Finds personal data in plain text. Runs of digits are judged whole, never by their parts. */
-export function findPersonalData(text: string, where: 'title' | 'body'): PersonalDataFinding[] {
+/**
+ * Finds personal data in plain text. Runs of digits are judged whole, never by their parts. The text
+ * is first folded with NFKC, so full-width digits (１３８…) and no-break spaces are caught too.
+ */
+export function findPersonalData(input: string, where: 'title' | 'body'): PersonalDataFinding[] {
+  const text = input.normalize('NFKC');
   const findings: PersonalDataFinding[] = [];
   const seen = new Set<string>();
   const add = (kind: PersonalDataKind, digits: string): void => {
@@ -54,11 +58,13 @@ export function findPersonalData(text: string, where: 'title' | 'body'): Persona
     seen.add(digits);
     findings.push({ kind, masked: mask(digits), where });
   };
-  // Unbroken runs of digits (an identity number may end in X).
-  for (const match of text.matchAll(/(?<![\dA-Za-z])\d{11,19}[Xx]?(?![\dA-Za-z])/g)) {
+  // Unbroken runs of digits (an identity number may end in X); not the decimals of a number.
+  for (const match of text.matchAll(/(?<![\dA-Za-z.])\d{11,19}[Xx]?(?![\dA-Za-z])/g)) {
     const digits = match[0];
     if (digits.length === 18 && isValidIdCardNumber(digits)) add('id_card', digits);
     else if (/^1[3-9]\d{9}$/.test(digits)) add('mobile', digits);
+    // A mobile number with the country code: 8613800138000 (the + is outside the run).
+    else if (/^861[3-9]\d{9}$/.test(digits)) add('mobile', digits.slice(2));
     else if (/^\d{16,19}$/.test(digits) && passesLuhn(digits)) add('bank_card', digits);
   }
   // Bank cards written in groups of four: "6222 0210 0112 3456 789".

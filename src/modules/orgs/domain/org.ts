@@ -120,7 +120,7 @@ export function validateOrgInput(input: OrgInput, parent: Org | null): FieldIssu
   if (!/^[A-Za-z0-9-]{2,32}$/.test(input.code)) {
     issues.push({ field: 'code', message: '单位代码须为2至32位字母、数字或连字符。' });
   }
-  if (input.name.trim().length < 2 || input.name.length > 100) {
+  if (input.name.trim().length < 2 || input.name.trim().length > 100) {
     issues.push({ field: 'name', message: '单位名称须为2至100个字。' });
   }
   if (input.creditCode && !isValidCreditCode(input.creditCode)) {
