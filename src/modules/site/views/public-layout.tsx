@@ -41,25 +41,28 @@ export function PublicLayout(props: {
         <a class="skip-link" href="#main">
           跳到主要内容
         </a>
-        <div class="topbar">
-          <div class="wrap topbar-inner">
-            <span>欢迎访问{site.siteName}</span>
-            <span class="topbar-links">
-              <a href={elderHref} rel="nofollow">
-                {props.elderMode ? '退出适老化模式' : '适老化模式（大字号、高对比度）'}
-              </a>
-              <a href="/admin/">工作人员入口</a>
-            </span>
+        {/* One banner landmark holds the top links too, so no page content sits outside a landmark. */}
+        <header>
+          <div class="topbar">
+            <div class="wrap topbar-inner">
+              <span>欢迎访问{site.siteName}</span>
+              <span class="topbar-links">
+                <a href={elderHref} rel="nofollow">
+                  {props.elderMode ? '退出适老化模式' : '适老化模式（大字号、高对比度）'}
+                </a>
+                <a href="/admin/">工作人员入口</a>
+              </span>
+            </div>
           </div>
-        </div>
-        <header class="banner">
-          <div class="wrap banner-inner">
-            <span class="emblem" aria-hidden="true">
-              政
-            </span>
-            <div>
-              <p class="site-name">{site.siteName}</p>
-              {site.isDemo ? <p class="demo-flag">示范区演示站点：所有单位、人员和文件均为虚构的演示数据</p> : null}
+          <div class="banner">
+            <div class="wrap banner-inner">
+              <span class="emblem" aria-hidden="true">
+                政
+              </span>
+              <div>
+                <p class="site-name">{site.siteName}</p>
+                {site.isDemo ? <p class="demo-flag">示范区演示站点：所有单位、人员和文件均为虚构的演示数据</p> : null}
+              </div>
             </div>
           </div>
         </header>
