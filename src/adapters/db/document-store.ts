@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Genre, Topic, Validity } from '../../modules/documents/domain/metadata.ts';
 import type { Edition, EditionState, GovDocument } from '../../modules/documents/domain/workflow.ts';
 import type { Attachment, DocumentStore, EditionFilter, EditionListItem } from '../../modules/documents/ports.ts';
@@ -7,34 +7,56 @@ import { pathInSubtrees } from './access.ts';
 import { escapeLike, toCount, type DialectQuirks } from './dialect.ts';
 import type { AttachmentRow, Database, DocumentRow, EditionRow } from './schema.ts';
 
+/** What narrows a list of editions, already resolved against the reader's scope. */
+type EditionConditions = { states: EditionState[] | undefined; filter: EditionFilter; pathSets: string[][] };
+
+/**
+ * The where-clause over `editions` for a list and its count. One state is one index range ordered
+ * by date; units become `org_id in (units under these paths)`, answered from the path index.
+ */
+function editionConditions(
+  eb: ExpressionBuilder<Database, 'editions'>,
+  { states, filter, pathSets }: EditionConditions,
+): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  if (states)
+    all.push(states.length === 1 ? eb('editions.state', '=', states[0]!) : eb('editions.state', 'in', states));
+  for (const paths of pathSets) {
+    all.push(
+      eb(
+        'editions.org_id',
+        'in',
+        eb
+          .selectFrom('orgs')
+          .select('orgs.id')
+          .where((inner) => pathInSubtrees(inner, 'orgs.path', paths)),
+      ),
+    );
+  }
+  if (filter.orgId) all.push(eb('editions.org_id', '=', filter.orgId));
+  if (filter.fieldCode) all.push(eb('editions.field_code', '=', filter.fieldCode));
+  if (filter.topic) all.push(eb('editions.topic', '=', filter.topic));
+  if (filter.genre) all.push(eb('editions.genre', '=', filter.genre));
+  if (filter.createdBy) all.push(eb('editions.created_by', '=', filter.createdBy));
+  if (filter.publishedFrom) all.push(eb('editions.published_on', '>=', filter.publishedFrom));
+  if (filter.publishedTo) all.push(eb('editions.published_on', '<=', filter.publishedTo));
+  if (filter.awaitingRetrospectiveApproval) {
+    all.push(eb('editions.force_published', '=', 1), eb('editions.retro_approved_by', 'is', null));
+  }
+  return eb.and(all);
+}
+
 /** The states the public may see: the live edition, and a withdrawn one with its notice. */
 const PUBLIC_STATES: EditionState[] = ['published', 'withdrawn'];
 
 export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks): DocumentStore {
   /** COUNT over editions alone (and the small orgs table), for lists whose text search does not need 索引号. */
-  const countEditions = (states: EditionState[] | undefined, filter: EditionFilter, pathSets: string[][]) => {
-    let query = db.selectFrom('editions');
-    if (states)
-      query = states.length === 1 ? query.where('state', '=', states[0]!) : query.where('state', 'in', states);
-    for (const paths of pathSets) {
-      query = query.where('org_id', 'in', (eb) =>
-        eb
-          .selectFrom('orgs')
-          .select('orgs.id')
-          .where((inner) => pathInSubtrees(inner, 'orgs.path', paths)),
-      );
-    }
-    if (filter.orgId) query = query.where('org_id', '=', filter.orgId);
-    if (filter.fieldCode) query = query.where('field_code', '=', filter.fieldCode);
-    if (filter.topic) query = query.where('topic', '=', filter.topic);
-    if (filter.genre) query = query.where('genre', '=', filter.genre);
-    if (filter.createdBy) query = query.where('created_by', '=', filter.createdBy);
-    if (filter.publishedFrom) query = query.where('published_on', '>=', filter.publishedFrom);
-    if (filter.publishedTo) query = query.where('published_on', '<=', filter.publishedTo);
-    if (filter.awaitingRetrospectiveApproval)
-      query = query.where('force_published', '=', 1).where('retro_approved_by', 'is', null);
-    return query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-  };
+  const countEditions = (conditions: EditionConditions) =>
+    db
+      .selectFrom('editions')
+      .where((eb) => editionConditions(eb, conditions))
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
   return {
     async getDocument(id) {
       const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
@@ -107,31 +129,11 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
         states = (states ?? PUBLIC_STATES).filter((s) => PUBLIC_STATES.includes(s));
       if (states && states.length === 0) return { items: [], total: 0 };
 
-      let query = db.selectFrom('editions').innerJoin('documents', 'documents.id', 'editions.document_id');
-      // One state is one index range ordered by date; several states need a sort.
-      if (states)
-        query =
-          states.length === 1
-            ? query.where('editions.state', '=', states[0]!)
-            : query.where('editions.state', 'in', states);
-      for (const paths of pathSets) {
-        query = query.where('editions.org_id', 'in', (eb) =>
-          eb
-            .selectFrom('orgs')
-            .select('orgs.id')
-            .where((inner) => pathInSubtrees(inner, 'orgs.path', paths)),
-        );
-      }
-      if (filter.orgId) query = query.where('editions.org_id', '=', filter.orgId);
-      if (filter.fieldCode) query = query.where('editions.field_code', '=', filter.fieldCode);
-      if (filter.topic) query = query.where('editions.topic', '=', filter.topic);
-      if (filter.genre) query = query.where('editions.genre', '=', filter.genre);
-      if (filter.createdBy) query = query.where('editions.created_by', '=', filter.createdBy);
-      if (filter.publishedFrom) query = query.where('editions.published_on', '>=', filter.publishedFrom);
-      if (filter.publishedTo) query = query.where('editions.published_on', '<=', filter.publishedTo);
-      if (filter.awaitingRetrospectiveApproval) {
-        query = query.where('editions.force_published', '=', 1).where('editions.retro_approved_by', 'is', null);
-      }
+      const conditions: EditionConditions = { states, filter, pathSets };
+      let query = db
+        .selectFrom('editions')
+        .innerJoin('documents', 'documents.id', 'editions.document_id')
+        .where((eb) => editionConditions(eb, conditions));
       if (filter.query) {
         const pattern = `%${escapeLike(filter.query)}%`;
         query = query.where((eb) =>
@@ -145,7 +147,7 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
       // The count needs the documents only when the 索引号 is searched; otherwise it reads editions alone.
       const total = filter.query
         ? await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst()
-        : await countEditions(states, filter, pathSets);
+        : await countEditions(conditions);
       const rows = await query
         .selectAll('editions')
         .select([
