@@ -48,6 +48,8 @@ function editionConditions(
 
 /** The states the public may see: the live edition, and a withdrawn one with its notice. */
 const PUBLIC_STATES: EditionState[] = ['published', 'withdrawn'];
+/** States in which an edition always has its 发布日期. */
+const DATED_STATES: EditionState[] = ['published', 'withdrawn', 'superseded'];
 
 export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks): DocumentStore {
   /** COUNT over editions alone (and the small orgs table), for lists whose text search does not need 索引号. */
@@ -130,6 +132,7 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
       if (states && states.length === 0) return { items: [], total: 0 };
 
       const conditions: EditionConditions = { states, filter, pathSets };
+      const datesAlwaysSet = states !== undefined && states.every((state) => DATED_STATES.includes(state));
       let query = db
         .selectFrom('editions')
         .innerJoin('documents', 'documents.id', 'editions.document_id')
@@ -157,7 +160,9 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
           'documents.created_by as d_created_by',
           'documents.first_published_at as d_first_published_at',
         ])
-        .orderBy('editions.published_on', (ob) => ob.desc().nullsLast())
+        // Published editions always have a date, so a plain DESC walks the (state, date) index backwards
+        // on both databases; only lists that include unpublished drafts need NULLS LAST (and a sort).
+        .orderBy('editions.published_on', (ob) => (datesAlwaysSet ? ob.desc() : ob.desc().nullsLast()))
         .orderBy('editions.updated_at', 'desc')
         .orderBy('editions.id')
         .offset(page.offset)
