@@ -1,9 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp, type AppContext } from '../app/context.ts';
 import { buildServer } from '../app/server.ts';
 import { isDatabaseEmpty, seedDemoDistrict, type DemoSummary } from '../demo/seed-demo.ts';
+import { importHolidayNotice } from '../modules/calendar/commands/import-holiday-notice.ts';
+import { addWorkingDays, uncoveredWarning } from '../modules/calendar/domain/working-days.ts';
 import { verifyAuditChain } from '../modules/audit/queries/verify-audit-chain.ts';
 import { createApiToken } from '../modules/auth/commands/create-api-token.ts';
 import { createUser } from '../modules/auth/commands/create-user.ts';
@@ -24,6 +27,9 @@ const HELP = `gongkai — 政务公开平台 (Gongkai)
   gongkai user create --username NAME --name 姓名 --org 单位代码 --role 角色 [--password 密码]
   gongkai token create --user NAME [--name 用途]     生成个人访问令牌（只显示一次）
   gongkai audit verify          校验审计日志哈希链；完好时退出码为 0
+  gongkai calendar add-working-days 日期 天数     计算若干个工作日之后的日期（当日不计入）
+  gongkai calendar status       列出已有节假日数据的年份
+  gongkai calendar import 文件   导入国务院办公厅节假日安排（ICS 或 JSON）
 
 角色: ${Object.entries(ROLE_LABELS)
   .map(([role, label]) => `${role}(${label})`)
@@ -84,6 +90,11 @@ export async function main(argv: string[]): Promise<number> {
         process.stderr.write(`audit log TAMPERED: ${report.message} (${report.checked} rows verified before it)\n`);
         return 2;
       });
+    case 'calendar':
+      if (sub === 'add-working-days' || sub === 'status' || sub === 'import') {
+        return withApp(config, (ctx) => calendarCommand(ctx, sub, argv.slice(2)));
+      }
+      break;
     default:
       break;
   }
@@ -258,5 +269,66 @@ async function createTokenCommand(ctx: AppContext, args: string[]): Promise<numb
     if (!isDomainError(error)) throw error;
     process.stderr.write(`${error.message}\n`);
     return 1;
+  }
+}
+
+async function calendarCommand(
+  ctx: AppContext,
+  sub: 'add-working-days' | 'status' | 'import',
+  args: string[],
+): Promise<number> {
+  if (sub === 'status') {
+    const years = await ctx.stores.calendar.years();
+    const covered = new Set(years.map((y) => y.year));
+    const thisYear = new Date().getFullYear();
+    for (const year of years) {
+      process.stdout.write(
+        `${year.year}  休 ${String(year.offDays).padStart(2)} 天  班 ${String(year.workDays).padStart(2)} 天  ${year.source}\n`,
+      );
+    }
+    for (const year of [thisYear, thisYear + 1].filter((y) => !covered.has(y))) {
+      process.stdout.write(`${year}  尚未导入：落在该年的期限将按周一至周五估算并标注\n`);
+    }
+    return 0;
+  }
+  if (sub === 'import') {
+    const file = args[0];
+    if (!file || !existsSync(file)) {
+      process.stderr.write('需要一个存在的 ICS 或 JSON 文件。\n');
+      return 64;
+    }
+    try {
+      const summary = await importHolidayNotice({
+        uow: ctx.uow,
+        clock: ctx.clock,
+        actor: systemActor('cli'),
+        fileName: basename(file),
+        text: readFileSync(file, 'utf8'),
+      });
+      process.stdout.write(
+        `已导入：${summary.coveredYears.join('、') || '（无完整年份）'}；另设置 ${summary.extraDays} 个单日。\n`,
+      );
+      return 0;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      process.stderr.write(`${error.message}\n${error.fields.map((f) => `  - ${f.field}: ${f.message}`).join('\n')}\n`);
+      return 1;
+    }
+  }
+  const [date, days] = args;
+  if (!date || !days || !/^\d+$/.test(days)) {
+    process.stderr.write('用法: gongkai calendar add-working-days YYYY-MM-DD 天数\n');
+    return 64;
+  }
+  try {
+    const result = addWorkingDays(await ctx.stores.calendar.load(), date, Number(days));
+    process.stdout.write(`${result.date}\n`);
+    const warning = uncoveredWarning(result.uncoveredYears);
+    if (warning) process.stderr.write(`注意：${warning}\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    process.stderr.write(`日期或天数不正确：${date} ${days}\n`);
+    return 64;
   }
 }

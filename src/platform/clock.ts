@@ -58,3 +58,10 @@ export function parseChinaDateTime(local: string): Date | undefined {
   if (Number.isNaN(instant.getTime()) || chinaDateTime(instant) !== `${match[1]} ${match[2]}`) return undefined;
   return instant;
 }
+
+/** True when `value` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

@@ -16,6 +16,8 @@ export type Database = {
   editions: EditionRow;
   attachments: AttachmentRow;
   index_counters: IndexCounterRow;
+  calendar_days: CalendarDayRow;
+  calendar_years: CalendarYearRow;
 };
 
 export type OrgRow = {
@@ -181,4 +183,17 @@ export type IndexCounterRow = {
   org_id: string;
   year: number;
   last_value: number;
+};
+
+export type CalendarDayRow = {
+  date: string;
+  year: number;
+  is_off_day: number;
+  name: string;
+};
+
+export type CalendarYearRow = {
+  year: number;
+  source: string;
+  updated_at: string;
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditStore } from '../../modules/audit/ports.ts';
+import type { CalendarStore } from '../../modules/calendar/ports.ts';
 import type { ApiTokenStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import type { DocumentStore } from '../../modules/documents/ports.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
@@ -7,6 +8,7 @@ import type { SettingsStore } from '../../modules/site/ports.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UnitOfWork } from '../../platform/unit-of-work.ts';
 import { createAuditStore } from './audit-store.ts';
+import { createCalendarStore } from './calendar-store.ts';
 import type { DatabaseHandle } from './database.ts';
 import { dialectQuirks, type DialectQuirks } from './dialect.ts';
 import { createDocumentStore } from './document-store.ts';
@@ -24,6 +26,7 @@ export type Stores = {
   audit: AuditStore;
   settings: SettingsStore;
   documents: DocumentStore;
+  calendar: CalendarStore;
 };
 
 function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): Stores {
@@ -36,6 +39,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): 
     audit: createAuditStore(db, quirks),
     settings: createSettingsStore(db),
     documents: createDocumentStore(db, quirks),
+    calendar: createCalendarStore(db),
   };
 }
 

@@ -1,11 +1,13 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as spine from './0001-spine.ts';
 import * as editionOrg from './0002-edition-org.ts';
+import * as calendar from './0003-calendar.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-spine': spine,
   '0002-edition-org': editionOrg,
+  '0003-calendar': calendar,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

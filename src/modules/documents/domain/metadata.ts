@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
+import { isIsoDate } from '../../../platform/clock.ts';
 import { pilotField } from '../../../reference/pilot-fields.ts';
 import { normalizeDocNumber } from './doc-number.ts';
 
@@ -107,15 +108,6 @@ export type EditionContentInput = {
   changeNote?: string | null | undefined;
   isMajor?: boolean | undefined;
 };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True when `value` is a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
 
 /** Splits keywords typed with any of the separators people use (，、; space) and drops repeats. */
 export function parseKeywords(input: string | string[] | undefined): string[] {
@@ -230,3 +222,5 @@ function optionalDate(
   }
   return trimmed;
 }
+
+export { isIsoDate };

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingDays, calendarOf, isWorkingDay, uncoveredWarning, workingDaysBetween } from './working-days.ts';
+
+/**
+ * The State Council's arrangements for 2025 (国办发明电〔2024〕12号) and 2026 as published, written
+ * out by hand: days off, and the weekend days worked instead (调休).
+ */
+const CALENDAR = calendarOf({
+  years: [2025, 2026],
+  offDays: [
+    // 2025
+    '2025-01-01',
+    ...range('2025-01-28', '2025-02-04'),
+    ...range('2025-04-04', '2025-04-06'),
+    ...range('2025-05-01', '2025-05-05'),
+    ...range('2025-05-31', '2025-06-02'),
+    ...range('2025-10-01', '2025-10-08'),
+    // 2026
+    ...range('2026-01-01', '2026-01-03'),
+    ...range('2026-02-15', '2026-02-23'),
+    ...range('2026-04-04', '2026-04-06'),
+    ...range('2026-05-01', '2026-05-05'),
+    ...range('2026-06-19', '2026-06-21'),
+    ...range('2026-09-25', '2026-09-27'),
+    ...range('2026-10-01', '2026-10-07'),
+  ],
+  workDays: [
+    '2025-01-26',
+    '2025-02-08',
+    '2025-04-27',
+    '2025-09-28',
+    '2025-10-11',
+    '2026-01-04',
+    '2026-02-14',
+    '2026-02-28',
+    '2026-05-09',
+    '2026-09-20',
+    '2026-10-10',
+  ],
+});
+
+function range(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+describe('addWorkingDays', () => {
+  it.each([
+    {
+      why: '20 days across 中秋 and 国庆 2026, counting the 调休 Sunday and Saturday',
+      from: '2026-09-18',
+      n: 20,
+      expected: '2026-10-22',
+    },
+    { why: 'counts a 调休 Sunday as a working day', from: '2026-09-19', n: 1, expected: '2026-09-20' },
+    { why: 'counts a 调休 Saturday as a working day', from: '2026-02-13', n: 1, expected: '2026-02-14' },
+    { why: 'skips the whole Spring Festival break', from: '2026-02-14', n: 1, expected: '2026-02-24' },
+    {
+      why: 'starts counting the day after an event that falls on a holiday',
+      from: '2026-10-03',
+      n: 1,
+      expected: '2026-10-08',
+    },
+    { why: 'skips the eight days of 国庆 and 中秋 2025', from: '2025-09-30', n: 1, expected: '2025-10-09' },
+    { why: 'counts the 2025 调休 Sunday before 国庆', from: '2025-09-26', n: 1, expected: '2025-09-28' },
+    { why: 'counts the 2025 调休 Sunday before 劳动节', from: '2025-04-25', n: 1, expected: '2025-04-27' },
+    { why: 'crosses into 2026 over 元旦 to the 调休 Sunday', from: '2025-12-31', n: 1, expected: '2026-01-04' },
+    { why: 'crosses the year boundary with several days', from: '2025-12-30', n: 3, expected: '2026-01-05' },
+    { why: 'does not count the event day (民法典 Art. 201)', from: '2026-03-02', n: 1, expected: '2026-03-03' },
+    { why: 'returns the day itself for zero days', from: '2026-10-03', n: 0, expected: '2026-10-03' },
+    {
+      why: 'counts 7 working days for a correction notice over 清明 2026',
+      from: '2026-04-01',
+      n: 7,
+      expected: '2026-04-13',
+    },
+  ])('$why: $from + $n → $expected', ({ from, n, expected }) => {
+    expect(addWorkingDays(CALENDAR, from, n)).toEqual({ date: expected, uncoveredYears: [] });
+  });
+
+  it('flags a deadline that runs into a year with no holiday data, counting Monday–Friday there', () => {
+    expect(addWorkingDays(CALENDAR, '2026-12-30', 5)).toEqual({ date: '2027-01-06', uncoveredYears: [2027] });
+    expect(uncoveredWarning([2027])).toContain('2027年的法定节假日安排尚未导入');
+  });
+
+  it('does not flag a deadline that stays inside covered years', () => {
+    expect(addWorkingDays(CALENDAR, '2026-12-01', 20).uncoveredYears).toEqual([]);
+  });
+
+  it.each([-1, 1.5])('refuses %s working days', (n) => {
+    expect(() => addWorkingDays(CALENDAR, '2026-03-02', n)).toThrow(RangeError);
+  });
+
+  it('refuses a date that does not exist', () => {
+    expect(() => addWorkingDays(CALENDAR, '2026-02-30', 1)).toThrow(RangeError);
+  });
+});
+
+describe('workingDaysBetween', () => {
+  it.each([
+    { from: '2026-09-18', to: '2026-10-22', days: 20 },
+    { from: '2026-10-01', to: '2026-10-07', days: 0 },
+    { from: '2025-12-31', to: '2026-01-04', days: 1 },
+    { from: '2026-03-02', to: '2026-03-02', days: 0 },
+    { from: '2026-03-03', to: '2026-03-02', days: 0 },
+    { from: '2026-02-13', to: '2026-02-28', days: 6 },
+  ])('$from → $to is $days working days', ({ from, to, days }) => {
+    expect(workingDaysBetween(CALENDAR, from, to)).toEqual({ days, uncoveredYears: [] });
+  });
+
+  it('flags the uncovered years it passes through', () => {
+    expect(workingDaysBetween(CALENDAR, '2026-12-31', '2027-01-04')).toEqual({ days: 2, uncoveredYears: [2027] });
+  });
+});
+
+describe('isWorkingDay', () => {
+  it.each([
+    { date: '2026-10-10', expected: true, why: 'a 调休 Saturday' },
+    { date: '2026-10-05', expected: false, why: 'a National Day Monday' },
+    { date: '2026-03-07', expected: false, why: 'an ordinary Saturday' },
+    { date: '2026-03-09', expected: true, why: 'an ordinary Monday' },
+  ])('$date is $expected ($why)', ({ date, expected }) => {
+    expect(isWorkingDay(CALENDAR, date)).toBe(expected);
+  });
+});
