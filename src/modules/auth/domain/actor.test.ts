@@ -37,11 +37,12 @@ function staff(...grants: [Role, string][]): Actor {
 
 /** What each role lets its holder do, written out from the role descriptions. */
 const EXPECTED_PERMISSIONS: Record<Role, Permission[]> = {
-  editor: ['document.read', 'document.draft'],
-  reviewer: ['document.read', 'document.review'],
+  // The unit's own staff draft and submit its standard catalog; the district office approves it.
+  editor: ['document.read', 'document.draft', 'catalog.edit'],
+  reviewer: ['document.read', 'document.review', 'catalog.edit'],
   foi_officer: ['document.read', 'request.handle'],
   interaction_officer: ['document.read', 'interaction.handle'],
-  unit_admin: ['document.read', 'document.force_publish', 'user.manage', 'audit.read'],
+  unit_admin: ['document.read', 'document.force_publish', 'user.manage', 'audit.read', 'catalog.edit'],
   district_admin: [
     'document.read',
     'document.force_publish',

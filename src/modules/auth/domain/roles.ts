@@ -34,6 +34,7 @@ export const PERMISSIONS = [
   'user.manage',
   'org.manage',
   'audit.read',
+  'catalog.edit',
   'catalog.approve',
   'calendar.manage',
   'settings.manage',
@@ -41,12 +42,12 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  editor: ['document.read', 'document.draft'],
-  reviewer: ['document.read', 'document.review'],
+  editor: ['document.read', 'document.draft', 'catalog.edit'],
+  reviewer: ['document.read', 'document.review', 'catalog.edit'],
   foi_officer: ['document.read', 'request.handle'],
   interaction_officer: ['document.read', 'interaction.handle'],
   // A unit admin may force-publish (logged and flagged until approved afterwards) and manage staff.
-  unit_admin: ['document.read', 'document.force_publish', 'user.manage', 'audit.read'],
+  unit_admin: ['document.read', 'document.force_publish', 'user.manage', 'audit.read', 'catalog.edit'],
   district_admin: [
     'document.read',
     'document.force_publish',
