@@ -138,6 +138,8 @@ async function populate(
             bodyHtml: `<p>${text}</p>`,
             changeNote: null,
             isMajor: true,
+            catalogEntryKey: null,
+            formedOn: null,
           },
         });
         const edition: Edition = {

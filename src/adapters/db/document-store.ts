@@ -313,6 +313,8 @@ function toEdition(row: EditionRow): Edition {
       bodyHtml: row.body_html,
       changeNote: row.change_note,
       isMajor: row.is_major === 1,
+      catalogEntryKey: row.catalog_entry_key,
+      formedOn: row.formed_on,
     },
     versionMajor: row.version_major,
     versionMinor: row.version_minor,
@@ -384,6 +386,8 @@ function fromEdition(edition: Edition): Omit<EditionRow, 'org_id'> {
     superseded_at: edition.supersededAt,
     sensitive_override_reason: edition.sensitiveOverrideReason,
     sensitive_override_by: edition.sensitiveOverrideBy,
+    catalog_entry_key: c.catalogEntryKey,
+    formed_on: c.formedOn,
   };
 }
 

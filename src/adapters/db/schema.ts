@@ -18,6 +18,10 @@ export type Database = {
   index_counters: IndexCounterRow;
   calendar_days: CalendarDayRow;
   calendar_years: CalendarYearRow;
+  catalog_versions: CatalogVersionRow;
+  catalog_entries: CatalogEntryRow;
+  catalog_negative_items: CatalogNegativeItemRow;
+  catalog_local_fields: CatalogLocalFieldRow;
 };
 
 export type OrgRow = {
@@ -165,6 +169,8 @@ export type EditionRow = {
   superseded_at: string | null;
   sensitive_override_reason: string | null;
   sensitive_override_by: string | null;
+  catalog_entry_key: string | null;
+  formed_on: string | null;
 };
 
 export type AttachmentRow = {
@@ -196,4 +202,60 @@ export type CalendarYearRow = {
   year: number;
   source: string;
   updated_at: string;
+};
+
+export type CatalogVersionRow = {
+  id: string;
+  org_id: string;
+  number: number;
+  state: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  submitted_by: string | null;
+  submitted_at: string | null;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  review_comment: string | null;
+  published_at: string | null;
+  superseded_at: string | null;
+};
+
+/** List and object elements are JSON text. */
+export type CatalogEntryRow = {
+  id: string;
+  version_id: string;
+  entry_key: string;
+  position: number;
+  field_code: string;
+  item_l1: string;
+  item_l2: string;
+  content_elements: string;
+  legal_basis: string;
+  time_limit: string;
+  publisher: string;
+  channels: string;
+  other_channels: string;
+  audience: string;
+  mode: string;
+  levels: string;
+  five_open: string;
+  retention: string | null;
+  review_comment: string | null;
+};
+
+export type CatalogNegativeItemRow = {
+  id: string;
+  version_id: string;
+  item_key: string;
+  position: number;
+  item: string;
+  legal_basis: string;
+  note: string | null;
+};
+
+export type CatalogLocalFieldRow = {
+  code: string;
+  name: string;
+  created_at: string;
 };

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditStore } from '../../modules/audit/ports.ts';
 import type { CalendarStore } from '../../modules/calendar/ports.ts';
+import type { CatalogStore } from '../../modules/catalog/ports.ts';
 import type { ApiTokenStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import type { DocumentStore } from '../../modules/documents/ports.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
@@ -9,6 +10,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { UnitOfWork } from '../../platform/unit-of-work.ts';
 import { createAuditStore } from './audit-store.ts';
 import { createCalendarStore } from './calendar-store.ts';
+import { createCatalogStore } from './catalog-store.ts';
 import type { DatabaseHandle } from './database.ts';
 import { dialectQuirks, type DialectQuirks } from './dialect.ts';
 import { createDocumentStore } from './document-store.ts';
@@ -27,6 +29,7 @@ export type Stores = {
   settings: SettingsStore;
   documents: DocumentStore;
   calendar: CalendarStore;
+  catalogs: CatalogStore;
 };
 
 function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): Stores {
@@ -40,6 +43,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): 
     settings: createSettingsStore(db),
     documents: createDocumentStore(db, quirks),
     calendar: createCalendarStore(db),
+    catalogs: createCatalogStore(db),
   };
 }
 

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as spine from './0001-spine.ts';
 import * as editionOrg from './0002-edition-org.ts';
 import * as calendar from './0003-calendar.ts';
+import * as catalogs from './0004-catalogs.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-spine': spine,
   '0002-edition-org': editionOrg,
   '0003-calendar': calendar,
+  '0004-catalogs': catalogs,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

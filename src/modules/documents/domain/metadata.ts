@@ -88,6 +88,10 @@ export type EditionContent = {
   /** Change note (更新说明) for a major change to published information. */
   changeNote: string | null;
   isMajor: boolean;
+  /** The standard-catalog entry (by its key) this information is filed under. */
+  catalogEntryKey: string | null;
+  /** 信息形成或变更日期: when the information came into being or changed, for the catalog's time limit. */
+  formedOn: string | null;
 };
 
 /** Raw content as it arrives from a form or the API, before normalisation. */
@@ -107,6 +111,8 @@ export type EditionContentInput = {
   bodyHtml: string;
   changeNote?: string | null | undefined;
   isMajor?: boolean | undefined;
+  catalogEntryKey?: string | null | undefined;
+  formedOn?: string | null | undefined;
 };
 
 /** Splits keywords typed with any of the separators people use (，、; space) and drops repeats. */
@@ -152,6 +158,12 @@ export function normalizeContent(
   const publishedOn = optionalDate(input.publishedOn, 'publishedOn', '发布日期', issues);
   if (writtenOn && publishedOn && publishedOn < writtenOn) {
     issues.push({ field: 'publishedOn', message: '发布日期不能早于成文日期。' });
+  }
+
+  const formedOn = optionalDate(input.formedOn, 'formedOn', '信息形成或变更日期', issues);
+  if (formedOn && formedOn > today) issues.push({ field: 'formedOn', message: '信息形成或变更日期不能晚于今天。' });
+  if (input.catalogEntryKey?.trim() && !formedOn) {
+    issues.push({ field: 'formedOn', message: '归入目录事项的信息须填写信息形成或变更日期，用于计算公开时限。' });
   }
 
   const topic = TOPICS.find((t) => t === input.topic);
@@ -203,6 +215,8 @@ export function normalizeContent(
       bodyHtml: sanitizedBody,
       changeNote,
       isMajor: input.isMajor ?? true,
+      catalogEntryKey: input.catalogEntryKey?.trim() || null,
+      formedOn,
     },
     issues,
   };

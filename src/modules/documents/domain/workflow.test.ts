@@ -33,6 +33,8 @@ const CONTENT: EditionContent = {
   bodyHtml: '<p>正文</p>',
   changeNote: null,
   isMajor: true,
+  catalogEntryKey: null,
+  formedOn: null,
 };
 
 function edition(state: EditionState, overrides: Partial<Edition> = {}): Edition {
