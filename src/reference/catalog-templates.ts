@@ -27,7 +27,13 @@ type TemplateFile = {
   }[];
 };
 
-export type CatalogTemplate = { fieldCode: string; fieldName: string; sources: string[]; note: string | null; entries: EntryContent[] };
+export type CatalogTemplate = {
+  fieldCode: string;
+  fieldName: string;
+  sources: string[];
+  note: string | null;
+  entries: EntryContent[];
+};
 
 const LEVELS: Record<string, DisclosureLevel> = { 县级: 'county', 乡级: 'township', 村级: 'village' };
 const cache = new Map<string, CatalogTemplate | null>();
@@ -63,7 +69,11 @@ function toTemplate(file: TemplateFile): CatalogTemplate {
         itemL2: entry.itemL2,
         contentElements: entry.contentElements,
         legalBasis: entry.legalBasis.map((b) => ({
-          kind: (BASIS_KINDS as readonly string[]).includes(b.kind) ? (b.kind as BasisKind) : b.kind.includes('规范性文件') ? '规范性文件' : '其他',
+          kind: (BASIS_KINDS as readonly string[]).includes(b.kind)
+            ? (b.kind as BasisKind)
+            : b.kind.includes('规范性文件')
+              ? '规范性文件'
+              : '其他',
           title: b.title,
           docNumber: b.docNumber ?? null,
           article: b.article ?? null,

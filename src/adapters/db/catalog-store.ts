@@ -13,7 +13,12 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
       return row && toVersion(row);
     },
     async versionsOf(orgId) {
-      const rows = await db.selectFrom('catalog_versions').selectAll().where('org_id', '=', orgId).orderBy('number', 'desc').execute();
+      const rows = await db
+        .selectFrom('catalog_versions')
+        .selectAll()
+        .where('org_id', '=', orgId)
+        .orderBy('number', 'desc')
+        .execute();
       return rows.map(toVersion);
     },
     async insertVersion(version) {
@@ -30,14 +35,26 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
     },
     async findVersions(scope, states) {
       if (scope.kind === 'public' || states.length === 0) return [];
-      let query = db.selectFrom('catalog_versions').innerJoin('orgs', 'orgs.id', 'catalog_versions.org_id').where('catalog_versions.state', 'in', [...states]);
+      let query = db
+        .selectFrom('catalog_versions')
+        .innerJoin('orgs', 'orgs.id', 'catalog_versions.org_id')
+        .where('catalog_versions.state', 'in', [...states]);
       if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
-      const rows = await query.selectAll('catalog_versions').orderBy('catalog_versions.submitted_at').orderBy('orgs.path').execute();
+      const rows = await query
+        .selectAll('catalog_versions')
+        .orderBy('catalog_versions.submitted_at')
+        .orderBy('orgs.path')
+        .execute();
       return rows.map(toVersion);
     },
 
     async entriesOf(versionId) {
-      const rows = await db.selectFrom('catalog_entries').selectAll().where('version_id', '=', versionId).orderBy('position').execute();
+      const rows = await db
+        .selectFrom('catalog_entries')
+        .selectAll()
+        .where('version_id', '=', versionId)
+        .orderBy('position')
+        .execute();
       return rows.map(toEntry);
     },
     async getEntry(id) {
@@ -56,17 +73,20 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
     },
 
     async negativeItemsOf(versionId) {
-      const rows = await db.selectFrom('catalog_negative_items').selectAll().where('version_id', '=', versionId).orderBy('position').execute();
-      return rows.map(
-        (r): NegativeItem => ({
-          id: r.id,
-          key: r.item_key,
-          position: r.position,
-          item: r.item,
-          legalBasis: JSON.parse(r.legal_basis) as NegativeItem['legalBasis'],
-          note: r.note,
-        }),
-      );
+      const rows = await db
+        .selectFrom('catalog_negative_items')
+        .selectAll()
+        .where('version_id', '=', versionId)
+        .orderBy('position')
+        .execute();
+      return rows.map((r): NegativeItem => ({
+        id: r.id,
+        key: r.item_key,
+        position: r.position,
+        item: r.item,
+        legalBasis: JSON.parse(r.legal_basis) as NegativeItem['legalBasis'],
+        note: r.note,
+      }));
     },
     async insertNegativeItem(versionId, item) {
       await db
@@ -91,7 +111,10 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
       return rows;
     },
     async insertLocalField(field, at) {
-      await db.insertInto('catalog_local_fields').values({ code: field.code, name: field.name, created_at: at.toISOString() }).execute();
+      await db
+        .insertInto('catalog_local_fields')
+        .values({ code: field.code, name: field.name, created_at: at.toISOString() })
+        .execute();
     },
 
     async publishedEntry(orgIds, key) {
@@ -111,10 +134,26 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
       const rows = await db
         .selectFrom('catalog_versions')
         .innerJoin('catalog_entries', 'catalog_entries.version_id', 'catalog_versions.id')
-        .select(['catalog_versions.id', 'catalog_versions.org_id', 'catalog_versions.number', 'catalog_versions.published_at', 'catalog_entries.field_code'])
+        .select([
+          'catalog_versions.id',
+          'catalog_versions.org_id',
+          'catalog_versions.number',
+          'catalog_versions.published_at',
+          'catalog_entries.field_code',
+        ])
         .where('catalog_versions.state', '=', 'published')
         .execute();
-      const byVersion = new Map<string, { orgId: string; versionId: string; number: number; publishedAt: string; fieldCodes: Set<string>; entries: number }>();
+      const byVersion = new Map<
+        string,
+        {
+          orgId: string;
+          versionId: string;
+          number: number;
+          publishedAt: string;
+          fieldCodes: Set<string>;
+          entries: number;
+        }
+      >();
       for (const row of rows) {
         const summary = byVersion.get(row.id) ?? {
           orgId: row.org_id,

@@ -49,7 +49,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('review_comment', 'text')
     .addUniqueConstraint('catalog_entries_key', ['version_id', 'entry_key'])
     .execute();
-  await db.schema.createIndex('catalog_entries_version').on('catalog_entries').columns(['version_id', 'position']).execute();
+  await db.schema
+    .createIndex('catalog_entries_version')
+    .on('catalog_entries')
+    .columns(['version_id', 'position'])
+    .execute();
   await db.schema.createIndex('catalog_entries_key_idx').on('catalog_entries').column('entry_key').execute();
 
   await db.schema
@@ -73,5 +77,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema.alterTable('editions').addColumn('catalog_entry_key', 'text').execute();
   await db.schema.alterTable('editions').addColumn('formed_on', 'text').execute();
-  await db.schema.createIndex('editions_catalog_entry').on('editions').columns(['catalog_entry_key', 'state']).execute();
+  await db.schema
+    .createIndex('editions_catalog_entry')
+    .on('editions')
+    .columns(['catalog_entry_key', 'state'])
+    .execute();
 }
