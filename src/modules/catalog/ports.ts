@@ -3,7 +3,14 @@ import type { CatalogEntry, LocalField, NegativeItem } from './domain/entry.ts';
 import type { CatalogVersion, VersionState } from './domain/version.ts';
 
 /** One unit's published catalog in the district overview. */
-export type PublishedCatalogSummary = { orgId: string; versionId: string; number: number; publishedAt: string; fieldCodes: string[]; entries: number };
+export type PublishedCatalogSummary = {
+  orgId: string;
+  versionId: string;
+  number: number;
+  publishedAt: string;
+  fieldCodes: string[];
+  entries: number;
+};
 
 /** Catalog versions, their entries and negative lists, and the district's local fields. */
 export interface CatalogStore {
