@@ -68,16 +68,20 @@ function toTemplate(file: TemplateFile): CatalogTemplate {
         itemL1: entry.itemL1,
         itemL2: entry.itemL2,
         contentElements: entry.contentElements,
-        legalBasis: entry.legalBasis.map((b) => ({
-          kind: (BASIS_KINDS as readonly string[]).includes(b.kind)
-            ? (b.kind as BasisKind)
-            : b.kind.includes('规范性文件')
-              ? '规范性文件'
-              : '其他',
-          title: b.title,
-          docNumber: b.docNumber ?? null,
-          article: b.article ?? null,
-        })),
+        legalBasis: entry.legalBasis.map((b) => {
+          // Catalogs often write the 文号 in brackets after the title: 《…》(国发〔2012〕45号).
+          const inTitle = /^(《.+》)\s*[（(]([^（）()]+)[)）]$/.exec(b.title);
+          return {
+            kind: (BASIS_KINDS as readonly string[]).includes(b.kind)
+              ? (b.kind as BasisKind)
+              : b.kind.includes('规范性文件')
+                ? '规范性文件'
+                : '其他',
+            title: inTitle ? inTitle[1]! : b.title,
+            docNumber: b.docNumber ?? inTitle?.[2] ?? null,
+            article: b.article ?? null,
+          };
+        }),
         timeLimit,
         publisher: entry.publisher,
         channels: channels.ok ? channels.value.channels : ['政府网站'],

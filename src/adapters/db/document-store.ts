@@ -40,6 +40,13 @@ function editionConditions(
   if (filter.createdBy) all.push(eb('editions.created_by', '=', filter.createdBy));
   if (filter.publishedFrom) all.push(eb('editions.published_on', '>=', filter.publishedFrom));
   if (filter.publishedTo) all.push(eb('editions.published_on', '<=', filter.publishedTo));
+  if (filter.catalogEntryKeys) {
+    all.push(
+      filter.catalogEntryKeys.length === 0
+        ? eb.lit(false)
+        : eb('editions.catalog_entry_key', 'in', [...filter.catalogEntryKeys]),
+    );
+  }
   if (filter.awaitingRetrospectiveApproval) {
     all.push(eb('editions.force_published', '=', 1), eb('editions.retro_approved_by', 'is', null));
   }
@@ -231,6 +238,18 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
         .groupBy('editions.state')
         .execute();
       return Object.fromEntries(rows.map((r) => [r.state, toCount(r.n as number | string)]));
+    },
+
+    async countPublishedByCatalogEntry(keys) {
+      if (keys.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('editions')
+        .select(['catalog_entry_key', (eb) => eb.fn.countAll().as('n')])
+        .where('state', '=', 'published')
+        .where('catalog_entry_key', 'in', [...keys])
+        .groupBy('catalog_entry_key')
+        .execute();
+      return new Map(rows.map((r) => [r.catalog_entry_key!, toCount(r.n as number | string)]));
     },
 
     async attachmentsOf(editionId) {

@@ -30,6 +30,8 @@ export type EditionFilter = {
   awaitingRetrospectiveApproval?: boolean | undefined;
   publishedFrom?: string | undefined;
   publishedTo?: string | undefined;
+  /** Filed under one of these standard-catalog entries. */
+  catalogEntryKeys?: readonly string[] | undefined;
 };
 
 /** One row of a list: the edition with its document and the unit that published it. */
@@ -68,6 +70,8 @@ export interface DocumentStore {
   /** The next serial number of 索引号 for a unit and year (1, 2, 3 …), atomically. */
   nextIndexSerial(orgId: string, year: number): Promise<number>;
   countByState(scope: AccessScope): Promise<Record<string, number>>;
+  /** Published editions filed under each of these catalog entries. */
+  countPublishedByCatalogEntry(keys: readonly string[]): Promise<Map<string, number>>;
 
   attachmentsOf(editionId: string): Promise<Attachment[]>;
   getAttachment(id: string): Promise<Attachment | undefined>;

@@ -151,3 +151,9 @@ export function validateEntry(entry: EntryContent, localFields: readonly LocalFi
   need(entry.levels.length > 0, 'levels', '请至少选择一个公开层级。');
   return issues;
 }
+
+/** Entry positions leave room per field: field 01 starts at 10 000, 02 at 20 000 …, local fields after 100. */
+export function fieldSortBase(fieldCode: string): number {
+  const order = /^\d{2}$/.test(fieldCode) ? Number(fieldCode) : 100 + Number(fieldCode.replace(/\D/g, '') || 0);
+  return order * 10_000;
+}

@@ -7,6 +7,7 @@ import type { Actor } from '../../auth/domain/actor.ts';
 import { normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
 import { newDraftEdition, type Edition, type GovDocument } from '../domain/workflow.ts';
 import {
+  checkCatalogFiling,
   recordDocumentChange,
   requireActionPermission,
   workflowActorId,
@@ -33,6 +34,7 @@ export async function createDraft(options: {
     const input = { ...options.input, issuer: options.input.issuer.trim() || org.name };
     const { content, issues } = normalizeContent(input, sanitizeRichText(input.bodyHtml), chinaDate(now));
     assertNoFieldIssues(issues);
+    await checkCatalogFiling(stores, org, content);
     const actorId = workflowActorId(options.actor) ?? 'system';
     const document: GovDocument = {
       id: newId(),

@@ -7,9 +7,31 @@ import type { Org } from '../../orgs/domain/org.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
 import { ACTION_PERMISSIONS, type Edition, type GovDocument, type WorkflowActionType } from '../domain/workflow.ts';
 import type { DocumentStore } from '../ports.ts';
+import type { CatalogStore } from '../../catalog/ports.ts';
+import type { EditionContent } from '../domain/metadata.ts';
 
 /** The stores every document use case works with. */
-export type DocumentStores = { documents: DocumentStore; orgs: OrgStore; audit: AuditLog };
+export type DocumentStores = {
+  documents: DocumentStore;
+  orgs: OrgStore;
+  audit: AuditLog;
+  catalogs: Pick<CatalogStore, 'publishedEntry'>;
+};
+
+/**
+ * Information is filed under an entry of the published standard catalog of its unit or of a unit
+ * above it (a village's items sit in its town's catalog).
+ * @throws DomainError `validation_failed` when the entry is not there.
+ */
+export async function checkCatalogFiling(stores: DocumentStores, org: Org, content: EditionContent): Promise<void> {
+  if (!content.catalogEntryKey) return;
+  const ancestors = org.path.split('/').filter((id) => id !== '');
+  if (!(await stores.catalogs.publishedEntry(ancestors, content.catalogEntryKey))) {
+    throw new DomainError('validation_failed', {
+      fields: [{ field: 'catalogEntryKey', message: '所选目录事项不在本单位（或上级单位）已发布的标准目录中。' }],
+    });
+  }
+}
 
 /** An edition with the document it belongs to and the unit that publishes it. */
 export type EditionContext = { edition: Edition; document: GovDocument; org: Org };

@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/domain/actor.ts';
 import { normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
 import { transition, type Edition } from '../domain/workflow.ts';
 import {
+  checkCatalogFiling,
   loadEditionContext,
   recordDocumentChange,
   requireActionPermission,
@@ -37,6 +38,7 @@ export async function updateDraft(options: {
     const input = { ...options.input, issuer: options.input.issuer.trim() || org.name };
     const { content, issues } = normalizeContent(input, sanitizeRichText(input.bodyHtml), chinaDate(now));
     assertNoFieldIssues(issues);
+    await checkCatalogFiling(stores, org, content);
     const edited = transition(edition, { type: 'edit' }, { actorId: workflowActorId(options.actor), now });
     const after: Edition = {
       ...edited,
