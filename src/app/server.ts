@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isDatabaseReachable } from '../adapters/db/database.ts';
 import { registerAuditAdminRoutes } from '../modules/audit/http/admin-routes.tsx';
+import { registerCatalogAdminRoutes } from '../modules/catalog/http/admin-routes.tsx';
 import { registerAccountRoutes } from '../modules/auth/http/account-routes.tsx';
 import { installAdminGuard } from '../modules/auth/http/admin-guard.ts';
 import { installAuthentication } from '../modules/auth/http/authentication.ts';
@@ -146,6 +147,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   registerOrgAdminRoutes(app, ctx);
   registerUserAdminRoutes(app, ctx);
   registerAuditAdminRoutes(app, ctx);
+  registerCatalogAdminRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   return app;
