@@ -118,3 +118,37 @@ export async function getCatalogOverview(options: { stores: Stores }): Promise<{
     localFields: await options.stores.catalogs.localFields(),
   };
 }
+
+/** Entries a document of these units may be filed under, grouped by the catalog they come from. */
+export type EntryChoiceGroup = { orgName: string; entries: { key: string; label: string }[] };
+
+/**
+ * The published entries of the given units' catalogs and of the units above them (a village files
+ * under its town's catalog), for the document form's 目录事项 list.
+ */
+export async function publishedEntryChoices(options: {
+  stores: Stores;
+  orgIds: string[];
+}): Promise<EntryChoiceGroup[]> {
+  const { catalogs, orgs } = options.stores;
+  const ids = new Set<string>();
+  for (const id of options.orgIds) {
+    const org = await orgs.getById(id);
+    for (const ancestor of org?.path.split('/').filter(Boolean) ?? []) ids.add(ancestor);
+  }
+  const groups: EntryChoiceGroup[] = [];
+  for (const id of ids) {
+    const published = (await catalogs.versionsOf(id)).find((v) => v.state === 'published');
+    const org = published && (await orgs.getById(id));
+    if (!published || !org) continue;
+    const entries = await catalogs.entriesOf(published.id);
+    groups.push({
+      orgName: org.name,
+      entries: entries.map((e) => ({
+        key: e.key,
+        label: `${e.fieldCode} ${e.itemL1}${e.itemL2 ? ` / ${e.itemL2}` : ''}`,
+      })),
+    });
+  }
+  return groups;
+}

@@ -85,7 +85,19 @@ describe('normalizeContent', () => {
       bodyHtml: BODY,
       changeNote: null,
       isMajor: true,
+      catalogEntryKey: null,
+      formedOn: null,
     });
+  });
+
+  it('requires the formation date of information filed under a catalog entry, and not in the future', () => {
+    expect(issuesOf({ catalogEntryKey: 'entrykey00000001' })).toEqual([
+      { field: 'formedOn', message: expect.stringMatching(CHINESE) as unknown },
+    ]);
+    expect(issuesOf({ catalogEntryKey: 'entrykey00000001', formedOn: '2099-01-01' })).toEqual([
+      { field: 'formedOn', message: expect.stringMatching(CHINESE) as unknown },
+    ]);
+    expect(issuesOf({ catalogEntryKey: 'entrykey00000001', formedOn: '2026-02-20' })).toEqual([]);
   });
 
   it('leaves optional fields empty when they are blank', () => {

@@ -1,6 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../app/context.ts';
-import { parseChinaDateTime } from '../../../platform/clock.ts';
+import { chinaDate, parseChinaDateTime } from '../../../platform/clock.ts';
+import { formatTimeLimit } from '../../catalog/domain/cell-text.ts';
+import { TIMELINESS_LABELS, timelinessOf } from '../../catalog/domain/timeliness.ts';
+import { loadCalendar } from '../../calendar/queries/load-calendar.ts';
+import type { Edition } from '../domain/workflow.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
@@ -29,6 +33,7 @@ import type { EditionContentInput } from '../domain/metadata.ts';
 import { findEditions } from '../queries/find-editions.ts';
 import { getStaffDocument } from '../queries/get-document.ts';
 import { readAttachment } from '../queries/read-attachment.ts';
+import { publishedEntryChoices } from '../../catalog/queries/catalog-views.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
 import {
   AdminDocumentList,
@@ -138,6 +143,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
           csrfToken={request.csrfToken}
           userNames={names}
           maxUploadMb={Math.floor(ctx.config.maxUploadBytes / 1024 / 1024)}
+          filing={await filingOf(view.org.path, latest)}
         />
       ),
     });
@@ -308,6 +314,30 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
       .send(bytes);
   });
 
+  /** The catalog entry an edition is filed under, its time limit, and whether it was (or is) met. */
+  async function filingOf(orgPath: string, edition: Edition) {
+    const key = edition.content.catalogEntryKey;
+    if (!key) return undefined;
+    const found = await stores.catalogs.publishedEntry(orgPath.split('/').filter(Boolean), key);
+    if (!found) return undefined;
+    const timeliness = timelinessOf({
+      limit: found.entry.timeLimit,
+      formedOn: edition.content.formedOn,
+      publishedOn: edition.state === 'published' || edition.state === 'withdrawn' ? edition.content.publishedOn : null,
+      today: chinaDate(ctx.clock.now()),
+      calendar: await loadCalendar(stores),
+    });
+    return {
+      label: `${found.entry.itemL1}${found.entry.itemL2 ? ` / ${found.entry.itemL2}` : ''}`,
+      limit: formatTimeLimit(found.entry.timeLimit),
+      status:
+        timeliness.kind === 'not_counted'
+          ? null
+          : `${TIMELINESS_LABELS[timeliness.kind]}，应于 ${timeliness.dueOn} 前公开`,
+      late: timeliness.kind === 'late' || timeliness.kind === 'overdue',
+    };
+  }
+
   async function visibleOrgs(actor: Actor): Promise<Org[]> {
     const scope = scopeFor(actor, 'document.read');
     return (await listOrgs(stores)).filter((org) => scopeIncludes(scope, org.path));
@@ -334,6 +364,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
     message: string | undefined,
     status: number,
   ) {
+    const orgChoices = await draftableOrgs(request.actor);
     return sendAdminPage(
       ctx,
       request,
@@ -349,9 +380,10 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
             values={values}
             issues={issues}
             message={message}
-            orgChoices={await draftableOrgs(request.actor)}
+            orgChoices={orgChoices}
             isFollowUpEdition={false}
             cancelHref="/admin/documents"
+            catalogChoices={await publishedEntryChoices({ stores, orgIds: orgChoices.map((o) => o.id) })}
           />
         ),
       },
@@ -370,6 +402,8 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
     status: number,
   ) {
     const edition = await stores.documents.getEdition(editionId);
+    const document = edition && (await stores.documents.getDocument(edition.documentId));
+    const catalogChoices = document ? await publishedEntryChoices({ stores, orgIds: [document.orgId] }) : [];
     return sendAdminPage(
       ctx,
       request,
@@ -387,6 +421,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
             message={message}
             isFollowUpEdition={isFollowUpEdition}
             cancelHref={edition ? `/admin/documents/${edition.documentId}` : '/admin/documents'}
+            catalogChoices={catalogChoices}
           />
         ),
       },
@@ -415,6 +450,8 @@ function formValues(fields: Record<string, string | string[]>): EditionFormValue
     bodyHtml: text('bodyHtml'),
     changeNote: text('changeNote'),
     isMajor: text('isMajor') !== 'minor',
+    catalogEntryKey: text('catalogEntryKey'),
+    formedOn: text('formedOn'),
     expectedUpdatedAt: text('expectedUpdatedAt') || undefined,
   };
 }

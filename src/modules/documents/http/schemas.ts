@@ -62,5 +62,7 @@ export const EditionContentBody = z.object({
   bodyHtml: z.string().max(2_000_000).meta({ description: '正文 HTML，服务器端会清理不安全的标签' }),
   changeNote: z.string().max(1000).nullish().meta({ description: '更新说明（重大更新必填）' }),
   isMajor: z.boolean().default(true).meta({ description: '是否重大更新' }),
+  catalogEntryKey: z.string().max(40).nullish().meta({ description: '所属标准目录事项（目录事项的 key）' }),
+  formedOn: z.string().max(10).nullish().meta({ description: '信息形成或变更日期 YYYY-MM-DD（归入目录事项时必填）' }),
 });
 export type EditionContentBody = z.infer<typeof EditionContentBody>;

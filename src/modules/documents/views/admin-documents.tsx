@@ -18,6 +18,7 @@ import { documentPath, formatBytes, versionLabel } from '../http/present.ts';
 import type { StaffListQuery } from '../http/schemas.ts';
 import type { Attachment, EditionListItem } from '../ports.ts';
 import type { StaffDocumentView } from '../queries/get-document.ts';
+import type { EntryChoiceGroup } from '../../catalog/queries/catalog-views.ts';
 
 /** The values of the edit form as typed, so a refused save shows exactly what was entered. */
 export type EditionFormValues = {
@@ -37,6 +38,8 @@ export type EditionFormValues = {
   bodyHtml: string;
   changeNote: string;
   isMajor: boolean;
+  catalogEntryKey: string;
+  formedOn: string;
   expectedUpdatedAt?: string;
 };
 
@@ -58,6 +61,8 @@ export function formValuesOf(edition: Edition): EditionFormValues {
     bodyHtml: c.bodyHtml,
     changeNote: c.changeNote ?? '',
     isMajor: c.isMajor,
+    catalogEntryKey: c.catalogEntryKey ?? '',
+    formedOn: c.formedOn ?? '',
     expectedUpdatedAt: edition.updatedAt,
   };
 }
@@ -78,6 +83,8 @@ export const EMPTY_FORM: EditionFormValues = {
   bodyHtml: '',
   changeNote: '',
   isMajor: true,
+  catalogEntryKey: '',
+  formedOn: '',
 };
 
 /** The list of documents in the actor's subtrees, with filters that work as a plain GET form. */
@@ -207,6 +214,7 @@ export function EditionForm(props: {
   isFollowUpEdition: boolean;
   heading: string;
   cancelHref: string;
+  catalogChoices?: EntryChoiceGroup[];
 }) {
   const v = props.values;
   const describedBy = (field: string) => (props.issues.some((i) => i.field === field) ? `${field}-error` : undefined);
@@ -332,6 +340,40 @@ export function EditionForm(props: {
             <FieldError issues={props.issues} field="fieldCode" />
           </div>
           <div class="form-row">
+            <label for="catalogEntryKey">所属标准目录事项</label>
+            <select
+              id="catalogEntryKey"
+              name="catalogEntryKey"
+              aria-describedby={describedBy('catalogEntryKey') ?? 'catalogEntryKey-hint'}
+            >
+              <option value="">（不归入目录事项）</option>
+              {(props.catalogChoices ?? []).map((group) => (
+                <optgroup label={group.orgName}>
+                  {group.entries.map((entry) => (
+                    <option value={entry.key} selected={v.catalogEntryKey === entry.key}>
+                      {entry.label}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </select>
+            <p class="hint" id="catalogEntryKey-hint">
+              按本单位已发布的标准目录归类；公开时限从信息形成或变更之日起计算。
+            </p>
+            <FieldError issues={props.issues} field="catalogEntryKey" />
+          </div>
+          <div class="form-row">
+            <label for="formedOn">信息形成或变更日期</label>
+            <input
+              id="formedOn"
+              name="formedOn"
+              type="date"
+              value={v.formedOn}
+              aria-describedby={describedBy('formedOn')}
+            />
+            <FieldError issues={props.issues} field="formedOn" />
+          </div>
+          <div class="form-row">
             <label for="keywords">关键词</label>
             <input
               id="keywords"
@@ -424,6 +466,8 @@ export function AdminDocumentPage(props: {
   csrfToken: string;
   userNames: Map<string, string>;
   maxUploadMb: number;
+  /** The catalog entry the working edition is filed under, with its time limit and how it stands. */
+  filing?: { label: string; limit: string; status: string | null; late: boolean } | undefined;
 }) {
   const { document, org, editions, attachments } = props.view;
   const working = [...editions].sort((a, b) => b.number - a.number)[0]!;
@@ -572,6 +616,29 @@ export function AdminDocumentPage(props: {
             <tr>
               <th scope="row">关键词</th>
               <td>{working.content.keywords.join('、') || '—'}</td>
+            </tr>
+            <tr>
+              <th scope="row">标准目录事项</th>
+              <td>
+                {props.filing ? (
+                  <span>
+                    {props.filing.label}（{props.filing.limit}）
+                    {props.filing.status ? (
+                      <span class={`tag ${props.filing.late ? 'state-rejected' : 'state-published'}`}>
+                        {props.filing.status}
+                      </span>
+                    ) : null}
+                  </span>
+                ) : working.content.catalogEntryKey ? (
+                  '（所归目录事项已不在现行目录中）'
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">信息形成或变更日期</th>
+              <td>{working.content.formedOn ?? '—'}</td>
             </tr>
             {working.number > 1 ? (
               <tr>
