@@ -8,6 +8,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isDatabaseReachable } from '../adapters/db/database.ts';
 import { registerAuditAdminRoutes } from '../modules/audit/http/admin-routes.tsx';
+import { registerCalendarAdminRoutes } from '../modules/calendar/http/admin-routes.tsx';
 import { registerCatalogAdminRoutes } from '../modules/catalog/http/admin-routes.tsx';
 import { registerAccountRoutes } from '../modules/auth/http/account-routes.tsx';
 import { installAdminGuard } from '../modules/auth/http/admin-guard.ts';
@@ -148,6 +149,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   registerUserAdminRoutes(app, ctx);
   registerAuditAdminRoutes(app, ctx);
   registerCatalogAdminRoutes(app, ctx);
+  registerCalendarAdminRoutes(app, ctx);
   registerSettingsRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   return app;
