@@ -1,6 +1,14 @@
 import type { Stores } from '../adapters/db/stores.ts';
 import { systemActor, type StaffActor } from '../modules/auth/domain/actor.ts';
 import { createUser } from '../modules/auth/commands/create-user.ts';
+import { approveCatalog } from '../modules/catalog/commands/approve-catalog.ts';
+import { importCatalogTemplate } from '../modules/catalog/commands/import-catalog-template.ts';
+import { returnCatalog } from '../modules/catalog/commands/return-catalog.ts';
+import { removeCatalogEntry } from '../modules/catalog/commands/remove-catalog-entry.ts';
+import { saveCatalogEntry } from '../modules/catalog/commands/save-catalog-entry.ts';
+import { startCatalogVersion } from '../modules/catalog/commands/start-catalog-version.ts';
+import { submitCatalog } from '../modules/catalog/commands/submit-catalog.ts';
+import type { CatalogEntry } from '../modules/catalog/domain/entry.ts';
 import type { PasswordHasher } from '../modules/auth/ports.ts';
 import { buildStaffActor } from '../modules/auth/queries/build-actor.ts';
 import { addAttachment } from '../modules/documents/commands/add-attachment.ts';
@@ -186,6 +194,30 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     return dateOfDay(year, day);
   };
 
+  // Every department and town publishes its standard catalog for the fields it handles, from the
+  // field templates, approved by the district office before the documents that are filed under it.
+  const catalogs = new Map<string, CatalogEntry[]>();
+  const office = actors.get('district.admin')!;
+  clock.set(`${thisYear - 2}-01-05T02:00:00Z`);
+  for (const { unit } of flattenUnits(DEMO_DISTRICT)) {
+    if (unit.type !== 'department' && unit.type !== 'town') continue;
+    const orgId = orgs.get(unit.code)!.id;
+    const version = await startCatalogVersion({ ...workflow, actor: editorOf(unit.code), orgId });
+    for (const fieldCode of unit.fields ?? []) {
+      await importCatalogTemplate({ ...workflow, actor: editorOf(unit.code), versionId: version.id, fieldCode });
+    }
+    await submitCatalog({ ...workflow, actor: editorOf(unit.code), versionId: version.id });
+    await approveCatalog({ ...workflow, actor: office, versionId: version.id });
+    catalogs.set(unit.code, await deps.stores.catalogs.entriesOf(version.id));
+  }
+  /** An entry of the publisher's catalog in this field; most documents are filed, so some entries stay empty. */
+  const fileUnder = (publisherCode: string, fieldCode: string): CatalogEntry | undefined => {
+    const candidates = (catalogs.get(publisherCode) ?? []).filter((e) => e.fieldCode === fieldCode);
+    return candidates.length > 0 && random() < 0.9
+      ? candidates[Math.floor(random() * Math.min(candidates.length, 5))]
+      : undefined;
+  };
+
   // Documents are planned first and published in date order, so 索引号 and 文号 run with time.
   const planned: (PublishSpec & { numbering?: { unit: DemoUnit; year: number; genre: Genre } })[] = [];
   const plan = (spec: (typeof planned)[number]): void => {
@@ -293,6 +325,9 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       const topic: Topic = fieldCode ? FIELD_TOPICS[fieldCode]! : '综合政务';
       const reg = fieldCode ? regulation(pick(random, FIELD_REGULATIONS[fieldCode]!)) : regulationText;
       const writtenOn = shiftDate(date, -Math.floor(random() * 6));
+      const entry = fieldCode ? fileUnder(publisherCode, fieldCode) : undefined;
+      // Most information is published well within its 20 working days; about one item in seven is late.
+      const formedDaysBefore = random() < 0.15 ? 32 + Math.floor(random() * 25) : Math.floor(random() * 18);
       plan({
         publisherCode,
         orgCode: unit.code,
@@ -300,6 +335,8 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
         attachment: random() < 0.12 ? 'pdf' : random() < 0.04 ? 'png' : undefined,
         numbering: { unit, year, genre: template.genre },
         input: {
+          catalogEntryKey: entry?.key ?? null,
+          formedOn: entry ? shiftDate(writtenOn, -formedDaysBefore) : null,
           title,
           topic,
           genre: template.genre,
@@ -444,6 +481,61 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     reason: '暴雨预警升级，审核人员外出检查，须立即发布。',
   });
   published += 2;
+
+  // Catalogs in every review state: 青石镇 adjusted its catalog (a second published version, so the
+  // public sees what changed), 民政局's adjustment was returned with comments, 白沙镇's awaits review.
+  clock.set(`${shiftDate(today, -30)}T02:00:00Z`);
+  const qsz = await startCatalogVersion({ ...workflow, actor: editorOf('sfq-qsz'), orgId: orgs.get('sfq-qsz')!.id });
+  const [qszFirst, qszSecond] = await deps.stores.catalogs.entriesOf(qsz.id);
+  await saveCatalogEntry({
+    ...workflow,
+    actor: editorOf('sfq-qsz'),
+    versionId: qsz.id,
+    entryId: qszFirst!.id,
+    content: {
+      ...qszFirst!,
+      mode: { proactive: true, onRequest: true },
+      channels: [...new Set([...qszFirst!.channels, '社区/企事业单位/村公示栏(电子屏)' as const])],
+    },
+  });
+  await removeCatalogEntry({ ...workflow, actor: editorOf('sfq-qsz'), entryId: qszSecond!.id });
+  await submitCatalog({ ...workflow, actor: editorOf('sfq-qsz'), versionId: qsz.id });
+  await approveCatalog({ ...workflow, actor: office, versionId: qsz.id });
+
+  clock.set(`${shiftDate(today, -5)}T02:00:00Z`);
+  const mzj = await startCatalogVersion({ ...workflow, actor: editorOf('sfq-mzj'), orgId: orgs.get('sfq-mzj')!.id });
+  const [mzjFirst] = await deps.stores.catalogs.entriesOf(mzj.id);
+  await saveCatalogEntry({
+    ...workflow,
+    actor: editorOf('sfq-mzj'),
+    versionId: mzj.id,
+    entryId: mzjFirst!.id,
+    content: { ...mzjFirst!, timeLimit: { kind: 'timely' } },
+  });
+  await submitCatalog({ ...workflow, actor: editorOf('sfq-mzj'), versionId: mzj.id });
+  await returnCatalog({
+    ...workflow,
+    actor: office,
+    versionId: mzj.id,
+    comment: '请按国家标准指引核对公开时限。',
+    entryComments: { [mzjFirst!.id]: '政策文件应在形成之日起20个工作日内公开，不宜改为“及时公开”。' },
+  });
+
+  const bsz = await startCatalogVersion({ ...workflow, actor: editorOf('sfq-bsz'), orgId: orgs.get('sfq-bsz')!.id });
+  const [bszFirst] = await deps.stores.catalogs.entriesOf(bsz.id);
+  await saveCatalogEntry({
+    ...workflow,
+    actor: editorOf('sfq-bsz'),
+    versionId: bsz.id,
+    content: {
+      ...bszFirst!,
+      itemL1: '村级事务',
+      itemL2: '低保对象公示',
+      contentElements: ['村（居）委员会评议结果', '拟保障对象名单（隐去身份证号等个人隐私）'],
+      levels: ['township', 'village'],
+    },
+  });
+  await submitCatalog({ ...workflow, actor: editorOf('sfq-bsz'), versionId: bsz.id });
 
   const featured = users.filter(
     (u) =>
