@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf } from '../src/demo/files.ts';
+import { getPublicCatalog } from '../src/modules/catalog/queries/catalog-views.ts';
 import { HAS_CHROMIUM } from '../test/environment.ts';
 import {
   axeFindings,
@@ -61,6 +62,9 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
     const amended = await findPublicDocument(site, { query: '示民〔2026〕40号' });
     const withdrawn = await findPublicDocument(site, { states: ['withdrawn'] });
     const report = await findPublicDocument(site, { genre: '年度报告' });
+    // 青石镇's catalog has a second version: the page shows its changes, negative list and history.
+    const catalog = await getPublicCatalog({ stores: site.app.stores, orgCode: 'sfq-qsz' });
+    const filedEntry = catalog.entries.find((e) => (catalog.documentCounts.get(e.key) ?? 0) > 0)!;
     const paths = [
       '/',
       '/xxgk/',
@@ -70,6 +74,10 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
       `/xxgk/doc/${amended}`,
       `/xxgk/doc/${withdrawn}`,
       `/xxgk/doc/${report}`,
+      '/xxgk/bzml',
+      '/xxgk/bzml/sfq-qsz',
+      '/xxgk/bzml/sfq-qsz?version=1',
+      `/xxgk/bzml/sfq-qsz/${filedEntry.key}`,
     ];
     const page = await profile();
     expect(await audit(page, paths)).toEqual(clean(paths));
@@ -78,7 +86,7 @@ describe.skipIf(!HAS_CHROMIUM)('accessibility (axe-core)', () => {
     // 适老化 mode: larger type and higher contrast must keep every rule satisfied.
     await page.goto(`/a11y?elder=1&return=${encodeURIComponent('/')}`);
     expect(await page.locator('body.elder').count()).toBe(1);
-    const elderPaths = ['/', '/xxgk/fdzdgknr', `/xxgk/doc/${amended}`];
+    const elderPaths = ['/', '/xxgk/fdzdgknr', `/xxgk/doc/${amended}`, '/xxgk/bzml', '/xxgk/bzml/sfq-qsz'];
     expect(await audit(page, elderPaths)).toEqual(clean(elderPaths));
   }, 60_000);
 

@@ -10,6 +10,7 @@ import { isDatabaseReachable } from '../adapters/db/database.ts';
 import { registerAuditAdminRoutes } from '../modules/audit/http/admin-routes.tsx';
 import { registerCalendarAdminRoutes } from '../modules/calendar/http/admin-routes.tsx';
 import { registerCatalogAdminRoutes } from '../modules/catalog/http/admin-routes.tsx';
+import { registerCatalogPublicRoutes } from '../modules/catalog/http/public-routes.tsx';
 import { registerAccountRoutes } from '../modules/auth/http/account-routes.tsx';
 import { installAdminGuard } from '../modules/auth/http/admin-guard.ts';
 import { installAuthentication } from '../modules/auth/http/authentication.ts';
@@ -142,6 +143,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
 
   registerSitePublicRoutes(app, ctx);
   registerColumnRoutes(app, ctx);
+  registerCatalogPublicRoutes(app, ctx);
   registerLoginRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
   registerDocumentAdminRoutes(app, ctx);

@@ -85,7 +85,7 @@ export function formatTimeLimit(limit: TimeLimit): string {
 export function parseTimeLimit(text: string): Parsed<TimeLimit> {
   const trimmed = text.trim();
   if (trimmed === '') return fail('请填写公开时限。');
-  const days = /^(?:(?:自)?信息形成(?:或者?|或)?变更之日起)?(\d+)个工作日(?:内)?(?:公开)?$/.exec(trimmed);
+  const days = /^(?:自?信息形成(?:(?:或者?)?变更)?之日起)?(\d+)个工作日(?:内)?(?:公开)?$/.exec(trimmed);
   if (days) return ok({ kind: 'working_days', days: Number(days[1]) });
   if (/^实时(公开)?$/.test(trimmed)) return ok({ kind: 'realtime' });
   if (/^及时(公开)?$/.test(trimmed)) return ok({ kind: 'timely' });
