@@ -99,6 +99,7 @@ describe('公开依据', () => {
       message: '公开依据的类别“通知”不正确，应为：法律、行政法规、规章、规范性文件、其他。',
     },
     { text: '第十条', message: '无法识别的公开依据：“第十条”，应写作“【法律】《法律名称》第X条”。' },
+    { text: '【法律】', message: '无法识别的公开依据：“【法律】”，应写作“【法律】《法律名称》第X条”。' },
   ])('rejects $text', ({ text, message }) => {
     expect(parseLegalBasis(text)).toEqual({ ok: false, message });
   });
@@ -123,6 +124,7 @@ describe('公开时限', () => {
     { text: '20个工作日', limit: { kind: 'working_days', days: 20 } },
     { text: '自信息形成之日起10个工作日内', limit: { kind: 'working_days', days: 10 } },
     { text: '自信息形成或变更之日起5个工作日内', limit: { kind: 'working_days', days: 5 } },
+    { text: '自该政府信息形成或者变更之日起20个工作日内予以公开', limit: { kind: 'working_days', days: 20 } },
     { text: ' 20个工作日内公开 ', limit: { kind: 'working_days', days: 20 } },
     { text: '实时公开', limit: { kind: 'realtime' } },
     { text: '实时', limit: { kind: 'realtime' } },

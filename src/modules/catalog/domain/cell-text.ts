@@ -44,8 +44,9 @@ export function formatLegalBasis(basis: LegalBasis[]): string {
 export function parseLegalBasis(text: string): Parsed<LegalBasis[]> {
   const out: LegalBasis[] = [];
   for (const line of splitItems(text)) {
-    const match = /^(?:【([^】]+)】)?\s*(《[^》]+》|[^（(第]+)\s*(?:[（(]([^）)]+)[）)])?\s*(第.+)?$/.exec(line);
-    if (!match) return fail(`无法识别的公开依据：“${line}”，应写作“【法律】《法律名称》第X条”。`);
+    const match = /^(?:【([^】]+)】)?\s*(《[^》]+》|[^（(第【]+)\s*(?:[（(]([^）)]+)[）)])?\s*(第.+)?$/.exec(line);
+    if (!match || match[2]!.trim() === '')
+      return fail(`无法识别的公开依据：“${line}”，应写作“【法律】《法律名称》第X条”。`);
     const kind = (match[1] ?? '其他').trim();
     if (!(BASIS_KINDS as readonly string[]).includes(kind)) {
       return fail(`公开依据的类别“${kind}”不正确，应为：${BASIS_KINDS.join('、')}。`);
@@ -85,7 +86,10 @@ export function formatTimeLimit(limit: TimeLimit): string {
 export function parseTimeLimit(text: string): Parsed<TimeLimit> {
   const trimmed = text.trim();
   if (trimmed === '') return fail('请填写公开时限。');
-  const days = /^(?:自?信息形成(?:(?:或者?)?变更)?之日起)?(\d+)个工作日(?:内)?(?:公开)?$/.exec(trimmed);
+  // Also the regulation's own wording (条例 Art. 26): 自该政府信息形成或者变更之日起20个工作日内.
+  const days = /^(?:自?(?:该政府)?信息形成(?:(?:或者?)?变更)?之日起)?(\d+)个工作日(?:内)?(?:公开|予以公开)?$/.exec(
+    trimmed,
+  );
   if (days) return ok({ kind: 'working_days', days: Number(days[1]) });
   if (/^实时(公开)?$/.test(trimmed)) return ok({ kind: 'realtime' });
   if (/^及时(公开)?$/.test(trimmed)) return ok({ kind: 'timely' });
