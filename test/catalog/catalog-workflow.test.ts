@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook, writeWorkbook } from '../../src/adapters/xlsx/workbook.ts';
+import { addLocalField } from '../../src/modules/catalog/commands/add-local-field.ts';
 import { approveCatalog } from '../../src/modules/catalog/commands/approve-catalog.ts';
 import { importCatalogSheet } from '../../src/modules/catalog/commands/import-catalog-sheet.ts';
 import { importCatalogTemplate } from '../../src/modules/catalog/commands/import-catalog-template.ts';
@@ -269,6 +270,34 @@ describe.each(DIALECTS)('standard catalog on $name', (dialect) => {
       code: 'validation_failed',
       fields: [{ message: '文件不是有效的 Excel（.xlsx）文件。' }],
     });
+  });
+
+  it('lets the district office add a local field that units can then use, and nobody else', async () => {
+    await expect(
+      addLocalField({ ...deps(), actor: fixture.staff('town.editor'), name: '河湖长制' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const field = await addLocalField({ ...deps(), actor: fixture.staff('dist.district_admin'), name: '河湖长制' });
+    expect(field).toEqual({ code: 'L01', name: '河湖长制' });
+    await expect(
+      addLocalField({ ...deps(), actor: fixture.staff('dist.district_admin'), name: '社会救助' }),
+    ).rejects.toMatchObject({ code: 'validation_failed' });
+    const draft = await startCatalogVersion({ ...deps(), actor: fixture.staff('town.editor'), orgId: townId });
+    const [any] = await app.stores.catalogs.entriesOf(draft.id);
+    const saved = await saveCatalogEntry({
+      ...deps(),
+      actor: fixture.staff('town.editor'),
+      versionId: draft.id,
+      content: { ...any!, fieldCode: 'L01', itemL1: '河长公示' },
+    });
+    expect(saved.fieldCode).toBe('L01');
+    await expect(
+      saveCatalogEntry({
+        ...deps(),
+        actor: fixture.staff('town.editor'),
+        versionId: draft.id,
+        content: { ...any!, fieldCode: 'L09' },
+      }),
+    ).rejects.toMatchObject({ code: 'validation_failed', fields: [{ field: 'fieldCode' }] });
   });
 
   it('keeps other units out of a unit’s catalog', async () => {

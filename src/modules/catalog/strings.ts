@@ -12,6 +12,7 @@ export const CATALOG_TEXT = {
   entryRemoved: '目录事项已删除。',
   negativeAdded: '已加入不予公开事项清单。',
   negativeRemoved: '已从不予公开事项清单删除。',
+  localFieldAdded: '已增设本区领域，各单位可在目录中使用。',
 } as const;
 
 /** User-facing text of the published catalogs in the 政府信息公开 column. */

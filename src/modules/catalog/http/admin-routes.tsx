@@ -14,6 +14,7 @@ import { uncoveredWarning } from '../../calendar/domain/working-days.ts';
 import { loadCalendar } from '../../calendar/queries/load-calendar.ts';
 import { listOrgs } from '../../orgs/queries/org-tree.ts';
 import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { addLocalField } from '../commands/add-local-field.ts';
 import { approveCatalog } from '../commands/approve-catalog.ts';
 import { importCatalogSheet } from '../commands/import-catalog-sheet.ts';
 import { importCatalogTemplate } from '../commands/import-catalog-template.ts';
@@ -97,11 +98,39 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: AppContext
           .filter((r) => r.working?.state === 'submitted' && can(request.actor, 'catalog.approve', r.org.path))
           .map((r) => ({ org: r.org, version: r.working! }))
       : [];
+    const calendar = await loadCalendar(stores);
+    const late = new Map<string, number>();
+    for (const row of rows.filter((r) => r.published)) {
+      const report = await timelinessReport({
+        stores,
+        actor: request.actor,
+        clock: ctx.clock,
+        calendar,
+        orgId: row.org.id,
+      });
+      late.set(row.org.id, report.late.length);
+    }
     return sendAdminPage(ctx, request, reply, {
       title: CATALOG_TEXT.title,
       active: 'catalogs',
-      body: <CatalogIndex rows={rows} queue={queue} />,
+      body: (
+        <CatalogIndex
+          rows={rows}
+          queue={queue}
+          late={late}
+          localFields={await stores.catalogs.localFields()}
+          canAddFields={canAnywhere(request.actor, 'catalog.approve')}
+          csrfToken={request.csrfToken}
+        />
+      ),
     });
+  });
+
+  app.post('/admin/catalog-fields', async (request, reply) => {
+    const name = field(formFields(request), 'name');
+    return act(reply, '/admin/catalogs', CATALOG_TEXT.localFieldAdded, () =>
+      addLocalField({ ...deps, actor: request.actor, name }),
+    );
   });
 
   app.get('/admin/catalogs/:code', async (request, reply) => {

@@ -15,6 +15,11 @@ import type { TimelinessReport } from '../queries/timeliness-report.ts';
 export function CatalogIndex(props: {
   rows: { org: Org; published: CatalogVersion | undefined; working: CatalogVersion | undefined }[];
   queue: { org: Org; version: CatalogVersion }[];
+  /** Late documents per unit with a published catalog. */
+  late: Map<string, number>;
+  localFields: LocalField[];
+  canAddFields: boolean;
+  csrfToken: string;
 }) {
   return (
     <section>
@@ -55,11 +60,42 @@ export function CatalogIndex(props: {
                   : '—'}
               </td>
               <td>{working ? `第${working.number}版 ${VERSION_STATE_LABELS[working.state]}` : '—'}</td>
-              <td>{published ? <a href={`/admin/catalogs/${org.code}/timeliness`}>查看</a> : '—'}</td>
+              <td>
+                {published ? (
+                  <a href={`/admin/catalogs/${org.code}/timeliness`}>
+                    {(props.late.get(org.id) ?? 0) > 0 ? `逾期 ${props.late.get(org.id)} 条` : '无逾期'}
+                  </a>
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <section class="panel">
+        <h2>本区增设领域</h2>
+        {props.localFields.length === 0 ? <p class="empty">除26个试点领域外，尚未增设本区领域。</p> : null}
+        <ul>
+          {props.localFields.map((f) => (
+            <li>
+              {f.code} {f.name}
+            </li>
+          ))}
+        </ul>
+        {props.canAddFields ? (
+          <form method="post" action="/admin/catalog-fields" class="form filter-form">
+            <Csrf token={props.csrfToken} />
+            <div class="form-row">
+              <label for="local-field">领域名称</label>
+              <input id="local-field" name="name" type="text" required />
+            </div>
+            <button type="submit" class="button">
+              增设领域
+            </button>
+          </form>
+        ) : null}
+      </section>
     </section>
   );
 }

@@ -333,7 +333,11 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
       status:
         timeliness.kind === 'not_counted'
           ? null
-          : `${TIMELINESS_LABELS[timeliness.kind]}，应于 ${timeliness.dueOn} 前公开`,
+          : `${TIMELINESS_LABELS[timeliness.kind]}，应于 ${timeliness.dueOn} 前公开${
+              timeliness.uncoveredYears.length > 0
+                ? `（${timeliness.uncoveredYears.join('、')}年节假日未导入，按周一至周五估算）`
+                : ''
+            }`,
       late: timeliness.kind === 'late' || timeliness.kind === 'overdue',
     };
   }

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoDistrict } from '../../src/demo/seed-demo.ts';
+import { systemActor } from '../../src/modules/auth/domain/actor.ts';
+import { loadCalendar } from '../../src/modules/calendar/queries/load-calendar.ts';
+import { getCatalogOverview } from '../../src/modules/catalog/queries/catalog-views.ts';
+import { timelinessReport } from '../../src/modules/catalog/queries/timeliness-report.ts';
+import { createTestApp, type TestApp } from '../app.ts';
+import { DIALECTS } from '../databases.ts';
+
+/** The demo district's catalogs and timeliness, as a reviewer opening the back office sees them. */
+describe('demo district catalogs', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp(DIALECTS[0]!, { now: '2026-11-20T02:00:00Z' });
+    await seedDemoDistrict(
+      {
+        stores: app.stores,
+        uow: app.uow,
+        hasher: app.hasher,
+        files: app.files,
+        sniff: app.sniff,
+        maxUploadBytes: app.config.maxUploadBytes,
+      },
+      { password: 'demo-password-1', now: app.clock.now() },
+    );
+  });
+  afterAll(async () => {
+    await app.cleanup();
+  });
+
+  it('has a published catalog for every department and town, covering the fields each handles', async () => {
+    const overview = await getCatalogOverview({ stores: app.stores });
+    const units = overview.orgs.filter((o) => o.type === 'department' || o.type === 'town');
+    expect(units.length).toBe(26);
+    expect(units.every((o) => overview.published.has(o.id))).toBe(true);
+    const education = overview.orgs.find((o) => o.code === 'sfq-jyj')!;
+    expect(overview.published.get(education.id)?.fieldCodes).toEqual(['24']);
+  });
+
+  it('lists late documents and empty entries in the timeliness reports', async () => {
+    const calendar = await loadCalendar(app.stores);
+    let late = 0;
+    let empty = 0;
+    let onTime = 0;
+    for (const org of await app.stores.orgs.listAll()) {
+      const report = await timelinessReport({
+        stores: app.stores,
+        actor: systemActor('test'),
+        clock: app.clock,
+        calendar,
+        orgId: org.id,
+      });
+      late += report.late.length;
+      empty += report.emptyEntries.length;
+      onTime += report.documents.filter((d) => d.timeliness.kind === 'on_time').length;
+      for (const item of report.late) {
+        expect(item.timeliness.kind).toBe('late');
+        if (item.timeliness.kind === 'late')
+          expect(item.item.edition.content.publishedOn! > item.timeliness.dueOn).toBe(true);
+      }
+    }
+    expect(late).toBeGreaterThan(10);
+    expect(onTime).toBeGreaterThan(late);
+    expect(empty).toBeGreaterThan(50);
+  });
+});
