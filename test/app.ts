@@ -8,6 +8,8 @@ import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../src/modules/auth/ports.ts';
+import { SETTING_KEYS } from '../src/modules/site/domain/site-settings.ts';
+import { forgetSiteSettings } from '../src/modules/site/queries/get-site-settings.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { DialectCase, TestDatabase } from './databases.ts';
@@ -71,4 +73,13 @@ export async function createTestServer(app: TestApp): Promise<FastifyInstance> {
   const server = await buildServer(app, { logger: false });
   await server.ready();
   return server;
+}
+
+/**
+ * Marks the test district as the demo, where administrators may work without two-factor sign-in;
+ * suites about other things use it so they need not enrol.
+ */
+export async function markAsDemo(app: TestApp): Promise<void> {
+  await app.stores.settings.set(SETTING_KEYS.isDemo, 'true', app.clock.now());
+  forgetSiteSettings();
 }

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTING_KEYS } from '../../src/modules/site/domain/site-settings.ts';
-import { forgetSiteSettings } from '../../src/modules/site/queries/get-site-settings.ts';
-import { createTestApp, createTestServer, type TestApp } from '../app.ts';
+import { createTestApp, createTestServer, markAsDemo, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { seedFixture } from '../fixtures.ts';
 import { csrfFieldOf, keepCookies, multipart, signedIn } from '../http/http-kit.ts';
@@ -17,8 +15,7 @@ describe.each(DIALECTS)('calendar back office on $name', (dialect) => {
       { role: 'district_admin', org: 'dist' },
       { role: 'editor', org: 'edu' },
     ]);
-    await app.stores.settings.set(SETTING_KEYS.isDemo, 'true', app.clock.now());
-    forgetSiteSettings();
+    await markAsDemo(app);
     server = await createTestServer(app);
   });
   afterAll(async () => {

@@ -1,8 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTING_KEYS } from '../../src/modules/site/domain/site-settings.ts';
-import { forgetSiteSettings } from '../../src/modules/site/queries/get-site-settings.ts';
-import { createTestApp, createTestServer, type TestApp } from '../app.ts';
+import { createTestApp, createTestServer, markAsDemo, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { seedFixture } from '../fixtures.ts';
 import { csrfFieldOf, keepCookies, signedIn, type CookieJar } from '../http/http-kit.ts';
@@ -18,9 +16,7 @@ describe.each(DIALECTS)('catalog back office on $name', (dialect) => {
       { role: 'editor', org: 'town' },
       { role: 'district_admin', org: 'dist' },
     ]);
-    // District administrators must enrol in two-factor sign-in outside the demo; this suite is about catalogs.
-    await app.stores.settings.set(SETTING_KEYS.isDemo, 'true', app.clock.now());
-    forgetSiteSettings();
+    await markAsDemo(app);
     server = await createTestServer(app);
   });
   afterAll(async () => {
