@@ -44,6 +44,7 @@ export async function startDemoSite(): Promise<DemoSite> {
       hasher: app.hasher,
       files: app.files,
       sniff: app.sniff,
+      sanitiser: app.sanitiser,
       maxUploadBytes: app.config.maxUploadBytes,
     },
     { password: DEMO_PASSWORD, now: app.clock.now() },

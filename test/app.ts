@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
+import { createWorkerSanitiser } from '../src/adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../src/modules/auth/ports.ts';
 import { SETTING_KEYS } from '../src/modules/site/domain/site-settings.ts';
@@ -49,6 +50,7 @@ export async function createTestApp(
   });
   const clock = new FixedClock(options.now ?? '2026-03-02T02:00:00Z');
   const { stores, uow } = createStores(testDb.handle, clock);
+  const sanitiser = createWorkerSanitiser();
   return {
     config,
     clock,
@@ -58,10 +60,15 @@ export async function createTestApp(
     files: createLocalFileStorage(join(dataDir, 'files')),
     sniff: sniffFileType,
     hasher: fastHasher,
+    sanitiser,
     secret: 'test-secret-that-is-long-enough-for-hmac-0123456789',
     dataDir,
-    close: () => testDb.handle.close(),
+    async close() {
+      await sanitiser.close();
+      await testDb.handle.close();
+    },
     async cleanup() {
+      await sanitiser.close();
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

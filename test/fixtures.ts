@@ -99,6 +99,7 @@ export async function publishedDocument(
   const { edition } = await createDraft({
     uow: app.uow,
     clock: app.clock,
+    sanitiser: app.sanitiser,
     actor: fixture.staff(options.editor),
     orgId: fixture.orgs.get(options.org)!.id,
     input: sampleContent(options.content),

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../adapters/db/database.ts';
 import { createStores, type Stores } from '../adapters/db/stores.ts';
+import { createWorkerSanitiser } from '../adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../modules/auth/ports.ts';
-import type { FileStorage } from '../modules/documents/ports.ts';
+import type { FileSniffer, FileStorage } from '../modules/documents/ports.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { newSecretToken } from '../platform/ids.ts';
+import type { RichTextSanitiser } from '../platform/sanitize.ts';
 import type { UnitOfWork } from '../platform/unit-of-work.ts';
 
 /** Everything a running Gongkai needs, wired once at start-up (the composition root). */
@@ -19,8 +21,10 @@ export type AppContext = {
   stores: Stores;
   uow: UnitOfWork<Stores>;
   files: FileStorage;
-  sniff: (bytes: Buffer) => Promise<string | undefined>;
+  sniff: FileSniffer;
   hasher: PasswordHasher;
+  /** Sanitises rich text off the request thread. */
+  sanitiser: RichTextSanitiser;
   /** Signs cookies and CSRF tokens. */
   secret: string;
   close(): Promise<void>;
@@ -35,6 +39,7 @@ export async function openApp(
   if (options.migrate !== false) await migrateToLatest(database);
   const clock = options.clock ?? systemClock;
   const { stores, uow } = createStores(database, clock);
+  const sanitiser = createWorkerSanitiser();
   return {
     config,
     clock,
@@ -44,8 +49,12 @@ export async function openApp(
     files: createLocalFileStorage(join(config.dataDir, 'files')),
     sniff: sniffFileType,
     hasher: options.hasher ?? argon2Hasher,
+    sanitiser,
     secret: config.secret ?? dataDirSecret(config.dataDir),
-    close: () => database.close(),
+    async close() {
+      await sanitiser.close();
+      await database.close();
+    },
   };
 }
 

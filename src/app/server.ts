@@ -2,18 +2,22 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { isDatabaseReachable } from '../adapters/db/database.ts';
 import { registerAuditAdminRoutes } from '../modules/audit/http/admin-routes.tsx';
 import { registerCalendarAdminRoutes } from '../modules/calendar/http/admin-routes.tsx';
 import { registerCatalogAdminRoutes } from '../modules/catalog/http/admin-routes.tsx';
 import { registerCatalogPublicRoutes } from '../modules/catalog/http/public-routes.tsx';
-import { registerAccountRoutes } from '../modules/auth/http/account-routes.tsx';
-import { installAdminGuard } from '../modules/auth/http/admin-guard.ts';
-import { installAuthentication } from '../modules/auth/http/authentication.ts';
+import { registerAccountRoutes, registerSecondFactorEnrolmentRoutes } from '../modules/auth/http/account-routes.tsx';
+import { requireSecondFactorEnrolment, requireStaffSession } from '../modules/auth/http/admin-guard.ts';
+import {
+  installActor,
+  installBearerAuthentication,
+  installSessionAuthentication,
+  requireToken,
+} from '../modules/auth/http/authentication.ts';
 import { registerLoginRoutes } from '../modules/auth/http/login-routes.tsx';
 import { registerUserAdminRoutes } from '../modules/auth/http/user-admin-routes.tsx';
 import { documentApiRoutes } from '../modules/documents/http/api-routes.ts';
@@ -28,9 +32,14 @@ import { getSiteSettings } from '../modules/site/queries/get-site-settings.ts';
 import { ErrorPage } from '../modules/site/views/error-page.tsx';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE } from '../platform/http/context.ts';
-import { apiErrorBody, isApiRequest, toPublicError } from '../platform/http/error-handler.ts';
+import { DomainError } from '../platform/errors.ts';
+import { apiErrorBody, toPublicError, type PublicError } from '../platform/http/error-handler.ts';
 import { installInputGuard } from '../platform/http/input-guard.ts';
+import { installJsonBody } from '../platform/http/json-body.ts';
+import { MAX_SEGMENT_LENGTH, normaliseRequestTarget, type NormalisedTarget } from '../platform/http/request-target.ts';
+import { installUploads } from '../platform/http/uploads.ts';
 import { sendPage } from '../platform/http/render.ts';
+import { join } from 'node:path';
 import type { AppContext } from './context.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -40,37 +49,63 @@ export function allApiRoutes(ctx: AppContext): ApiRoute[] {
   return [...orgApiRoutes(ctx), ...documentApiRoutes(ctx)];
 }
 
+const BODY_LIMIT = 4 * 1024 * 1024;
+const API_PREFIX = '/api';
+/** Where a refused request target is sent, inside the API group and on the site. */
+const REFUSED_TARGET = '/.refused-target';
+
+const REFUSED = Symbol('refusedTarget');
+type RawWithRefusal = { url?: string; [REFUSED]?: NormalisedTarget };
+
 /**
- * Builds the HTTP server: security headers, cookies, forms and uploads, who-is-asking, the
- * public site, the back office, the JSON API with its OpenAPI document, and error pages in Chinese.
+ * Builds the HTTP server in route groups, each with its own guards, so that what a guard checks is
+ * exactly what the router dispatches:
+ *
+ * - the root: one canonical spelling of every path (decided before routing), security headers,
+ *   body parsers (JSON with a depth limit; multipart only on routes that take files), the input
+ *   guard, `/healthz`, and error pages in Chinese;
+ * - `/api`: bearer tokens only, JSON errors;
+ * - the site: session cookie and CSRF; within it the back office, which needs a signed-in member of
+ *   staff, and within that everything but enrolment, which needs two-factor sign-in where required.
  */
 export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
-    bodyLimit: 4 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: MAX_SEGMENT_LENGTH },
+    rewriteUrl(raw) {
+      const target = normaliseRequestTarget(raw.url ?? '/');
+      if (target.kind === 'ok') return target.url;
+      (raw as RawWithRefusal)[REFUSED] = target;
+      return target.api ? `${API_PREFIX}${REFUSED_TARGET}` : REFUSED_TARGET;
+    },
+    // Errors the router raises before any hook runs; the request target check above leaves none
+    // expected, so this is a backstop that still answers in Chinese with the security headers.
+    frameworkErrors(error, _request, rawReply) {
+      const publicError = toPublicError(error);
+      void (rawReply as unknown as FastifyReply)
+        .status(publicError.status)
+        .headers(BACKSTOP_HEADERS)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send(apiErrorBody(publicError));
+    },
   });
 
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:', 'http:'],
-        styleSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
+    contentSecurityPolicy: { directives: CSP_DIRECTIVES },
     // Government portals are linked from elsewhere; keep the referrer to our own origin only.
     referrerPolicy: { policy: 'same-origin' },
     hsts: ctx.config.secureCookies,
   });
   await app.register(fastifyCookie, { secret: ctx.secret });
-  await app.register(fastifyFormbody, { bodyLimit: 4 * 1024 * 1024 });
-  await app.register(fastifyMultipart, {
-    attachFieldsToBody: true,
-    limits: { fileSize: ctx.config.maxUploadBytes, files: 5, fields: 200, fieldSize: 4 * 1024 * 1024 },
+  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT });
+  installJsonBody(app, { bodyLimit: BODY_LIMIT });
+  installUploads(app, {
+    temporaryDir: join(ctx.config.dataDir, 'tmp'),
+    maxFileBytes: ctx.config.maxUploadBytes,
+    maxFiles: 5,
+    maxFields: 200,
+    maxFieldBytes: BODY_LIMIT,
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
@@ -79,80 +114,123 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   app.addHook('onRequest', async (request) => {
     request.elderMode = request.cookies[ELDER_COOKIE] === '1';
   });
+  installActor(app);
   installInputGuard(app);
-  installAuthentication(app, {
+
+  const authDeps = {
     stores: ctx.stores,
     clock: ctx.clock,
     secret: ctx.secret,
     idleMinutes: ctx.config.sessionIdleMinutes,
     secureCookies: ctx.config.secureCookies,
-  });
-  installAdminGuard(app, ctx);
+  };
+
+  const sendErrorPage = async (request: FastifyRequest, reply: FastifyReply, error: PublicError) => {
+    const site = await getSiteSettings(ctx.stores);
+    return sendPage(
+      reply,
+      ErrorPage({
+        site,
+        status: error.status,
+        message: error.fields.length > 0 ? error.fields.map((f) => f.message).join(' ') : error.message,
+        elderMode: request.elderMode,
+        currentPath: request.url,
+      }),
+      error.status,
+    );
+  };
 
   app.setErrorHandler(async (error, request, reply) => {
     const publicError = toPublicError(error);
     if (publicError.isUnexpected) request.log.error({ err: error }, 'unexpected error');
-    if (isApiRequest(request)) return reply.status(publicError.status).send(apiErrorBody(publicError));
-    if (publicError.code === 'unauthenticated' && request.url.startsWith('/admin')) {
+    // Only the back office throws this on a page; its guard has usually redirected already.
+    if (publicError.code === 'unauthenticated') {
       return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
     }
-    const site = await getSiteSettings(ctx.stores);
-    return sendPage(
-      reply,
-      ErrorPage({
-        site,
-        status: publicError.status,
-        message:
-          publicError.fields.length > 0 ? publicError.fields.map((f) => f.message).join(' ') : publicError.message,
-        elderMode: request.elderMode,
-        currentPath: request.url,
-      }),
-      publicError.status,
-    );
+    return sendErrorPage(request, reply, publicError);
   });
-  app.setNotFoundHandler(async (request, reply) => {
-    const publicError = toPublicError({ statusCode: 404 });
-    if (isApiRequest(request)) return reply.status(404).send(apiErrorBody(publicError));
-    const site = await getSiteSettings(ctx.stores);
-    return sendPage(
-      reply,
-      ErrorPage({
-        site,
-        status: 404,
-        message: publicError.message,
-        elderMode: request.elderMode,
-        currentPath: request.url,
-      }),
-      404,
-    );
-  });
+  app.setNotFoundHandler(async (request, reply) => sendErrorPage(request, reply, toPublicError({ statusCode: 404 })));
 
   app.get('/healthz', async (_request, reply) => {
     const ok = await isDatabaseReachable(ctx.database.db);
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database_unreachable' });
   });
 
+  const refuseTarget = async (request: FastifyRequest) => {
+    const target = (request.raw as RawWithRefusal)[REFUSED];
+    throw new DomainError(
+      target?.kind === 'rejected' && target.reason === 'too_long' ? 'uri_too_long' : 'path_invalid',
+    );
+  };
+
   const apiRoutes = allApiRoutes(ctx);
-  registerApiRoutes(app, apiRoutes);
   const openApi = openApiDocument(apiRoutes, {
     title: 'Gongkai 政务公开平台 API',
     version: '1',
     description: '公开读取组织机构和政府信息；工作人员凭个人访问令牌办理信息发布流程。错误统一返回 { code, message }。',
   });
-  app.get('/api/v1/openapi.json', async () => openApi);
+  await app.register(
+    async (api) => {
+      installBearerAuthentication(api, authDeps);
+      api.setErrorHandler(async (error, request, reply) => {
+        const publicError = toPublicError(error);
+        if (publicError.isUnexpected) request.log.error({ err: error }, 'unexpected error');
+        return reply.status(publicError.status).send(apiErrorBody(publicError));
+      });
+      api.setNotFoundHandler(async (_request, reply) => {
+        const publicError = toPublicError({ statusCode: 404 });
+        return reply.status(publicError.status).send(apiErrorBody(publicError));
+      });
+      registerApiRoutes(api, apiRoutes, { prefix: API_PREFIX, requireToken });
+      api.get('/v1/openapi.json', async () => openApi);
+      api.all(REFUSED_TARGET, refuseTarget);
+    },
+    { prefix: API_PREFIX },
+  );
 
-  registerSitePublicRoutes(app, ctx);
-  registerColumnRoutes(app, ctx);
-  registerCatalogPublicRoutes(app, ctx);
-  registerLoginRoutes(app, ctx);
-  registerDashboardRoutes(app, ctx);
-  registerDocumentAdminRoutes(app, ctx);
-  registerOrgAdminRoutes(app, ctx);
-  registerUserAdminRoutes(app, ctx);
-  registerAuditAdminRoutes(app, ctx);
-  registerCatalogAdminRoutes(app, ctx);
-  registerCalendarAdminRoutes(app, ctx);
-  registerSettingsRoutes(app, ctx);
-  registerAccountRoutes(app, ctx);
+  await app.register(async (site) => {
+    installSessionAuthentication(site, authDeps);
+    site.all(REFUSED_TARGET, refuseTarget);
+    registerSitePublicRoutes(site, ctx);
+    registerColumnRoutes(site, ctx);
+    registerCatalogPublicRoutes(site, ctx);
+    // Sign-in and sign-out: the only back-office pages open to everybody.
+    registerLoginRoutes(site, ctx);
+    await site.register(async (backOffice) => {
+      requireStaffSession(backOffice);
+      registerSecondFactorEnrolmentRoutes(backOffice, ctx);
+      await backOffice.register(async (enrolled) => {
+        requireSecondFactorEnrolment(enrolled, ctx);
+        registerDashboardRoutes(enrolled, ctx);
+        registerDocumentAdminRoutes(enrolled, ctx);
+        registerOrgAdminRoutes(enrolled, ctx);
+        registerUserAdminRoutes(enrolled, ctx);
+        registerAuditAdminRoutes(enrolled, ctx);
+        registerCatalogAdminRoutes(enrolled, ctx);
+        registerCalendarAdminRoutes(enrolled, ctx);
+        registerSettingsRoutes(enrolled, ctx);
+        registerAccountRoutes(enrolled, ctx);
+      });
+    });
+  });
   return app;
 }
+
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'https:', 'http:'],
+  styleSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+/** The headers helmet gives every response, for the few answered before any hook runs. */
+const BACKSTOP_HEADERS = {
+  'content-security-policy': "default-src 'self';frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'same-origin',
+  'cache-control': 'no-store',
+};

@@ -158,6 +158,7 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
       hasher: ctx.hasher,
       files: ctx.files,
       sniff: ctx.sniff,
+      sanitiser: ctx.sanitiser,
       maxUploadBytes: ctx.config.maxUploadBytes,
     },
     { password: demoPassword(ctx.config), now: ctx.clock.now() },

@@ -22,7 +22,7 @@ import { updateDraft } from '../modules/documents/commands/update-draft.ts';
 import { withdrawEdition } from '../modules/documents/commands/withdraw-edition.ts';
 import type { EditionContentInput, Genre, Topic } from '../modules/documents/domain/metadata.ts';
 import type { Edition } from '../modules/documents/domain/workflow.ts';
-import type { FileStorage } from '../modules/documents/ports.ts';
+import type { FileSniffer, FileStorage } from '../modules/documents/ports.ts';
 import { createOrg } from '../modules/orgs/commands/create-org.ts';
 import type { Org } from '../modules/orgs/domain/org.ts';
 import { SETTING_KEYS } from '../modules/site/domain/site-settings.ts';
@@ -42,6 +42,7 @@ import {
   type Regulation,
 } from './content.ts';
 import { DEMO_DISTRICT, FEATURED_UNITS, demoUsers, flattenUnits, type DemoUnit, type DemoUser } from './district.ts';
+import type { RichTextSanitiser } from '../platform/sanitize.ts';
 import { makePdf, makePng } from './files.ts';
 
 /** What the demo seeder made, for the start-up banner. */
@@ -52,7 +53,8 @@ type SeedDeps = {
   uow: UnitOfWork<Stores>;
   hasher: PasswordHasher;
   files: FileStorage;
-  sniff: (bytes: Buffer) => Promise<string | undefined>;
+  sniff: FileSniffer;
+  sanitiser: RichTextSanitiser;
   maxUploadBytes: number;
 };
 
@@ -138,7 +140,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
   });
   forgetSiteSettings();
 
-  const workflow = { uow: deps.uow, clock };
+  const workflow = { uow: deps.uow, clock, sanitiser: deps.sanitiser };
   const editorOf = (unitCode: string) => actors.get(`${staffPrefix(unitCode)}.editor`)!;
   const reviewerOf = (unitCode: string) => actors.get(`${staffPrefix(unitCode)}.reviewer`)!;
   const docSerials = new Map<string, number>();
@@ -166,7 +168,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
         maxBytes: deps.maxUploadBytes,
         editionId: edition.id,
         fileName: spec.attachment === 'pdf' ? `${spec.input.title.slice(0, 30)}（附件）.pdf` : '示意图.png',
-        bytes,
+        content: { bytes },
       });
     }
     clock.set(`${spec.date}T00:40:00Z`);

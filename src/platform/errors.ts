@@ -8,6 +8,10 @@ export const ERROR_TABLE = {
   validation_failed: { status: 400, message: '提交的内容有误，请按提示修改后重试。' },
   malformed_json: { status: 400, message: '请求体不是有效的 JSON。' },
   bad_request: { status: 400, message: '请求无效，请检查后重试。' },
+  path_invalid: { status: 400, message: '网址格式不正确，请检查后重试。' },
+  input_too_deep: { status: 400, message: '提交的内容嵌套层级过多，请简化后重试。' },
+  form_broken: { status: 400, message: '上传的表单数据不完整或格式不正确，请重新提交。' },
+  too_many_files: { status: 400, message: '一次上传的文件过多，请分批上传。' },
   doc_number_invalid: {
     status: 400,
     message: '文号格式不正确，应为“机关代字〔年份〕序号号”，例如“示政办发〔2026〕12号”。',
@@ -43,6 +47,11 @@ export const ERROR_TABLE = {
     message: '文件内容与扩展名不符，可能是伪装的文件，已拒绝上传。',
   },
   unsupported_media_type: { status: 415, message: '不支持的请求格式。' },
+  uri_too_long: { status: 414, message: '网址过长，请检查后重试。' },
+  rich_text_too_complex: {
+    status: 422,
+    message: '正文格式过于复杂（标签过多或嵌套过深），请简化排版后重试；从其他软件粘贴时可先粘贴为纯文本。',
+  },
   sensitive_data_found: {
     status: 422,
     message: '正文或标题中含有身份证号、手机号或银行卡号等个人信息，请删除后再提交。',

@@ -66,7 +66,7 @@ describe.each(DIALECTS)('role × organisation on $name', (dialect) => {
     await app.cleanup();
   });
 
-  const deps = () => ({ uow: app.uow, clock: app.clock });
+  const deps = () => ({ uow: app.uow, clock: app.clock, sanitiser: app.sanitiser });
 
   /** A document of the target unit in the given state, written by that unit's own staff. */
   async function documentIn(code: string, state: 'draft' | 'submitted' | 'published') {

@@ -26,7 +26,7 @@ import { sampleContent, seedFixture, type Fixture } from '../fixtures.ts';
 describe.each(DIALECTS)('standard catalog on $name', (dialect) => {
   let app: TestApp;
   let fixture: Fixture;
-  const deps = () => ({ uow: app.uow, clock: app.clock });
+  const deps = () => ({ uow: app.uow, clock: app.clock, sanitiser: app.sanitiser });
   let townId: string;
 
   beforeAll(async () => {

@@ -20,6 +20,7 @@ describe('demo district catalogs', () => {
         hasher: app.hasher,
         files: app.files,
         sniff: app.sniff,
+        sanitiser: app.sanitiser,
         maxUploadBytes: app.config.maxUploadBytes,
       },
       { password: 'demo-password-1', now: app.clock.now() },

@@ -45,7 +45,7 @@ describe.each(DIALECTS)('public standard catalog pages on $name', (dialect) => {
   let townId: string;
   let firstVersion: CatalogEntry[];
   let filedDocumentId: string;
-  const deps = () => ({ uow: app.uow, clock: app.clock });
+  const deps = () => ({ uow: app.uow, clock: app.clock, sanitiser: app.sanitiser });
   const get = (url: string) => server.inject({ method: 'GET', url });
 
   /** Drafts, submits and has the district office approve the town's catalog version. */

@@ -20,7 +20,7 @@ import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../
 describe.each(DIALECTS)('publishing on $name', (dialect) => {
   let app: TestApp;
   let fixture: Fixture;
-  const deps = () => ({ uow: app.uow, clock: app.clock });
+  const deps = () => ({ uow: app.uow, clock: app.clock, sanitiser: app.sanitiser });
 
   beforeAll(async () => {
     app = await createTestApp(dialect, { now: '2026-03-02T02:00:00Z' });
@@ -212,7 +212,7 @@ describe.each(DIALECTS)('publishing on $name', (dialect) => {
       maxBytes: 1024 * 1024,
       editionId: edition.id,
       fileName: '附件.pdf',
-      bytes: makePdf('draft attachment'),
+      content: { bytes: makePdf('draft attachment') },
     });
     expect(await discardDraft({ ...deps(), actor: editor, editionId: edition.id })).toEqual({ documentDeleted: true });
     expect(await app.stores.documents.getDocument(document.id)).toBeUndefined();

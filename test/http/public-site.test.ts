@@ -90,7 +90,7 @@ describe.each(DIALECTS)('public site and public API on $name', (dialect) => {
   let eduAttachment: Attachment;
   let withdrawnId: string;
   let nextEditionAttachment: Attachment;
-  const deps = () => ({ uow: app.uow, clock: app.clock });
+  const deps = () => ({ uow: app.uow, clock: app.clock, sanitiser: app.sanitiser });
   const attach = (editionId: string, fileName: string) =>
     addAttachment({
       ...deps(),
@@ -100,7 +100,7 @@ describe.each(DIALECTS)('public site and public API on $name', (dialect) => {
       maxBytes: app.config.maxUploadBytes,
       editionId,
       fileName,
-      bytes: makePdf(fileName),
+      content: { bytes: makePdf(fileName) },
     });
 
   beforeAll(async () => {

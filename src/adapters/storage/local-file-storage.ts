@@ -1,7 +1,10 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileTypeFromBuffer } from 'file-type';
-import type { FileStorage } from '../../modules/documents/ports.ts';
+import { pipeline } from 'node:stream/promises';
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
+import type { FileContent, FileStorage } from '../../modules/documents/ports.ts';
 import { newId, sha256Hex } from '../../platform/ids.ts';
 
 /**
@@ -11,13 +14,14 @@ import { newId, sha256Hex } from '../../platform/ids.ts';
 export function createLocalFileStorage(root: string): FileStorage {
   const pathOf = (sha256: string): string => join(root, sha256.slice(0, 2), sha256);
   return {
-    async put(bytes) {
-      const sha256 = sha256Hex(bytes);
+    async put(content) {
+      const sha256 = 'bytes' in content ? sha256Hex(content.bytes) : await sha256OfFile(content.path);
       const target = pathOf(sha256);
       if (await exists(target)) return sha256;
       await mkdir(join(root, sha256.slice(0, 2)), { recursive: true });
       const temporary = `${target}.${newId()}.tmp`;
-      await writeFile(temporary, bytes);
+      if ('bytes' in content) await writeFile(temporary, content.bytes);
+      else await copyFile(content.path, temporary);
       await rename(temporary, target);
       return sha256;
     },
@@ -33,6 +37,12 @@ export function createLocalFileStorage(root: string): FileStorage {
   };
 }
 
+async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
+}
+
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -42,8 +52,8 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** What the bytes of a file say it is (by magic numbers), as an extension; undefined when unknown. */
-export async function sniffFileType(bytes: Buffer): Promise<string | undefined> {
-  const result = await fileTypeFromBuffer(bytes);
+/** What the content of a file says it is (by magic numbers), as an extension; undefined when unknown. */
+export async function sniffFileType(content: FileContent): Promise<string | undefined> {
+  const result = 'bytes' in content ? await fileTypeFromBuffer(content.bytes) : await fileTypeFromFile(content.path);
   return result?.ext;
 }

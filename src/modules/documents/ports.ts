@@ -79,10 +79,24 @@ export interface DocumentStore {
   deleteAttachment(id: string): Promise<void>;
 }
 
+/** File content: bytes in memory, or a file on disk such as an upload in its temporary file. */
+export type FileContent = { bytes: Buffer } | { path: string; sizeBytes: number };
+
+/** The size of some file content, in bytes. */
+export function sizeOf(content: FileContent): number {
+  return 'bytes' in content ? content.bytes.length : content.sizeBytes;
+}
+
+/** What the content of a file says it is (by magic numbers), as an extension; undefined when unknown. */
+export type FileSniffer = (content: FileContent) => Promise<string | undefined>;
+
 /** Content-addressed file storage: files are written once under their SHA-256. */
 export interface FileStorage {
-  /** Stores the bytes and returns their SHA-256 (hex); storing the same bytes twice is a no-op. */
-  put(bytes: Buffer): Promise<string>;
+  /**
+   * Stores the content and returns its SHA-256 (hex); storing the same content twice is a no-op. A
+   * file on disk is read as a stream, never whole into memory.
+   */
+  put(content: FileContent): Promise<string>;
   read(sha256: string): Promise<Buffer | undefined>;
   exists(sha256: string): Promise<boolean>;
 }

@@ -1,8 +1,9 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import type { StaffActor } from '../../modules/auth/domain/actor.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
+import { formFields } from './forms.ts';
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -52,19 +53,28 @@ export function apiRoute<P, Q, B, R>(route: ApiRoute<P, Q, B, R>): ApiRoute {
   return route as unknown as ApiRoute;
 }
 
-/** Registers API routes on the server: parse with the schemas, require a token where asked, run. */
-export function registerApiRoutes(app: FastifyInstance, routes: ApiRoute[]): void {
+/**
+ * Registers API routes in the API's route group (mounted at `prefix`): parse with the schemas, run.
+ * A route that needs a token gets `requireToken` as its own first hook, so nothing of the request's
+ * body is read before the caller is known; a multipart route is the only kind that takes files.
+ */
+export function registerApiRoutes(
+  api: FastifyInstance,
+  routes: ApiRoute[],
+  options: { prefix: string; requireToken: onRequestAsyncHookHandler },
+): void {
   for (const route of routes) {
-    app.route({
+    if (!route.path.startsWith(`${options.prefix}/`)) throw new Error(`${route.path} is outside ${options.prefix}`);
+    api.route({
       method: route.method,
-      url: route.path.replace(/\{(\w+)\}/g, ':$1'),
+      url: route.path.slice(options.prefix.length).replace(/\{(\w+)\}/g, ':$1'),
+      config: { uploads: route.multipart === true },
+      ...(route.auth === 'token' ? { onRequest: options.requireToken } : {}),
       handler: async (request, reply) => {
         let staff: StaffActor | undefined;
         if (route.auth === 'token') {
-          if (request.actor.kind !== 'staff')
-            throw new DomainError('unauthenticated', {
-              message: '请在 Authorization 头中提供有效的访问令牌（Bearer）。',
-            });
+          // requireToken has run; this only narrows the type.
+          if (request.actor.kind !== 'staff') throw new DomainError('unauthenticated');
           staff = request.actor;
         }
         const params = route.params ? parseInput(route.params, request.params) : undefined;
@@ -87,10 +97,7 @@ export function registerApiRoutes(app: FastifyInstance, routes: ApiRoute[]): voi
 
 function multipartFields(request: FastifyRequest): Record<string, string> {
   const out: Record<string, string> = {};
-  const body = (request.body ?? {}) as Record<string, { type?: string; value?: unknown }>;
-  for (const [key, part] of Object.entries(body)) {
-    if (part && part.type === 'field') out[key] = String(part.value);
-  }
+  for (const [key, value] of Object.entries(formFields(request))) out[key] = Array.isArray(value) ? value[0]! : value;
   return out;
 }
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError } from 'fastify';
 import { DomainError, ERROR_TABLE, type ErrorCode, type FieldIssue } from '../errors.ts';
 
 /** An error as the outside world sees it. */
@@ -37,12 +37,10 @@ export function toPublicError(error: unknown): PublicError & { isUnexpected: boo
     details: undefined,
     isUnexpected: false,
   });
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return known('upload_too_large');
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') return known('body_too_large');
   if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return known('unsupported_media_type');
-  if (isBrokenMultipart(error)) {
-    return { ...known('bad_request'), message: '上传的表单数据不完整或格式不正确，请重新提交。' };
-  }
+  if (code === 'FST_ERR_BAD_URL') return known('path_invalid');
+  if (code === 'FST_ERR_MAX_PARAM_LENGTH') return known('uri_too_long');
   if (
     code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
@@ -56,17 +54,6 @@ export function toPublicError(error: unknown): PublicError & { isUnexpected: boo
   return { ...known('internal'), isUnexpected: true };
 }
 
-/**
- * The multipart parser (busboy) reports a cut-off body or a missing or oversized boundary with plain
- * errors that carry neither a code nor a status; they are the sender's mistake, not ours.
- */
-const BROKEN_MULTIPART =
-  /^(Multipart: Boundary not found|Boundary required|Unexpected end of multipart data|.+ terminated early due to unexpected end of multipart data|The needle cannot (be an empty String\/Buffer|have a length bigger than 256)\.)$/;
-
-function isBrokenMultipart(error: unknown): boolean {
-  return error instanceof Error && !('statusCode' in error) && BROKEN_MULTIPART.test(error.message);
-}
-
 /** The JSON body of an API error: `{ code, message }`, plus field problems when there are any. */
 export function apiErrorBody(error: PublicError): Record<string, unknown> {
   return {
@@ -76,10 +63,3 @@ export function apiErrorBody(error: PublicError): Record<string, unknown> {
     ...(error.details && error.code === 'sensitive_data_found' ? { details: error.details } : {}),
   };
 }
-
-/** True for requests to the JSON API, which get JSON errors rather than pages. */
-export function isApiRequest(request: FastifyRequest): boolean {
-  return request.url.startsWith('/api/');
-}
-
-export type ErrorPageRenderer = (request: FastifyRequest, reply: FastifyReply, error: PublicError) => Promise<unknown>;

@@ -18,13 +18,13 @@ import { mustEnrolSecondFactor } from '../domain/second-factor-policy.ts';
 import { totpUri } from '../domain/totp.ts';
 import { AUTH_TEXT } from '../strings.ts';
 
-/** The signed-in user's own account: password, two-factor sign-in, personal API tokens. */
-export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
-  const staffOf = (request: FastifyRequest): StaffActor => {
-    if (request.actor.kind !== 'staff') throw new DomainError('unauthenticated');
-    return request.actor;
-  };
+const staffOf = (request: FastifyRequest): StaffActor => {
+  if (request.actor.kind !== 'staff') throw new DomainError('unauthenticated');
+  return request.actor;
+};
 
+/** The signed-in user's own account: password and personal API tokens. */
+export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/admin/account', async (request, reply) => renderAccount(request, reply));
 
   app.post('/admin/account/password', async (request, reply) => {
@@ -47,27 +47,6 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       if (!isDomainError(error, 'validation_failed')) throw error;
       setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') });
       return seeOther(reply, '/admin/account');
-    }
-  });
-
-  app.get('/admin/account/2fa', async (request, reply) => {
-    const actor = staffOf(request);
-    const user = request.staffUser;
-    if (user?.totpEnabled) return seeOther(reply, '/admin/account');
-    const secret = await beginTotpEnrolment({ uow: ctx.uow, actor });
-    return renderEnrolment(request, reply, actor, secret);
-  });
-
-  app.post('/admin/account/2fa', async (request, reply) => {
-    const actor = staffOf(request);
-    try {
-      await confirmTotpEnrolment({ uow: ctx.uow, clock: ctx.clock, actor, code: field(formFields(request), 'code') });
-      setFlash(reply, { kind: 'success', text: AUTH_TEXT.totpEnabled });
-      return seeOther(reply, '/admin/account');
-    } catch (error) {
-      if (!isDomainError(error, 'totp_invalid')) throw error;
-      const credentials = await ctx.stores.users.getCredentials(actor.userId);
-      return renderEnrolment(request, reply, actor, credentials?.totpSecret ?? '', error.message, 401);
     }
   });
 
@@ -176,6 +155,33 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       ),
     });
   }
+}
+
+/**
+ * Enrolment in two-factor sign-in: the one part of the back office an administrator who still owes
+ * it may open.
+ */
+export function registerSecondFactorEnrolmentRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/admin/account/2fa', async (request, reply) => {
+    const actor = staffOf(request);
+    const user = request.staffUser;
+    if (user?.totpEnabled) return seeOther(reply, '/admin/account');
+    const secret = await beginTotpEnrolment({ uow: ctx.uow, actor });
+    return renderEnrolment(request, reply, actor, secret);
+  });
+
+  app.post('/admin/account/2fa', async (request, reply) => {
+    const actor = staffOf(request);
+    try {
+      await confirmTotpEnrolment({ uow: ctx.uow, clock: ctx.clock, actor, code: field(formFields(request), 'code') });
+      setFlash(reply, { kind: 'success', text: AUTH_TEXT.totpEnabled });
+      return seeOther(reply, '/admin/account');
+    } catch (error) {
+      if (!isDomainError(error, 'totp_invalid')) throw error;
+      const credentials = await ctx.stores.users.getCredentials(actor.userId);
+      return renderEnrolment(request, reply, actor, credentials?.totpSecret ?? '', error.message, 401);
+    }
+  });
 
   async function renderEnrolment(
     request: FastifyRequest,

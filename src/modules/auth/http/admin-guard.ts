@@ -3,31 +3,33 @@ import type { SettingsStore } from '../../site/ports.ts';
 import { getSiteSettings } from '../../site/queries/get-site-settings.ts';
 import { mustEnrolSecondFactor } from '../domain/second-factor-policy.ts';
 
-/** Back-office paths open before sign-in. */
-const OPEN_PATHS = ['/admin/login', '/admin/login/2fa', '/admin/logout'];
-/** Paths an administrator who still owes two-factor enrolment may use. */
-const ENROLMENT_PATHS = ['/admin/account/2fa', '/admin/logout'];
+/**
+ * Every route registered in this group needs a signed-in member of staff; anybody else is sent to
+ * sign in before the request's body is read. Attached to the group, so it holds for every spelling
+ * of every path the group's routes answer to.
+ */
+export function requireStaffSession(group: FastifyInstance): void {
+  group.addHook('onRequest', async (request, reply) => {
+    if (request.actor.kind === 'staff') return;
+    const target = request.staffSession?.totpPending
+      ? '/admin/login/2fa'
+      : `/admin/login?next=${encodeURIComponent(request.url)}`;
+    return reply.redirect(target, 303);
+  });
+}
 
 /**
- * Every back-office page needs a signed-in member of staff; system and district admins outside the
- * demo must enrol in two-factor sign-in first.
+ * Every route registered in this group needs system and district administrators outside the demo to
+ * have enrolled in two-factor sign-in first; until then they are sent to enrol.
  */
-export function installAdminGuard(app: FastifyInstance, deps: { stores: { settings: SettingsStore } }): void {
-  app.addHook('preHandler', async (request, reply) => {
-    const path = request.url.split('?')[0]!;
-    if (path !== '/admin' && !path.startsWith('/admin/')) return;
-    if (OPEN_PATHS.includes(path)) return;
-    if (request.actor.kind !== 'staff') {
-      const target = request.staffSession?.totpPending
-        ? '/admin/login/2fa'
-        : `/admin/login?next=${encodeURIComponent(request.url)}`;
-      return reply.redirect(target, 303);
-    }
+export function requireSecondFactorEnrolment(
+  group: FastifyInstance,
+  deps: { stores: { settings: SettingsStore } },
+): void {
+  group.addHook('onRequest', async (request, reply) => {
+    if (request.actor.kind !== 'staff') return;
     const site = await getSiteSettings(deps.stores);
-    if (
-      !ENROLMENT_PATHS.includes(path) &&
-      mustEnrolSecondFactor(request.actor.grants, request.staffUser?.totpEnabled ?? false, site.isDemo)
-    ) {
+    if (mustEnrolSecondFactor(request.actor.grants, request.staffUser?.totpEnabled ?? false, site.isDemo)) {
       return reply.redirect('/admin/account/2fa', 303);
     }
   });

@@ -4,8 +4,7 @@ import { DomainError } from '../../../platform/errors.ts';
 import { newSecretToken } from '../../../platform/ids.ts';
 import { ANON_CSRF_COOKIE, SESSION_COOKIE } from '../../../platform/http/context.ts';
 import { anonymousCsrfToken, tokensMatch } from '../../../platform/http/csrf.ts';
-import { isApiRequest } from '../../../platform/http/error-handler.ts';
-import { formFields, field } from '../../../platform/http/forms.ts';
+import { field, formFields } from '../../../platform/http/forms.ts';
 import '../../../platform/http/context.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
 import type { ApiTokenStore, SessionStore, UserStore } from '../ports.ts';
@@ -20,32 +19,62 @@ type AuthDeps = {
   secureCookies: boolean;
 };
 
-/**
- * Works out who is asking, for every request: a bearer token on the API, the session cookie
- * elsewhere, the public otherwise. Then checks the CSRF token of every form post.
- */
-export function installAuthentication(app: FastifyInstance, deps: AuthDeps): void {
+/** Methods that change nothing; every other one needs a CSRF token on the site. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Who is asking, before any route group has looked: the public. Registered once, at the root. */
+export function installActor(app: FastifyInstance): void {
   app.decorateRequest('actor', undefined as never);
   app.decorateRequest('staffSession', undefined);
   app.decorateRequest('staffUser', undefined);
   app.decorateRequest('csrfToken', '');
-
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     request.actor = { kind: 'public', ip: request.ip };
-    if (isApiRequest(request)) {
-      const header = request.headers.authorization;
-      if (header) {
-        const match = /^Bearer\s+(\S+)$/i.exec(header);
-        if (!match) throw new DomainError('invalid_token');
-        request.actor = await resolveApiToken({
-          stores: deps.stores,
-          clock: deps.clock,
-          token: match[1]!,
-          ip: request.ip,
-        });
-      }
-      return;
+  });
+}
+
+/**
+ * The API's way of knowing who asks: a bearer token, and nothing else. A session cookie is never
+ * looked at here, so a page a member of staff has open elsewhere cannot make the browser call the
+ * API on their behalf (no CSRF on the API). Runs before the body is read.
+ * @throws DomainError `invalid_token` for a malformed, unknown, revoked or expired token.
+ */
+export function installBearerAuthentication(api: FastifyInstance, deps: AuthDeps): void {
+  api.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!match) throw new DomainError('invalid_token');
+      request.actor = await resolveApiToken({
+        stores: deps.stores,
+        clock: deps.clock,
+        token: match[1]!,
+        ip: request.ip,
+      });
     }
+    request.uploadGate = () => {
+      if (request.actor.kind !== 'staff') throw new DomainError('unauthenticated');
+    };
+  });
+}
+
+/**
+ * Requires a valid bearer token on one API route, before its body is read.
+ * @throws DomainError `unauthenticated`.
+ */
+export async function requireToken(request: FastifyRequest): Promise<void> {
+  if (request.actor.kind !== 'staff') {
+    throw new DomainError('unauthenticated', { message: '请在 Authorization 头中提供有效的访问令牌（Bearer）。' });
+  }
+}
+
+/**
+ * The site's way of knowing who asks: the session cookie. Then every form post must carry the
+ * page's CSRF token; for a multipart form it is checked before the first byte of a file is written.
+ */
+export function installSessionAuthentication(site: FastifyInstance, deps: AuthDeps): void {
+  site.addHook('onRequest', async (request, reply) => {
+    request.uploadGate = (fields) => checkCsrf(request, fields, deps.secret);
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const resolved = await resolveSession({
@@ -79,16 +108,24 @@ export function installAuthentication(app: FastifyInstance, deps: AuthDeps): voi
     }
   });
 
-  app.addHook('preHandler', async (request) => {
-    if (request.method !== 'POST' || isApiRequest(request)) return;
-    const given = field(formFields(request), '_csrf');
-    const expected = request.staffSession
-      ? request.staffSession.csrfToken
-      : request.cookies[ANON_CSRF_COOKIE]
-        ? anonymousCsrfToken(deps.secret, request.cookies[ANON_CSRF_COOKIE])
-        : undefined;
-    if (!expected || !tokensMatch(expected, given)) throw new DomainError('csrf_failed');
+  site.addHook('preHandler', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    checkCsrf(request, formFields(request), deps.secret);
   });
+}
+
+/**
+ * The form's `_csrf` against the session's token, or before sign-in against the signed cookie.
+ * @throws DomainError `csrf_failed`.
+ */
+function checkCsrf(request: FastifyRequest, fields: Record<string, string | string[]>, secret: string): void {
+  const given = field(fields, '_csrf');
+  const expected = request.staffSession
+    ? request.staffSession.csrfToken
+    : request.cookies[ANON_CSRF_COOKIE]
+      ? anonymousCsrfToken(secret, request.cookies[ANON_CSRF_COOKIE])
+      : undefined;
+  if (!expected || !tokensMatch(expected, given)) throw new DomainError('csrf_failed');
 }
 
 /**

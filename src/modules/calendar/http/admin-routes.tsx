@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../app/context.ts';
 import { chinaDate, chinaDateTime } from '../../../platform/clock.ts';
@@ -101,8 +102,8 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: AppContex
     });
   });
 
-  app.post('/admin/calendar/import', async (request, reply) => {
-    const file = await formFile(request, 'file');
+  app.post('/admin/calendar/import', { config: { uploads: true } }, async (request, reply) => {
+    const file = formFile(request, 'file');
     try {
       if (!file)
         throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '请选择要导入的文件。' }] });
@@ -111,7 +112,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: AppContex
         clock: ctx.clock,
         actor: request.actor,
         fileName: file.fileName,
-        text: file.bytes.toString('utf8'),
+        text: await readFile(file.path, 'utf8'),
       });
       setFlash(reply, {
         kind: 'success',

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
@@ -160,9 +161,9 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: AppContext
     );
   });
 
-  app.post('/admin/catalogs/:code/import', async (request, reply) => {
+  app.post('/admin/catalogs/:code/import', { config: { uploads: true } }, async (request, reply) => {
     const org = await orgOf(request);
-    const file = await formFile(request, 'file');
+    const file = formFile(request, 'file');
     return act(reply, `/admin/catalogs/${org.code}`, CATALOG_TEXT.sheetImported, async () => {
       if (!file)
         throw new DomainError('validation_failed', {
@@ -173,7 +174,7 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: AppContext
         actor: request.actor,
         versionId: (await workingVersion(org.id)).id,
         readWorkbook,
-        bytes: file.bytes,
+        bytes: await readFile(file.path),
       });
     });
   });

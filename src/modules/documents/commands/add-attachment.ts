@@ -6,12 +6,12 @@ import { auditActor, type Actor } from '../../auth/domain/actor.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import { checkUpload } from '../domain/attachment-policy.ts';
 import { ALLOWED_FROM } from '../domain/workflow.ts';
-import type { Attachment, FileStorage } from '../ports.ts';
+import { sizeOf, type Attachment, type FileContent, type FileSniffer, type FileStorage } from '../ports.ts';
 import { loadEditionContext, requireActionPermission, type DocumentStores } from './edition-context.ts';
 
 /**
  * Attaches a file to an editable edition. The type is decided from the bytes and must agree with
- * the name; the bytes are stored under their SHA-256.
+ * the name; the content is stored under its SHA-256.
  * @throws DomainError `upload_too_large`, `upload_type_not_allowed`, `upload_type_mismatch`,
  *   `invalid_transition` (edition not editable), `forbidden`, `not_found`.
  */
@@ -20,17 +20,18 @@ export async function addAttachment(options: {
   clock: Clock;
   actor: Actor;
   files: FileStorage;
-  sniff: (bytes: Buffer) => Promise<string | undefined>;
+  sniff: FileSniffer;
   maxBytes: number;
   editionId: string;
   fileName: string;
-  bytes: Buffer;
+  content: FileContent;
 }): Promise<Attachment> {
+  const sizeBytes = sizeOf(options.content);
   const checked = checkUpload({
     fileName: options.fileName,
-    sizeBytes: options.bytes.length,
+    sizeBytes,
     maxBytes: options.maxBytes,
-    detectedExtension: await options.sniff(options.bytes),
+    detectedExtension: await options.sniff(options.content),
   });
   const now = options.clock.now();
   return options.uow.run(async (stores) => {
@@ -40,14 +41,14 @@ export async function addAttachment(options: {
       throw new DomainError('invalid_transition', { message: '只有草稿或退回的版本可以添加附件。' });
     }
     // Written before the row: a failed transaction leaves at most an unreferenced file, never a row without bytes.
-    const sha256 = await options.files.put(options.bytes);
+    const sha256 = await options.files.put(options.content);
     const existing = await stores.documents.attachmentsOf(context.edition.id);
     const attachment: Attachment = {
       id: newId(),
       editionId: context.edition.id,
       fileName: checked.fileName,
       mediaType: checked.mediaType,
-      sizeBytes: options.bytes.length,
+      sizeBytes,
       sha256,
       sortOrder: existing.length,
       createdAt: now.toISOString(),

@@ -1,7 +1,7 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
-import { sanitizeRichText } from '../../../platform/sanitize.ts';
+import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../auth/domain/actor.ts';
 import { normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
@@ -17,22 +17,25 @@ import {
 /**
  * Starts a new document in a unit with its first edition as a draft. The body is sanitised on the
  * server; the 发布机构 defaults to the unit's name.
- * @throws DomainError `validation_failed` listing every wrong field, `not_found`, `forbidden`.
+ * @throws DomainError `rich_text_too_complex`, `validation_failed` listing every wrong field, `not_found`, `forbidden`.
  */
 export async function createDraft(options: {
   uow: UnitOfWork<DocumentStores>;
   clock: Clock;
+  sanitiser: RichTextSanitiser;
   actor: Actor;
   orgId: string;
   input: EditionContentInput;
 }): Promise<{ document: GovDocument; edition: Edition }> {
   const now = options.clock.now();
+  // Sanitised before the transaction: it runs off the request thread and may take a moment.
+  const bodyHtml = await options.sanitiser.sanitise(options.input.bodyHtml);
   return options.uow.run(async (stores) => {
     const org = await stores.orgs.getById(options.orgId);
     if (!org) throw new DomainError('validation_failed', { fields: [{ field: 'orgId', message: '发布单位不存在。' }] });
     requireActionPermission(options.actor, 'edit', org);
     const input = { ...options.input, issuer: options.input.issuer.trim() || org.name };
-    const { content, issues } = normalizeContent(input, sanitizeRichText(input.bodyHtml), chinaDate(now));
+    const { content, issues } = normalizeContent(input, bodyHtml, chinaDate(now));
     assertNoFieldIssues(issues);
     await checkCatalogFiling(stores, org, content);
     const actorId = workflowActorId(options.actor) ?? 'system';

@@ -1,6 +1,6 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
-import { sanitizeRichText } from '../../../platform/sanitize.ts';
+import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../auth/domain/actor.ts';
 import { normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
@@ -17,17 +17,20 @@ import {
 /**
  * Saves an editor's changes to a draft or rejected edition. When `expectedUpdatedAt` is given and
  * someone saved in between, nothing is overwritten.
- * @throws DomainError `validation_failed`, `invalid_transition`, `conflict`, `not_found`, `forbidden`.
+ * @throws DomainError `rich_text_too_complex`, `validation_failed`, `invalid_transition`, `conflict`, `not_found`, `forbidden`.
  */
 export async function updateDraft(options: {
   uow: UnitOfWork<DocumentStores>;
   clock: Clock;
+  sanitiser: RichTextSanitiser;
   actor: Actor;
   editionId: string;
   input: EditionContentInput;
   expectedUpdatedAt?: string | undefined;
 }): Promise<Edition> {
   const now = options.clock.now();
+  // Sanitised before the transaction: it runs off the request thread and may take a moment.
+  const bodyHtml = await options.sanitiser.sanitise(options.input.bodyHtml);
   return options.uow.run(async (stores) => {
     const context = await loadEditionContext(stores, options.editionId);
     const { edition, org } = context;
@@ -36,7 +39,7 @@ export async function updateDraft(options: {
       throw new DomainError('conflict', { message: '该草稿已被他人修改，请刷新页面后重新编辑。' });
     }
     const input = { ...options.input, issuer: options.input.issuer.trim() || org.name };
-    const { content, issues } = normalizeContent(input, sanitizeRichText(input.bodyHtml), chinaDate(now));
+    const { content, issues } = normalizeContent(input, bodyHtml, chinaDate(now));
     assertNoFieldIssues(issues);
     await checkCatalogFiling(stores, org, content);
     const edited = transition(edition, { type: 'edit' }, { actorId: workflowActorId(options.actor), now });

@@ -50,7 +50,7 @@ const WORKING_STATES = ['draft', 'rejected', 'submitted', 'scheduled', 'publishe
 /** The back office's documents: list, create, edit, the review workflow and attachments. */
 export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { stores } = ctx;
-  const deps = { uow: ctx.uow, clock: ctx.clock };
+  const deps = { uow: ctx.uow, clock: ctx.clock, sanitiser: ctx.sanitiser };
 
   app.get('/admin/documents', async (request, reply) => {
     const query = parseInput(StaffListQuery, request.query);
@@ -260,12 +260,12 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
     }
   });
 
-  app.post('/admin/editions/:id/attachments', async (request, reply) => {
+  app.post('/admin/editions/:id/attachments', { config: { uploads: true } }, async (request, reply) => {
     const { id } = parseInput(IdParams, request.params);
     const edition = await stores.documents.getEdition(id);
     if (!edition) throw new DomainError('not_found');
     const back = `/admin/documents/${edition.documentId}`;
-    const file = await formFile(request, 'file');
+    const file = formFile(request, 'file');
     try {
       if (!file)
         throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '请选择要上传的文件。' }] });
@@ -277,7 +277,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
         maxBytes: ctx.config.maxUploadBytes,
         editionId: id,
         fileName: file.fileName,
-        bytes: file.bytes,
+        content: file,
       });
       setFlash(reply, { kind: 'success', text: DOCUMENT_TEXT.attachmentAdded });
     } catch (error) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../app/context.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
-import { formFile } from '../../../platform/http/forms.ts';
+import { formFile, isMultipartForm } from '../../../platform/http/forms.ts';
 import { publicOrigin } from '../../../platform/http/render.ts';
 import type { Actor } from '../../auth/domain/actor.ts';
 import { addAttachment } from '../commands/add-attachment.ts';
@@ -39,7 +39,7 @@ const AttachmentView = z
 /** Public reads of government information, and the staff workflow for holders of a token. */
 export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
   const { stores } = ctx;
-  const deps = { uow: ctx.uow, clock: ctx.clock };
+  const deps = { uow: ctx.uow, clock: ctx.clock, sanitiser: ctx.sanitiser };
   const origin = (request: { protocol: string; host: string }) => publicOrigin(request, ctx.config.publicUrl);
 
   /** The edition as the staff API returns it, read back through the staff filter. */
@@ -285,9 +285,8 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       response: AttachmentView,
       successStatus: 201,
       handler: async ({ params, staff, request }) => {
-        if (!request.isMultipart())
-          throw new DomainError('unsupported_media_type', { message: '请使用 multipart/form-data 上传文件。' });
-        const file = await formFile(request, 'file');
+        if (!isMultipartForm(request)) throw new DomainError('unsupported_media_type');
+        const file = formFile(request, 'file');
         if (!file)
           throw new DomainError('validation_failed', {
             fields: [{ field: 'file', message: '请在 file 字段中提供文件。' }],
@@ -300,7 +299,7 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
           maxBytes: ctx.config.maxUploadBytes,
           editionId: params.id,
           fileName: file.fileName,
-          bytes: file.bytes,
+          content: file,
         });
         return {
           id: attachment.id,
