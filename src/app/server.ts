@@ -72,6 +72,9 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   const app = Fastify({
     logger: options.logger === false ? false : { level: ctx.config.logLevel },
     bodyLimit: BODY_LIMIT,
+    // The client's address (sign-in limits, audit) comes through the proxies configured as trusted only.
+    // A union of valid values matches none of Fastify's overloads; each member alone is accepted.
+    trustProxy: ctx.config.trustProxy as boolean,
     routerOptions: { maxParamLength: MAX_SEGMENT_LENGTH },
     rewriteUrl(raw) {
       const target = normaliseRequestTarget(raw.url ?? '/');

@@ -9,10 +9,13 @@ import { importHolidayNotice } from '../modules/calendar/commands/import-holiday
 import { addWorkingDays, uncoveredWarning } from '../modules/calendar/domain/working-days.ts';
 import { verifyAuditChain } from '../modules/audit/queries/verify-audit-chain.ts';
 import { createApiToken } from '../modules/auth/commands/create-api-token.ts';
+import { revokeApiToken } from '../modules/auth/commands/revoke-api-token.ts';
+import { isTokenUsable } from '../modules/auth/domain/user.ts';
 import { createUser } from '../modules/auth/commands/create-user.ts';
 import { systemActor } from '../modules/auth/domain/actor.ts';
 import { ROLE_LABELS, isRole } from '../modules/auth/domain/roles.ts';
 import { publishDueEditions } from '../modules/documents/jobs/publish-due-editions.ts';
+import { chinaDateTime } from '../platform/clock.ts';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config.ts';
 import { isDomainError } from '../platform/errors.ts';
 import { newSecretToken } from '../platform/ids.ts';
@@ -25,7 +28,9 @@ const HELP = `gongkai — 政务公开平台 (Gongkai)
   gongkai migrate               只迁移数据库
   gongkai seed-demo             向空数据库载入示范区演示数据
   gongkai user create --username NAME --name 姓名 --org 单位代码 --role 角色 [--password 密码]
-  gongkai token create --user NAME [--name 用途]     生成个人访问令牌（只显示一次）
+  gongkai token create --user NAME [--name 用途]     生成个人访问令牌（只显示一次，默认90天有效）
+  gongkai token list --user NAME                     列出该用户的访问令牌（编号、用途、有效期、最近使用）
+  gongkai token revoke 令牌编号                      撤销一个访问令牌
   gongkai audit verify          校验审计日志哈希链；完好时退出码为 0
   gongkai calendar add-working-days 日期 天数     计算若干个工作日之后的日期（当日不计入）
   gongkai calendar status       列出已有节假日数据的年份
@@ -77,8 +82,10 @@ export async function main(argv: string[]): Promise<number> {
       if (sub !== 'create') break;
       return withApp(config, (ctx) => createUserCommand(ctx, argv.slice(2)));
     case 'token':
-      if (sub !== 'create') break;
-      return withApp(config, (ctx) => createTokenCommand(ctx, argv.slice(2)));
+      if (sub === 'create') return withApp(config, (ctx) => createTokenCommand(ctx, argv.slice(2)));
+      if (sub === 'list') return withApp(config, (ctx) => listTokensCommand(ctx, argv.slice(2)));
+      if (sub === 'revoke') return withApp(config, (ctx) => revokeTokenCommand(ctx, argv.slice(2)));
+      break;
     case 'audit':
       if (sub !== 'verify') break;
       return withApp(config, async (ctx) => {
@@ -118,9 +125,20 @@ async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Pr
     process.stdout.write('首次运行：正在载入示范区演示数据……\n');
     demo = await seed(ctx);
   }
+  const isDemo = (await ctx.stores.settings.get('site.is_demo')) === 'true';
+  if (!isDemo && !config.publicUrlConfigured) {
+    process.stderr.write(
+      '配置有误，服务未启动:\n  - GONGKAI_PUBLIC_URL: 正式部署须设置对外访问地址（例如 https://gk.example.gov.cn），' +
+        '接口和推送中的链接只取自该配置，不取自请求的 Host 头。\n',
+    );
+    await ctx.close();
+    return 78;
+  }
   const app = await buildServer(ctx);
   const address = await app.listen({ port: config.port, host: config.host });
-  const url = config.publicUrl ?? address.replace('127.0.0.1', 'localhost');
+  // Without a configured origin (the demo), links use the address actually listened on.
+  if (!config.publicUrlConfigured) config.publicUrl = address.replace('127.0.0.1', 'localhost');
+  const url = config.publicUrl;
   const scheduler =
     config.schedulerSeconds > 0
       ? setInterval(() => {
@@ -134,9 +152,8 @@ async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Pr
   process.stdout.write(
     `\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n`,
   );
-  const settings = await ctx.stores.settings.get('site.is_demo');
   if (demo) printDemo(demo, demoPassword(config));
-  else if (settings === 'true' && options.seedWhenEmpty) printDemoReminder(config);
+  else if (isDemo && options.seedWhenEmpty) printDemoReminder(config);
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -257,14 +274,53 @@ async function createTokenCommand(ctx: AppContext, args: string[]): Promise<numb
     return 64;
   }
   try {
-    const { token } = await createApiToken({
+    const { token, expiresAt } = await createApiToken({
       uow: ctx.uow,
       clock: ctx.clock,
       actor: systemActor('cli'),
       username: values.user,
       name: values.name ?? 'cli',
+      lifetimeDays: ctx.config.tokenLifetimeDays,
     });
     process.stdout.write(`${token}\n`);
+    process.stderr.write(`有效期至 ${chinaDateTime(expiresAt)}（北京时间）。\n`);
+    return 0;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+}
+
+async function listTokensCommand(ctx: AppContext, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { user: { type: 'string' } } });
+  const user = values.user && (await ctx.stores.users.getByUsername(values.user.trim().toLowerCase()));
+  if (!user) {
+    process.stderr.write(values.user ? `用户 ${values.user} 不存在。\n` : '需要 --user 用户名。\n');
+    return values.user ? 1 : 64;
+  }
+  const now = ctx.clock.now();
+  for (const token of await ctx.stores.tokens.listForUser(user.id)) {
+    const status = token.revokedAt
+      ? `已撤销 ${chinaDateTime(token.revokedAt)}`
+      : isTokenUsable(token, now)
+        ? `有效至 ${chinaDateTime(token.expiresAt)}`
+        : `已过期 ${chinaDateTime(token.expiresAt)}`;
+    const used = token.lastUsedAt ? `最近使用 ${chinaDateTime(token.lastUsedAt)}` : '尚未使用';
+    process.stdout.write(`${token.id}  ${token.name}  创建 ${chinaDateTime(token.createdAt)}  ${status}  ${used}\n`);
+  }
+  return 0;
+}
+
+async function revokeTokenCommand(ctx: AppContext, args: string[]): Promise<number> {
+  const id = args[0];
+  if (!id) {
+    process.stderr.write('用法: gongkai token revoke 令牌编号（见 gongkai token list --user 用户名）\n');
+    return 64;
+  }
+  try {
+    const token = await revokeApiToken({ uow: ctx.uow, clock: ctx.clock, actor: systemActor('cli'), tokenId: id });
+    process.stdout.write(`已撤销访问令牌 ${token.id}（${token.name}）。\n`);
     return 0;
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -22,7 +22,10 @@ describe('loadConfig', () => {
       database: { kind: 'sqlite', file: './data/gongkai.sqlite' },
       secret: undefined,
       demoPassword: undefined,
-      publicUrl: undefined,
+      publicUrl: 'http://localhost:3000',
+      publicUrlConfigured: false,
+      tokenLifetimeDays: 90,
+      trustProxy: false,
       sessionIdleMinutes: 30,
       maxUploadBytes: 20 * 1024 * 1024,
       schedulerSeconds: 30,
@@ -94,11 +97,39 @@ describe('loadConfig', () => {
       publicUrl: 'https://gk.example.cn',
       secure: false,
     },
-    { env: { GONGKAI_SECURE_COOKIES: 'yes' }, publicUrl: undefined, secure: true },
-    { env: { GONGKAI_SECURE_COOKIES: '1' }, publicUrl: undefined, secure: true },
-    { env: { GONGKAI_SECURE_COOKIES: '0' }, publicUrl: undefined, secure: false },
+    { env: { GONGKAI_SECURE_COOKIES: 'yes' }, publicUrl: 'http://localhost:3000', secure: true },
+    { env: { GONGKAI_SECURE_COOKIES: '1' }, publicUrl: 'http://localhost:3000', secure: true },
+    { env: { GONGKAI_SECURE_COOKIES: '0' }, publicUrl: 'http://localhost:3000', secure: false },
   ])('derives secure cookies from $env', ({ env, publicUrl, secure }) => {
     expect(loadConfig(env)).toMatchObject({ publicUrl, secureCookies: secure });
+  });
+
+  it.each([
+    { env: {}, publicUrl: 'http://localhost:3000', configured: false },
+    { env: { HOST: '0.0.0.0', PORT: '8080' }, publicUrl: 'http://localhost:8080', configured: false },
+    { env: { HOST: '10.1.2.3', PORT: '80' }, publicUrl: 'http://10.1.2.3:80', configured: false },
+    { env: { HOST: 'fd00::5' }, publicUrl: 'http://[fd00::5]:3000', configured: false },
+    { env: { GONGKAI_PUBLIC_URL: 'https://gk.example.cn/' }, publicUrl: 'https://gk.example.cn', configured: true },
+  ])(
+    'takes public URLs from configuration or the listen address, never a request: $env',
+    ({ env, publicUrl, configured }) => {
+      expect(loadConfig(env)).toMatchObject({ publicUrl, publicUrlConfigured: configured });
+    },
+  );
+
+  it.each([
+    { value: undefined, trustProxy: false },
+    { value: 'false', trustProxy: false },
+    { value: 'true', trustProxy: true },
+    { value: '1', trustProxy: 1 },
+    { value: '10.0.0.1, 10.0.0.2', trustProxy: '10.0.0.1, 10.0.0.2' },
+    { value: '10.0.0.0/8', trustProxy: '10.0.0.0/8' },
+  ])('reads GONGKAI_TRUST_PROXY=$value as $trustProxy', ({ value, trustProxy }) => {
+    expect(loadConfig({ GONGKAI_TRUST_PROXY: value }).trustProxy).toEqual(trustProxy);
+  });
+
+  it.each(['0', '3651', 'ninety'])('refuses GONGKAI_TOKEN_DAYS=%s', (value) => {
+    expect(problemsOf({ GONGKAI_TOKEN_DAYS: value })).toEqual([expect.stringMatching(/^GONGKAI_TOKEN_DAYS: /)]);
   });
 
   it('lists a wrong PORT, a short GONGKAI_SECRET and a bad LOG_LEVEL together', () => {

@@ -24,6 +24,11 @@ const environmentSchema = z.object({
   GONGKAI_MAX_UPLOAD_MB: z.coerce.number().min(1).max(512).default(20),
   GONGKAI_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
+  GONGKAI_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  GONGKAI_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, 'must be true, false, a hop count or proxy addresses')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,10 +41,19 @@ export type AppConfig = {
   host: string;
   dataDir: string;
   database: DatabaseConfig;
+  /**
+   * The origin every absolute URL is built from: GONGKAI_PUBLIC_URL, else the address the server
+   * listens on. Never the request's Host header.
+   */
   /** Undefined means: read or create the secret kept in the data directory. */
   secret: string | undefined;
   demoPassword: string | undefined;
-  publicUrl: string | undefined;
+  publicUrl: string;
+  /** Whether GONGKAI_PUBLIC_URL was set (it must be, outside the demo). */
+  publicUrlConfigured: boolean;
+  tokenLifetimeDays: number;
+  /** Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client's address. */
+  trustProxy: boolean | number | string;
   sessionIdleMinutes: number;
   maxUploadBytes: number;
   schedulerSeconds: number;
@@ -82,13 +96,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database,
     secret: e.GONGKAI_SECRET,
     demoPassword: e.GONGKAI_DEMO_PASSWORD,
-    publicUrl: e.GONGKAI_PUBLIC_URL?.replace(/\/+$/, ''),
+    publicUrl: e.GONGKAI_PUBLIC_URL?.replace(/\/+$/, '') ?? listenOrigin(e.HOST, e.PORT),
+    publicUrlConfigured: e.GONGKAI_PUBLIC_URL !== undefined,
+    tokenLifetimeDays: e.GONGKAI_TOKEN_DAYS,
+    trustProxy: parseTrustProxy(e.GONGKAI_TRUST_PROXY),
     sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
     maxUploadBytes: Math.round(e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024),
     schedulerSeconds: e.GONGKAI_SCHEDULER_SECONDS,
     secureCookies: e.GONGKAI_SECURE_COOKIES ?? e.GONGKAI_PUBLIC_URL?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** The origin of the address the server listens on, with a wildcard address read as this machine. */
+function listenOrigin(host: string, port: number): string {
+  const name = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host)
+    ? 'localhost'
+    : host.includes(':')
+      ? `[${host}]`
+      : host;
+  return `http://${name}:${port}`;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 function emptyToUndefined(value: string | undefined): string | undefined {

@@ -17,7 +17,10 @@ export const ERROR_TABLE = {
     message: '文号格式不正确，应为“机关代字〔年份〕序号号”，例如“示政办发〔2026〕12号”。',
   },
   unauthenticated: { status: 401, message: '请先登录。' },
-  invalid_credentials: { status: 401, message: '用户名或密码错误。' },
+  invalid_credentials: {
+    status: 401,
+    message: '用户名或密码错误；连续输错5次的账户将暂停登录15分钟。',
+  },
   invalid_token: { status: 401, message: '访问令牌无效或已撤销。' },
   totp_invalid: { status: 401, message: '动态验证码错误，请重新输入。' },
   forbidden: { status: 403, message: '您没有权限执行此操作。' },
@@ -57,6 +60,7 @@ export const ERROR_TABLE = {
     message: '正文或标题中含有身份证号、手机号或银行卡号等个人信息，请删除后再提交。',
   },
   rate_limited: { status: 429, message: '操作过于频繁，请稍后再试。' },
+  login_throttled: { status: 429, message: '本网络地址登录失败次数过多，请15分钟后再试。' },
   internal: { status: 500, message: '服务器内部错误，请稍后再试。' },
   unavailable: { status: 503, message: '服务暂不可用，请稍后再试。' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -7,6 +7,9 @@ import { auditTrail, csrfFieldOf, keepCookies, setCookieLine, signIn, signedIn, 
 
 const CSRF_MESSAGE = '页面已过期或来源不明，请刷新页面后重试。';
 
+/** The error message shown on the sign-in form. */
+const alertOf = (html: string) => /class="error-summary" role="alert"><p>([^<]+)<\/p>/.exec(html)?.[1];
+
 /** Sign-in, lockout, idle timeout and sign-out through the back office's HTML forms. */
 describe.each(DIALECTS)('staff sign-in and sessions on $name', (dialect) => {
   let app: TestApp;
@@ -111,25 +114,28 @@ describe.each(DIALECTS)('staff sign-in and sessions on $name', (dialect) => {
   });
 
   describe('lockout', () => {
-    it('locks the account after 5 wrong passwords, refuses even the right one with 423, and reopens after 15 minutes', async () => {
+    it('locks the account after 5 wrong passwords, refuses even the right one with the same 401, and reopens after 15 minutes', async () => {
       app.clock.set('2026-03-02T03:00:00Z');
       const statuses: number[] = [];
       for (let attempt = 1; attempt <= 5; attempt++) {
         const { response } = await signIn(server, 'town.editor', { password: `wrong-password-${attempt}` });
         statuses.push(response.statusCode);
       }
-      expect(statuses).toEqual([401, 401, 401, 401, 423]);
+      expect(statuses).toEqual([401, 401, 401, 401, 401]);
 
+      // Locked: the right password gets exactly the answer a wrong one or an unknown name gets.
       const sixth = await signIn(server, 'town.editor');
-      expect(sixth.response.statusCode).toBe(423);
-      expect(sixth.response.body).toContain('请15分钟后再试');
-      expect(sixth.response.body).toContain('账户已临时锁定');
+      const unknown = await signIn(server, 'no.such.user', { password: 'wrong-password-0' });
+      expect(sixth.response.statusCode).toBe(401);
+      expect(sixth.response.body).toContain('连续输错5次的账户将暂停登录15分钟');
+      expect(alertOf(sixth.response.body)).toMatch(/用户名或密码错误/);
+      expect(alertOf(sixth.response.body)).toBe(alertOf(unknown.response.body));
       expect(sixth.jar.gk_session).toBeUndefined();
 
       app.clock.advanceMinutes(14);
       const stillLocked = await signIn(server, 'town.editor');
-      expect(stillLocked.response.statusCode).toBe(423);
-      expect(stillLocked.response.body).toContain('请1分钟后再试');
+      expect(stillLocked.response.statusCode).toBe(401);
+      expect(stillLocked.jar.gk_session).toBeUndefined();
 
       app.clock.advanceMinutes(2);
       const reopened = await signIn(server, 'town.editor');

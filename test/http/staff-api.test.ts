@@ -253,7 +253,7 @@ describe.each(DIALECTS)('staff API on $name', (dialect) => {
         reviewedBy: fixture.staff('edu.reviewer2').userId,
       });
       const publicUrl = published.json<StaffEdition>().publicUrl!;
-      expect(publicUrl).toMatch(/^http:\/\/localhost(:80)?\/xxgk\/doc\/[0-9a-z]{16}$/);
+      expect(publicUrl).toMatch(/^http:\/\/localhost:3000\/xxgk\/doc\/[0-9a-z]{16}$/);
       const page = await server.inject({ method: 'GET', url: new URL(publicUrl).pathname });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('审核人员自己起草的通知');

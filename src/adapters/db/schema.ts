@@ -9,6 +9,7 @@ export type Database = {
   role_grants: RoleGrantRow;
   sessions: SessionRow;
   api_tokens: ApiTokenRow;
+  login_throttle: LoginThrottleRow;
   audit_log: AuditRow;
   audit_head: AuditHeadRow;
   settings: SettingRow;
@@ -86,6 +87,13 @@ export type ApiTokenRow = {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  expires_at: string;
+};
+
+export type LoginThrottleRow = {
+  client_key: string;
+  failures: number;
+  window_started_at: string;
 };
 
 export type AuditRow = {

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditStore } from '../../modules/audit/ports.ts';
 import type { CalendarStore } from '../../modules/calendar/ports.ts';
 import type { CatalogStore } from '../../modules/catalog/ports.ts';
-import type { ApiTokenStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
+import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import type { DocumentStore } from '../../modules/documents/ports.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
@@ -17,7 +17,7 @@ import { createDocumentStore } from './document-store.ts';
 import { createOrgStore } from './org-store.ts';
 import type { Database } from './schema.ts';
 import { createSettingsStore } from './settings-store.ts';
-import { createApiTokenStore, createSessionStore, createUserStore } from './user-store.ts';
+import { createApiTokenStore, createLoginThrottleStore, createSessionStore, createUserStore } from './user-store.ts';
 
 /** Every store of every module, bound to one connection or one transaction. */
 export type Stores = {
@@ -25,6 +25,7 @@ export type Stores = {
   users: UserStore;
   sessions: SessionStore;
   tokens: ApiTokenStore;
+  loginThrottle: LoginThrottleStore;
   audit: AuditStore;
   settings: SettingsStore;
   documents: DocumentStore;
@@ -39,6 +40,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): 
     users: createUserStore(db, quirks, now),
     sessions: createSessionStore(db),
     tokens: createApiTokenStore(db),
+    loginThrottle: createLoginThrottleStore(db),
     audit: createAuditStore(db, quirks),
     settings: createSettingsStore(db),
     documents: createDocumentStore(db, quirks),

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../../modules/auth/domain/roles.ts';
 import type { ApiToken, Session, User } from '../../modules/auth/domain/user.ts';
-import type { ApiTokenStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
+import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import { pathInSubtrees } from './access.ts';
 import { escapeLike, toCount, type DialectQuirks } from './dialect.ts';
 import type { ApiTokenRow, Database, SessionRow, UserRow } from './schema.ts';
@@ -218,8 +218,13 @@ export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
           created_at: token.createdAt,
           last_used_at: null,
           revoked_at: null,
+          expires_at: token.expiresAt,
         })
         .execute();
+    },
+    async getById(id) {
+      const row = await db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toToken(row);
     },
     async getByHash(tokenHash) {
       const row = await db.selectFrom('api_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
@@ -236,7 +241,8 @@ export function createApiTokenStore(db: Kysely<Database>): ApiTokenStore {
         .selectFrom('api_tokens')
         .selectAll()
         .where('user_id', '=', userId)
-        .orderBy('created_at')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
         .execute();
       return rows.map(toToken);
     },
@@ -251,5 +257,35 @@ function toToken(row: ApiTokenRow): ApiToken {
     createdAt: row.created_at,
     lastUsedAt: row.last_used_at,
     revokedAt: row.revoked_at,
+    expiresAt: row.expires_at,
+  };
+}
+
+export function createLoginThrottleStore(db: Kysely<Database>): LoginThrottleStore {
+  return {
+    async get(clientKey) {
+      const row = await db
+        .selectFrom('login_throttle')
+        .selectAll()
+        .where('client_key', '=', clientKey)
+        .executeTakeFirst();
+      return row && { failures: row.failures, windowStartedAt: new Date(row.window_started_at) };
+    },
+    async put(clientKey, record) {
+      const values = {
+        client_key: clientKey,
+        failures: record.failures,
+        window_started_at: record.windowStartedAt.toISOString(),
+      };
+      await db
+        .insertInto('login_throttle')
+        .values(values)
+        .onConflict((conflict) =>
+          conflict
+            .column('client_key')
+            .doUpdateSet({ failures: values.failures, window_started_at: values.window_started_at }),
+        )
+        .execute();
+    },
   };
 }

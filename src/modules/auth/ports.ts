@@ -1,4 +1,5 @@
 import type { AccessScope } from './domain/actor.ts';
+import type { AddressFailures } from './domain/login-policy.ts';
 import type { ApiToken, Session, StoredGrant, User, UserCredentials } from './domain/user.ts';
 
 /** Staff accounts and their role grants. */
@@ -39,8 +40,16 @@ export interface ApiTokenStore {
   insert(token: ApiToken, tokenHash: string): Promise<void>;
   getByHash(tokenHash: string): Promise<ApiToken | undefined>;
   touch(id: string, at: Date): Promise<void>;
+  getById(id: string): Promise<ApiToken | undefined>;
   revoke(id: string, at: Date): Promise<void>;
+  /** Newest first. */
   listForUser(userId: string): Promise<ApiToken[]>;
+}
+
+/** Failed sign-ins per client address (the per-account count lives on the user). */
+export interface LoginThrottleStore {
+  get(clientKey: string): Promise<AddressFailures | undefined>;
+  put(clientKey: string, record: AddressFailures): Promise<void>;
 }
 
 /** Hashes and checks passwords (argon2id in production). */

@@ -10,5 +10,8 @@ export const AUTH_TEXT = {
   userCreated: '用户已创建。',
   roleGranted: '已授予角色。',
   roleRevoked: '已撤销角色。',
-  passwordReset: '密码已重置，该用户的所有登录会话已结束。',
+  passwordReset: '密码已重置，该用户的所有登录会话和访问令牌已失效。',
+  tokenRevoked: '访问令牌已撤销。',
+  userDisabled: '账户已停用，其所有登录会话和访问令牌已失效。',
+  userEnabled: '账户已启用。',
 } as const;

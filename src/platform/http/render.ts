@@ -33,8 +33,3 @@ export function safeNext(next: unknown, fallback: string): string {
     return fallback;
   }
 }
-
-/** The site's public origin: the configured one, or the one this request came to. */
-export function publicOrigin(request: { protocol: string; host: string }, configured: string | undefined): string {
-  return configured ?? `${request.protocol}://${request.host}`;
-}

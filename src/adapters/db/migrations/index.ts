@@ -3,6 +3,7 @@ import * as spine from './0001-spine.ts';
 import * as editionOrg from './0002-edition-org.ts';
 import * as calendar from './0003-calendar.ts';
 import * as catalogs from './0004-catalogs.ts';
+import * as accessLifecycle from './0005-access-lifecycle.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-edition-org': editionOrg,
   '0003-calendar': calendar,
   '0004-catalogs': catalogs,
+  '0005-access-lifecycle': accessLifecycle,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

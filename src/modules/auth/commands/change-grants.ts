@@ -7,9 +7,11 @@ import type { AuditLog } from '../../audit/ports.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
 import { auditActor, canGrant, type Actor } from '../domain/actor.ts';
 import { ROLE_LABELS, type Role } from '../domain/roles.ts';
-import type { UserStore } from '../ports.ts';
+import type { ApiTokenStore, SessionStore, UserStore } from '../ports.ts';
+import { endUserAccess } from './end-user-access.ts';
 
 type Stores = { users: UserStore; orgs: OrgStore; audit: AuditLog };
+type RevokeStores = Stores & { sessions: SessionStore; tokens: ApiTokenStore };
 
 /**
  * Gives a user a role in a unit.
@@ -52,21 +54,23 @@ export async function grantRole(options: {
 }
 
 /**
- * Takes a role away. Only someone who could grant it may take it away.
+ * Takes a role away. Only someone who could grant it may take it away. The user's sessions and API
+ * tokens end with it, so nothing signed in under the old roles lingers.
  * @throws DomainError `not_found`, `out_of_scope`.
  */
 export async function revokeRole(options: {
-  uow: UnitOfWork<Stores>;
+  uow: UnitOfWork<RevokeStores>;
   clock: Clock;
   actor: Actor;
   userId: string;
   grantId: string;
 }): Promise<void> {
   const now = options.clock.now();
-  await options.uow.run(async ({ users, orgs, audit }) => {
+  await options.uow.run(async ({ users, orgs, audit, sessions, tokens }) => {
     const grant = (await users.grantsOf(options.userId)).find((g) => g.id === options.grantId);
     const org = grant && (await orgs.getById(grant.orgId));
-    if (!grant || !org) throw new DomainError('not_found');
+    const user = await users.getById(options.userId);
+    if (!grant || !org || !user) throw new DomainError('not_found');
     if (!canGrant(options.actor, grant.role, org.path)) throw new DomainError('out_of_scope');
     await users.removeGrant(grant.id);
     await audit.append(
@@ -78,5 +82,6 @@ export async function revokeRole(options: {
         before: grant,
       }),
     );
+    await endUserAccess({ sessions, tokens, audit }, { actor: options.actor, user, now, reason: 'role_removed' });
   });
 }

@@ -4,8 +4,14 @@ import { newSecretToken, sha256Hex } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { afterFailedLogin, isLocked, LOCKOUT_MINUTES, SESSION_MAX_HOURS } from '../domain/login-policy.ts';
-import type { PasswordHasher, SessionStore, UserStore } from '../ports.ts';
+import {
+  afterAddressFailure,
+  afterFailedLogin,
+  isAddressThrottled,
+  isLocked,
+  SESSION_MAX_HOURS,
+} from '../domain/login-policy.ts';
+import type { LoginThrottleStore, PasswordHasher, SessionStore, UserStore } from '../ports.ts';
 
 /** A hash of a random password, checked when the username is unknown so timing does not tell. */
 const DECOY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$bG6w4sYmoH7/8UZV243fEw$cXWRtFf4FV0nygFBTcpBXdTr83dgvqTns+C0GQAiL7o';
@@ -14,12 +20,14 @@ export type LogInResult = { sessionToken: string; userId: string; totpRequired: 
 
 /**
  * Checks a username and password and opens a server-side session. Five failures in a row lock the
- * account for 15 minutes; every attempt is in the audit log. When the user has two-factor sign-in
- * on, the session is opened pending the second factor.
- * @throws DomainError `invalid_credentials` or `account_locked`.
+ * account for 15 minutes, and twenty failures from one client address make it wait 15 minutes;
+ * every attempt is in the audit log. An unknown username, a wrong password and a locked account get
+ * the same answer, in about the same time, so the answer never tells which usernames exist. When the
+ * user has two-factor sign-in on, the session is opened pending the second factor.
+ * @throws DomainError `invalid_credentials`, or `login_throttled` for the client address.
  */
 export async function logIn(options: {
-  uow: UnitOfWork<{ users: UserStore; sessions: SessionStore; audit: AuditLog }>;
+  uow: UnitOfWork<{ users: UserStore; sessions: SessionStore; loginThrottle: LoginThrottleStore; audit: AuditLog }>;
   clock: Clock;
   hasher: PasswordHasher;
   username: string;
@@ -30,10 +38,26 @@ export async function logIn(options: {
   const now = options.clock.now();
   const who = (id: string | null, name: string) => ({ id, name, ip: options.ip ?? null });
   // The outcome is decided inside the transaction and thrown after it, so a failure is still recorded.
-  const outcome = await options.uow.run(async ({ users, sessions, audit }) => {
+  const clientKey = `ip:${options.ip ?? 'unknown'}`;
+  type Outcome = { error: 'invalid_credentials' | 'login_throttled' } | { result: LogInResult };
+  const outcome = await options.uow.run(async ({ users, sessions, loginThrottle, audit }): Promise<Outcome> => {
+    const addressFailures = await loginThrottle.get(clientKey);
+    if (isAddressThrottled(addressFailures, now)) {
+      await audit.append(
+        changeEntry(who(null, username.slice(0, 64)), now, {
+          action: 'auth.login_refused_throttled',
+          entityType: 'user',
+          entityId: null,
+          after: { failuresFromAddress: addressFailures?.failures ?? 0 },
+        }),
+      );
+      return { error: 'login_throttled' };
+    }
+    const failed = async () => loginThrottle.put(clientKey, afterAddressFailure(addressFailures, now));
     const user = await users.getByUsername(username);
     if (!user || !user.isActive) {
       await options.hasher.verify(DECOY_HASH, options.password);
+      await failed();
       await audit.append(
         changeEntry(who(null, username.slice(0, 64)), now, {
           action: 'auth.login_failed',
@@ -42,10 +66,13 @@ export async function logIn(options: {
           after: { reason: user ? 'inactive' : 'unknown_user' },
         }),
       );
-      return { error: 'invalid_credentials' as const };
+      return { error: 'invalid_credentials' };
     }
     const name = `${user.displayName}(${user.username})`;
     if (isLocked(user, now)) {
+      // The same work as a real check, so a locked account answers no faster than any other.
+      await options.hasher.verify(DECOY_HASH, options.password);
+      await failed();
       await audit.append(
         changeEntry(who(user.id, name), now, {
           action: 'auth.login_refused_locked',
@@ -53,11 +80,12 @@ export async function logIn(options: {
           entityId: user.id,
         }),
       );
-      return { error: 'account_locked' as const, lockedUntil: user.lockedUntil };
+      return { error: 'invalid_credentials' };
     }
     const credentials = await users.getCredentials(user.id);
     const passwordOk = credentials ? await options.hasher.verify(credentials.passwordHash, options.password) : false;
     if (!passwordOk) {
+      await failed();
       const status = afterFailedLogin(user, now);
       await users.update({ ...user, ...status });
       await audit.append(
@@ -69,9 +97,7 @@ export async function logIn(options: {
           after: { failedLogins: status.failedLogins, lockedUntil: status.lockedUntil?.toISOString() ?? null },
         }),
       );
-      return status.lockedUntil
-        ? { error: 'account_locked' as const, lockedUntil: status.lockedUntil }
-        : { error: 'invalid_credentials' as const };
+      return { error: 'invalid_credentials' };
     }
     if (user.failedLogins !== 0 || user.lockedUntil) {
       await users.update({ ...user, failedLogins: 0, lockedUntil: null });
@@ -96,16 +122,6 @@ export async function logIn(options: {
     );
     return { result: { sessionToken, userId: user.id, totpRequired: user.totpEnabled } };
   });
-  if ('error' in outcome) {
-    if (outcome.error === 'account_locked') {
-      const minutes = outcome.lockedUntil
-        ? Math.max(1, Math.ceil((outcome.lockedUntil.getTime() - now.getTime()) / 60_000))
-        : LOCKOUT_MINUTES;
-      throw new DomainError('account_locked', {
-        message: `登录失败次数过多，账户已临时锁定，请${minutes}分钟后再试。`,
-      });
-    }
-    throw new DomainError('invalid_credentials');
-  }
+  if ('error' in outcome) throw new DomainError(outcome.error);
   return outcome.result;
 }

@@ -6,15 +6,17 @@ import type { AuditLog } from '../../audit/ports.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
 import { auditActor, requirePermission, type Actor } from '../domain/actor.ts';
 import { checkPasswordStrength } from '../domain/login-policy.ts';
-import type { PasswordHasher, SessionStore, UserStore } from '../ports.ts';
+import type { ApiTokenStore, PasswordHasher, SessionStore, UserStore } from '../ports.ts';
+import { endUserAccess } from './end-user-access.ts';
 
 /**
  * Sets a new password: users change their own (giving the current one), user managers reset
- * others' inside their subtree. Every other session of that user ends, and a lockout is lifted.
+ * others' inside their subtree. Every session and API token of that user ends, and a lockout is
+ * lifted.
  * @throws DomainError `validation_failed`, `invalid_credentials`, `not_found`, `out_of_scope`.
  */
 export async function setPassword(options: {
-  uow: UnitOfWork<{ users: UserStore; orgs: OrgStore; sessions: SessionStore; audit: AuditLog }>;
+  uow: UnitOfWork<{ users: UserStore; orgs: OrgStore; sessions: SessionStore; tokens: ApiTokenStore; audit: AuditLog }>;
   clock: Clock;
   hasher: PasswordHasher;
   actor: Actor;
@@ -25,7 +27,7 @@ export async function setPassword(options: {
   assertNoFieldIssues(checkPasswordStrength(options.newPassword));
   const passwordHash = await options.hasher.hash(options.newPassword);
   const now = options.clock.now();
-  await options.uow.run(async ({ users, orgs, sessions, audit }) => {
+  await options.uow.run(async ({ users, orgs, sessions, tokens, audit }) => {
     const user = await users.getById(options.userId);
     if (!user) throw new DomainError('not_found');
     const isSelf = options.actor.kind === 'staff' && options.actor.userId === user.id;
@@ -42,7 +44,6 @@ export async function setPassword(options: {
     }
     await users.setPassword(user.id, passwordHash, now);
     await users.update({ ...user, failedLogins: 0, lockedUntil: null });
-    await sessions.deleteForUser(user.id);
     await audit.append(
       changeEntry(auditActor(options.actor), now, {
         action: isSelf ? 'user.password_changed' : 'user.password_reset',
@@ -50,6 +51,10 @@ export async function setPassword(options: {
         entityId: user.id,
         orgId: user.homeOrgId,
       }),
+    );
+    await endUserAccess(
+      { sessions, tokens, audit },
+      { actor: options.actor, user, now, reason: isSelf ? 'password_changed' : 'password_reset' },
     );
   });
 }

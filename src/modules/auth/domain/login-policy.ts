@@ -25,6 +25,31 @@ export function afterFailedLogin(status: LoginStatus, now: Date): LoginStatus {
     : { failedLogins, lockedUntil: null };
 }
 
+/** Failed sign-ins from one client address, whatever the usernames, before it must wait. */
+export const MAX_FAILURES_PER_ADDRESS = 20;
+/** The window those failures are counted in, and how long the address then waits. */
+export const ADDRESS_WINDOW_MINUTES = 15;
+
+/** Failed sign-ins counted for one client address in the current window. */
+export type AddressFailures = { failures: number; windowStartedAt: Date };
+
+/** True while an address has used up its failed attempts for the current window. */
+export function isAddressThrottled(record: AddressFailures | undefined, now: Date): boolean {
+  return (
+    record !== undefined &&
+    record.failures >= MAX_FAILURES_PER_ADDRESS &&
+    now.getTime() - record.windowStartedAt.getTime() < ADDRESS_WINDOW_MINUTES * 60_000
+  );
+}
+
+/** The address's count after one more failure: a window that has run out starts again at one. */
+export function afterAddressFailure(record: AddressFailures | undefined, now: Date): AddressFailures {
+  if (!record || now.getTime() - record.windowStartedAt.getTime() >= ADDRESS_WINDOW_MINUTES * 60_000) {
+    return { failures: 1, windowStartedAt: now };
+  }
+  return { failures: record.failures + 1, windowStartedAt: record.windowStartedAt };
+}
+
 /** True when a session has been idle longer than the configured idle timeout. */
 export function isSessionIdle(lastSeenAt: Date, now: Date, idleMinutes: number): boolean {
   return now.getTime() - lastSeenAt.getTime() > idleMinutes * 60_000;

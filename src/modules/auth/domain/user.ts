@@ -43,7 +43,14 @@ export type ApiToken = {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** After this instant the token no longer works (default 90 days after it was issued). */
+  expiresAt: string;
 };
+
+/** Whether a token may still be used: not revoked and not past its expiry. */
+export function isTokenUsable(token: ApiToken, now: Date): boolean {
+  return token.revokedAt === null && new Date(token.expiresAt).getTime() > now.getTime();
+}
 
 /** Usernames: 3–32 lowercase letters, digits, dot, hyphen or underscore. */
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;

@@ -6,17 +6,23 @@ import { SESSION_COOKIE } from '../../../platform/http/context.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { z } from 'zod';
 import { Csrf } from '../../../platform/http/views/components.tsx';
 import { sendAdminPage } from '../../site/http/page-kit.tsx';
 import { getSiteSettings } from '../../site/queries/get-site-settings.ts';
 import { createApiToken } from '../commands/create-api-token.ts';
+import { revokeApiToken } from '../commands/revoke-api-token.ts';
 import { beginTotpEnrolment, confirmTotpEnrolment } from '../commands/manage-totp.ts';
 import { setPassword } from '../commands/set-password.ts';
 import type { StaffActor } from '../domain/actor.ts';
 import { ROLE_LABELS } from '../domain/roles.ts';
+import { isTokenUsable } from '../domain/user.ts';
 import { mustEnrolSecondFactor } from '../domain/second-factor-policy.ts';
 import { totpUri } from '../domain/totp.ts';
 import { AUTH_TEXT } from '../strings.ts';
+
+const TokenParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/) });
 
 const staffOf = (request: FastifyRequest): StaffActor => {
   if (request.actor.kind !== 'staff') throw new DomainError('unauthenticated');
@@ -58,15 +64,28 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
       actor,
       username: actor.username,
       name: field(formFields(request), 'name').slice(0, 60),
+      lifetimeDays: ctx.config.tokenLifetimeDays,
     });
     // Shown on this response only, never stored or redirected with.
     return renderAccount(request, reply, token);
+  });
+
+  app.post('/admin/account/tokens/:id/revoke', async (request, reply) => {
+    const actor = staffOf(request);
+    const { id } = parseInput(TokenParams, request.params);
+    const token = await ctx.stores.tokens.getById(id);
+    // Only one's own tokens here; managers revoke others' through the account's page or the CLI.
+    if (!token || token.userId !== actor.userId) throw new DomainError('not_found');
+    await revokeApiToken({ uow: ctx.uow, clock: ctx.clock, actor, tokenId: id });
+    setFlash(reply, { kind: 'success', text: AUTH_TEXT.tokenRevoked });
+    return seeOther(reply, '/admin/account');
   });
 
   async function renderAccount(request: FastifyRequest, reply: FastifyReply, newToken?: string) {
     const actor = staffOf(request);
     const user = request.staffUser;
     const tokens = await ctx.stores.tokens.listForUser(actor.userId);
+    const now = ctx.clock.now();
     const site = await getSiteSettings(ctx.stores);
     return sendAdminPage(ctx, request, reply, {
       title: '我的账户',
@@ -129,16 +148,47 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
                 </p>
               </div>
             ) : null}
+            <p class="hint">
+              令牌自生成起 {ctx.config.tokenLifetimeDays} 天内有效；修改密码、账户停用或角色被撤销时，所有令牌立即失效。
+            </p>
             {tokens.length > 0 ? (
-              <ul>
-                {tokens.map((token) => (
-                  <li>
-                    {token.name}，创建于 {chinaDateTime(token.createdAt)}
-                    {token.lastUsedAt ? `，最近使用 ${chinaDateTime(token.lastUsedAt)}` : '，尚未使用'}
-                    {token.revokedAt ? '（已撤销）' : ''}
-                  </li>
-                ))}
-              </ul>
+              <table class="data-table">
+                <caption>我的访问令牌</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">用途</th>
+                    <th scope="col">创建时间</th>
+                    <th scope="col">有效期至</th>
+                    <th scope="col">最近使用</th>
+                    <th scope="col">状态</th>
+                    <th scope="col">操作</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tokens.map((token) => {
+                    const usable = isTokenUsable(token, now);
+                    return (
+                      <tr>
+                        <td>{token.name}</td>
+                        <td>{chinaDateTime(token.createdAt)}</td>
+                        <td>{chinaDateTime(token.expiresAt)}</td>
+                        <td>{token.lastUsedAt ? chinaDateTime(token.lastUsedAt) : '尚未使用'}</td>
+                        <td>{token.revokedAt ? '已撤销' : usable ? '有效' : '已过期'}</td>
+                        <td>
+                          {usable ? (
+                            <form method="post" action={`/admin/account/tokens/${token.id}/revoke`} class="inline">
+                              <Csrf token={request.csrfToken} />
+                              <button type="submit" class="link-button danger" aria-label={`撤销令牌“${token.name}”`}>
+                                撤销
+                              </button>
+                            </form>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
             ) : null}
             <form method="post" action="/admin/account/tokens" class="form filter-form">
               <Csrf token={request.csrfToken} />

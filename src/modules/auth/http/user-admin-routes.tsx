@@ -13,6 +13,7 @@ import { sendAdminPage } from '../../site/http/page-kit.tsx';
 import { grantRole, revokeRole } from '../commands/change-grants.ts';
 import { createUser } from '../commands/create-user.ts';
 import { setPassword } from '../commands/set-password.ts';
+import { setUserActive } from '../commands/set-user-active.ts';
 import { can, canGrant, scopeFor, scopeIncludes, type Actor } from '../domain/actor.ts';
 import { ROLE_LABELS, ROLES, isRole, type Role } from '../domain/roles.ts';
 import { AUTH_TEXT } from '../strings.ts';
@@ -152,6 +153,22 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
           </h1>
           <p>所属单位：{home.name}</p>
           <section class="panel">
+            <h2>账户状态</h2>
+            <p>{user.isActive ? '正常使用中。' : '已停用：不能登录，访问令牌已失效。'}</p>
+            {request.actor.kind === 'staff' && request.actor.userId === user.id ? null : (
+              <form
+                method="post"
+                action={`/admin/users/${user.id}/${user.isActive ? 'disable' : 'enable'}`}
+                class="inline"
+              >
+                <Csrf token={request.csrfToken} />
+                <button type="submit" class={user.isActive ? 'button danger' : 'button'}>
+                  {user.isActive ? '停用账户' : '重新启用账户'}
+                </button>
+              </form>
+            )}
+          </section>
+          <section class="panel">
             <h2>角色</h2>
             <table class="data-table">
               <thead>
@@ -277,6 +294,19 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): 
     }
     return seeOther(reply, `/admin/users/${id}`);
   });
+
+  for (const [action, active] of [
+    ['disable', false],
+    ['enable', true],
+  ] as const) {
+    app.post(`/admin/users/:id/${action}`, async (request, reply) => {
+      const { id } = parseInput(UserParams, request.params);
+      await loadManagedUser(request.actor, id);
+      await setUserActive({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, userId: id, active });
+      setFlash(reply, { kind: 'success', text: active ? AUTH_TEXT.userEnabled : AUTH_TEXT.userDisabled });
+      return seeOther(reply, `/admin/users/${id}`);
+    });
+  }
 
   async function loadManagedUser(actor: Actor, id: string) {
     const user = await stores.users.getById(id);

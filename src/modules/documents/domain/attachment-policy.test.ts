@@ -102,6 +102,16 @@ describe('cleanFileName', () => {
     { input: '../../etc/passwd', expected: 'passwd', why: 'strips a relative Unix path' },
     { input: 'C:\\Windows\\system32\\a.pdf', expected: 'a.pdf', why: 'strips a Windows path' },
     { input: 'a\u0000b\u001f\u007fc.pdf', expected: 'abc.pdf', why: 'strips control characters' },
+    {
+      input: '\u202egnp.pdf',
+      expected: 'gnp.pdf',
+      why: 'strips a right-to-left override that disguises the extension',
+    },
+    {
+      input: '通知\u200b\u2066全文\u2069.pdf',
+      expected: '通知全文.pdf',
+      why: 'strips zero-width and isolate characters',
+    },
     { input: 'x<y>:"|?*z.pdf', expected: 'xyz.pdf', why: 'strips characters forbidden in file names' },
     { input: '  报告.pdf  ', expected: '报告.pdf', why: 'trims spaces' },
     { input: '', expected: 'file', why: 'names an empty name "file"' },

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { stripInvisibleControls } from '../../../platform/text.ts';
 
 /**
  * Files that may be attached to government information: PDF, DOCX, XLSX and common images. The
@@ -55,9 +56,12 @@ export function checkUpload(upload: {
   return { mediaType: detectedKind.mediaType, fileName: cleanFileName(upload.fileName) };
 }
 
-/** Keeps a file name people recognise while removing path parts and control characters. */
+/**
+ * Keeps a file name people recognise while removing path parts, control characters, and the
+ * invisible characters that make one name look like another ("\u202Egnp.pdf" shown as "fdp.png").
+ */
 export function cleanFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? 'file';
+  const base = stripInvisibleControls(fileName).split(/[\\/]/).pop() ?? 'file';
   // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
   return cleaned.slice(-120) || 'file';

@@ -131,6 +131,12 @@ describe('normalizeContent', () => {
 
   it.each([
     { field: 'title', why: 'an empty title', input: { title: '   ' } },
+    { field: 'title', why: 'a title of only a zero-width space', input: { title: '\u200b' } },
+    {
+      field: 'title',
+      why: 'a title of only invisible controls and ideographic spaces',
+      input: { title: '\u202e\u3000\ufeff' },
+    },
     { field: 'title', why: 'a title of 201 characters', input: { title: '字'.repeat(201) } },
     { field: 'issuer', why: 'an empty issuer', input: { issuer: '' } },
     { field: 'docNumber', why: 'a 文号 without brackets', input: { docNumber: '测教发20263号' } },

@@ -1,3 +1,4 @@
+import { hasVisibleCharacters, stripInvisibleControls } from '../../../platform/text.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { isIsoDate } from '../../../platform/clock.ts';
 import { pilotField } from '../../../reference/pilot-fields.ts';
@@ -132,8 +133,8 @@ export function normalizeContent(
   today: string,
 ): { content: EditionContent; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const title = input.title.trim().replace(/\s+/g, ' ');
-  if (title === '') issues.push({ field: 'title', message: '请填写标题。' });
+  const title = stripInvisibleControls(input.title).trim().replace(/\s+/g, ' ');
+  if (!hasVisibleCharacters(title)) issues.push({ field: 'title', message: '请填写标题。' });
   else if (title.length > 200) issues.push({ field: 'title', message: '标题不能超过200个字。' });
 
   const issuer = input.issuer.trim();

@@ -3,7 +3,6 @@ import type { AppContext } from '../../../app/context.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
 import { formFile, isMultipartForm } from '../../../platform/http/forms.ts';
-import { publicOrigin } from '../../../platform/http/render.ts';
 import type { Actor } from '../../auth/domain/actor.ts';
 import { addAttachment } from '../commands/add-attachment.ts';
 import { approveRetrospectively } from '../commands/approve-retrospectively.ts';
@@ -40,17 +39,16 @@ const AttachmentView = z
 export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
   const { stores } = ctx;
   const deps = { uow: ctx.uow, clock: ctx.clock, sanitiser: ctx.sanitiser };
-  const origin = (request: { protocol: string; host: string }) => publicOrigin(request, ctx.config.publicUrl);
 
   /** The edition as the staff API returns it, read back through the staff filter. */
-  const staffView = async (actor: Actor, edition: Edition, request: { protocol: string; host: string }) => {
+  const staffView = async (actor: Actor, edition: Edition) => {
     const view = await getStaffDocument({
       documents: stores.documents,
       orgs: stores.orgs,
       actor,
       documentId: edition.documentId,
     });
-    return presentStaffEdition(edition, view.document, view.org, origin(request));
+    return presentStaffEdition(edition, view.document, view.org, ctx.config.publicUrl);
   };
 
   const action = (
@@ -68,8 +66,8 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       params: IdParams,
       ...(body ? { body } : {}),
       response: StaffEditionView,
-      handler: async ({ params, body: parsed, staff, request }) =>
-        staffView(staff, await run(staff, params.id, parsed), request),
+      handler: async ({ params, body: parsed, staff }) =>
+        staffView(staff, await run(staff, params.id, parsed)),
     });
 
   return [
@@ -81,7 +79,7 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       auth: 'public',
       query: PublicListQuery,
       response: z.object({ items: z.array(PublicDocumentSummary), total: z.number() }),
-      handler: async ({ query, request }) => {
+      handler: async ({ query }) => {
         const orgs = query.org ? await stores.orgs.getByCode(query.org) : undefined;
         if (query.org && !orgs) return { items: [], total: 0 };
         const result = await findEditions({
@@ -97,7 +95,10 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
           },
           page: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
         });
-        return { items: result.items.map((item) => presentPublicListItem(item, origin(request))), total: result.total };
+        return {
+          items: result.items.map((item) => presentPublicListItem(item, ctx.config.publicUrl)),
+          total: result.total,
+        };
       },
     }),
     apiRoute({
@@ -108,10 +109,10 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       auth: 'public',
       params: IdParams,
       response: PublicDocumentDetail,
-      handler: async ({ params, request }) =>
+      handler: async ({ params }) =>
         presentPublicDetail(
           await getPublicDocument({ documents: stores.documents, orgs: stores.orgs, documentId: params.id }),
-          origin(request),
+          ctx.config.publicUrl,
         ),
     }),
     apiRoute({
@@ -122,7 +123,7 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       auth: 'token',
       query: StaffListQuery,
       response: z.object({ items: z.array(StaffEditionView), total: z.number() }),
-      handler: async ({ query, staff, request }) => {
+      handler: async ({ query, staff }) => {
         const org = query.org ? await stores.orgs.getByCode(query.org) : undefined;
         // An unknown unit matches nothing; dropping the filter would answer a different question.
         if (query.org && !org) return { items: [], total: 0 };
@@ -143,7 +144,7 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
         });
         return {
           items: result.items.map((item) =>
-            presentStaffEdition(item.edition, item.document, item.org, origin(request)),
+            presentStaffEdition(item.edition, item.document, item.org, ctx.config.publicUrl),
           ),
           total: result.total,
         };
@@ -158,9 +159,9 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       body: EditionContentBody.extend({ orgId: z.string().meta({ description: '发布单位编号' }) }),
       response: StaffEditionView,
       successStatus: 201,
-      handler: async ({ body, staff, request }) => {
+      handler: async ({ body, staff }) => {
         const { edition } = await createDraft({ ...deps, actor: staff, orgId: body.orgId, input: body });
-        return staffView(staff, edition, request);
+        return staffView(staff, edition);
       },
     }),
     apiRoute({
@@ -172,8 +173,8 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       params: IdParams,
       response: StaffEditionView,
       successStatus: 201,
-      handler: async ({ params, staff, request }) =>
-        staffView(staff, await createNewEdition({ ...deps, actor: staff, documentId: params.id }), request),
+      handler: async ({ params, staff }) =>
+        staffView(staff, await createNewEdition({ ...deps, actor: staff, documentId: params.id })),
     }),
     apiRoute({
       method: 'GET',
@@ -183,10 +184,10 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       auth: 'token',
       params: IdParams,
       response: StaffEditionView,
-      handler: async ({ params, staff, request }) => {
+      handler: async ({ params, staff }) => {
         const edition = await stores.documents.getEdition(params.id);
         if (!edition) throw new DomainError('not_found');
-        return staffView(staff, edition, request);
+        return staffView(staff, edition);
       },
     }),
     apiRoute({
@@ -203,7 +204,7 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
           .meta({ description: '读取时的 updatedAt；若已被他人修改则返回 conflict' }),
       }),
       response: StaffEditionView,
-      handler: async ({ params, body, staff, request }) =>
+      handler: async ({ params, body, staff }) =>
         staffView(
           staff,
           await updateDraft({
@@ -213,7 +214,6 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
             input: body,
             expectedUpdatedAt: body.expectedUpdatedAt,
           }),
-          request,
         ),
     }),
     apiRoute({
