@@ -54,6 +54,13 @@ const API_PREFIX = '/api';
 /** Where a refused request target is sent, inside the API group and on the site. */
 const REFUSED_TARGET = '/.refused-target';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route the server answers, as registered: for the route table tests and diagnostics. */
+    routeList: readonly { method: string; url: string }[];
+  }
+}
+
 const REFUSED = Symbol('refusedTarget');
 type RawWithRefusal = { url?: string; [REFUSED]?: NormalisedTarget };
 
@@ -94,6 +101,12 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     },
   });
 
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeList.push({ method, url: route.url });
+  });
+
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: CSP_DIRECTIVES },
     // Government portals are linked from elsewhere; keep the referrer to our own origin only.
@@ -117,6 +130,14 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   app.addHook('onRequest', async (request) => {
     request.elderMode = request.cookies[ELDER_COOKIE] === '1';
   });
+  // A refused request target is answered before any group's hook (session, CSRF, guards) runs; it
+  // was routed to a stand-in route in the API group or the site only so the answer has their format.
+  const refuseTarget = async (request: FastifyRequest) => {
+    const target = (request.raw as RawWithRefusal)[REFUSED];
+    if (target?.kind !== 'rejected') return;
+    throw new DomainError(target.reason === 'too_long' ? 'uri_too_long' : 'path_invalid');
+  };
+  app.addHook('onRequest', refuseTarget);
   installActor(app);
   installInputGuard(app);
 
@@ -158,13 +179,6 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     const ok = await isDatabaseReachable(ctx.database.db);
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database_unreachable' });
   });
-
-  const refuseTarget = async (request: FastifyRequest) => {
-    const target = (request.raw as RawWithRefusal)[REFUSED];
-    throw new DomainError(
-      target?.kind === 'rejected' && target.reason === 'too_long' ? 'uri_too_long' : 'path_invalid',
-    );
-  };
 
   const apiRoutes = allApiRoutes(ctx);
   const openApi = openApiDocument(apiRoutes, {

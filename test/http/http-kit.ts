@@ -135,3 +135,53 @@ export function apiError(response: LightMyRequestResponse): {
   expect(body.message).toMatch(HAN);
   return body;
 }
+
+/** A response read off a real socket. */
+export type RawResponse = { statusCode: number; headers: Record<string, string | string[] | undefined>; body: string };
+
+/**
+ * Sends a request over a real connection with the request target exactly as given. `inject` and
+ * browsers normalise paths (`/admin/./x` becomes `/admin/x`, `//admin` a host); attackers' tools do
+ * not, so path tests must not either.
+ */
+export async function rawRequest(
+  origin: string,
+  method: string,
+  target: string,
+  options: { cookies?: CookieJar; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  const { request } = await import('node:http');
+  const url = new URL(origin);
+  const cookie = Object.entries(options.cookies ?? {})
+    .map(([name, value]) => `${name}=${value}`)
+    .join('; ');
+  return new Promise<RawResponse>((resolve, reject) => {
+    const outgoing = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path: target,
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}),
+          ...options.headers,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            statusCode: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
+}

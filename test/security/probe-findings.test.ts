@@ -127,13 +127,14 @@ describe.each(DIALECTS)('probe findings on $name', (dialect) => {
         method: 'POST',
         url: '/api/v1/staff/documents',
         headers: bearer(),
-        payload: { ...sampleContent(), orgId: eduId, bodyHtml: '<b>'.repeat(Number(process.env.PROBE_B ?? 1_300_000)) },
+        payload: { ...sampleContent(), orgId: eduId, bodyHtml: '<b>'.repeat(666_666) },
       });
       done = true;
       await poller;
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
       expect(response.statusCode).toBeLessThan(500);
-      expect(apiError(response).message).toMatch(HAN);
+      // 2,000,000 characters: the largest body the API takes, refused by the sanitiser's limits.
+      expect(apiError(response).code).toBe('rich_text_too_complex');
       expect(rounds.length).toBeGreaterThan(1);
       expect(Math.max(...rounds)).toBeLessThan(200);
     }, 120_000);

@@ -33,6 +33,7 @@ describe('normaliseRequestTarget', () => {
     { raw: '/admin//users', reason: 'empty_segment', api: false },
     { raw: '//api/v1/staff/documents', reason: 'empty_segment', api: true },
     { raw: '/admin;jsessionid=1/users', reason: 'path_parameter', api: false },
+    { raw: '/api;jsessionid=1/v1/staff/documents', reason: 'path_parameter', api: true },
     { raw: '/admin%3B/users', reason: 'path_parameter', api: false },
     { raw: '/api/v1/documents/%FF', reason: 'bad_escape', api: true },
     { raw: '/xxgk/doc/%FF', reason: 'bad_escape', api: false },

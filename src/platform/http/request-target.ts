@@ -93,5 +93,5 @@ function looksLikeApi(path: string): boolean {
   } catch {
     decoded = path;
   }
-  return /^\/+api(\/|$)/i.test(decoded.replace(/\\/g, '/'));
+  return /^\/+api([/;]|$)/i.test(decoded.replace(/\\/g, '/'));
 }
