@@ -152,7 +152,7 @@ describe.each(DIALECTS)('guarded paths on $name', (dialect) => {
         const body = (isJson ? JSON.parse(response.body) : {}) as { code?: string };
         // Refusals and unauthenticated calls answer in the API's JSON; a capitalised path is no API path.
         if (expected !== 404 && !isJson)
-          problems.push(`${route.method} ${spelling.url} answered ${response.headers['content-type']}`);
+          problems.push(`${route.method} ${spelling.url} answered ${String(response.headers['content-type'])}`);
         if (response.statusCode !== expected || (expected === 401 && body.code !== 'unauthenticated')) {
           problems.push(`${route.method} ${spelling.url} (${spelling.name}) → ${response.statusCode} ${body.code}`);
         }
