@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyFormbody from '@fastify/formbody';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -34,6 +33,7 @@ import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/h
 import { ELDER_COOKIE } from '../platform/http/context.ts';
 import { DomainError } from '../platform/errors.ts';
 import { apiErrorBody, toPublicError, type PublicError } from '../platform/http/error-handler.ts';
+import { installFormBody } from '../platform/http/form-body.ts';
 import { installInputGuard } from '../platform/http/input-guard.ts';
 import { installJsonBody } from '../platform/http/json-body.ts';
 import { MAX_SEGMENT_LENGTH, normaliseRequestTarget, type NormalisedTarget } from '../platform/http/request-target.ts';
@@ -114,7 +114,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     hsts: ctx.config.secureCookies,
   });
   await app.register(fastifyCookie, { secret: ctx.secret });
-  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT });
+  installFormBody(app, { bodyLimit: BODY_LIMIT });
   installJsonBody(app, { bodyLimit: BODY_LIMIT });
   installUploads(app, {
     temporaryDir: join(ctx.config.dataDir, 'tmp'),

@@ -1,5 +1,4 @@
 import '@fastify/cookie';
-import '@fastify/multipart';
 import type { Actor } from '../../modules/auth/domain/actor.ts';
 import type { Session, User } from '../../modules/auth/domain/user.ts';
 

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeRichText } from '../../../platform/sanitize.ts';
-import { isIsoDate, normalizeContent, parseKeywords, type EditionContentInput } from './metadata.ts';
+import {
+  checkBodyLength,
+  isIsoDate,
+  MAX_BODY_CHARACTERS,
+  normalizeContent,
+  parseKeywords,
+  type EditionContentInput,
+} from './metadata.ts';
 
 const TODAY = '2026-03-02';
 const BODY = '<p>正文</p>';
@@ -205,5 +212,17 @@ describe('normalizeContent', () => {
     const issues = issuesOf({ title: '', issuer: '', topic: 'x', genre: 'y', fieldCode: '99' }, '');
     expect(issues.map((issue) => issue.field)).toEqual(['title', 'issuer', 'topic', 'genre', 'fieldCode', 'bodyHtml']);
     for (const issue of issues) expect(issue.message).toMatch(CHINESE);
+  });
+});
+
+describe('checkBodyLength', () => {
+  it.each([
+    { length: 1, ok: true },
+    { length: MAX_BODY_CHARACTERS, ok: true },
+    { length: MAX_BODY_CHARACTERS + 1, ok: false },
+  ])('accepts a body of $length characters: $ok', ({ length, ok }) => {
+    expect(checkBodyLength('字'.repeat(length))).toEqual(
+      ok ? [] : [{ field: 'bodyHtml', message: expect.stringContaining('50万') as unknown }],
+    );
   });
 });

@@ -66,8 +66,7 @@ export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
       params: IdParams,
       ...(body ? { body } : {}),
       response: StaffEditionView,
-      handler: async ({ params, body: parsed, staff }) =>
-        staffView(staff, await run(staff, params.id, parsed)),
+      handler: async ({ params, body: parsed, staff }) => staffView(staff, await run(staff, params.id, parsed)),
     });
 
   return [

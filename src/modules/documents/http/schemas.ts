@@ -1,3 +1,4 @@
+import { MAX_BODY_CHARACTERS } from '../domain/metadata.ts';
 import { z } from 'zod';
 import { EDITION_STATES } from '../domain/workflow.ts';
 
@@ -59,7 +60,10 @@ export const EditionContentBody = z.object({
     .union([z.string().max(300), z.array(z.string().max(40)).max(20)])
     .optional()
     .meta({ description: '关键词' }),
-  bodyHtml: z.string().max(2_000_000).meta({ description: '正文 HTML，服务器端会清理不安全的标签' }),
+  bodyHtml: z
+    .string()
+    .max(MAX_BODY_CHARACTERS)
+    .meta({ description: '正文 HTML（最多50万字符），服务器端会清理不安全的标签' }),
   changeNote: z.string().max(1000).nullish().meta({ description: '更新说明（重大更新必填）' }),
   isMajor: z.boolean().default(true).meta({ description: '是否重大更新' }),
   catalogEntryKey: z.string().max(40).nullish().meta({ description: '所属标准目录事项（目录事项的 key）' }),
