@@ -205,7 +205,12 @@ async function measure(name: string, call: () => Call | Promise<Call>): Promise<
     if (result.stallMs >= worst.stallMs) worst = result;
   }
   totals.sort((a, b) => a - b);
-  rows.push({ name, status: worst.answer.status, totalMs: totals[Math.floor(totals.length / 2)]!, stallMs: worst.stallMs });
+  rows.push({
+    name,
+    status: worst.answer.status,
+    totalMs: totals[Math.floor(totals.length / 2)]!,
+    stallMs: worst.stallMs,
+  });
   return worst.answer;
 }
 

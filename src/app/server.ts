@@ -50,6 +50,8 @@ export function allApiRoutes(ctx: AppContext): ApiRoute[] {
 }
 
 const BODY_LIMIT = 4 * 1024 * 1024;
+/** An unread request body up to this size is read and dropped; a larger one ends the connection. */
+const UNREAD_BODY_DRAIN_BYTES = 64 * 1024;
 const API_PREFIX = '/api';
 /** Where a refused request target is sent, inside the API group and on the site. */
 const REFUSED_TARGET = '/.refused-target';
@@ -138,6 +140,16 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     throw new DomainError(target.reason === 'too_long' ? 'uri_too_long' : 'path_invalid');
   };
   app.addHook('onRequest', refuseTarget);
+  // A request answered before a large body was read (refused by a guard, a wrong media type) closes
+  // its connection, so the sender stops sending instead of the server reading and dropping the rest.
+  // A small unread body (an ordinary form after a session ended) is drained, keeping the connection.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.raw.complete) return;
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > UNREAD_BODY_DRAIN_BYTES || request.headers['transfer-encoding'] !== undefined) {
+      void reply.header('connection', 'close');
+    }
+  });
   installActor(app);
   installInputGuard(app);
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Role } from '../../modules/auth/domain/roles.ts';
 import type { ApiToken, Session, User } from '../../modules/auth/domain/user.ts';
 import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
@@ -108,8 +108,8 @@ export function createUserStore(db: Kysely<Database>, quirks: DialectQuirks, now
         const pattern = `%${escapeLike(filter.query)}%`;
         query = query.where((eb) =>
           eb.or([
-            eb('users.username', quirks.likeOperator, pattern),
-            eb('users.display_name', quirks.likeOperator, pattern),
+            sql<boolean>`${sql.ref('users.username')} ${sql.raw(quirks.likeOperator)} ${pattern} escape '\\'`,
+            sql<boolean>`${sql.ref('users.display_name')} ${sql.raw(quirks.likeOperator)} ${pattern} escape '\\'`,
           ]),
         );
       }

@@ -93,5 +93,6 @@ function looksLikeApi(path: string): boolean {
   } catch {
     decoded = path;
   }
-  return /^\/+api([/;]|$)/i.test(decoded.replace(/\\/g, '/'));
+  // Paths are case-sensitive, as the router is: /API/ is not the API.
+  return /^\/+api([/;]|$)/.test(decoded.replace(/\\/g, '/'));
 }

@@ -58,6 +58,11 @@ export function parseNoticeJson(text: string): ParseResult {
   return finish(days, issues);
 }
 
+/** The longest run of days one event may cover (the longest holiday, 春节, is 8 or 9 days). */
+export const MAX_EVENT_DAYS = 31;
+/** Most days one file may set: every notice since 2004 together holds about 1,000. */
+export const MAX_NOTICE_DAYS = 5_000;
+
 /**
  * Reads a notice from an iCalendar file: each all-day event is a run of days off when its summary
  * or description says 休, or of make-up working days when it says 班 (as the published holiday
@@ -79,7 +84,14 @@ export function parseNoticeIcs(text: string): ParseResult {
       } else {
         const name = (event.summary ?? '').replace(/[（(].*?[)）]/g, '').trim();
         const end = event.end ?? nextDay(event.start);
-        for (let day = event.start; day < end; day = nextDay(day)) days.push({ date: day, isOffDay: kind, name });
+        const run: CalendarDay[] = [];
+        for (let day = event.start; day < end && run.length <= MAX_EVENT_DAYS; day = nextDay(day)) {
+          run.push({ date: day, isOffDay: kind, name });
+        }
+        // No holiday or make-up run is longer than a few weeks; a longer one is a mistake in the file.
+        if (run.length > MAX_EVENT_DAYS) {
+          issues.push({ field: `第${event.line}行`, message: `一个事件不能超过${MAX_EVENT_DAYS}天。` });
+        } else days.push(...run);
       }
       event = undefined;
     } else if (event) {
@@ -101,6 +113,9 @@ export function parseNoticeIcs(text: string): ParseResult {
 }
 
 function finish(days: CalendarDay[], issues: FieldIssue[]): ParseResult {
+  if (days.length > MAX_NOTICE_DAYS) {
+    return { ok: false, issues: [{ field: 'file', message: `一个文件最多设置${MAX_NOTICE_DAYS}天。` }] };
+  }
   const seen = new Map<string, boolean>();
   for (const day of days) {
     if (seen.has(day.date) && seen.get(day.date) !== day.isOffDay) {
