@@ -37,6 +37,8 @@ type Answer = {
   status: number;
   ids: { documentId?: string; editionId?: string };
   csrf?: string;
+  /** The error message of a 4xx or 5xx answer. */
+  detail?: string;
   error?: string;
   setCookie: string[];
 };
@@ -58,7 +60,8 @@ parentPort.on('message', async ({ id, origin, call }) => {
     const ids = {};
     for (const [, key, value] of body.slice(0, 400).matchAll(/"(documentId|editionId)":"(\\w+)"/g)) ids[key] = value;
     const csrf = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
-    parentPort.postMessage({ id, answer: { status: response.status, ids, csrf, setCookie: response.headers.getSetCookie() } });
+    const detail = response.status >= 400 ? (/"message":"([^"]+)"/.exec(body) ?? /role="alert">(?:<p>)?([^<]+)/.exec(body))?.[1] : undefined;
+    parentPort.postMessage({ id, answer: { status: response.status, ids, csrf, detail, setCookie: response.headers.getSetCookie() } });
   } catch (error) {
     parentPort.postMessage({ id, answer: { status: 0, ids: {}, error: String(error), setCookie: [] } });
   }
@@ -205,6 +208,7 @@ async function measure(name: string, call: () => Call | Promise<Call>): Promise<
     if (result.stallMs >= worst.stallMs) worst = result;
   }
   totals.sort((a, b) => a - b);
+  if (worst.answer.detail) process.stdout.write(`${name}: ${worst.answer.status} ${worst.answer.detail}\n`);
   rows.push({
     name,
     status: worst.answer.status,
@@ -275,6 +279,7 @@ const editForm = await measure('back office: edit form', () => ({
   headers: { cookie: session },
 }));
 const formCsrf = editForm.csrf ?? '';
+// Typed text becomes one <p> a line, so 400,000 characters of text stay under the limit as HTML.
 const plainText = '根据条例第十九条，行政机关应当主动公开涉及公众利益调整的政府信息。\n'.repeat(
   Math.floor(MAX_BODY_CHARACTERS / 40),
 );
@@ -283,12 +288,12 @@ const formFile = file(
   new URLSearchParams({
     _csrf: formCsrf,
     ...Object.fromEntries(Object.entries(content).map(([k, v]) => [k, String(v)])),
-    bodyHtml: plainText.slice(0, MAX_BODY_CHARACTERS - 20_000),
+    bodyHtml: plainText.slice(0, 400_000),
     isMajor: '1',
     changeNote: '基准测试修改',
   }).toString(),
 );
-await measure('back office: save the form, 480k chars', () => ({
+await measure('back office: save the form, 400k chars', () => ({
   method: 'POST',
   path: `/admin/editions/${nextEdition}`,
   headers: { cookie: session, 'content-type': 'application/x-www-form-urlencoded' },
