@@ -134,10 +134,18 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   });
   // A refused request target is answered before any group's hook (session, CSRF, guards) runs; it
   // was routed to a stand-in route in the API group or the site only so the answer has their format.
-  const refuseTarget = async (request: FastifyRequest) => {
+  const refusalOf = (request: FastifyRequest): DomainError | undefined => {
     const target = (request.raw as RawWithRefusal)[REFUSED];
-    if (target?.kind !== 'rejected') return;
-    throw new DomainError(target.reason === 'too_long' ? 'uri_too_long' : 'path_invalid');
+    if (target?.kind !== 'rejected') return undefined;
+    return new DomainError(target.reason === 'too_long' ? 'uri_too_long' : 'path_invalid');
+  };
+  const refuseTarget = async (request: FastifyRequest) => {
+    const refusal = refusalOf(request);
+    if (refusal) throw refusal;
+  };
+  // Asked for by its own name, the stand-in is not there.
+  const standIn = async (request: FastifyRequest) => {
+    throw refusalOf(request) ?? new DomainError('not_found');
   };
   app.addHook('onRequest', refuseTarget);
   // A request answered before a large body was read (refused by a guard, a wrong media type) closes
@@ -212,14 +220,14 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
       });
       registerApiRoutes(api, apiRoutes, { prefix: API_PREFIX, requireToken });
       api.get('/v1/openapi.json', async () => openApi);
-      api.all(REFUSED_TARGET, refuseTarget);
+      api.all(REFUSED_TARGET, standIn);
     },
     { prefix: API_PREFIX },
   );
 
   await app.register(async (site) => {
     installSessionAuthentication(site, authDeps);
-    site.all(REFUSED_TARGET, refuseTarget);
+    site.all(REFUSED_TARGET, standIn);
     registerSitePublicRoutes(site, ctx);
     registerColumnRoutes(site, ctx);
     registerCatalogPublicRoutes(site, ctx);

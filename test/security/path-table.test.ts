@@ -108,6 +108,10 @@ describe.each(DIALECTS)('guarded paths on $name', (dialect) => {
     );
   });
 
+  it.each(['/.refused-target', '/api/.refused-target'])('answers %s, asked for by name, with 404', async (url) => {
+    expect((await send('GET', url)).statusCode).toBe(404);
+  });
+
   it('shows no back-office page and changes nothing without a session, however the path is spelled', async () => {
     const before = await auditTotal();
     const problems: string[] = [];
