@@ -20,7 +20,7 @@ import { openApp, type AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
 import { articlesOf, loadRegulationSample, seededRandom, type Regulation } from '../src/demo/content.ts';
 import { createOrg } from '../src/modules/orgs/commands/create-org.ts';
-import { systemActor } from '../src/modules/auth/domain/actor.ts';
+import { systemActor } from '../src/modules/access/domain/actor.ts';
 import { TOPICS } from '../src/modules/documents/domain/metadata.ts';
 import { newDraftEdition, type Edition } from '../src/modules/documents/domain/workflow.ts';
 import type { Org, OrgType } from '../src/modules/orgs/domain/org.ts';

@@ -21,7 +21,7 @@ import { buildServer } from '../src/app/server.ts';
 import { makePdf } from '../src/demo/files.ts';
 import { createApiToken } from '../src/modules/auth/commands/create-api-token.ts';
 import { createUser } from '../src/modules/auth/commands/create-user.ts';
-import { systemActor } from '../src/modules/auth/domain/actor.ts';
+import { systemActor } from '../src/modules/access/domain/actor.ts';
 import { MAX_BODY_CHARACTERS } from '../src/modules/documents/domain/metadata.ts';
 import { createOrg } from '../src/modules/orgs/commands/create-org.ts';
 import { FixedClock } from '../src/platform/clock.ts';

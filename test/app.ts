@@ -10,7 +10,8 @@ import { createWorkerSanitiser } from '../src/adapters/sanitiser/worker-sanitise
 import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../src/modules/auth/ports.ts';
 import { SETTING_KEYS } from '../src/modules/site/domain/site-settings.ts';
-import { forgetSiteSettings } from '../src/modules/site/queries/get-site-settings.ts';
+import { createCalendarCache } from '../src/modules/calendar/queries/load-calendar.ts';
+import { createSiteSettingsCache } from '../src/modules/site/queries/get-site-settings.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { DialectCase, TestDatabase } from './databases.ts';
@@ -61,6 +62,8 @@ export async function createTestApp(
     sniff: sniffFileType,
     hasher: fastHasher,
     sanitiser,
+    siteSettings: createSiteSettingsCache({ settings: stores.settings, clock }),
+    calendarCache: createCalendarCache({ calendar: stores.calendar, clock }),
     secret: 'test-secret-that-is-long-enough-for-hmac-0123456789',
     dataDir,
     async close() {
@@ -88,5 +91,5 @@ export async function createTestServer(app: TestApp): Promise<FastifyInstance> {
  */
 export async function markAsDemo(app: TestApp): Promise<void> {
   await app.stores.settings.set(SETTING_KEYS.isDemo, 'true', app.clock.now());
-  forgetSiteSettings();
+  app.siteSettings.forget();
 }

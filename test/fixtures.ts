@@ -1,6 +1,6 @@
 import { createUser } from '../src/modules/auth/commands/create-user.ts';
-import { systemActor, type StaffActor } from '../src/modules/auth/domain/actor.ts';
-import type { Role } from '../src/modules/auth/domain/roles.ts';
+import { systemActor, type StaffActor } from '../src/modules/access/domain/actor.ts';
+import type { Role } from '../src/modules/access/domain/roles.ts';
 import { buildStaffActor } from '../src/modules/auth/queries/build-actor.ts';
 import { createDraft } from '../src/modules/documents/commands/create-draft.ts';
 import { publishEdition } from '../src/modules/documents/commands/publish-edition.ts';

@@ -6,6 +6,8 @@ import { createStores, type Stores } from '../adapters/db/stores.ts';
 import { createWorkerSanitiser } from '../adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../modules/auth/ports.ts';
+import { createCalendarCache, type CalendarCache } from '../modules/calendar/queries/load-calendar.ts';
+import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site/queries/get-site-settings.ts';
 import type { FileSniffer, FileStorage } from '../modules/documents/ports.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { AppConfig } from '../platform/config.ts';
@@ -25,6 +27,9 @@ export type AppContext = {
   hasher: PasswordHasher;
   /** Sanitises rich text off the request thread. */
   sanitiser: RichTextSanitiser;
+  /** This application's cached site settings and working-day calendar. */
+  siteSettings: SiteSettingsCache;
+  calendarCache: CalendarCache;
   /** Signs cookies and CSRF tokens. */
   secret: string;
   close(): Promise<void>;
@@ -50,6 +55,8 @@ export async function openApp(
     sniff: sniffFileType,
     hasher: options.hasher ?? argon2Hasher,
     sanitiser,
+    siteSettings: createSiteSettingsCache({ settings: stores.settings, clock }),
+    calendarCache: createCalendarCache({ calendar: stores.calendar, clock }),
     secret: config.secret ?? dataDirSecret(config.dataDir),
     async close() {
       await sanitiser.close();

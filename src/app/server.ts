@@ -27,8 +27,6 @@ import { registerOrgAdminRoutes } from '../modules/orgs/http/admin-routes.tsx';
 import { registerDashboardRoutes } from '../modules/site/http/dashboard-routes.tsx';
 import { registerSitePublicRoutes } from '../modules/site/http/public-routes.tsx';
 import { registerSettingsRoutes } from '../modules/site/http/settings-routes.tsx';
-import { getSiteSettings } from '../modules/site/queries/get-site-settings.ts';
-import { ErrorPage } from '../modules/site/views/error-page.tsx';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE } from '../platform/http/context.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -38,15 +36,20 @@ import { installInputGuard } from '../platform/http/input-guard.ts';
 import { installJsonBody } from '../platform/http/json-body.ts';
 import { MAX_SEGMENT_LENGTH, normaliseRequestTarget, type NormalisedTarget } from '../platform/http/request-target.ts';
 import { installUploads } from '../platform/http/uploads.ts';
-import { sendPage } from '../platform/http/render.ts';
 import { join } from 'node:path';
+import { readWorkbook, writeWorkbook } from '../adapters/xlsx/workbook.ts';
+import { createCatalogFiling } from '../modules/catalog/queries/document-filing.ts';
+import { createPageShell } from '../platform/web/page-shell.tsx';
+import { adminMenuOf } from './admin-menu.ts';
 import type { AppContext } from './context.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 /** The JSON API routes of every module, in the order the OpenAPI document lists them. */
-export function allApiRoutes(ctx: AppContext): ApiRoute[] {
-  return [...orgApiRoutes(ctx), ...documentApiRoutes(ctx)];
+export function allApiRoutes(
+  web: Parameters<typeof orgApiRoutes>[0] & Parameters<typeof documentApiRoutes>[0],
+): ApiRoute[] {
+  return [...orgApiRoutes(web), ...documentApiRoutes(web)];
 }
 
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -169,20 +172,29 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     secureCookies: ctx.config.secureCookies,
   };
 
-  const sendErrorPage = async (request: FastifyRequest, reply: FastifyReply, error: PublicError) => {
-    const site = await getSiteSettings(ctx.stores);
-    return sendPage(
-      reply,
-      ErrorPage({
-        site,
-        status: error.status,
-        message: error.fields.length > 0 ? error.fields.map((f) => f.message).join(' ') : error.message,
-        elderMode: request.elderMode,
-        currentPath: request.url,
-      }),
-      error.status,
-    );
+  const shell = createPageShell({
+    site: () => ctx.siteSettings.get(),
+    userOf: (request) =>
+      request.actor.kind === 'staff'
+        ? { displayName: request.actor.displayName, username: request.actor.username }
+        : undefined,
+    menuOf: adminMenuOf,
+    csrfTokenOf: (request) => request.csrfToken,
+    elderModeOf: (request) => request.elderMode,
+  });
+  // What every module's web layer may be given; each takes only what its own deps type names.
+  const web = {
+    ...ctx,
+    shell,
+    filing: createCatalogFiling(ctx),
+    workbooks: { read: readWorkbook, write: writeWorkbook },
   };
+
+  const sendErrorPage = (request: FastifyRequest, reply: FastifyReply, error: PublicError) =>
+    shell.sendError(request, reply, {
+      status: error.status,
+      message: error.fields.length > 0 ? error.fields.map((f) => f.message).join(' ') : error.message,
+    });
 
   app.setErrorHandler(async (error, request, reply) => {
     const publicError = toPublicError(error);
@@ -200,7 +212,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'database_unreachable' });
   });
 
-  const apiRoutes = allApiRoutes(ctx);
+  const apiRoutes = allApiRoutes(web);
   const openApi = openApiDocument(apiRoutes, {
     title: 'Gongkai 政务公开平台 API',
     version: '1',
@@ -228,25 +240,25 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   await app.register(async (site) => {
     installSessionAuthentication(site, authDeps);
     site.all(REFUSED_TARGET, standIn);
-    registerSitePublicRoutes(site, ctx);
-    registerColumnRoutes(site, ctx);
-    registerCatalogPublicRoutes(site, ctx);
+    registerSitePublicRoutes(site, web);
+    registerColumnRoutes(site, web);
+    registerCatalogPublicRoutes(site, web);
     // Sign-in and sign-out: the only back-office pages open to everybody.
-    registerLoginRoutes(site, ctx);
+    registerLoginRoutes(site, web);
     await site.register(async (backOffice) => {
       requireStaffSession(backOffice);
-      registerSecondFactorEnrolmentRoutes(backOffice, ctx);
+      registerSecondFactorEnrolmentRoutes(backOffice, web);
       await backOffice.register(async (enrolled) => {
-        requireSecondFactorEnrolment(enrolled, ctx);
-        registerDashboardRoutes(enrolled, ctx);
-        registerDocumentAdminRoutes(enrolled, ctx);
-        registerOrgAdminRoutes(enrolled, ctx);
-        registerUserAdminRoutes(enrolled, ctx);
-        registerAuditAdminRoutes(enrolled, ctx);
-        registerCatalogAdminRoutes(enrolled, ctx);
-        registerCalendarAdminRoutes(enrolled, ctx);
-        registerSettingsRoutes(enrolled, ctx);
-        registerAccountRoutes(enrolled, ctx);
+        requireSecondFactorEnrolment(enrolled, web);
+        registerDashboardRoutes(enrolled, web);
+        registerDocumentAdminRoutes(enrolled, web);
+        registerOrgAdminRoutes(enrolled, web);
+        registerUserAdminRoutes(enrolled, web);
+        registerAuditAdminRoutes(enrolled, web);
+        registerCatalogAdminRoutes(enrolled, web);
+        registerCalendarAdminRoutes(enrolled, web);
+        registerSettingsRoutes(enrolled, web);
+        registerAccountRoutes(enrolled, web);
       });
     });
   });

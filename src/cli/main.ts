@@ -12,8 +12,8 @@ import { createApiToken } from '../modules/auth/commands/create-api-token.ts';
 import { revokeApiToken } from '../modules/auth/commands/revoke-api-token.ts';
 import { isTokenUsable } from '../modules/auth/domain/user.ts';
 import { createUser } from '../modules/auth/commands/create-user.ts';
-import { systemActor } from '../modules/auth/domain/actor.ts';
-import { ROLE_LABELS, isRole } from '../modules/auth/domain/roles.ts';
+import { systemActor } from '../modules/access/domain/actor.ts';
+import { ROLE_LABELS, isRole } from '../modules/access/domain/roles.ts';
 import { publishDueEditions } from '../modules/documents/jobs/publish-due-editions.ts';
 import { chinaDateTime } from '../platform/clock.ts';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config.ts';
@@ -180,6 +180,7 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
     },
     { password: demoPassword(ctx.config), now: ctx.clock.now() },
   );
+  ctx.siteSettings.forget();
   process.stdout.write(
     `示范区演示数据已载入：${summary.orgs} 个单位、${summary.users} 个账号、${summary.published} 条已发布信息（${((Date.now() - started) / 1000).toFixed(1)} 秒）。\n`,
   );

@@ -1,4 +1,4 @@
-import type { Role } from '../modules/auth/domain/roles.ts';
+import type { Role } from '../modules/access/domain/roles.ts';
 import type { OrgType } from '../modules/orgs/domain/org.ts';
 
 /**

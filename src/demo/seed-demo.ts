@@ -1,5 +1,5 @@
 import type { Stores } from '../adapters/db/stores.ts';
-import { systemActor, type StaffActor } from '../modules/auth/domain/actor.ts';
+import { systemActor, type StaffActor } from '../modules/access/domain/actor.ts';
 import { createUser } from '../modules/auth/commands/create-user.ts';
 import { approveCatalog } from '../modules/catalog/commands/approve-catalog.ts';
 import { importCatalogTemplate } from '../modules/catalog/commands/import-catalog-template.ts';
@@ -26,7 +26,6 @@ import type { FileSniffer, FileStorage } from '../modules/documents/ports.ts';
 import { createOrg } from '../modules/orgs/commands/create-org.ts';
 import type { Org } from '../modules/orgs/domain/org.ts';
 import { SETTING_KEYS } from '../modules/site/domain/site-settings.ts';
-import { forgetSiteSettings } from '../modules/site/queries/get-site-settings.ts';
 import { FixedClock, chinaDate } from '../platform/clock.ts';
 import type { UnitOfWork } from '../platform/unit-of-work.ts';
 import {
@@ -138,7 +137,6 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     };
     for (const [key, value] of Object.entries(values)) await settings.set(key, value, clock.now());
   });
-  forgetSiteSettings();
 
   const workflow = { uow: deps.uow, clock, sanitiser: deps.sanitiser };
   const editorOf = (unitCode: string) => actors.get(`${staffPrefix(unitCode)}.editor`)!;

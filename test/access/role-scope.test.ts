@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findAuditEntries } from '../../src/modules/audit/queries/find-audit-entries.ts';
 import { createUser } from '../../src/modules/auth/commands/create-user.ts';
-import { systemActor, type StaffActor } from '../../src/modules/auth/domain/actor.ts';
-import { ROLES, type Role } from '../../src/modules/auth/domain/roles.ts';
+import { systemActor, type StaffActor } from '../../src/modules/access/domain/actor.ts';
+import { ROLES, type Role } from '../../src/modules/access/domain/roles.ts';
 import { createDraft } from '../../src/modules/documents/commands/create-draft.ts';
 import { publishEdition } from '../../src/modules/documents/commands/publish-edition.ts';
 import { submitEdition } from '../../src/modules/documents/commands/submit-edition.ts';

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { beginTotpEnrolment, confirmTotpEnrolment } from '../../src/modules/auth/commands/manage-totp.ts';
 import { totpCode, totpStep } from '../../src/modules/auth/domain/totp.ts';
 import { SETTING_KEYS } from '../../src/modules/site/domain/site-settings.ts';
-import { forgetSiteSettings } from '../../src/modules/site/queries/get-site-settings.ts';
 import type { FastifyInstance } from 'fastify';
 import { createTestApp, createTestServer, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
@@ -108,7 +107,7 @@ describe.each(DIALECTS)('two-factor sign-in on $name', (dialect) => {
   });
 
   it('makes a system administrator enrol before anything else outside the demo', async () => {
-    forgetSiteSettings();
+    app.siteSettings.forget();
     const { jar } = await signIn('dist.system_admin');
     const dashboard = await server.inject({ method: 'GET', url: '/admin/', cookies: jar });
     expect(dashboard.statusCode).toBe(303);
@@ -120,10 +119,10 @@ describe.each(DIALECTS)('two-factor sign-in on $name', (dialect) => {
 
   it('lets demo administrators in without it', async () => {
     await app.stores.settings.set(SETTING_KEYS.isDemo, 'true', app.clock.now());
-    forgetSiteSettings();
+    app.siteSettings.forget();
     const { jar } = await signIn('dist.system_admin');
     expect((await server.inject({ method: 'GET', url: '/admin/', cookies: jar })).statusCode).toBe(200);
     await app.stores.settings.set(SETTING_KEYS.isDemo, 'false', app.clock.now());
-    forgetSiteSettings();
+    app.siteSettings.forget();
   });
 });

@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHolidayNotice } from '../../src/modules/calendar/commands/import-holiday-notice.ts';
 import { setCalendarDay } from '../../src/modules/calendar/commands/set-calendar-day.ts';
 import { addWorkingDays } from '../../src/modules/calendar/domain/working-days.ts';
-import { loadCalendar } from '../../src/modules/calendar/queries/load-calendar.ts';
-import { systemActor } from '../../src/modules/auth/domain/actor.ts';
+import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { seedFixture, type Fixture } from '../fixtures.ts';
@@ -53,7 +52,7 @@ describe.each(DIALECTS)('working-day calendar on $name', (dialect) => {
   });
 
   it('counts with the seeded 2026 notice: 2026-09-18 + 20 working days is 2026-10-22', async () => {
-    const calendar = await loadCalendar(app.stores);
+    const calendar = await app.calendarCache.get();
     expect(addWorkingDays(calendar, '2026-09-18', 20)).toEqual({ date: '2026-10-22', uncoveredYears: [] });
     expect(addWorkingDays(calendar, '2026-12-30', 5).uncoveredYears).toEqual([2027]);
   });

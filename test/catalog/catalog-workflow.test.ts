@@ -14,7 +14,6 @@ import { catalogToSheets } from '../../src/modules/catalog/domain/sheet.ts';
 import { sameContent } from '../../src/modules/catalog/domain/version.ts';
 import { getCatalogWorkspace, getPublicCatalog } from '../../src/modules/catalog/queries/catalog-views.ts';
 import { timelinessReport } from '../../src/modules/catalog/queries/timeliness-report.ts';
-import { loadCalendar } from '../../src/modules/calendar/queries/load-calendar.ts';
 import { createDraft } from '../../src/modules/documents/commands/create-draft.ts';
 import { publishEdition } from '../../src/modules/documents/commands/publish-edition.ts';
 import { submitEdition } from '../../src/modules/documents/commands/submit-edition.ts';
@@ -335,7 +334,7 @@ describe.each(DIALECTS)('standard catalog on $name', (dialect) => {
       stores: app.stores,
       actor: editor,
       clock: app.clock,
-      calendar: await loadCalendar(app.stores),
+      calendar: await app.calendarCache.get(),
       orgId: townId,
     });
     const byTitle = new Map(report.documents.map((d) => [d.item.edition.content.title, d.timeliness]));

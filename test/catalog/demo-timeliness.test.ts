@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDistrict } from '../../src/demo/seed-demo.ts';
-import { systemActor } from '../../src/modules/auth/domain/actor.ts';
-import { loadCalendar } from '../../src/modules/calendar/queries/load-calendar.ts';
+import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import { getCatalogOverview } from '../../src/modules/catalog/queries/catalog-views.ts';
 import { timelinessReport } from '../../src/modules/catalog/queries/timeliness-report.ts';
 import { createTestApp, type TestApp } from '../app.ts';
@@ -40,7 +39,7 @@ describe('demo district catalogs', () => {
   });
 
   it('lists late documents and empty entries in the timeliness reports', async () => {
-    const calendar = await loadCalendar(app.stores);
+    const calendar = await app.calendarCache.get();
     let late = 0;
     let empty = 0;
     let onTime = 0;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scopeFor } from '../../src/modules/auth/domain/actor.ts';
+import { scopeFor } from '../../src/modules/access/domain/actor.ts';
 import { addAttachment } from '../../src/modules/documents/commands/add-attachment.ts';
 import { createDraft } from '../../src/modules/documents/commands/create-draft.ts';
 import { createNewEdition } from '../../src/modules/documents/commands/create-new-edition.ts';

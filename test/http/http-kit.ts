@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { AuditFilter } from '../../src/modules/audit/ports.ts';
 import { createApiToken } from '../../src/modules/auth/commands/create-api-token.ts';
-import { systemActor } from '../../src/modules/auth/domain/actor.ts';
+import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import type { TestApp } from '../app.ts';
 import { FIXTURE_PASSWORD } from '../fixtures.ts';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePdf, makePng } from '../../src/demo/files.ts';
 import { createApiToken } from '../../src/modules/auth/commands/create-api-token.ts';
-import { systemActor } from '../../src/modules/auth/domain/actor.ts';
+import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import type { EditionContentInput } from '../../src/modules/documents/domain/metadata.ts';
 import { createTestApp, createTestServer, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';

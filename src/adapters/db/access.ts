@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
-import type { AccessScope } from '../../modules/auth/domain/actor.ts';
+import type { AccessScope } from '../../modules/access/domain/actor.ts';
 import { escapeLike } from './dialect.ts';
 import type { Database } from './schema.ts';
 

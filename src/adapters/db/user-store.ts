@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Role } from '../../modules/auth/domain/roles.ts';
+import type { Role } from '../../modules/access/domain/roles.ts';
 import type { ApiToken, Session, User } from '../../modules/auth/domain/user.ts';
 import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import { pathInSubtrees } from './access.ts';
@@ -11,6 +11,20 @@ export function createUserStore(db: Kysely<Database>, quirks: DialectQuirks, now
     async getById(id) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toUser(row);
+    },
+    async namesOf(ids) {
+      const names = new Map<string, string>();
+      const unique = [...new Set(ids)];
+      // In chunks, so no statement has more parameters than a database allows.
+      for (let at = 0; at < unique.length; at += 500) {
+        const rows = await db
+          .selectFrom('users')
+          .select(['id', 'display_name', 'username'])
+          .where('id', 'in', unique.slice(at, at + 500))
+          .execute();
+        for (const row of rows) names.set(row.id, `${row.display_name}（${row.username}）`);
+      }
+      return names;
     },
     async getByUsername(username) {
       const row = await db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();

@@ -1,10 +1,12 @@
-import type { AccessScope } from './domain/actor.ts';
+import type { AccessScope } from '../access/domain/actor.ts';
 import type { AddressFailures } from './domain/login-policy.ts';
 import type { ApiToken, Session, StoredGrant, User, UserCredentials } from './domain/user.ts';
 
 /** Staff accounts and their role grants. */
 export interface UserStore {
   getById(id: string): Promise<User | undefined>;
+  /** 姓名（用户名） of each account found, by id, in one query. */
+  namesOf(ids: string[]): Promise<Map<string, string>>;
   getByUsername(username: string): Promise<User | undefined>;
   getCredentials(userId: string): Promise<UserCredentials | undefined>;
   insert(user: User, passwordHash: string): Promise<void>;

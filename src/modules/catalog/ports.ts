@@ -1,4 +1,5 @@
-import type { AccessScope } from '../auth/domain/actor.ts';
+import type { Sheet } from './domain/sheet.ts';
+import type { AccessScope } from '../access/domain/actor.ts';
 import type { CatalogEntry, LocalField, NegativeItem } from './domain/entry.ts';
 import type { CatalogVersion, VersionState } from './domain/version.ts';
 
@@ -43,4 +44,10 @@ export interface CatalogStore {
   publishedEntry(orgIds: string[], key: string): Promise<{ orgId: string; entry: CatalogEntry } | undefined>;
   /** Every unit's published catalog, for the overview. */
   publishedCatalogs(): Promise<PublishedCatalogSummary[]>;
+}
+
+/** Spreadsheets in the catalog's printed layout, read and written (an XLSX adapter answers). */
+export interface Workbooks {
+  read(bytes: Buffer): Promise<Sheet[] | undefined>;
+  write(sheets: Sheet[]): Promise<Buffer>;
 }

@@ -1,4 +1,4 @@
-import type { AccessScope } from '../auth/domain/actor.ts';
+import type { AccessScope } from '../access/domain/actor.ts';
 import type { Edition, EditionState, GovDocument } from './domain/workflow.ts';
 
 /** A file attached to an edition; the bytes live in file storage under their SHA-256. */
@@ -99,4 +99,38 @@ export interface FileStorage {
   put(content: FileContent): Promise<string>;
   read(sha256: string): Promise<Buffer | undefined>;
   exists(sha256: string): Promise<boolean>;
+}
+
+/**
+ * The published catalog entry a document may be filed under, looked up inside the use case's
+ * transaction (the catalog module's store answers).
+ */
+export interface CatalogEntryLookup {
+  publishedEntry(orgIds: string[], key: string): Promise<object | undefined>;
+}
+
+/** Entries a document of these units may be filed under, grouped by the catalog they come from. */
+export type EntryChoiceGroup = { orgName: string; entries: { key: string; label: string }[] };
+
+/** Where a document is filed in the standard catalog, and how it stands against the entry's time limit. */
+export type FilingView = { label: string; limit: string; status: string | null; late: boolean };
+
+/**
+ * The standard catalog as the document pages need it: the entries a unit's documents may be filed
+ * under, and a document's standing against its entry's time limit (公开时限). The catalog module
+ * answers; the composition root wires it.
+ */
+export interface CatalogFiling {
+  entryChoices(orgIds: string[]): Promise<EntryChoiceGroup[]>;
+  describe(filing: {
+    orgPath: string;
+    entryKey: string;
+    formedOn: string | null;
+    publishedOn: string | null;
+  }): Promise<FilingView | undefined>;
+}
+
+/** Display names of staff accounts by id, in one lookup (the auth module answers). */
+export interface StaffNames {
+  namesOf(ids: string[]): Promise<Map<string, string>>;
 }

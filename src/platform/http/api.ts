@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import type { StaffActor } from '../../modules/auth/domain/actor.ts';
+import type { StaffActor } from '../../modules/access/domain/actor.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { formFields } from './forms.ts';

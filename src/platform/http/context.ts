@@ -1,5 +1,5 @@
 import '@fastify/cookie';
-import type { Actor } from '../../modules/auth/domain/actor.ts';
+import type { Actor } from '../../modules/access/domain/actor.ts';
 import type { Session, User } from '../../modules/auth/domain/user.ts';
 
 declare module 'fastify' {

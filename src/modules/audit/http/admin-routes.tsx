@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
+import type { AuditWebDeps } from './deps.ts';
 import { chinaDateTime } from '../../../platform/clock.ts';
-import { Pagination } from '../../../platform/http/views/components.tsx';
+import { Pagination } from '../../../platform/web/components.tsx';
 import { parseInput } from '../../../platform/validation.ts';
-import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { findAuditEntries } from '../queries/find-audit-entries.ts';
 
 const optional = (schema: z.ZodString) => schema.optional().or(z.literal('').transform(() => undefined));
@@ -64,7 +64,7 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 /** The audit log viewer: filter by person, action, record and dates; newest first. */
-export function registerAuditAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerAuditAdminRoutes(app: FastifyInstance, ctx: AuditWebDeps): void {
   app.get('/admin/audit', async (request, reply) => {
     const query = parseInput(AuditQuery, request.query);
     const pageSize = 50;

@@ -5,8 +5,8 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
-import { auditActor, canGrant, type Actor } from '../domain/actor.ts';
-import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+import { auditActor, canGrant, type Actor } from '../../access/domain/actor.ts';
+import { ROLE_LABELS, type Role } from '../../access/domain/roles.ts';
 import type { ApiTokenStore, SessionStore, UserStore } from '../ports.ts';
 import { endUserAccess } from './end-user-access.ts';
 

@@ -4,7 +4,7 @@ import { newId, newSecretToken, sha256Hex } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, type Actor } from '../domain/actor.ts';
+import { auditActor, type Actor } from '../../access/domain/actor.ts';
 import type { ApiTokenStore, UserStore } from '../ports.ts';
 
 /** Prefix that makes a leaked token recognisable to secret scanners. */

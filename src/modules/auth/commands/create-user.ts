@@ -5,9 +5,9 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
-import { auditActor, canGrant, requirePermission, type Actor } from '../domain/actor.ts';
+import { auditActor, canGrant, requirePermission, type Actor } from '../../access/domain/actor.ts';
 import { checkPasswordStrength } from '../domain/login-policy.ts';
-import { ROLE_LABELS, type Role } from '../domain/roles.ts';
+import { ROLE_LABELS, type Role } from '../../access/domain/roles.ts';
 import { USERNAME_PATTERN, type User } from '../domain/user.ts';
 import type { PasswordHasher, UserStore } from '../ports.ts';
 

@@ -3,7 +3,7 @@ import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, type StaffActor } from '../domain/actor.ts';
+import { auditActor, type StaffActor } from '../../access/domain/actor.ts';
 import { newTotpSecret, verifyTotp } from '../domain/totp.ts';
 import type { UserStore } from '../ports.ts';
 

@@ -4,7 +4,7 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
-import { auditActor, requirePermission, type Actor } from '../domain/actor.ts';
+import { auditActor, requirePermission, type Actor } from '../../access/domain/actor.ts';
 import type { ApiToken } from '../domain/user.ts';
 import type { ApiTokenStore, UserStore } from '../ports.ts';
 

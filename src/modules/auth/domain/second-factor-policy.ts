@@ -1,5 +1,5 @@
-import type { RoleGrant } from './actor.ts';
-import { ROLES_REQUIRING_TOTP } from './roles.ts';
+import type { RoleGrant } from '../../access/domain/actor.ts';
+import { ROLES_REQUIRING_TOTP } from '../../access/domain/roles.ts';
 
 /**
  * True when the user must enrol in two-factor sign-in before doing anything else: system and

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../../app/context.ts';
+import type { AuthWebDeps } from './deps.ts';
 import { chinaDateTime } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { SESSION_COOKIE } from '../../../platform/http/context.ts';
@@ -8,15 +8,14 @@ import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { z } from 'zod';
-import { Csrf } from '../../../platform/http/views/components.tsx';
-import { sendAdminPage } from '../../site/http/page-kit.tsx';
-import { getSiteSettings } from '../../site/queries/get-site-settings.ts';
+import { Csrf } from '../../../platform/web/components.tsx';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { createApiToken } from '../commands/create-api-token.ts';
 import { revokeApiToken } from '../commands/revoke-api-token.ts';
 import { beginTotpEnrolment, confirmTotpEnrolment } from '../commands/manage-totp.ts';
 import { setPassword } from '../commands/set-password.ts';
-import type { StaffActor } from '../domain/actor.ts';
-import { ROLE_LABELS } from '../domain/roles.ts';
+import type { StaffActor } from '../../access/domain/actor.ts';
+import { ROLE_LABELS } from '../../access/domain/roles.ts';
 import { isTokenUsable } from '../domain/user.ts';
 import { mustEnrolSecondFactor } from '../domain/second-factor-policy.ts';
 import { totpUri } from '../domain/totp.ts';
@@ -30,7 +29,7 @@ const staffOf = (request: FastifyRequest): StaffActor => {
 };
 
 /** The signed-in user's own account: password and personal API tokens. */
-export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerAccountRoutes(app: FastifyInstance, ctx: AuthWebDeps): void {
   app.get('/admin/account', async (request, reply) => renderAccount(request, reply));
 
   app.post('/admin/account/password', async (request, reply) => {
@@ -86,7 +85,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
     const user = request.staffUser;
     const tokens = await ctx.stores.tokens.listForUser(actor.userId);
     const now = ctx.clock.now();
-    const site = await getSiteSettings(ctx.stores);
+    const site = await ctx.shell.site();
     return sendAdminPage(ctx, request, reply, {
       title: '我的账户',
       active: 'account',
@@ -211,7 +210,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AppContext): vo
  * Enrolment in two-factor sign-in: the one part of the back office an administrator who still owes
  * it may open.
  */
-export function registerSecondFactorEnrolmentRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerSecondFactorEnrolmentRoutes(app: FastifyInstance, ctx: AuthWebDeps): void {
   app.get('/admin/account/2fa', async (request, reply) => {
     const actor = staffOf(request);
     const user = request.staffUser;
@@ -241,7 +240,7 @@ export function registerSecondFactorEnrolmentRoutes(app: FastifyInstance, ctx: A
     error?: string,
     status = 200,
   ) {
-    const site = await getSiteSettings(ctx.stores);
+    const site = await ctx.shell.site();
     const uri = totpUri(secret, actor.username, site.siteName);
     return sendAdminPage(
       ctx,

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SettingsStore } from '../../site/ports.ts';
-import { getSiteSettings } from '../../site/queries/get-site-settings.ts';
+import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import { mustEnrolSecondFactor } from '../domain/second-factor-policy.ts';
 
 /**
@@ -22,13 +21,10 @@ export function requireStaffSession(group: FastifyInstance): void {
  * Every route registered in this group needs system and district administrators outside the demo to
  * have enrolled in two-factor sign-in first; until then they are sent to enrol.
  */
-export function requireSecondFactorEnrolment(
-  group: FastifyInstance,
-  deps: { stores: { settings: SettingsStore } },
-): void {
+export function requireSecondFactorEnrolment(group: FastifyInstance, deps: { shell: Pick<PageShell, 'site'> }): void {
   group.addHook('onRequest', async (request, reply) => {
     if (request.actor.kind !== 'staff') return;
-    const site = await getSiteSettings(deps.stores);
+    const site = await deps.shell.site();
     if (mustEnrolSecondFactor(request.actor.grants, request.staffUser?.totpEnabled ?? false, site.isDemo)) {
       return reply.redirect('/admin/account/2fa', 303);
     }

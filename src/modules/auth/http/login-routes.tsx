@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../../app/context.ts';
+import type { AuthWebDeps } from './deps.ts';
 import { isDomainError } from '../../../platform/errors.ts';
 import { SESSION_COOKIE } from '../../../platform/http/context.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { safeNext, seeOther } from '../../../platform/http/render.ts';
-import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { logIn } from '../commands/log-in.ts';
 import { logOut } from '../commands/log-out.ts';
 import { verifySecondFactor } from '../commands/verify-second-factor.ts';
@@ -14,7 +14,7 @@ import { LoginForm, SecondFactorForm } from '../views/login-page.tsx';
 import { anonymousFormToken, setSessionCookie } from './authentication.ts';
 
 /** Sign-in (password, then the second factor when enabled) and sign-out. */
-export function registerLoginRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerLoginRoutes(app: FastifyInstance, ctx: AuthWebDeps): void {
   const cookieDeps = { secret: ctx.secret, secureCookies: ctx.config.secureCookies };
 
   app.get('/admin/login', async (request, reply) => {

@@ -1,21 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
+import type { AuthWebDeps } from './deps.ts';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
-import { Csrf, ErrorSummary, FieldError, Pagination } from '../../../platform/http/views/components.tsx';
+import { Csrf, ErrorSummary, FieldError, Pagination } from '../../../platform/web/components.tsx';
 import { parseInput } from '../../../platform/validation.ts';
 import type { Org } from '../../orgs/domain/org.ts';
 import { listOrgs } from '../../orgs/queries/org-tree.ts';
-import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { grantRole, revokeRole } from '../commands/change-grants.ts';
 import { createUser } from '../commands/create-user.ts';
 import { setPassword } from '../commands/set-password.ts';
 import { setUserActive } from '../commands/set-user-active.ts';
-import { can, canGrant, scopeFor, scopeIncludes, type Actor } from '../domain/actor.ts';
-import { ROLE_LABELS, ROLES, isRole, type Role } from '../domain/roles.ts';
+import { can, canGrant, scopeFor, scopeIncludes, type Actor } from '../../access/domain/actor.ts';
+import { ROLE_LABELS, ROLES, isRole, type Role } from '../../access/domain/roles.ts';
 import { AUTH_TEXT } from '../strings.ts';
 
 const UserParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/) });
@@ -27,7 +27,7 @@ const ListQuery = z.object({
 type NewUserValues = { username: string; displayName: string; homeOrgId: string; password: string; role: string };
 
 /** Staff accounts inside the manager's subtree: list, create with a role, grant and revoke, reset password. */
-export function registerUserAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps): void {
   const { stores } = ctx;
 
   app.get('/admin/users', async (request, reply) => {

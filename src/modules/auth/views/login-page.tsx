@@ -1,4 +1,4 @@
-import { Csrf, ErrorSummary } from '../../../platform/http/views/components.tsx';
+import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
 import type { FieldIssue } from '../../../platform/errors.ts';
 
 /** The sign-in form. */

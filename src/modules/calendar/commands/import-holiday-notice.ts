@@ -3,10 +3,9 @@ import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, requireGlobalPermission, type Actor } from '../../auth/domain/actor.ts';
+import { auditActor, requireGlobalPermission, type Actor } from '../../access/domain/actor.ts';
 import { isWholeYear, parseNoticeIcs, parseNoticeJson } from '../domain/holiday-notice.ts';
 import type { CalendarStore } from '../ports.ts';
-import { forgetCalendar } from '../queries/load-calendar.ts';
 
 /** What an import changed. */
 export type ImportSummary = { coveredYears: number[]; extraDays: number };
@@ -49,6 +48,5 @@ export async function importHolidayNotice(options: {
       }),
     );
   });
-  forgetCalendar();
   return summary;
 }

@@ -3,9 +3,8 @@ import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, requireGlobalPermission, type Actor } from '../../auth/domain/actor.ts';
+import { auditActor, requireGlobalPermission, type Actor } from '../../access/domain/actor.ts';
 import type { CalendarStore } from '../ports.ts';
-import { forgetCalendar } from '../queries/load-calendar.ts';
 
 /** What a day is set to: a day off, a make-up working day, or back to its plain weekday/weekend. */
 export type DayKind = 'off' | 'work' | 'normal';
@@ -47,5 +46,4 @@ export async function setCalendarDay(options: {
       }),
     );
   });
-  forgetCalendar();
 }

@@ -1,19 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../../app/context.ts';
+import type { CalendarWebDeps } from './deps.ts';
 import { chinaDate, chinaDateTime } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
-import { Csrf } from '../../../platform/http/views/components.tsx';
-import { requireGlobalPermission } from '../../auth/domain/actor.ts';
-import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { Csrf } from '../../../platform/web/components.tsx';
+import { requireGlobalPermission } from '../../access/domain/actor.ts';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { importHolidayNotice } from '../commands/import-holiday-notice.ts';
 import { setCalendarDay, type DayKind } from '../commands/set-calendar-day.ts';
 
 /** The working-day calendar in the back office: years covered, a notice import, and single-day corrections. */
-export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarWebDeps): void {
   app.get('/admin/calendar', async (request, reply) => {
     requireGlobalPermission(request.actor, 'calendar.manage');
     const years = await ctx.stores.calendar.years();
@@ -114,6 +114,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: AppContex
         fileName: file.fileName,
         text: await readFile(file.path, 'utf8'),
       });
+      ctx.calendarCache.forget();
       setFlash(reply, {
         kind: 'success',
         text: `已导入：${summary.coveredYears.join('、') || '无完整年份'}；另设置 ${summary.extraDays} 个单日。`,
@@ -140,6 +141,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: AppContex
         kind: (['off', 'work', 'normal'].includes(kind) ? kind : 'normal') as DayKind,
         name: field(fields, 'name'),
       });
+      ctx.calendarCache.forget();
       setFlash(reply, { kind: 'success', text: '已保存。' });
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;

@@ -1,22 +1,32 @@
+import type { Clock } from '../../../platform/clock.ts';
 import type { WorkingCalendar } from '../domain/working-days.ts';
 import type { CalendarStore } from '../ports.ts';
 
 const CACHE_MS = 10_000;
-let cached: { at: number; store: CalendarStore; value: WorkingCalendar } | undefined;
+
+/** The working-day calendar of one application, cached briefly. */
+export type CalendarCache = {
+  get(): Promise<WorkingCalendar>;
+  /** Drops the cached calendar (after a change through this application). */
+  forget(): void;
+};
 
 /**
- * The working-day calendar, read at most every few seconds per store: deadlines are computed on
- * many pages, and the calendar changes once or twice a year.
+ * The working-day calendar, read at most every few seconds: deadlines are computed on many pages,
+ * and the calendar changes once or twice a year. One cache per application, timed by its clock.
  */
-export async function loadCalendar(options: { calendar: CalendarStore }): Promise<WorkingCalendar> {
-  const now = Date.now();
-  if (cached && cached.store === options.calendar && now - cached.at < CACHE_MS) return cached.value;
-  const value = await options.calendar.load();
-  cached = { at: now, store: options.calendar, value };
-  return value;
-}
-
-/** Drops the cached calendar (after a change in this process). */
-export function forgetCalendar(): void {
-  cached = undefined;
+export function createCalendarCache(options: { calendar: CalendarStore; clock: Clock }): CalendarCache {
+  let cached: { at: number; value: WorkingCalendar } | undefined;
+  return {
+    async get() {
+      const now = options.clock.now().getTime();
+      if (cached && now - cached.at >= 0 && now - cached.at < CACHE_MS) return cached.value;
+      const value = await options.calendar.load();
+      cached = { at: now, value };
+      return value;
+    },
+    forget() {
+      cached = undefined;
+    },
+  };
 }

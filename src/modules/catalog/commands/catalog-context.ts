@@ -1,7 +1,7 @@
 import { DomainError } from '../../../platform/errors.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, can, requirePermission, type Actor } from '../../auth/domain/actor.ts';
+import { auditActor, can, requirePermission, type Actor } from '../../access/domain/actor.ts';
 import type { Org } from '../../orgs/domain/org.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
 import {

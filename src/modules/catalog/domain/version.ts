@@ -1,5 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
-import type { Permission } from '../../auth/domain/roles.ts';
+import type { Permission } from '../../access/domain/roles.ts';
 import {
   formatAudience,
   formatChannels,

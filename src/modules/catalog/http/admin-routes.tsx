@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
-import { readWorkbook, writeWorkbook } from '../../../adapters/xlsx/workbook.ts';
+import type { CatalogWebDeps } from './deps.ts';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
@@ -10,11 +9,10 @@ import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { catalogTemplate } from '../../../reference/catalog-templates.ts';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
-import { can, canAnywhere, scopeFor, scopeIncludes } from '../../auth/domain/actor.ts';
+import { can, canAnywhere, scopeFor, scopeIncludes } from '../../access/domain/actor.ts';
 import { uncoveredWarning } from '../../calendar/domain/working-days.ts';
-import { loadCalendar } from '../../calendar/queries/load-calendar.ts';
 import { listOrgs } from '../../orgs/queries/org-tree.ts';
-import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { addLocalField } from '../commands/add-local-field.ts';
 import { approveCatalog } from '../commands/approve-catalog.ts';
 import { importCatalogSheet } from '../commands/import-catalog-sheet.ts';
@@ -43,7 +41,7 @@ const OrgParams = z.object({ code: z.string().regex(/^[A-Za-z0-9-]{2,32}$/) });
 const IdParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/) });
 
 /** The back office's catalogs: drafting, importing, reviewing, and the timeliness report. */
-export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: CatalogWebDeps): void {
   const { stores } = ctx;
   const deps = { uow: ctx.uow, clock: ctx.clock };
   const templateFields = PILOT_FIELDS.map((f) => f.code).filter((code) => catalogTemplate(code) !== undefined);
@@ -99,7 +97,7 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: AppContext
           .filter((r) => r.working?.state === 'submitted' && can(request.actor, 'catalog.approve', r.org.path))
           .map((r) => ({ org: r.org, version: r.working! }))
       : [];
-    const calendar = await loadCalendar(stores);
+    const calendar = await ctx.calendarCache.get();
     const late = new Map<string, number>();
     for (const row of rows.filter((r) => r.published)) {
       const report = await timelinessReport({
@@ -173,7 +171,7 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: AppContext
         ...deps,
         actor: request.actor,
         versionId: (await workingVersion(org.id)).id,
-        readWorkbook,
+        readWorkbook: ctx.workbooks.read,
         bytes: await readFile(file.path),
       });
     });
@@ -183,7 +181,7 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: AppContext
     const org = await orgOf(request);
     const workspace = await getCatalogWorkspace({ stores, actor: request.actor, orgId: org.id });
     const entries = workspace.working ? workspace.workingEntries : workspace.publishedEntries;
-    const bytes = await writeWorkbook(catalogToSheets(entries, org.name, workspace.localFields));
+    const bytes = await ctx.workbooks.write(catalogToSheets(entries, org.name, workspace.localFields));
     const version = workspace.working ?? workspace.published;
     const name = `${org.name}标准目录${version ? `第${version.number}版` : ''}.xlsx`;
     return reply
@@ -311,7 +309,7 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: AppContext
       stores,
       actor: request.actor,
       clock: ctx.clock,
-      calendar: await loadCalendar(stores),
+      calendar: await ctx.calendarCache.get(),
       orgId: org.id,
     });
     return sendAdminPage(ctx, request, reply, {

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
-import { writeWorkbook } from '../../../adapters/xlsx/workbook.ts';
+import type { CatalogWebDeps } from './deps.ts';
 import { DomainError } from '../../../platform/errors.ts';
-import { PUBLIC_ACTOR } from '../../auth/domain/actor.ts';
+import { PUBLIC_ACTOR } from '../../access/domain/actor.ts';
 import { findEditions } from '../../documents/queries/find-editions.ts';
 import { DOCUMENT_TEXT } from '../../documents/strings.ts';
 import { ColumnFrame } from '../../documents/views/column.tsx';
 import { sortAsTree } from '../../orgs/domain/org.ts';
-import { sendPublicPage } from '../../site/http/page-kit.tsx';
-import type { Crumb } from '../../site/views/public-layout.tsx';
+import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
+import type { Crumb } from '../../../platform/web/public-layout.tsx';
 import { catalogToSheets } from '../domain/sheet.ts';
 import { getCatalogOverview, getPublicCatalog } from '../queries/catalog-views.ts';
 import { CATALOG_PUBLIC_TEXT as TEXT } from '../strings.ts';
@@ -48,7 +47,7 @@ const CATALOG_CRUMB: Crumb = { label: TEXT.title, href: CATALOG_COLUMN_PATH };
  * versions, one entry with the information filed under it, and the catalog as a spreadsheet.
  * Everything here is public: only published (and superseded) versions are ever read.
  */
-export function registerCatalogPublicRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerCatalogPublicRoutes(app: FastifyInstance, ctx: CatalogWebDeps): void {
   const { stores } = ctx;
 
   app.get(CATALOG_COLUMN_PATH, async (request, reply) => {
@@ -105,7 +104,7 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, ctx: AppContex
     const { orgCode } = parseNotFound(OrgParams, request.params);
     const { version } = parseNotFound(VersionQuery, request.query);
     const view = await getPublicCatalog({ stores, orgCode, versionNumber: version });
-    const bytes = await writeWorkbook(catalogToSheets(view.entries, view.org.name, view.localFields));
+    const bytes = await ctx.workbooks.write(catalogToSheets(view.entries, view.org.name, view.localFields));
     const fileName = TEXT.workbookName(view.org.name, linkVersion(view.version));
     return (
       reply

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../platform/errors.ts';
-import { can, scopeFor, scopeIncludes, type Actor } from '../../auth/domain/actor.ts';
-import type { DocumentStore } from '../../documents/ports.ts';
+import { can, scopeFor, scopeIncludes, type Actor } from '../../access/domain/actor.ts';
+import type { DocumentStore, EntryChoiceGroup } from '../../documents/ports.ts';
 import type { Org } from '../../orgs/domain/org.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
 import type { CatalogEntry, LocalField, NegativeItem } from '../domain/entry.ts';
@@ -120,7 +120,6 @@ export async function getCatalogOverview(options: { stores: Stores }): Promise<{
 }
 
 /** Entries a document of these units may be filed under, grouped by the catalog they come from. */
-export type EntryChoiceGroup = { orgName: string; entries: { key: string; label: string }[] };
 
 /**
  * The published entries of the given units' catalogs and of the units above them (a village files

@@ -1,6 +1,6 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
-import { scopeFor, scopeIncludes, type Actor } from '../../auth/domain/actor.ts';
+import { scopeFor, scopeIncludes, type Actor } from '../../access/domain/actor.ts';
 import type { WorkingCalendar } from '../../calendar/domain/working-days.ts';
 import type { DocumentStore, EditionListItem } from '../../documents/ports.ts';
 import type { Org } from '../../orgs/domain/org.ts';

@@ -1,6 +1,6 @@
 import { chinaDateTime } from '../../../platform/clock.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
-import { Csrf, ErrorSummary, FieldError } from '../../../platform/http/views/components.tsx';
+import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
 import { DISCLOSURE_LEVEL_LABELS, DISCLOSURE_LEVELS, type Org } from '../../orgs/domain/org.ts';
 import { formatLegalBasis, formatMode, formatTimeLimit, formatLevels } from '../domain/cell-text.ts';

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { chinaDate } from '../../../platform/clock.ts';
-import { MetaRow, Pagination } from '../../../platform/http/views/components.tsx';
+import { MetaRow, Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
 import type { EditionListItem, Paged } from '../../documents/ports.ts';
 import { DocumentTable } from '../../documents/views/column.tsx';

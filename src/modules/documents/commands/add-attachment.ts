@@ -2,7 +2,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { auditActor, type Actor } from '../../auth/domain/actor.ts';
+import { auditActor, type Actor } from '../../access/domain/actor.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import { checkUpload } from '../domain/attachment-policy.ts';
 import { ALLOWED_FROM } from '../domain/workflow.ts';

@@ -2,12 +2,11 @@ import { DomainError } from '../../../platform/errors.ts';
 import { sha256Hex } from '../../../platform/ids.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, can, requirePermission, type Actor } from '../../auth/domain/actor.ts';
+import { auditActor, can, requirePermission, type Actor } from '../../access/domain/actor.ts';
 import type { Org } from '../../orgs/domain/org.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
 import { ACTION_PERMISSIONS, type Edition, type GovDocument, type WorkflowActionType } from '../domain/workflow.ts';
-import type { DocumentStore } from '../ports.ts';
-import type { CatalogStore } from '../../catalog/ports.ts';
+import type { CatalogEntryLookup, DocumentStore } from '../ports.ts';
 import type { EditionContent } from '../domain/metadata.ts';
 
 /** The stores every document use case works with. */
@@ -15,7 +14,7 @@ export type DocumentStores = {
   documents: DocumentStore;
   orgs: OrgStore;
   audit: AuditLog;
-  catalogs: Pick<CatalogStore, 'publishedEntry'>;
+  catalogs: CatalogEntryLookup;
 };
 
 /**

@@ -1,9 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../../app/context.ts';
+import type { DocumentsWebDeps } from './deps.ts';
 import { chinaDate, parseChinaDateTime } from '../../../platform/clock.ts';
-import { formatTimeLimit } from '../../catalog/domain/cell-text.ts';
-import { TIMELINESS_LABELS, timelinessOf } from '../../catalog/domain/timeliness.ts';
-import { loadCalendar } from '../../calendar/queries/load-calendar.ts';
 import type { Edition } from '../domain/workflow.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
@@ -11,10 +8,10 @@ import { field, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { plainTextToHtml } from '../../../platform/sanitize.ts';
 import { parseInput } from '../../../platform/validation.ts';
-import { can, canAnywhere, scopeFor, scopeIncludes, type Actor } from '../../auth/domain/actor.ts';
+import { can, canAnywhere, scopeFor, scopeIncludes, type Actor } from '../../access/domain/actor.ts';
 import type { Org } from '../../orgs/domain/org.ts';
 import { listOrgs } from '../../orgs/queries/org-tree.ts';
-import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { addAttachment } from '../commands/add-attachment.ts';
 import { approveRetrospectively } from '../commands/approve-retrospectively.ts';
 import { createDraft } from '../commands/create-draft.ts';
@@ -31,9 +28,9 @@ import { updateDraft } from '../commands/update-draft.ts';
 import { withdrawEdition } from '../commands/withdraw-edition.ts';
 import type { EditionContentInput } from '../domain/metadata.ts';
 import { findEditions } from '../queries/find-editions.ts';
+import { getAdminDocument } from '../queries/get-admin-document.ts';
 import { getStaffDocument } from '../queries/get-document.ts';
 import { readAttachment } from '../queries/read-attachment.ts';
-import { publishedEntryChoices } from '../../catalog/queries/catalog-views.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
 import {
   AdminDocumentList,
@@ -48,7 +45,7 @@ import { IdParams, StaffListQuery } from './schemas.ts';
 const WORKING_STATES = ['draft', 'rejected', 'submitted', 'scheduled', 'published', 'withdrawn'] as const;
 
 /** The back office's documents: list, create, edit, the review workflow and attachments. */
-export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: DocumentsWebDeps): void {
   const { stores } = ctx;
   const deps = { uow: ctx.uow, clock: ctx.clock, sanitiser: ctx.sanitiser };
 
@@ -116,23 +113,12 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
 
   app.get('/admin/documents/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params);
-    const view = await getStaffDocument({
-      documents: stores.documents,
-      orgs: stores.orgs,
+    const { view, latest, names, filing } = await getAdminDocument({
+      stores,
+      filing: ctx.filing,
       actor: request.actor,
       documentId: id,
     });
-    const names = await userNames(
-      view.editions.flatMap((e) => [
-        e.createdBy,
-        e.updatedBy,
-        e.submittedBy,
-        e.reviewedBy,
-        e.retroApprovedBy,
-        e.sensitiveOverrideBy,
-      ]),
-    );
-    const latest = [...view.editions].sort((a, b) => b.number - a.number)[0]!;
     return sendAdminPage(ctx, request, reply, {
       title: latest.content.title,
       active: 'documents',
@@ -143,7 +129,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
           csrfToken={request.csrfToken}
           userNames={names}
           maxUploadMb={Math.floor(ctx.config.maxUploadBytes / 1024 / 1024)}
-          filing={await filingOf(view.org.path, latest)}
+          filing={filing}
         />
       ),
     });
@@ -314,34 +300,6 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
       .send(bytes);
   });
 
-  /** The catalog entry an edition is filed under, its time limit, and whether it was (or is) met. */
-  async function filingOf(orgPath: string, edition: Edition) {
-    const key = edition.content.catalogEntryKey;
-    if (!key) return undefined;
-    const found = await stores.catalogs.publishedEntry(orgPath.split('/').filter(Boolean), key);
-    if (!found) return undefined;
-    const timeliness = timelinessOf({
-      limit: found.entry.timeLimit,
-      formedOn: edition.content.formedOn,
-      publishedOn: edition.state === 'published' || edition.state === 'withdrawn' ? edition.content.publishedOn : null,
-      today: chinaDate(ctx.clock.now()),
-      calendar: await loadCalendar(stores),
-    });
-    return {
-      label: `${found.entry.itemL1}${found.entry.itemL2 ? ` / ${found.entry.itemL2}` : ''}`,
-      limit: formatTimeLimit(found.entry.timeLimit),
-      status:
-        timeliness.kind === 'not_counted'
-          ? null
-          : `${TIMELINESS_LABELS[timeliness.kind]}，应于 ${timeliness.dueOn} 前公开${
-              timeliness.uncoveredYears.length > 0
-                ? `（${timeliness.uncoveredYears.join('、')}年节假日未导入，按周一至周五估算）`
-                : ''
-            }`,
-      late: timeliness.kind === 'late' || timeliness.kind === 'overdue',
-    };
-  }
-
   async function visibleOrgs(actor: Actor): Promise<Org[]> {
     const scope = scopeFor(actor, 'document.read');
     return (await listOrgs(stores)).filter((org) => scopeIncludes(scope, org.path));
@@ -349,15 +307,6 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
 
   async function draftableOrgs(actor: Actor): Promise<Org[]> {
     return (await listOrgs(stores)).filter((org) => can(actor, 'document.draft', org.path));
-  }
-
-  async function userNames(ids: (string | null)[]): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const id of new Set(ids.filter((x): x is string => x !== null))) {
-      const user = await stores.users.getById(id);
-      names.set(id, user ? `${user.displayName}（${user.username}）` : id === 'system' ? '系统' : id);
-    }
-    return names;
   }
 
   async function renderNewForm(
@@ -387,7 +336,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
             orgChoices={orgChoices}
             isFollowUpEdition={false}
             cancelHref="/admin/documents"
-            catalogChoices={await publishedEntryChoices({ stores, orgIds: orgChoices.map((o) => o.id) })}
+            catalogChoices={await ctx.filing.entryChoices(orgChoices.map((o) => o.id))}
           />
         ),
       },
@@ -407,7 +356,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: AppContex
   ) {
     const edition = await stores.documents.getEdition(editionId);
     const document = edition && (await stores.documents.getDocument(edition.documentId));
-    const catalogChoices = document ? await publishedEntryChoices({ stores, orgIds: [document.orgId] }) : [];
+    const catalogChoices = document ? await ctx.filing.entryChoices([document.orgId]) : [];
     return sendAdminPage(
       ctx,
       request,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
+import type { DocumentsWebDeps } from './deps.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
 import { formFile, isMultipartForm } from '../../../platform/http/forms.ts';
-import type { Actor } from '../../auth/domain/actor.ts';
+import type { Actor } from '../../access/domain/actor.ts';
 import { addAttachment } from '../commands/add-attachment.ts';
 import { approveRetrospectively } from '../commands/approve-retrospectively.ts';
 import { createDraft } from '../commands/create-draft.ts';
@@ -36,7 +36,7 @@ const AttachmentView = z
   .meta({ id: 'Attachment' });
 
 /** Public reads of government information, and the staff workflow for holders of a token. */
-export function documentApiRoutes(ctx: AppContext): ApiRoute[] {
+export function documentApiRoutes(ctx: DocumentsWebDeps): ApiRoute[] {
   const { stores } = ctx;
   const deps = { uow: ctx.uow, clock: ctx.clock, sanitiser: ctx.sanitiser };
 

@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppContext } from '../../../app/context.ts';
+import type { DocumentsWebDeps } from './deps.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { pilotField } from '../../../reference/pilot-fields.ts';
-import { PUBLIC_ACTOR } from '../../auth/domain/actor.ts';
+import { PUBLIC_ACTOR } from '../../access/domain/actor.ts';
 import { ancestry, buildTree, listOrgs } from '../../orgs/queries/org-tree.ts';
-import { sendPublicPage } from '../../site/http/page-kit.tsx';
-import { getSiteSettings } from '../../site/queries/get-site-settings.ts';
-import type { Crumb } from '../../site/views/public-layout.tsx';
+import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
+import type { Crumb } from '../../../platform/web/public-layout.tsx';
 import type { Genre } from '../domain/metadata.ts';
 import type { EditionFilter } from '../ports.ts';
 import { findEditions } from '../queries/find-editions.ts';
@@ -33,7 +32,7 @@ const XXGK_CRUMB: Crumb = { label: DOCUMENT_TEXT.columnTitle, href: '/xxgk/' };
  * Every read here is a public read, whoever asks: a signed-in member of staff browsing the public
  * site must see what the public sees, never drafts (staff read those in the back office).
  */
-export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps): void {
   const { stores } = ctx;
 
   app.get('/xxgk/', async (request, reply) => {
@@ -43,7 +42,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): voi
       filter: {},
       page: { offset: 0, limit: 15 },
     });
-    const site = await getSiteSettings(stores);
+    const site = await ctx.shell.site();
     return sendPublicPage(ctx, request, reply, {
       title: DOCUMENT_TEXT.columnTitle,
       active: 'xxgk',
@@ -167,7 +166,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: AppContext): voi
   });
 
   app.get('/xxgk/ysqgk', async (request, reply) => {
-    const site = await getSiteSettings(stores);
+    const site = await ctx.shell.site();
     return sendPublicPage(ctx, request, reply, {
       title: DOCUMENT_TEXT.onRequestTitle,
       active: 'ysqgk',

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
-import { scopeFor, scopeIncludes, type Actor } from '../../auth/domain/actor.ts';
+import { scopeFor, scopeIncludes, type Actor } from '../../access/domain/actor.ts';
 import type { Org } from '../../orgs/domain/org.ts';
 import type { OrgStore } from '../../orgs/ports.ts';
 import type { Edition, GovDocument } from '../domain/workflow.ts';

@@ -1,8 +1,8 @@
 import { chinaDateTime } from '../../../platform/clock.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
-import { Csrf, ErrorSummary, FieldError, Pagination } from '../../../platform/http/views/components.tsx';
+import { Csrf, ErrorSummary, FieldError, Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS, pilotField } from '../../../reference/pilot-fields.ts';
-import { can, type Actor } from '../../auth/domain/actor.ts';
+import { can, type Actor } from '../../access/domain/actor.ts';
 import type { Org } from '../../orgs/domain/org.ts';
 import { GENRES, TOPICS, VALIDITIES } from '../domain/metadata.ts';
 import {
@@ -16,9 +16,8 @@ import {
 } from '../domain/workflow.ts';
 import { documentPath, formatBytes, versionLabel } from '../http/present.ts';
 import type { StaffListQuery } from '../http/schemas.ts';
-import type { Attachment, EditionListItem } from '../ports.ts';
+import type { Attachment, EditionListItem, EntryChoiceGroup } from '../ports.ts';
 import type { StaffDocumentView } from '../queries/get-document.ts';
-import type { EntryChoiceGroup } from '../../catalog/queries/catalog-views.ts';
 
 /** The values of the edit form as typed, so a refused save shows exactly what was entered. */
 export type EditionFormValues = {

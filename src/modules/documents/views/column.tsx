@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { chinaDateTime } from '../../../platform/clock.ts';
-import { MetaRow, Pagination } from '../../../platform/http/views/components.tsx';
+import { MetaRow, Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS, pilotField } from '../../../reference/pilot-fields.ts';
 import type { OrgNode } from '../../orgs/queries/org-tree.ts';
 import { TOPICS } from '../domain/metadata.ts';

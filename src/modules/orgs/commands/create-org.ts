@@ -4,7 +4,7 @@ import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, requirePermission, type Actor } from '../../auth/domain/actor.ts';
+import { auditActor, requirePermission, type Actor } from '../../access/domain/actor.ts';
 import { childPath, defaultLevels, validateOrgInput, type Org, type OrgInput } from '../domain/org.ts';
 import type { OrgStore } from '../ports.ts';
 

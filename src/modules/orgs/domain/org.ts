@@ -53,10 +53,7 @@ export type Org = {
   isDemo: boolean;
 };
 
-/** True when `path` lies inside the subtree rooted at `ancestorPath` (a unit is in its own subtree). */
-export function isInSubtree(path: string, ancestorPath: string): boolean {
-  return path.startsWith(ancestorPath);
-}
+export { isInSubtree } from '../../../platform/subtree.ts';
 
 /** The path of a new child of `parent` (or of a root when there is no parent). */
 export function childPath(parent: Pick<Org, 'path'> | null, id: string): string {

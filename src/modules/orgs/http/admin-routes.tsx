@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
+import type { OrgsWebDeps } from './deps.ts';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
-import { Csrf, ErrorSummary, FieldError } from '../../../platform/http/views/components.tsx';
+import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
 import { parseInput } from '../../../platform/validation.ts';
-import { can, canAnywhere, scopeFor, scopeIncludes } from '../../auth/domain/actor.ts';
-import { sendAdminPage } from '../../site/http/page-kit.tsx';
+import { can, canAnywhere, scopeFor, scopeIncludes } from '../../access/domain/actor.ts';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { createOrg } from '../commands/create-org.ts';
 import { updateOrg } from '../commands/update-org.ts';
 import {
@@ -37,7 +37,7 @@ type OrgFormValues = {
 };
 
 /** The organisation tree in the back office: everyone may look at their subtree; system admins change it. */
-export function registerOrgAdminRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerOrgAdminRoutes(app: FastifyInstance, ctx: OrgsWebDeps): void {
   app.get('/admin/orgs', async (request, reply) => {
     const scope = scopeFor(request.actor, 'document.read');
     const orgs = (await listOrgs(ctx.stores)).filter((org) => scopeIncludes(scope, org.path));

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import type { AppContext } from '../../../app/context.ts';
+import type { OrgsWebDeps } from './deps.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
 import { listOrgs } from '../queries/org-tree.ts';
 import { OrgView, presentOrg } from './present.ts';
 
 /** Organisations are public: the whole tree, and one unit by code. */
-export function orgApiRoutes(ctx: AppContext): ApiRoute[] {
+export function orgApiRoutes(ctx: OrgsWebDeps): ApiRoute[] {
   return [
     apiRoute({
       method: 'GET',

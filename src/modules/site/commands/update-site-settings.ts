@@ -3,10 +3,9 @@ import { assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { changeEntry } from '../../audit/domain/audit-entry.ts';
 import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, requireGlobalPermission, type Actor } from '../../auth/domain/actor.ts';
+import { auditActor, requireGlobalPermission, type Actor } from '../../access/domain/actor.ts';
 import { SETTING_KEYS, siteSettingsFrom, validateSiteSettings, type SiteSettings } from '../domain/site-settings.ts';
 import type { SettingsStore } from '../ports.ts';
-import { forgetSiteSettings } from '../queries/get-site-settings.ts';
 
 /**
  * Saves the site's identity and filing numbers (system administrators only).
@@ -36,5 +35,4 @@ export async function updateSiteSettings(options: {
       }),
     );
   });
-  forgetSiteSettings();
 }

@@ -1,22 +1,8 @@
+import type { SiteIdentity } from '../../../platform/web/site-identity.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 
-/**
- * The site's identity, shown in the banner and the footer. 国办发〔2017〕47号 (政府网站发展指引)
- * requires every government site to show its 网站标识码, ICP 备案号 and 公安机关备案号 in the footer,
- * with the 主办单位 and contact details.
- */
-export type SiteSettings = {
-  siteName: string;
-  districtName: string;
-  organizer: string;
-  siteIdentifier: string;
-  icpNumber: string;
-  policeNumber: string;
-  contactPhone: string;
-  contactAddress: string;
-  /** The demo district is loaded: demo logins are allowed without two-factor sign-in. */
-  isDemo: boolean;
-};
+/** The site's identity as the district office sets it (the frames of every page show it). */
+export type SiteSettings = SiteIdentity;
 
 export const SETTING_KEYS: Record<keyof SiteSettings, string> = {
   siteName: 'site.name',

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../../app/context.ts';
-import { can, canAnywhere, scopeFor } from '../../auth/domain/actor.ts';
+import type { SiteWebDeps } from './deps.ts';
+import { can, canAnywhere, scopeFor } from '../../access/domain/actor.ts';
 import { findEditions } from '../../documents/queries/find-editions.ts';
 import { EDITION_STATE_LABELS, reasonToPreventApproval, type EditionState } from '../../documents/domain/workflow.ts';
 import { EditionTable } from '../../documents/views/admin-documents.tsx';
-import { sendAdminPage } from './page-kit.tsx';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 
 /** The back-office home: my drafts, what waits for my review, force-published items to approve. */
-export function registerDashboardRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerDashboardRoutes(app: FastifyInstance, ctx: SiteWebDeps): void {
   app.get('/admin/', async (request, reply) => {
     const actor = request.actor;
     const userId = actor.kind === 'staff' ? actor.userId : '';

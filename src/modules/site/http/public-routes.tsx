@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../../app/context.ts';
+import type { SiteWebDeps } from './deps.ts';
 import { ELDER_COOKIE } from '../../../platform/http/context.ts';
 import { safeNext } from '../../../platform/http/render.ts';
-import { PUBLIC_ACTOR } from '../../auth/domain/actor.ts';
+import { PUBLIC_ACTOR } from '../../access/domain/actor.ts';
 import { findEditions } from '../../documents/queries/find-editions.ts';
 import { DocumentTable, SUB_COLUMNS } from '../../documents/views/column.tsx';
-import { getSiteSettings } from '../queries/get-site-settings.ts';
-import { sendPublicPage } from './page-kit.tsx';
+import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 
 /** The home page (public content only, also for signed-in staff) and the 适老化 switch. */
-export function registerSitePublicRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerSitePublicRoutes(app: FastifyInstance, ctx: SiteWebDeps): void {
   app.get('/', async (request, reply) => {
-    const site = await getSiteSettings(ctx.stores);
+    const site = await ctx.siteSettings.get();
     const latest = await findEditions({
       documents: ctx.stores.documents,
       actor: PUBLIC_ACTOR,

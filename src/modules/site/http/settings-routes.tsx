@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../../app/context.ts';
+import type { SiteWebDeps } from './deps.ts';
 import { isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
-import { Csrf, ErrorSummary, FieldError } from '../../../platform/http/views/components.tsx';
-import { requireGlobalPermission } from '../../auth/domain/actor.ts';
+import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
+import { requireGlobalPermission } from '../../access/domain/actor.ts';
 import { updateSiteSettings } from '../commands/update-site-settings.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
-import { getSiteSettings } from '../queries/get-site-settings.ts';
-import { sendAdminPage } from './page-kit.tsx';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 
 type EditableSettings = Omit<SiteSettings, 'isDemo'>;
 
@@ -25,10 +24,10 @@ const FIELDS: { key: keyof EditableSettings; label: string; hint?: string }[] = 
 ];
 
 /** Site identity and the footer's filing numbers, edited by system administrators. */
-export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): void {
+export function registerSettingsRoutes(app: FastifyInstance, ctx: SiteWebDeps): void {
   app.get('/admin/settings', async (request, reply) => {
     requireGlobalPermission(request.actor, 'settings.manage');
-    return render(request, reply, await getSiteSettings(ctx.stores), []);
+    return render(request, reply, await ctx.siteSettings.get(), []);
   });
 
   app.post('/admin/settings', async (request, reply) => {
@@ -36,6 +35,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: AppContext): v
     const input = Object.fromEntries(FIELDS.map(({ key }) => [key, field(fields, key)])) as EditableSettings;
     try {
       await updateSiteSettings({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, input });
+      ctx.siteSettings.forget();
       setFlash(reply, { kind: 'success', text: '站点设置已保存。' });
       return seeOther(reply, '/admin/settings');
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { FieldIssue } from '../../errors.ts';
+import type { FieldIssue } from '../errors.ts';
 
 /** Page links for a list: previous, numbered pages around the current one, next. */
 export function Pagination(props: { page: number; pageSize: number; total: number; href: (page: number) => string }) {

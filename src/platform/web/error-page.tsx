@@ -1,9 +1,9 @@
-import type { SiteSettings } from '../domain/site-settings.ts';
+import type { SiteIdentity } from './site-identity.ts';
 import { PublicLayout } from './public-layout.tsx';
 
 /** The page shown for an error on the public site or the back office. */
 export function ErrorPage(props: {
-  site: SiteSettings;
+  site: SiteIdentity;
   status: number;
   message: string;
   elderMode: boolean;

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import type { SiteSettings } from '../domain/site-settings.ts';
+import type { SiteIdentity } from './site-identity.ts';
 
 export type Crumb = { label: string; href?: string | undefined };
 
@@ -19,7 +19,7 @@ export type NavKey = (typeof MAIN_NAV)[number]['key'];
  * 国办发〔2017〕47号 requires (网站标识码, ICP 备案号, 公安机关备案号).
  */
 export function PublicLayout(props: {
-  site: SiteSettings;
+  site: SiteIdentity;
   title: string;
   crumbs?: Crumb[];
   elderMode: boolean;

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
-import { isInSubtree } from '../../orgs/domain/org.ts';
+import { isInSubtree } from '../../../platform/subtree.ts';
 import { GRANTABLE_ROLES, ROLE_PERMISSIONS, type Permission, type Role } from './roles.ts';
 
 /** A role held in one organisation, with that organisation's path for subtree checks. */

@@ -1,37 +1,29 @@
 import type { Child } from 'hono/jsx';
-import { canAnywhere, type Actor } from '../../auth/domain/actor.ts';
-import type { Permission } from '../../auth/domain/roles.ts';
-import type { SiteSettings } from '../domain/site-settings.ts';
+import type { SiteIdentity } from './site-identity.ts';
 
-type MenuItem = { key: string; label: string; href: string; permission?: Permission };
+/** One entry of the back-office menu, already filtered to what the signed-in person may open. */
+export type AdminMenuItem = { key: string; label: string; href: string };
 
-const ADMIN_MENU: MenuItem[] = [
-  { key: 'dashboard', label: '工作台', href: '/admin/' },
-  { key: 'documents', label: '信息发布', href: '/admin/documents', permission: 'document.read' },
-  { key: 'catalogs', label: '标准目录', href: '/admin/catalogs', permission: 'document.read' },
-  { key: 'orgs', label: '组织机构', href: '/admin/orgs', permission: 'document.read' },
-  { key: 'users', label: '用户与角色', href: '/admin/users', permission: 'user.manage' },
-  { key: 'audit', label: '审计日志', href: '/admin/audit', permission: 'audit.read' },
-  { key: 'calendar', label: '工作日历', href: '/admin/calendar', permission: 'calendar.manage' },
-  { key: 'settings', label: '站点设置', href: '/admin/settings', permission: 'settings.manage' },
-  { key: 'account', label: '我的账户', href: '/admin/account' },
-];
+/** Who is signed in, as the header shows them. */
+export type SignedInUser = { displayName: string; username: string };
 
 /** A message shown once after a redirect ("已提交审核"). */
 export type Flash = { kind: 'success' | 'error'; text: string };
 
 /** The back-office shell: header with the user and sign-out, the menu, and the flash message. */
 export function AdminLayout(props: {
-  site: SiteSettings;
+  site: SiteIdentity;
   title: string;
-  actor: Actor;
+  /** Undefined before sign-in: no user box and no menu. */
+  user: SignedInUser | undefined;
+  menu: AdminMenuItem[];
   csrfToken: string;
   active?: string;
   flash?: Flash | undefined;
   children?: Child;
 }) {
-  const staff = props.actor.kind === 'staff' ? props.actor : undefined;
-  const menu = ADMIN_MENU.filter((item) => !item.permission || canAnywhere(props.actor, item.permission));
+  const staff = props.user;
+  const menu = props.menu;
   return (
     <html lang="zh-CN">
       <head>
@@ -95,6 +87,6 @@ export function AdminLayout(props: {
   );
 }
 
-function site(settings: SiteSettings): string {
+function site(settings: SiteIdentity): string {
   return settings.siteName;
 }

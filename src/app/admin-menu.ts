@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import { canAnywhere } from '../modules/access/domain/actor.ts';
+import type { Permission } from '../modules/access/domain/roles.ts';
+import type { AdminMenuItem } from '../platform/web/admin-layout.tsx';
+
+type MenuEntry = AdminMenuItem & { permission?: Permission };
+
+/** Every section of the back office, in menu order, with the permission that opens it. */
+const ADMIN_MENU: MenuEntry[] = [
+  { key: 'dashboard', label: '工作台', href: '/admin/' },
+  { key: 'documents', label: '信息发布', href: '/admin/documents', permission: 'document.read' },
+  { key: 'catalogs', label: '标准目录', href: '/admin/catalogs', permission: 'document.read' },
+  { key: 'orgs', label: '组织机构', href: '/admin/orgs', permission: 'document.read' },
+  { key: 'users', label: '用户与角色', href: '/admin/users', permission: 'user.manage' },
+  { key: 'audit', label: '审计日志', href: '/admin/audit', permission: 'audit.read' },
+  { key: 'calendar', label: '工作日历', href: '/admin/calendar', permission: 'calendar.manage' },
+  { key: 'settings', label: '站点设置', href: '/admin/settings', permission: 'settings.manage' },
+  { key: 'account', label: '我的账户', href: '/admin/account' },
+];
+
+/** The back-office menu items the request's person may open (none before sign-in). */
+export function adminMenuOf(request: FastifyRequest): AdminMenuItem[] {
+  if (request.actor.kind !== 'staff') return [];
+  return ADMIN_MENU.filter((item) => !item.permission || canAnywhere(request.actor, item.permission)).map(
+    ({ key, label, href }) => ({ key, label, href }),
+  );
+}

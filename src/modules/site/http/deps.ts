@@ -1,0 +1,17 @@
+import type { Clock } from '../../../platform/clock.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import type { PageShell } from '../../../platform/web/page-shell.tsx';
+import type { AuditLog } from '../../audit/ports.ts';
+import type { DocumentStore } from '../../documents/ports.ts';
+import type { SettingsStore } from '../ports.ts';
+import type { SiteSettingsCache } from '../queries/get-site-settings.ts';
+
+/** What the home page, the dashboard and the settings pages need, built by the composition root. */
+export type SiteWebDeps = {
+  stores: { documents: DocumentStore };
+  uow: UnitOfWork<{ settings: SettingsStore; audit: AuditLog }>;
+  clock: Clock;
+  siteSettings: SiteSettingsCache;
+  config: { secureCookies: boolean };
+  shell: PageShell;
+};
