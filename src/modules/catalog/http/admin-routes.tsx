@@ -171,7 +171,7 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: CatalogWeb
         ...deps,
         actor: request.actor,
         versionId: (await workingVersion(org.id)).id,
-        readWorkbook: ctx.workbooks.read,
+        readWorkbook: (bytes) => ctx.workbooks.read(bytes),
         bytes: await readFile(file.path),
       });
     });

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentsWebDeps } from './deps.ts';
-import { chinaDate, parseChinaDateTime } from '../../../platform/clock.ts';
-import type { Edition } from '../domain/workflow.ts';
+import { parseChinaDateTime } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
