@@ -40,6 +40,7 @@ import { join } from 'node:path';
 import { readWorkbook, writeWorkbook } from '../adapters/xlsx/workbook.ts';
 import { createCatalogFiling } from '../modules/catalog/queries/document-filing.ts';
 import { createPageShell } from '../platform/web/page-shell.tsx';
+import { staffOf } from '../modules/access/http/request-actor.ts';
 import { adminMenuOf } from './admin-menu.ts';
 import type { AppContext } from './context.ts';
 
@@ -230,7 +231,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
         const publicError = toPublicError({ statusCode: 404 });
         return reply.status(publicError.status).send(apiErrorBody(publicError));
       });
-      registerApiRoutes(api, apiRoutes, { prefix: API_PREFIX, requireToken });
+      registerApiRoutes(api, apiRoutes, { prefix: API_PREFIX, requireToken, callerOf: staffOf });
       api.get('/v1/openapi.json', async () => openApi);
       api.all(REFUSED_TARGET, standIn);
     },

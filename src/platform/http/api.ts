@@ -1,11 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
-import type { StaffActor } from '../../modules/access/domain/actor.ts';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { formFields } from './forms.ts';
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * The caller of a route that needs a token: a member of staff, as the module that sets
+ * `request.actor` types it (the platform names the shape, never the module).
+ */
+export type TokenCaller = Extract<FastifyRequest['actor'], { kind: 'staff' }>;
 
 /** The arguments an API handler receives, already parsed by the route's schemas. */
 export type ApiInput<P, Q, B> = {
@@ -15,7 +20,7 @@ export type ApiInput<P, Q, B> = {
   request: FastifyRequest;
   reply: FastifyReply;
   /** The token's owner, for routes that need a token. */
-  staff: StaffActor;
+  staff: TokenCaller;
 };
 
 /**
@@ -61,7 +66,13 @@ export function apiRoute<P, Q, B, R>(route: ApiRoute<P, Q, B, R>): ApiRoute {
 export function registerApiRoutes(
   api: FastifyInstance,
   routes: ApiRoute[],
-  options: { prefix: string; requireToken: onRequestAsyncHookHandler },
+  options: {
+    prefix: string;
+    /** Refuses a request without a valid token, before its body is read. */
+    requireToken: onRequestAsyncHookHandler;
+    /** The token's owner of a request that passed `requireToken`. */
+    callerOf: (request: FastifyRequest) => TokenCaller;
+  },
 ): void {
   for (const route of routes) {
     if (!route.path.startsWith(`${options.prefix}/`)) throw new Error(`${route.path} is outside ${options.prefix}`);
@@ -71,12 +82,7 @@ export function registerApiRoutes(
       config: { uploads: route.multipart === true },
       ...(route.auth === 'token' ? { onRequest: options.requireToken } : {}),
       handler: async (request, reply) => {
-        let staff: StaffActor | undefined;
-        if (route.auth === 'token') {
-          // requireToken has run; this only narrows the type.
-          if (request.actor.kind !== 'staff') throw new DomainError('unauthenticated');
-          staff = request.actor;
-        }
+        const staff = route.auth === 'token' ? options.callerOf(request) : undefined;
         const params = route.params ? parseInput(route.params, request.params) : undefined;
         const query = route.query ? parseInput(route.query, request.query) : undefined;
         let body: unknown;

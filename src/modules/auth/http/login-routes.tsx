@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AuthWebDeps } from './deps.ts';
 import { isDomainError } from '../../../platform/errors.ts';
-import { SESSION_COOKIE } from '../../../platform/http/context.ts';
+import { SESSION_COOKIE } from './request-session.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { safeNext, seeOther } from '../../../platform/http/render.ts';
