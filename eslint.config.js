@@ -1,6 +1,7 @@
 // Type-aware linting: floating promises and other async mistakes fail the build.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './tools/eslint-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'bench/results/'] },
@@ -9,7 +10,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'src/adapters/sanitiser/*.js'] },
+        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'tools/*.js', 'src/adapters/sanitiser/*.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -26,6 +27,11 @@ export default tseslint.config(
       // Chinese text uses the ideographic space (U+3000) on purpose.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipJSXText: true }],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { gongkai: boundaries },
+    rules: { 'gongkai/boundaries': 'error' },
   },
   {
     files: ['**/*.js'],

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { canAnywhere } from '../modules/access/domain/actor.ts';
-import type { Permission } from '../modules/access/domain/roles.ts';
+import { canAnywhere } from '../modules/access/index.ts';
+import type { Permission } from '../modules/access/index.ts';
 import type { AdminMenuItem } from '../platform/web/admin-layout.tsx';
 
 type MenuEntry = AdminMenuItem & { permission?: Permission };

@@ -5,10 +5,10 @@ import { migrateToLatest, openDatabase, type DatabaseHandle } from '../adapters/
 import { createStores, type Stores } from '../adapters/db/stores.ts';
 import { createWorkerSanitiser } from '../adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../adapters/storage/local-file-storage.ts';
-import type { PasswordHasher } from '../modules/auth/ports.ts';
-import { createCalendarCache, type CalendarCache } from '../modules/calendar/queries/load-calendar.ts';
-import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site/queries/get-site-settings.ts';
-import type { FileSniffer, FileStorage } from '../modules/documents/ports.ts';
+import type { PasswordHasher } from '../modules/auth/index.ts';
+import { createCalendarCache, type CalendarCache } from '../modules/calendar/index.ts';
+import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site/index.ts';
+import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { newSecretToken } from '../platform/ids.ts';

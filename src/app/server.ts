@@ -5,28 +5,28 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { isDatabaseReachable } from '../adapters/db/database.ts';
-import { registerAuditAdminRoutes } from '../modules/audit/http/admin-routes.tsx';
-import { registerCalendarAdminRoutes } from '../modules/calendar/http/admin-routes.tsx';
-import { registerCatalogAdminRoutes } from '../modules/catalog/http/admin-routes.tsx';
-import { registerCatalogPublicRoutes } from '../modules/catalog/http/public-routes.tsx';
-import { registerAccountRoutes, registerSecondFactorEnrolmentRoutes } from '../modules/auth/http/account-routes.tsx';
-import { requireSecondFactorEnrolment, requireStaffSession } from '../modules/auth/http/admin-guard.ts';
+import { registerAuditAdminRoutes } from '../modules/audit/index.ts';
+import { registerCalendarAdminRoutes } from '../modules/calendar/index.ts';
+import { registerCatalogAdminRoutes } from '../modules/catalog/index.ts';
+import { registerCatalogPublicRoutes } from '../modules/catalog/index.ts';
+import { registerAccountRoutes, registerSecondFactorEnrolmentRoutes } from '../modules/auth/index.ts';
+import { requireSecondFactorEnrolment, requireStaffSession } from '../modules/auth/index.ts';
 import {
   installActor,
   installBearerAuthentication,
   installSessionAuthentication,
   requireToken,
-} from '../modules/auth/http/authentication.ts';
-import { registerLoginRoutes } from '../modules/auth/http/login-routes.tsx';
-import { registerUserAdminRoutes } from '../modules/auth/http/user-admin-routes.tsx';
-import { documentApiRoutes } from '../modules/documents/http/api-routes.ts';
-import { registerDocumentAdminRoutes } from '../modules/documents/http/admin-routes.tsx';
-import { registerColumnRoutes } from '../modules/documents/http/column-routes.tsx';
-import { orgApiRoutes } from '../modules/orgs/http/api-routes.ts';
-import { registerOrgAdminRoutes } from '../modules/orgs/http/admin-routes.tsx';
-import { registerDashboardRoutes } from '../modules/site/http/dashboard-routes.tsx';
-import { registerSitePublicRoutes } from '../modules/site/http/public-routes.tsx';
-import { registerSettingsRoutes } from '../modules/site/http/settings-routes.tsx';
+} from '../modules/auth/index.ts';
+import { registerLoginRoutes } from '../modules/auth/index.ts';
+import { registerUserAdminRoutes } from '../modules/auth/index.ts';
+import { documentApiRoutes } from '../modules/documents/index.ts';
+import { registerDocumentAdminRoutes } from '../modules/documents/index.ts';
+import { registerColumnRoutes } from '../modules/documents/index.ts';
+import { orgApiRoutes } from '../modules/orgs/index.ts';
+import { registerOrgAdminRoutes } from '../modules/orgs/index.ts';
+import { registerDashboardRoutes } from '../modules/site/index.ts';
+import { registerSitePublicRoutes } from '../modules/site/index.ts';
+import { registerSettingsRoutes } from '../modules/site/index.ts';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE } from '../platform/http/context.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -38,9 +38,9 @@ import { MAX_SEGMENT_LENGTH, normaliseRequestTarget, type NormalisedTarget } fro
 import { installUploads } from '../platform/http/uploads.ts';
 import { join } from 'node:path';
 import { readWorkbook, writeWorkbook } from '../adapters/xlsx/workbook.ts';
-import { createCatalogFiling } from '../modules/catalog/queries/document-filing.ts';
+import { createCatalogFiling } from '../modules/catalog/index.ts';
 import { createPageShell } from '../platform/web/page-shell.tsx';
-import { staffOf } from '../modules/access/http/request-actor.ts';
+import { staffOf } from '../modules/access/index.ts';
 import { adminMenuOf } from './admin-menu.ts';
 import type { AppContext } from './context.ts';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { Genre, Topic } from '../modules/documents/domain/metadata.ts';
+import type { Genre, Topic } from '../modules/documents/index.ts';
 import { escapeHtml } from '../platform/sanitize.ts';
 
 /** A regulation from the bundled sample of the public corpus of Chinese laws and regulations. */

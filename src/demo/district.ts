@@ -1,5 +1,5 @@
-import type { Role } from '../modules/access/domain/roles.ts';
-import type { OrgType } from '../modules/orgs/domain/org.ts';
+import type { Role } from '../modules/access/index.ts';
+import type { OrgType } from '../modules/orgs/index.ts';
 
 /**
  * The demo district 示范区: a fictional district with its departments, towns and streets,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importHolidayNotice } from '../../src/modules/calendar/commands/import-holiday-notice.ts';
 import { setCalendarDay } from '../../src/modules/calendar/commands/set-calendar-day.ts';
-import { addWorkingDays } from '../../src/modules/calendar/domain/working-days.ts';
+import { addWorkingDays } from '../../src/platform/working-days.ts';
 import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';

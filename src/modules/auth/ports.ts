@@ -1,4 +1,4 @@
-import type { AccessScope } from '../access/domain/actor.ts';
+import type { AccessScope } from '../access/index.ts';
 import type { AddressFailures } from './domain/login-policy.ts';
 import type { ApiToken, Session, StoredGrant, User, UserCredentials } from './domain/user.ts';
 

@@ -1,5 +1,5 @@
 import type { CalendarDay } from './domain/holiday-notice.ts';
-import type { WorkingCalendar } from './domain/working-days.ts';
+import type { WorkingCalendar } from '../../platform/working-days.ts';
 
 /** One covered year, for the status page. */
 export type CalendarYear = { year: number; offDays: number; workDays: number; source: string; updatedAt: string };

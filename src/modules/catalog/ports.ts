@@ -1,5 +1,5 @@
 import type { Sheet } from './domain/sheet.ts';
-import type { AccessScope } from '../access/domain/actor.ts';
+import type { AccessScope } from '../access/index.ts';
 import type { CatalogEntry, LocalField, NegativeItem } from './domain/entry.ts';
 import type { CatalogVersion, VersionState } from './domain/version.ts';
 

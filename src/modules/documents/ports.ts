@@ -1,4 +1,4 @@
-import type { AccessScope } from '../access/domain/actor.ts';
+import type { AccessScope } from '../access/index.ts';
 import type { Edition, EditionState, GovDocument } from './domain/workflow.ts';
 
 /** A file attached to an edition; the bytes live in file storage under their SHA-256. */

@@ -73,9 +73,6 @@ export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
   system_admin: [...ROLES],
 };
 
-/** Roles that must use two-factor sign-in outside the demo district. */
-export const ROLES_REQUIRING_TOTP: readonly Role[] = ['system_admin', 'district_admin'];
-
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

@@ -1,4 +1,4 @@
-import { scopeFor, type Actor } from '../../access/domain/actor.ts';
+import { scopeFor, type Actor } from '../../access/index.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { AuditEntry } from '../domain/audit-entry.ts';
 import type { AuditFilter, AuditReader } from '../ports.ts';

@@ -2,9 +2,9 @@ import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId, newSecretToken, sha256Hex } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, type Actor } from '../../access/domain/actor.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
 import type { ApiTokenStore, UserStore } from '../ports.ts';
 
 /** Prefix that makes a leaked token recognisable to secret scanners. */

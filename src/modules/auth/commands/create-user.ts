@@ -2,12 +2,12 @@ import type { Clock } from '../../../platform/clock.ts';
 import { DomainError, assertNoFieldIssues, type FieldIssue } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
-import { auditActor, canGrant, requirePermission, type Actor } from '../../access/domain/actor.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import { auditActor, canGrant, requirePermission, type Actor } from '../../access/index.ts';
 import { checkPasswordStrength } from '../domain/login-policy.ts';
-import { ROLE_LABELS, type Role } from '../../access/domain/roles.ts';
+import { ROLE_LABELS, type Role } from '../../access/index.ts';
 import { USERNAME_PATTERN, type User } from '../domain/user.ts';
 import type { PasswordHasher, UserStore } from '../ports.ts';
 

@@ -1,6 +1,6 @@
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, type Actor } from '../../access/domain/actor.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
 import { isTokenUsable, type User } from '../domain/user.ts';
 import type { ApiTokenStore, SessionStore } from '../ports.ts';
 

@@ -2,8 +2,8 @@ import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newSecretToken, sha256Hex } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
 import {
   afterAddressFailure,
   afterFailedLogin,

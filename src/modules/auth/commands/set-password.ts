@@ -1,10 +1,10 @@
 import type { Clock } from '../../../platform/clock.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
-import { auditActor, requirePermission, type Actor } from '../../access/domain/actor.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
 import { checkPasswordStrength } from '../domain/login-policy.ts';
 import type { ApiTokenStore, PasswordHasher, SessionStore, UserStore } from '../ports.ts';
 import { endUserAccess } from './end-user-access.ts';

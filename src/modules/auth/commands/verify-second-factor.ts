@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
 import { afterFailedLogin, isLocked } from '../domain/login-policy.ts';
 import { verifyTotp } from '../domain/totp.ts';
 import type { SessionStore, UserStore } from '../ports.ts';

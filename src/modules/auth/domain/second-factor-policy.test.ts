@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../access/domain/roles.ts';
+import type { Role } from '../../access/index.ts';
 import { mustEnrolSecondFactor } from './second-factor-policy.ts';
 
 const grants = (...roles: Role[]) => roles.map((role) => ({ role }));

@@ -1,5 +1,7 @@
-import type { RoleGrant } from '../../access/domain/actor.ts';
-import { ROLES_REQUIRING_TOTP } from '../../access/domain/roles.ts';
+import type { Role, RoleGrant } from '../../access/index.ts';
+
+/** Roles that must use two-factor sign-in outside the demo district. */
+export const ROLES_REQUIRING_TOTP: readonly Role[] = ['system_admin', 'district_admin'];
 
 /**
  * True when the user must enrol in two-factor sign-in before doing anything else: system and

@@ -1,4 +1,4 @@
-import type { Role } from '../../access/domain/roles.ts';
+import type { Role } from '../../access/index.ts';
 
 /** A staff account. The password hash and TOTP secret never leave the auth module's stores. */
 export type User = {

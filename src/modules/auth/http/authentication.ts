@@ -5,7 +5,7 @@ import { newSecretToken } from '../../../platform/ids.ts';
 import { ANON_CSRF_COOKIE, SESSION_COOKIE } from './request-session.ts';
 import { anonymousCsrfToken, tokensMatch } from '../../../platform/http/csrf.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import type { ApiTokenStore, SessionStore, UserStore } from '../ports.ts';
 import { resolveSession } from '../queries/resolve-session.ts';
 import { resolveApiToken } from '../queries/resolve-token.ts';

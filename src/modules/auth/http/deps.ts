@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
-import type { AuditLog } from '../../audit/ports.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import type { ApiTokenStore, LoginThrottleStore, PasswordHasher, SessionStore, UserStore } from '../ports.ts';
 
 /** The stores the auth use cases work with. */

@@ -1,5 +1,5 @@
-import type { OrgStore } from '../../orgs/ports.ts';
-import type { Actor, RoleGrant } from '../../access/domain/actor.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import type { Actor, RoleGrant } from '../../access/index.ts';
 import type { User } from '../domain/user.ts';
 import type { UserStore } from '../ports.ts';
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
 import { sha256Hex } from '../../../platform/ids.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
-import type { StaffActor } from '../../access/domain/actor.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import type { StaffActor } from '../../access/index.ts';
 import { isSessionIdle } from '../domain/login-policy.ts';
 import type { Session, User } from '../domain/user.ts';
 import type { SessionStore, UserStore } from '../ports.ts';

@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { sha256Hex } from '../../../platform/ids.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
-import type { StaffActor } from '../../access/domain/actor.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import type { StaffActor } from '../../access/index.ts';
 import { isTokenUsable } from '../domain/user.ts';
 import type { ApiTokenStore, UserStore } from '../ports.ts';
 import { buildStaffActor } from './build-actor.ts';

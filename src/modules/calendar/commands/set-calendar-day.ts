@@ -1,9 +1,9 @@
 import { isIsoDate, type Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, requireGlobalPermission, type Actor } from '../../access/domain/actor.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import { auditActor, requireGlobalPermission, type Actor } from '../../access/index.ts';
 import type { CalendarStore } from '../ports.ts';
 
 /** What a day is set to: a day off, a make-up working day, or back to its plain weekday/weekend. */

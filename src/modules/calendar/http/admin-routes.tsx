@@ -7,7 +7,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { Csrf } from '../../../platform/web/components.tsx';
-import { requireGlobalPermission } from '../../access/domain/actor.ts';
+import { requireGlobalPermission } from '../../access/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { importHolidayNotice } from '../commands/import-holiday-notice.ts';
 import { setCalendarDay, type DayKind } from '../commands/set-calendar-day.ts';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
-import type { AuditLog } from '../../audit/ports.ts';
+import type { AuditLog } from '../../audit/index.ts';
 import type { CalendarStore } from '../ports.ts';
 import type { CalendarCache } from '../queries/load-calendar.ts';
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
-import type { WorkingCalendar } from '../domain/working-days.ts';
+import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import type { CalendarStore } from '../ports.ts';
 
 const CACHE_MS = 10_000;

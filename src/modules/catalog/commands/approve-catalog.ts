@@ -1,6 +1,6 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import type { Actor } from '../../access/domain/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { transitionVersion, type CatalogVersion } from '../domain/version.ts';
 import { catalogActorId, loadVersionFor, recordCatalogChange, type CatalogStores } from './catalog-context.ts';
 

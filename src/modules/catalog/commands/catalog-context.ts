@@ -1,9 +1,9 @@
 import { DomainError } from '../../../platform/errors.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, can, requirePermission, type Actor } from '../../access/domain/actor.ts';
-import type { Org } from '../../orgs/domain/org.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import { auditActor, can, requirePermission, type Actor } from '../../access/index.ts';
+import type { Org } from '../../orgs/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import {
   VERSION_ALLOWED_FROM,
   VERSION_PERMISSION,

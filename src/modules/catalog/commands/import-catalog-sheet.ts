@@ -2,7 +2,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import type { Actor } from '../../access/domain/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { fieldSortBase, type CatalogEntry } from '../domain/entry.ts';
 import { describeSheetIssue, sheetsToEntries, type Sheet } from '../domain/sheet.ts';
 import { transitionVersion } from '../domain/version.ts';

@@ -3,7 +3,7 @@ import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { catalogTemplate } from '../../../reference/catalog-templates.ts';
-import type { Actor } from '../../access/domain/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import type { CatalogEntry } from '../domain/entry.ts';
 import { transitionVersion } from '../domain/version.ts';
 import { catalogActorId, loadVersionFor, recordCatalogChange, type CatalogStores } from './catalog-context.ts';

@@ -2,7 +2,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import type { Actor } from '../../access/domain/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { fieldSortBase, validateEntry, type CatalogEntry, type EntryContent } from '../domain/entry.ts';
 import { transitionVersion } from '../domain/version.ts';
 import { catalogActorId, loadVersionFor, recordCatalogChange, type CatalogStores } from './catalog-context.ts';

@@ -2,7 +2,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { requirePermission, type Actor } from '../../access/domain/actor.ts';
+import { requirePermission, type Actor } from '../../access/index.ts';
 import type { CatalogVersion } from '../domain/version.ts';
 import { catalogActorId, recordCatalogChange, type CatalogStores } from './catalog-context.ts';
 

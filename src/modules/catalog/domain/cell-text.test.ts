@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DisclosureLevel } from '../../orgs/domain/org.ts';
+import type { DisclosureLevel } from '../../orgs/index.ts';
 import {
   formatAudience,
   formatChannels,

@@ -1,4 +1,8 @@
-import { DISCLOSURE_LEVEL_LABELS, DISCLOSURE_LEVELS, type DisclosureLevel } from '../../orgs/domain/org.ts';
+import {
+  DISCLOSURE_LEVEL_LABELS,
+  DISCLOSURE_LEVELS,
+  type DisclosureLevel,
+} from '../../../reference/disclosure-levels.ts';
 import {
   BASIS_KINDS,
   CHANNELS,

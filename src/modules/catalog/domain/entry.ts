@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { pilotField } from '../../../reference/pilot-fields.ts';
-import type { DisclosureLevel } from '../../orgs/domain/org.ts';
+import type { DisclosureLevel } from '../../../reference/disclosure-levels.ts';
 
 /**
  * An entry of a unit's standard disclosure catalog (基层政务公开标准目录), with the ten elements every

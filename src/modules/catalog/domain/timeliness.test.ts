@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarOf } from '../../calendar/domain/working-days.ts';
+import { calendarOf } from '../../../platform/working-days.ts';
 import { timelinessOf } from './timeliness.ts';
 
 // 2026: 清明 4–6 April off; no 调休 around it.

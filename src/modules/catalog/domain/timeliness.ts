@@ -1,4 +1,4 @@
-import { addWorkingDays, type WorkingCalendar } from '../../calendar/domain/working-days.ts';
+import { addWorkingDays, type WorkingCalendar } from '../../../platform/working-days.ts';
 import type { TimeLimit } from './entry.ts';
 
 /**

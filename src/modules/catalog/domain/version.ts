@@ -1,5 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
-import type { Permission } from '../../access/domain/roles.ts';
+import type { Permission } from '../../access/index.ts';
 import {
   formatAudience,
   formatChannels,

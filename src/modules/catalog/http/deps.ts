@@ -1,9 +1,9 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
-import type { CalendarCache } from '../../calendar/queries/load-calendar.ts';
-import type { DocumentStore } from '../../documents/ports.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
+import type { CalendarCache } from '../../calendar/index.ts';
+import type { DocumentStore } from '../../documents/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import type { CatalogStores } from '../commands/catalog-context.ts';
 import type { Workbooks } from '../ports.ts';
 

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { field } from '../../../platform/http/forms.ts';
-import { DISCLOSURE_LEVELS, type DisclosureLevel } from '../../orgs/domain/org.ts';
+import { DISCLOSURE_LEVELS, type DisclosureLevel } from '../../../reference/disclosure-levels.ts';
 import { formatLegalBasis, parseLegalBasis, splitItems } from '../domain/cell-text.ts';
 import {
   CHANNELS,

@@ -1,7 +1,7 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
-import type { CalendarCache } from '../../calendar/queries/load-calendar.ts';
-import type { CatalogFiling } from '../../documents/ports.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
+import type { CalendarCache } from '../../calendar/index.ts';
+import type { CatalogFiling } from '../../documents/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import { formatTimeLimit } from '../domain/cell-text.ts';
 import { TIMELINESS_LABELS, timelinessOf } from '../domain/timeliness.ts';
 import type { CatalogStore } from '../ports.ts';

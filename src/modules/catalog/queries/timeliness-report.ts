@@ -1,10 +1,10 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
-import { scopeFor, scopeIncludes, type Actor } from '../../access/domain/actor.ts';
-import type { WorkingCalendar } from '../../calendar/domain/working-days.ts';
-import type { DocumentStore, EditionListItem } from '../../documents/ports.ts';
-import type { Org } from '../../orgs/domain/org.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
+import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
+import type { WorkingCalendar } from '../../../platform/working-days.ts';
+import type { DocumentStore, EditionListItem } from '../../documents/index.ts';
+import type { Org } from '../../orgs/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import type { CatalogEntry } from '../domain/entry.ts';
 import { timelinessOf, type Timeliness } from '../domain/timeliness.ts';
 import type { CatalogStore } from '../ports.ts';

@@ -2,9 +2,9 @@ import type { Child } from 'hono/jsx';
 import { chinaDate } from '../../../platform/clock.ts';
 import { MetaRow, Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
-import type { EditionListItem, Paged } from '../../documents/ports.ts';
-import { DocumentTable } from '../../documents/views/column.tsx';
-import { ORG_TYPE_LABELS, type Org, type OrgType } from '../../orgs/domain/org.ts';
+import type { EditionListItem, Paged } from '../../documents/index.ts';
+import { DocumentTable } from '../../documents/index.ts';
+import { ORG_TYPE_LABELS, type Org, type OrgType } from '../../orgs/index.ts';
 import {
   formatAudience,
   formatChannels,

@@ -3,7 +3,7 @@ import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import type { Actor } from '../../access/domain/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { checkBodyLength, normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
 import { newDraftEdition, type Edition, type GovDocument } from '../domain/workflow.ts';
 import {

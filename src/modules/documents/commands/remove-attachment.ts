@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { auditActor, type Actor } from '../../access/domain/actor.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
+import { changeEntry } from '../../audit/index.ts';
 import { ALLOWED_FROM } from '../domain/workflow.ts';
 import { loadEditionContext, requireActionPermission, type DocumentStores } from './edition-context.ts';
 

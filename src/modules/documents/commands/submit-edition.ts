@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { can, type Actor } from '../../access/domain/actor.ts';
+import { can, type Actor } from '../../access/index.ts';
 import { findPersonalData, htmlToPlainText, PERSONAL_DATA_LABELS } from '../domain/personal-data.ts';
 import { transition, type Edition } from '../domain/workflow.ts';
 import {

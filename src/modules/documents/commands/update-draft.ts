@@ -2,7 +2,7 @@ import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import type { Actor } from '../../access/domain/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { checkBodyLength, normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
 import { transition, type Edition } from '../domain/workflow.ts';
 import {

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import type { Actor } from '../../access/domain/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import type { Edition } from '../domain/workflow.ts';
 import { applyAction } from './apply-action.ts';
 import type { DocumentStores } from './edition-context.ts';

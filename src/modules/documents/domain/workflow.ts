@@ -1,6 +1,6 @@
 import { chinaDate } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
-import type { Permission } from '../../access/domain/roles.ts';
+import type { Permission } from '../../access/index.ts';
 import type { EditionContent } from './metadata.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { DocumentsWebDeps } from './deps.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
 import { formFile, isMultipartForm } from '../../../platform/http/forms.ts';
-import type { Actor } from '../../access/domain/actor.ts';
+import type { Actor } from '../../access/index.ts';
 import { addAttachment } from '../commands/add-attachment.ts';
 import { approveRetrospectively } from '../commands/approve-retrospectively.ts';
 import { createDraft } from '../commands/create-draft.ts';

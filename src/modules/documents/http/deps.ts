@@ -2,7 +2,7 @@ import type { Clock } from '../../../platform/clock.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
-import type { OrgStore } from '../../orgs/ports.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import type { DocumentStores } from '../commands/edition-context.ts';
 import type { CatalogFiling, DocumentStore, FileSniffer, FileStorage, StaffNames } from '../ports.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pilotField } from '../../../reference/pilot-fields.ts';
-import type { Org } from '../../orgs/domain/org.ts';
+import type { Org } from '../../orgs/index.ts';
 import type { Edition, GovDocument } from '../domain/workflow.ts';
 import { EDITION_STATES } from '../domain/workflow.ts';
 import type { Attachment, EditionListItem } from '../ports.ts';

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
 import { isDomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { systemActor } from '../../access/domain/actor.ts';
+import { systemActor } from '../../access/index.ts';
 import { applyAction } from '../commands/apply-action.ts';
 import type { DocumentStores } from '../commands/edition-context.ts';
 import type { DocumentStore } from '../ports.ts';

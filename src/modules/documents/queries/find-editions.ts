@@ -1,4 +1,4 @@
-import { scopeFor, type Actor } from '../../access/domain/actor.ts';
+import { scopeFor, type Actor } from '../../access/index.ts';
 import type { DocumentStore, EditionFilter, EditionListItem, Page, Paged } from '../ports.ts';
 
 /**

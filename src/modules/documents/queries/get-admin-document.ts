@@ -1,5 +1,5 @@
-import type { Actor } from '../../access/domain/actor.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
+import type { Actor } from '../../access/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import type { Edition } from '../domain/workflow.ts';
 import type { CatalogFiling, DocumentStore, FilingView, StaffNames } from '../ports.ts';
 import { getStaffDocument, type StaffDocumentView } from './get-document.ts';

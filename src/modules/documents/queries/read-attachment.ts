@@ -1,6 +1,6 @@
 import { DomainError } from '../../../platform/errors.ts';
-import { scopeFor, scopeIncludes, type Actor } from '../../access/domain/actor.ts';
-import type { OrgStore } from '../../orgs/ports.ts';
+import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import type { Attachment, DocumentStore, FileStorage } from '../ports.ts';
 
 /**

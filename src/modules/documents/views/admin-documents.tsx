@@ -2,8 +2,8 @@ import { chinaDateTime } from '../../../platform/clock.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf, ErrorSummary, FieldError, Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS, pilotField } from '../../../reference/pilot-fields.ts';
-import { can, type Actor } from '../../access/domain/actor.ts';
-import type { Org } from '../../orgs/domain/org.ts';
+import { can, type Actor } from '../../access/index.ts';
+import type { Org } from '../../orgs/index.ts';
 import { GENRES, TOPICS, VALIDITIES } from '../domain/metadata.ts';
 import {
   ALLOWED_FROM,

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import { chinaDateTime } from '../../../platform/clock.ts';
 import { MetaRow, Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS, pilotField } from '../../../reference/pilot-fields.ts';
-import type { OrgNode } from '../../orgs/queries/org-tree.ts';
+import type { OrgNode } from '../../orgs/index.ts';
 import { TOPICS } from '../domain/metadata.ts';
 import type { EditionListItem } from '../ports.ts';
 import type { PublicDocumentView } from '../queries/get-document.ts';

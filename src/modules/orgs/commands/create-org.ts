@@ -2,9 +2,9 @@ import type { Clock } from '../../../platform/clock.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/domain/audit-entry.ts';
-import type { AuditLog } from '../../audit/ports.ts';
-import { auditActor, requirePermission, type Actor } from '../../access/domain/actor.ts';
+import { changeEntry } from '../../audit/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
 import { childPath, defaultLevels, validateOrgInput, type Org, type OrgInput } from '../domain/org.ts';
 import type { OrgStore } from '../ports.ts';
 

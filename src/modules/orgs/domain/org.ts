@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
+import type { DisclosureLevel } from '../../../reference/disclosure-levels.ts';
 
 /** The kinds of unit in one district's tree. */
 export const ORG_TYPES = ['district', 'department', 'town', 'village', 'community', 'utility'] as const;
@@ -14,15 +15,11 @@ export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   utility: '公共企事业单位',
 };
 
-/** The catalog levels (公开层级) a unit publishes at. */
-export const DISCLOSURE_LEVELS = ['county', 'township', 'village'] as const;
-export type DisclosureLevel = (typeof DISCLOSURE_LEVELS)[number];
-
-export const DISCLOSURE_LEVEL_LABELS: Record<DisclosureLevel, string> = {
-  county: '县级',
-  township: '乡级',
-  village: '村级',
-};
+export {
+  DISCLOSURE_LEVEL_LABELS,
+  DISCLOSURE_LEVELS,
+  type DisclosureLevel,
+} from '../../../reference/disclosure-levels.ts';
 
 /** Which unit types may sit directly under which: district → departments/towns → villages. */
 export const ALLOWED_CHILDREN: Record<OrgType, readonly OrgType[]> = {

@@ -7,7 +7,7 @@ import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
 import { parseInput } from '../../../platform/validation.ts';
-import { can, canAnywhere, scopeFor, scopeIncludes } from '../../access/domain/actor.ts';
+import { can, canAnywhere, scopeFor, scopeIncludes } from '../../access/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { createOrg } from '../commands/create-org.ts';
 import { updateOrg } from '../commands/update-org.ts';

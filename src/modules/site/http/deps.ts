@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
-import type { AuditLog } from '../../audit/ports.ts';
-import type { DocumentStore } from '../../documents/ports.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import type { DocumentStore } from '../../documents/index.ts';
 import type { SettingsStore } from '../ports.ts';
 import type { SiteSettingsCache } from '../queries/get-site-settings.ts';
 

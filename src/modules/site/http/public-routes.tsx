@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { SiteWebDeps } from './deps.ts';
 import { ELDER_COOKIE } from '../../../platform/http/context.ts';
 import { safeNext } from '../../../platform/http/render.ts';
-import { PUBLIC_ACTOR } from '../../access/domain/actor.ts';
-import { findEditions } from '../../documents/queries/find-editions.ts';
-import { DocumentTable, SUB_COLUMNS } from '../../documents/views/column.tsx';
+import { PUBLIC_ACTOR } from '../../access/index.ts';
+import { findEditions } from '../../documents/index.ts';
+import { DocumentTable, SUB_COLUMNS } from '../../documents/index.ts';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 
 /** The home page (public content only, also for signed-in staff) and the 适老化 switch. */

@@ -5,7 +5,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
-import { requireGlobalPermission } from '../../access/domain/actor.ts';
+import { requireGlobalPermission } from '../../access/index.ts';
 import { updateSiteSettings } from '../commands/update-site-settings.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';

@@ -1,0 +1,33 @@
+/**
+ * The documents module's door: everything the composition root and other modules may use. Nothing
+ * else in the module is imported from outside it.
+ */
+export { addAttachment } from './commands/add-attachment.ts';
+export { createDraft } from './commands/create-draft.ts';
+export { createNewEdition } from './commands/create-new-edition.ts';
+export { forcePublishEdition } from './commands/force-publish-edition.ts';
+export { publishEdition } from './commands/publish-edition.ts';
+export { rejectEdition } from './commands/reject-edition.ts';
+export { submitEdition } from './commands/submit-edition.ts';
+export { updateDraft } from './commands/update-draft.ts';
+export { withdrawEdition } from './commands/withdraw-edition.ts';
+export type { EditionContentInput, Genre, Topic } from './domain/metadata.ts';
+export { EDITION_STATE_LABELS, reasonToPreventApproval } from './domain/workflow.ts';
+export type { Edition, EditionState } from './domain/workflow.ts';
+export { registerDocumentAdminRoutes } from './http/admin-routes.tsx';
+export { documentApiRoutes } from './http/api-routes.ts';
+export { registerColumnRoutes } from './http/column-routes.tsx';
+export { publishDueEditions } from './jobs/publish-due-editions.ts';
+export type {
+  CatalogFiling,
+  DocumentStore,
+  EditionListItem,
+  EntryChoiceGroup,
+  FileSniffer,
+  FileStorage,
+  Paged,
+} from './ports.ts';
+export { findEditions } from './queries/find-editions.ts';
+export { DOCUMENT_TEXT } from './strings.ts';
+export { EditionTable } from './views/admin-documents.tsx';
+export { ColumnFrame, DocumentTable, SUB_COLUMNS } from './views/column.tsx';
