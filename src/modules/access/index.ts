@@ -8,6 +8,7 @@ export {
   can,
   canAnywhere,
   canGrant,
+  permissionsAt,
   requireGlobalPermission,
   requirePermission,
   scopeFor,

@@ -29,5 +29,5 @@ export type {
 } from './ports.ts';
 export { findEditions } from './queries/find-editions.ts';
 export { DOCUMENT_TEXT } from './strings.ts';
-export { EditionTable } from './views/admin-documents.tsx';
+export { EditionTable } from './views/document-list.tsx';
 export { ColumnFrame, DocumentTable, SUB_COLUMNS } from './views/column.tsx';

@@ -21,4 +21,13 @@ export const DOCUMENT_TEXT = {
   discarded: '草稿已删除。',
   attachmentAdded: '附件已上传。',
   attachmentRemoved: '附件已删除。',
+  actionsHeading: '操作',
+  sensitiveOverrideSummary: '个人信息检查放行（审核人员）',
+  sensitiveOverrideLabel: '如标题或正文中的身份证号、手机号、银行卡号确需公开，请填写理由',
+  scheduledAtLabel: '定时发布时间',
+  rejectReasonLabel: '退回原因',
+  forceReasonLabel: '强制发布原因（将记录在案，并须由他人事后审核）',
+  withdrawReasonLabel: '撤回原因（公众页面将显示）',
+  authorMayNotPublish: '您参与了该版本的起草或提交，须由其他审核人员审核发布（双人审核）。',
+  publisherMayNotApprove: '该强制发布须由发布人和起草人以外的人员事后审核确认。',
 } as const;

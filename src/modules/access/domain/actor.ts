@@ -1,6 +1,6 @@
 import { DomainError } from '../../../platform/errors.ts';
 import { isInSubtree } from '../../../platform/subtree.ts';
-import { GRANTABLE_ROLES, ROLE_PERMISSIONS, type Permission, type Role } from './roles.ts';
+import { GRANTABLE_ROLES, PERMISSIONS, ROLE_PERMISSIONS, type Permission, type Role } from './roles.ts';
 
 /** A role held in one organisation, with that organisation's path for subtree checks. */
 export type RoleGrant = { role: Role; orgId: string; orgPath: string };
@@ -56,6 +56,11 @@ export function can(actor: Actor, permission: Permission, orgPath: string): bool
   if (actor.kind === 'system') return true;
   if (actor.kind === 'public') return false;
   return pathsWith(actor, permission).some((path) => isInSubtree(orgPath, path));
+}
+
+/** Every permission `actor` holds at the unit with this path (through a grant there or above it). */
+export function permissionsAt(actor: Actor, orgPath: string): Set<Permission> {
+  return new Set(PERMISSIONS.filter((permission) => can(actor, permission, orgPath)));
 }
 
 /** True when `actor` holds `permission` anywhere at all (used to show or hide menu items). */

@@ -176,7 +176,7 @@ export const ACTION_LABELS: Record<WorkflowActionType, string> = {
   reject: '退回修改',
   publish: '审核发布',
   schedule: '定时发布',
-  unschedule: '取消定时',
+  unschedule: '取消定时发布',
   publish_scheduled: '到点发布',
   force_publish: '强制发布',
   approve_retrospectively: '事后审核确认',

@@ -31,14 +31,9 @@ import { getAdminDocument } from '../queries/get-admin-document.ts';
 import { getStaffDocument } from '../queries/get-document.ts';
 import { readAttachment } from '../queries/read-attachment.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
-import {
-  AdminDocumentList,
-  AdminDocumentPage,
-  EMPTY_FORM,
-  EditionForm,
-  formValuesOf,
-  type EditionFormValues,
-} from '../views/admin-documents.tsx';
+import { AdminDocumentList } from '../views/document-list.tsx';
+import { AdminDocumentPage } from '../views/document-page.tsx';
+import { EMPTY_FORM, EditionForm, formValuesOf, type EditionFormValues } from '../views/edition-form.tsx';
 import { IdParams, StaffListQuery } from './schemas.ts';
 
 const WORKING_STATES = ['draft', 'rejected', 'submitted', 'scheduled', 'published', 'withdrawn'] as const;
@@ -112,7 +107,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: Documents
 
   app.get('/admin/documents/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params);
-    const { view, latest, names, filing } = await getAdminDocument({
+    const { view, latest, names, filing, actions } = await getAdminDocument({
       stores,
       filing: ctx.filing,
       actor: request.actor,
@@ -124,7 +119,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: Documents
       body: (
         <AdminDocumentPage
           view={view}
-          actor={request.actor}
+          actions={actions}
           csrfToken={request.csrfToken}
           userNames={names}
           maxUploadMb={Math.floor(ctx.config.maxUploadBytes / 1024 / 1024)}

@@ -1,6 +1,7 @@
-import type { Actor } from '../../access/index.ts';
+import { permissionsAt, type Actor } from '../../access/index.ts';
+import { availableActions, type AvailableAction } from '../domain/available-actions.ts';
 import type { OrgStore } from '../../orgs/index.ts';
-import type { Edition } from '../domain/workflow.ts';
+import { UNPUBLISHED_STATES, type Edition } from '../domain/workflow.ts';
 import type { CatalogFiling, DocumentStore, FilingView, StaffNames } from '../ports.ts';
 import { getStaffDocument, type StaffDocumentView } from './get-document.ts';
 
@@ -11,6 +12,8 @@ export type AdminDocumentView = {
   /** 姓名（用户名） of everybody named on an edition; the system as 系统. */
   names: Map<string, string>;
   filing: FilingView | undefined;
+  /** What the reader may do with the latest edition now. */
+  actions: AvailableAction[];
 };
 
 /**
@@ -46,5 +49,11 @@ export async function getAdminDocument(options: {
         publishedOn: isLive ? latest.content.publishedOn : null,
       })
     : undefined;
-  return { view, latest, names, filing };
+  const actions = availableActions({
+    edition: latest,
+    permissions: permissionsAt(options.actor, view.org.path),
+    actorId: options.actor.kind === 'staff' ? options.actor.userId : null,
+    hasDraft: view.editions.some((e) => UNPUBLISHED_STATES.includes(e.state)),
+  });
+  return { view, latest, names, filing, actions };
 }
