@@ -3,7 +3,7 @@ import type { FieldIssue } from '../errors.ts';
 import { FieldError } from './components.tsx';
 
 /**
- * Form fields that wire the label, the hint, `aria-describedby` (hint and error) and
+ * Form fields that wire the label, the hint, `aria-describedby` (the error, else the hint) and
  * `aria-invalid` once, so every form says the same things to a screen reader and shows its error
  * beside the field that caused it (WCAG 2.1 SC 1.3.1, 3.3.1, 3.3.2).
  */
@@ -23,16 +23,15 @@ type FieldProps = {
 function wiring(props: FieldProps) {
   const id = props.id ?? props.name;
   const hasError = (props.issues ?? []).some((issue) => issue.field === props.name);
-  const describedBy = [props.hint ? `${id}-hint` : undefined, hasError ? `${props.name}-error` : undefined]
-    .filter(Boolean)
-    .join(' ');
+  // An error, when there is one, is what the field is described by; otherwise its hint.
+  const describedBy = hasError ? `${props.name}-error` : props.hint ? `${id}-hint` : undefined;
   return {
     id,
     control: {
       id,
       name: props.name,
       required: props.required || undefined,
-      'aria-describedby': describedBy || undefined,
+      'aria-describedby': describedBy,
       'aria-invalid': hasError ? ('true' as const) : undefined,
     },
   };
@@ -145,5 +144,40 @@ export function CheckboxField(props: FieldProps & { checked: boolean; value?: st
       ) : null}
       <FieldError issues={props.issues ?? []} field={props.name} />
     </div>
+  );
+}
+
+/** One choice of several, as radio buttons in a fieldset with a legend. */
+export function RadioGroup(props: {
+  name: string;
+  legend: Child;
+  value: string;
+  options: Choice[];
+  issues?: FieldIssue[];
+  wide?: boolean;
+  children?: Child;
+}) {
+  const hasError = (props.issues ?? []).some((issue) => issue.field === props.name);
+  return (
+    <fieldset
+      class={props.wide ? 'form-row wide' : 'form-row'}
+      aria-describedby={hasError ? `${props.name}-error` : undefined}
+    >
+      <legend>{props.legend}</legend>
+      {props.options.map((option) => (
+        <div class="checkbox">
+          <input
+            id={`${props.name}-${option.value}`}
+            type="radio"
+            name={props.name}
+            value={option.value}
+            checked={option.value === props.value || undefined}
+          />
+          <label for={`${props.name}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+      <FieldError issues={props.issues ?? []} field={props.name} />
+      {props.children}
+    </fieldset>
   );
 }

@@ -1,5 +1,13 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
-import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
+import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
+import {
+  CheckboxField,
+  DateField,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from '../../../platform/web/fields.tsx';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
 import type { Org } from '../../orgs/index.ts';
 import { GENRES, TOPICS, VALIDITIES } from '../domain/metadata.ts';
@@ -87,234 +95,115 @@ export function EditionForm(props: {
   catalogChoices?: EntryChoiceGroup[];
 }) {
   const v = props.values;
-  const describedBy = (field: string) => (props.issues.some((i) => i.field === field) ? `${field}-error` : undefined);
+  const issues = props.issues;
+  const options = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
   return (
     <section>
       <h1>{props.heading}</h1>
-      <ErrorSummary issues={props.issues} message={props.message} />
+      <ErrorSummary issues={issues} message={props.message} />
       <form method="post" action={props.action} class="form edition-form" novalidate>
         <Csrf token={props.csrfToken} />
         {v.expectedUpdatedAt ? <input type="hidden" name="expectedUpdatedAt" value={v.expectedUpdatedAt} /> : null}
         {props.orgChoices ? (
-          <div class="form-row">
-            <label for="orgId">发布单位</label>
-            <select id="orgId" name="orgId" required aria-describedby={describedBy('orgId')}>
-              {props.orgChoices.map((org) => (
-                <option value={org.id} selected={v.orgId === org.id}>
-                  {'　'.repeat(org.depth)}
-                  {org.name}
-                </option>
-              ))}
-            </select>
-            <FieldError issues={props.issues} field="orgId" />
-          </div>
-        ) : null}
-        <div class="form-row wide">
-          <label for="title">标题（必填）</label>
-          <input
-            id="title"
-            name="title"
-            type="text"
+          <SelectField
+            name="orgId"
+            label="发布单位"
             required
-            maxlength={200}
-            value={v.title}
-            aria-describedby={describedBy('title')}
+            issues={issues}
+            value={v.orgId}
+            options={props.orgChoices.map((org) => ({ value: org.id, label: `${'　'.repeat(org.depth)}${org.name}` }))}
           />
-          <FieldError issues={props.issues} field="title" />
-        </div>
+        ) : null}
+        <TextField name="title" label="标题（必填）" wide required maxlength={200} value={v.title} issues={issues} />
         <div class="form-grid">
-          <div class="form-row">
-            <label for="docNumber">文号</label>
-            <input
-              id="docNumber"
-              name="docNumber"
-              type="text"
-              value={v.docNumber}
-              placeholder="示政办发〔2026〕12号"
-              aria-describedby={describedBy('docNumber') ?? 'docNumber-hint'}
-            />
-            <p class="hint" id="docNumber-hint">
-              年份可用 [ ]、( ) 输入，保存时自动规范为〔 〕。没有文号请留空。
-            </p>
-            <FieldError issues={props.issues} field="docNumber" />
-          </div>
-          <div class="form-row">
-            <label for="issuer">发布机构</label>
-            <input
-              id="issuer"
-              name="issuer"
-              type="text"
-              value={v.issuer}
-              placeholder="留空则为发布单位名称"
-              aria-describedby={describedBy('issuer')}
-            />
-            <FieldError issues={props.issues} field="issuer" />
-          </div>
-          <div class="form-row">
-            <label for="writtenOn">成文日期</label>
-            <input
-              id="writtenOn"
-              name="writtenOn"
-              type="date"
-              value={v.writtenOn}
-              aria-describedby={describedBy('writtenOn')}
-            />
-            <FieldError issues={props.issues} field="writtenOn" />
-          </div>
-          <div class="form-row">
-            <label for="publishedOn">发布日期</label>
-            <input
-              id="publishedOn"
-              name="publishedOn"
-              type="date"
-              value={v.publishedOn}
-              aria-describedby={describedBy('publishedOn') ?? 'publishedOn-hint'}
-            />
-            <p class="hint" id="publishedOn-hint">
-              留空则为审核发布当天。
-            </p>
-            <FieldError issues={props.issues} field="publishedOn" />
-          </div>
-          <div class="form-row">
-            <label for="topic">主题分类</label>
-            <select id="topic" name="topic" aria-describedby={describedBy('topic')}>
-              {TOPICS.map((topic) => (
-                <option value={topic} selected={v.topic === topic}>
-                  {topic}
-                </option>
-              ))}
-            </select>
-            <FieldError issues={props.issues} field="topic" />
-          </div>
-          <div class="form-row">
-            <label for="genre">体裁</label>
-            <select id="genre" name="genre" aria-describedby={describedBy('genre')}>
-              {GENRES.map((genre) => (
-                <option value={genre} selected={v.genre === genre}>
-                  {genre}
-                </option>
-              ))}
-            </select>
-            <FieldError issues={props.issues} field="genre" />
-          </div>
-          <div class="form-row">
-            <label for="fieldCode">所属试点领域</label>
-            <select id="fieldCode" name="fieldCode" aria-describedby={describedBy('fieldCode')}>
-              <option value="">（不属于试点领域）</option>
-              {PILOT_FIELDS.map((field) => (
-                <option value={field.code} selected={v.fieldCode === field.code}>
-                  {field.code} {field.name}
-                </option>
-              ))}
-            </select>
-            <FieldError issues={props.issues} field="fieldCode" />
-          </div>
-          <div class="form-row">
-            <label for="catalogEntryKey">所属标准目录事项</label>
-            <select
-              id="catalogEntryKey"
-              name="catalogEntryKey"
-              aria-describedby={describedBy('catalogEntryKey') ?? 'catalogEntryKey-hint'}
-            >
-              <option value="">（不归入目录事项）</option>
-              {(props.catalogChoices ?? []).map((group) => (
-                <optgroup label={group.orgName}>
-                  {group.entries.map((entry) => (
-                    <option value={entry.key} selected={v.catalogEntryKey === entry.key}>
-                      {entry.label}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </select>
-            <p class="hint" id="catalogEntryKey-hint">
-              按本单位已发布的标准目录归类；公开时限从信息形成或变更之日起计算。
-            </p>
-            <FieldError issues={props.issues} field="catalogEntryKey" />
-          </div>
-          <div class="form-row">
-            <label for="formedOn">信息形成或变更日期</label>
-            <input
-              id="formedOn"
-              name="formedOn"
-              type="date"
-              value={v.formedOn}
-              aria-describedby={describedBy('formedOn')}
-            />
-            <FieldError issues={props.issues} field="formedOn" />
-          </div>
-          <div class="form-row">
-            <label for="keywords">关键词</label>
-            <input
-              id="keywords"
-              name="keywords"
-              type="text"
-              value={v.keywords}
-              placeholder="用逗号或顿号分隔，最多10个"
-              aria-describedby={describedBy('keywords')}
-            />
-            <FieldError issues={props.issues} field="keywords" />
-          </div>
-          <div class="form-row">
-            <label for="validity">有效性</label>
-            <select id="validity" name="validity" aria-describedby={describedBy('validity')}>
-              {VALIDITIES.map((validity) => (
-                <option value={validity} selected={v.validity === validity}>
-                  {validity}
-                </option>
-              ))}
-            </select>
-            <FieldError issues={props.issues} field="validity" />
-          </div>
-          <div class="form-row">
-            <label for="validityOn">生效日期/失效或废止日期</label>
-            <input
-              id="validityOn"
-              name="validityOn"
-              type="date"
-              value={v.validityOn}
-              aria-describedby={describedBy('validityOn')}
-            />
-            <FieldError issues={props.issues} field="validityOn" />
-          </div>
-          <div class="form-row checkbox">
-            <input id="isNormative" name="isNormative" type="checkbox" checked={v.isNormative} />
-            <label for="isNormative">行政规范性文件</label>
-          </div>
+          <TextField
+            name="docNumber"
+            label="文号"
+            value={v.docNumber}
+            placeholder="示政办发〔2026〕12号"
+            hint="年份可用 [ ]、( ) 输入，保存时自动规范为〔 〕。没有文号请留空。"
+            issues={issues}
+          />
+          <TextField
+            name="issuer"
+            label="发布机构"
+            value={v.issuer}
+            placeholder="留空则为发布单位名称"
+            issues={issues}
+          />
+          <DateField name="writtenOn" label="成文日期" value={v.writtenOn} issues={issues} />
+          <DateField
+            name="publishedOn"
+            label="发布日期"
+            value={v.publishedOn}
+            hint="留空则为审核发布当天。"
+            issues={issues}
+          />
+          <SelectField name="topic" label="主题分类" value={v.topic} options={options(TOPICS)} issues={issues} />
+          <SelectField name="genre" label="体裁" value={v.genre} options={options(GENRES)} issues={issues} />
+          <SelectField
+            name="fieldCode"
+            label="所属试点领域"
+            value={v.fieldCode}
+            options={[
+              { value: '', label: '（不属于试点领域）' },
+              ...PILOT_FIELDS.map((field) => ({ value: field.code, label: `${field.code} ${field.name}` })),
+            ]}
+            issues={issues}
+          />
+          <SelectField
+            name="catalogEntryKey"
+            label="所属标准目录事项"
+            value={v.catalogEntryKey}
+            options={[{ value: '', label: '（不归入目录事项）' }]}
+            groups={(props.catalogChoices ?? []).map((group) => ({
+              label: group.orgName,
+              options: group.entries.map((entry) => ({ value: entry.key, label: entry.label })),
+            }))}
+            hint="按本单位已发布的标准目录归类；公开时限从信息形成或变更之日起计算。"
+            issues={issues}
+          />
+          <DateField name="formedOn" label="信息形成或变更日期" value={v.formedOn} issues={issues} />
+          <TextField
+            name="keywords"
+            label="关键词"
+            value={v.keywords}
+            placeholder="用逗号或顿号分隔，最多10个"
+            issues={issues}
+          />
+          <SelectField
+            name="validity"
+            label="有效性"
+            value={v.validity}
+            options={options(VALIDITIES)}
+            issues={issues}
+          />
+          <DateField name="validityOn" label="生效日期/失效或废止日期" value={v.validityOn} issues={issues} />
+          <CheckboxField name="isNormative" label="行政规范性文件" checked={v.isNormative} issues={issues} />
         </div>
-        <div class="form-row wide">
-          <label for="bodyHtml">正文（必填）</label>
-          <textarea
-            id="bodyHtml"
-            name="bodyHtml"
-            rows={18}
-            aria-describedby={describedBy('bodyHtml') ?? 'bodyHtml-hint'}
-          >
-            {v.bodyHtml}
-          </textarea>
-          <p class="hint" id="bodyHtml-hint">
-            可直接粘贴文字，每段一行；也可使用段落、标题、列表、表格、加粗、链接等 HTML
-            标签。脚本和样式会在保存时被清除。
-          </p>
-          <FieldError issues={props.issues} field="bodyHtml" />
-        </div>
+        <TextArea
+          name="bodyHtml"
+          label="正文（必填）"
+          wide
+          rows={18}
+          value={v.bodyHtml}
+          hint="可直接粘贴文字，每段一行；也可使用段落、标题、列表、表格、加粗、链接等 HTML 标签。脚本和样式会在保存时被清除。"
+          issues={issues}
+        />
         {props.isFollowUpEdition ? (
-          <fieldset class="form-row wide">
-            <legend>更新类型</legend>
-            <div class="checkbox">
-              <input id="isMajor-major" type="radio" name="isMajor" value="major" checked={v.isMajor} />
-              <label for="isMajor-major">重大更新（须填写更新说明，公众可见）</label>
-            </div>
-            <div class="checkbox">
-              <input id="isMajor-minor" type="radio" name="isMajor" value="minor" checked={!v.isMajor} />
-              <label for="isMajor-minor">文字修订（错别字、格式等，不需说明）</label>
-            </div>
-            <label for="changeNote">更新说明</label>
-            <textarea id="changeNote" name="changeNote" rows={3} aria-describedby={describedBy('changeNote')}>
-              {v.changeNote}
-            </textarea>
-            <FieldError issues={props.issues} field="changeNote" />
-          </fieldset>
+          <RadioGroup
+            name="isMajor"
+            legend="更新类型"
+            wide
+            value={v.isMajor ? 'major' : 'minor'}
+            options={[
+              { value: 'major', label: '重大更新（须填写更新说明，公众可见）' },
+              { value: 'minor', label: '文字修订（错别字、格式等，不需说明）' },
+            ]}
+            issues={issues}
+          >
+            <TextArea name="changeNote" label="更新说明" rows={3} value={v.changeNote} issues={issues} />
+          </RadioGroup>
         ) : null}
         <div class="form-actions">
           <button type="submit" class="button primary">
