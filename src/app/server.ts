@@ -42,6 +42,7 @@ import { createCatalogFiling } from '../modules/catalog/index.ts';
 import { createPageShell } from '../platform/web/page-shell.tsx';
 import { staffOf } from '../modules/access/index.ts';
 import { adminMenuOf } from './admin-menu.ts';
+import { AUDIT_ACTION_LABELS } from './audit-actions.ts';
 import type { AppContext } from './context.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -189,6 +190,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     shell,
     filing: createCatalogFiling(ctx),
     workbooks: { read: readWorkbook, write: writeWorkbook },
+    actionLabels: AUDIT_ACTION_LABELS,
   };
 
   const sendErrorPage = (request: FastifyRequest, reply: FastifyReply, error: PublicError) =>

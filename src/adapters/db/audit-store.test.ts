@@ -50,7 +50,9 @@ describe.each(DIALECTS)('audit store on $name', (dialect) => {
   it('rolls an entry back with the change it records', async () => {
     await expect(
       app.uow.run(async ({ audit }) => {
-        await audit.append(changeEntry(WHO, new Date(), { action: 'x', entityType: 'document', entityId: 'gone' }));
+        await audit.append(
+          changeEntry(WHO, new Date(), { action: 'test.x', entityType: 'document', entityId: 'gone' }),
+        );
         throw new Error('the change failed');
       }),
     ).rejects.toThrow('the change failed');
@@ -76,10 +78,10 @@ describe.each(DIALECTS)('audit store on $name', (dialect) => {
     const fresh = await createTestApp(dialect);
     try {
       await fresh.uow.run(({ audit }) =>
-        audit.append(changeEntry(WHO, new Date(), { action: 'a', entityType: 't', entityId: '1' })),
+        audit.append(changeEntry(WHO, new Date(), { action: 'test.a', entityType: 't', entityId: '1' })),
       );
       await fresh.uow.run(({ audit }) =>
-        audit.append(changeEntry(WHO, new Date(), { action: 'b', entityType: 't', entityId: '2' })),
+        audit.append(changeEntry(WHO, new Date(), { action: 'test.b', entityType: 't', entityId: '2' })),
       );
       await sql`delete from audit_log where seq = 2`.execute(fresh.database.db);
       expect(await verifyAuditChain({ audit: fresh.stores.audit })).toMatchObject({

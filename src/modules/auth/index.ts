@@ -18,3 +18,4 @@ export { registerLoginRoutes } from './http/login-routes.tsx';
 export { registerUserAdminRoutes } from './http/user-admin-routes.tsx';
 export type { PasswordHasher } from './ports.ts';
 export { buildStaffActor } from './queries/build-actor.ts';
+export { AUTH_AUDIT_ACTIONS } from './audit-actions.ts';

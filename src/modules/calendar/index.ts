@@ -6,3 +6,4 @@ export { importHolidayNotice } from './commands/import-holiday-notice.ts';
 export { registerCalendarAdminRoutes } from './http/admin-routes.tsx';
 export { createCalendarCache } from './queries/load-calendar.ts';
 export type { CalendarCache } from './queries/load-calendar.ts';
+export { CALENDAR_AUDIT_ACTIONS } from './audit-actions.ts';

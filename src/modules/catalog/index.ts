@@ -13,3 +13,4 @@ export type { CatalogEntry } from './domain/entry.ts';
 export { registerCatalogAdminRoutes } from './http/admin-routes.tsx';
 export { registerCatalogPublicRoutes } from './http/public-routes.tsx';
 export { createCatalogFiling } from './queries/document-filing.ts';
+export { CATALOG_AUDIT_ACTIONS } from './audit-actions.ts';

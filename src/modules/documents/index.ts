@@ -31,3 +31,4 @@ export { findEditions } from './queries/find-editions.ts';
 export { DOCUMENT_TEXT } from './strings.ts';
 export { EditionTable } from './views/document-list.tsx';
 export { ColumnFrame, DocumentTable, SUB_COLUMNS } from './views/column.tsx';
+export { DOCUMENT_AUDIT_ACTIONS } from './audit-actions.ts';

@@ -10,3 +10,4 @@ export { orgApiRoutes } from './http/api-routes.ts';
 export type { OrgStore } from './ports.ts';
 export { ancestry, buildTree, listOrgs } from './queries/org-tree.ts';
 export type { OrgNode } from './queries/org-tree.ts';
+export { ORG_AUDIT_ACTIONS } from './audit-actions.ts';

@@ -8,3 +8,4 @@ export { registerSitePublicRoutes } from './http/public-routes.tsx';
 export { registerSettingsRoutes } from './http/settings-routes.tsx';
 export { createSiteSettingsCache } from './queries/get-site-settings.ts';
 export type { SiteSettingsCache } from './queries/get-site-settings.ts';
+export { SITE_AUDIT_ACTIONS } from './audit-actions.ts';

@@ -143,7 +143,7 @@ export function changeEntry(
   actor: { id: string | null; name: string; ip?: string | undefined | null },
   at: Date,
   change: {
-    action: string;
+    action: AuditActionName;
     entityType: string;
     entityId: string | null;
     orgId?: string | null | undefined;
@@ -163,4 +163,28 @@ export function changeEntry(
     after: change.after ?? null,
     ip: actor.ip ?? null,
   };
+}
+
+/** An audit action's name, `<resource>.<past_tense>` (`document.published`, `user.role_granted`). */
+export type AuditActionName = `${string}.${string}`;
+
+/**
+ * The Chinese labels of one module's audit actions. Each module that records changes exports one;
+ * the composition root hands them all to the audit log viewer, so every action it records has a
+ * label there.
+ */
+export type AuditActionLabels<A extends AuditActionName = AuditActionName> = Readonly<Record<A, string>>;
+
+/**
+ * A builder of audit entries bound to one module's actions: an action missing from the module's
+ * labels (misspelt, or never labelled) does not compile.
+ */
+export function entryBuilder<L extends AuditActionLabels>(
+  _labels: L,
+): (
+  actor: Parameters<typeof changeEntry>[0],
+  at: Date,
+  change: Omit<Parameters<typeof changeEntry>[2], 'action'> & { action: keyof L & AuditActionName },
+) => NewAuditEntry {
+  return (actor, at, change) => changeEntry(actor, at, change);
 }

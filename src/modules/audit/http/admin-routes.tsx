@@ -27,42 +27,6 @@ const AuditQuery = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
 });
 
-/** Action names in Chinese for the viewer; unknown ones are shown as they are. */
-const ACTION_LABELS: Record<string, string> = {
-  'auth.logged_in': '登录',
-  'auth.logged_out': '退出',
-  'auth.login_failed': '登录失败',
-  'auth.account_locked': '账户锁定',
-  'auth.login_refused_locked': '锁定期间尝试登录',
-  'auth.second_factor_passed': '双因素验证通过',
-  'auth.second_factor_failed': '双因素验证失败',
-  'user.created': '创建用户',
-  'user.role_granted': '授予角色',
-  'user.role_revoked': '撤销角色',
-  'user.password_changed': '修改密码',
-  'user.password_reset': '重置密码',
-  'user.totp_enabled': '启用双因素认证',
-  'user.token_created': '生成访问令牌',
-  'org.created': '创建单位',
-  'org.updated': '修改单位',
-  'settings.updated': '修改站点设置',
-  'document.draft_created': '新建草稿',
-  'document.draft_updated': '修改草稿',
-  'document.submitted': '提交审核',
-  'document.rejected': '退回修改',
-  'document.published': '审核发布',
-  'document.scheduled': '定时发布',
-  'document.unscheduled': '取消定时发布',
-  'document.published_on_schedule': '到点自动发布',
-  'document.force_published': '强制发布',
-  'document.retrospectively_approved': '事后审核确认',
-  'document.withdrawn': '撤回',
-  'document.edition_created': '创建新版本',
-  'document.draft_discarded': '删除草稿',
-  'document.attachment_added': '上传附件',
-  'document.attachment_removed': '删除附件',
-};
-
 /** The audit log viewer: filter by person, action, record and dates; newest first. */
 export function registerAuditAdminRoutes(app: FastifyInstance, ctx: AuditWebDeps): void {
   app.get('/admin/audit', async (request, reply) => {
@@ -106,7 +70,7 @@ export function registerAuditAdminRoutes(app: FastifyInstance, ctx: AuditWebDeps
               <label for="a-action">操作</label>
               <select id="a-action" name="action">
                 <option value="">全部</option>
-                {Object.entries(ACTION_LABELS).map(([value, label]) => (
+                {Object.entries(ctx.actionLabels).map(([value, label]) => (
                   <option value={value} selected={query.action === value}>
                     {label}
                   </option>
@@ -164,7 +128,7 @@ export function registerAuditAdminRoutes(app: FastifyInstance, ctx: AuditWebDeps
                     {entry.actorName}
                     {entry.ip ? <span class="muted"> {entry.ip}</span> : null}
                   </td>
-                  <td>{ACTION_LABELS[entry.action] ?? entry.action}</td>
+                  <td>{ctx.actionLabels[entry.action] ?? entry.action}</td>
                   <td>
                     {entry.entityType === 'document' && entry.entityId ? (
                       <a href={`/admin/documents/${entry.entityId}`}>{entry.entityId}</a>

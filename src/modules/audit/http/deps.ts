@@ -9,5 +9,7 @@ export interface StaffLookup {
 /** What the audit log viewer needs, built by the composition root. */
 export type AuditWebDeps = {
   stores: { audit: AuditReader; users: StaffLookup };
+  /** Every module's audit actions with their labels, collected by the composition root. */
+  actionLabels: Readonly<Record<string, string>>;
   shell: PageShell;
 };

@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { auditActor, canGrant, type Actor } from '../../access/index.ts';
@@ -42,7 +42,7 @@ export async function grantRole(options: {
     const grant = { id: newId(), userId: user.id, role: options.role, orgId: org.id };
     await users.addGrant(grant, now);
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      authEntry(auditActor(options.actor), now, {
         action: 'user.role_granted',
         entityType: 'user',
         entityId: user.id,
@@ -74,7 +74,7 @@ export async function revokeRole(options: {
     if (!canGrant(options.actor, grant.role, org.path)) throw new DomainError('out_of_scope');
     await users.removeGrant(grant.id);
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      authEntry(auditActor(options.actor), now, {
         action: 'user.role_revoked',
         entityType: 'user',
         entityId: options.userId,

@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId, newSecretToken, sha256Hex } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, type Actor } from '../../access/index.ts';
 import type { ApiTokenStore, UserStore } from '../ports.ts';
@@ -52,7 +52,7 @@ export async function createApiToken(options: {
       sha256Hex(token),
     );
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      authEntry(auditActor(options.actor), now, {
         action: 'user.token_created',
         entityType: 'api_token',
         entityId: id,

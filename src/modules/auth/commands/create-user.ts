@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError, assertNoFieldIssues, type FieldIssue } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { auditActor, canGrant, requirePermission, type Actor } from '../../access/index.ts';
@@ -78,7 +78,7 @@ export async function createUser(options: {
       await users.addGrant({ id: newId(), userId: user.id, role: grant.role, orgId: org.id }, now);
     }
     await audit.append(
-      changeEntry(auditActor(actor), now, {
+      authEntry(auditActor(actor), now, {
         action: 'user.created',
         entityType: 'user',
         entityId: user.id,

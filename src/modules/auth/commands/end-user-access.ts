@@ -1,5 +1,5 @@
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
+import { authEntry } from '../audit-actions.ts';
 import { auditActor, type Actor } from '../../access/index.ts';
 import { isTokenUsable, type User } from '../domain/user.ts';
 import type { ApiTokenStore, SessionStore } from '../ports.ts';
@@ -22,7 +22,7 @@ export async function endUserAccess(
   for (const token of usable) {
     await stores.tokens.revoke(token.id, now);
     await stores.audit.append(
-      changeEntry(auditActor(actor), now, {
+      authEntry(auditActor(actor), now, {
         action: 'user.token_revoked',
         entityType: 'api_token',
         entityId: token.id,

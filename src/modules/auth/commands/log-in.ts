@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newSecretToken, sha256Hex } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import {
   afterAddressFailure,
@@ -44,7 +44,7 @@ export async function logIn(options: {
     const addressFailures = await loginThrottle.get(clientKey);
     if (isAddressThrottled(addressFailures, now)) {
       await audit.append(
-        changeEntry(who(null, username.slice(0, 64)), now, {
+        authEntry(who(null, username.slice(0, 64)), now, {
           action: 'auth.login_refused_throttled',
           entityType: 'user',
           entityId: null,
@@ -59,7 +59,7 @@ export async function logIn(options: {
       await options.hasher.verify(DECOY_HASH, options.password);
       await failed();
       await audit.append(
-        changeEntry(who(null, username.slice(0, 64)), now, {
+        authEntry(who(null, username.slice(0, 64)), now, {
           action: 'auth.login_failed',
           entityType: 'user',
           entityId: user?.id ?? null,
@@ -74,7 +74,7 @@ export async function logIn(options: {
       await options.hasher.verify(DECOY_HASH, options.password);
       await failed();
       await audit.append(
-        changeEntry(who(user.id, name), now, {
+        authEntry(who(user.id, name), now, {
           action: 'auth.login_refused_locked',
           entityType: 'user',
           entityId: user.id,
@@ -89,7 +89,7 @@ export async function logIn(options: {
       const status = afterFailedLogin(user, now);
       await users.update({ ...user, ...status });
       await audit.append(
-        changeEntry(who(user.id, name), now, {
+        authEntry(who(user.id, name), now, {
           action: status.lockedUntil ? 'auth.account_locked' : 'auth.login_failed',
           entityType: 'user',
           entityId: user.id,
@@ -113,7 +113,7 @@ export async function logIn(options: {
       expiresAt: new Date(now.getTime() + SESSION_MAX_HOURS * 3600_000),
     });
     await audit.append(
-      changeEntry(who(user.id, name), now, {
+      authEntry(who(user.id, name), now, {
         action: 'auth.logged_in',
         entityType: 'user',
         entityId: user.id,

@@ -1,6 +1,6 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, type Actor } from '../../access/index.ts';
 import type { SessionStore } from '../ports.ts';
@@ -17,7 +17,7 @@ export async function logOut(options: {
     if (!session) return;
     await sessions.delete(session.id);
     await audit.append(
-      changeEntry(auditActor(options.actor), options.clock.now(), {
+      authEntry(auditActor(options.actor), options.clock.now(), {
         action: 'auth.logged_out',
         entityType: 'user',
         entityId: session.userId,

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, type StaffActor } from '../../access/index.ts';
 import { newTotpSecret, verifyTotp } from '../domain/totp.ts';
@@ -39,7 +39,7 @@ export async function confirmTotpEnrolment(options: {
     if (step === undefined) throw new DomainError('totp_invalid');
     await users.setTotp(options.actor.userId, credentials.totpSecret, true, step);
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      authEntry(auditActor(options.actor), now, {
         action: 'user.totp_enabled',
         entityType: 'user',
         entityId: options.actor.userId,

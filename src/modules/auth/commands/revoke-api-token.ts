@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
@@ -32,7 +32,7 @@ export async function revokeApiToken(options: {
     if (token.revokedAt) return token;
     await tokens.revoke(token.id, now);
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      authEntry(auditActor(options.actor), now, {
         action: 'user.token_revoked',
         entityType: 'api_token',
         entityId: token.id,

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
@@ -45,7 +45,7 @@ export async function setPassword(options: {
     await users.setPassword(user.id, passwordHash, now);
     await users.update({ ...user, failedLogins: 0, lockedUntil: null });
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      authEntry(auditActor(options.actor), now, {
         action: isSelf ? 'user.password_changed' : 'user.password_reset',
         entityType: 'user',
         entityId: user.id,

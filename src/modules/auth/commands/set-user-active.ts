@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
@@ -37,7 +37,7 @@ export async function setUserActive(options: {
     const after: User = { ...user, isActive: options.active, failedLogins: 0, lockedUntil: null };
     await users.update(after);
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      authEntry(auditActor(options.actor), now, {
         action: options.active ? 'user.enabled' : 'user.disabled',
         entityType: 'user',
         entityId: user.id,

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { afterFailedLogin, isLocked } from '../domain/login-policy.ts';
 import { verifyTotp } from '../domain/totp.ts';
@@ -37,7 +37,7 @@ export async function verifySecondFactor(options: {
       await users.update({ ...user, ...status });
       if (status.lockedUntil) await sessions.delete(session.id);
       await audit.append(
-        changeEntry(who, now, {
+        authEntry(who, now, {
           action: status.lockedUntil ? 'auth.account_locked' : 'auth.second_factor_failed',
           entityType: 'user',
           entityId: user.id,
@@ -50,7 +50,7 @@ export async function verifySecondFactor(options: {
     if (user.failedLogins !== 0) await users.update({ ...user, failedLogins: 0, lockedUntil: null });
     await sessions.markTotpPassed(session.id);
     await audit.append(
-      changeEntry(who, now, { action: 'auth.second_factor_passed', entityType: 'user', entityId: user.id }),
+      authEntry(who, now, { action: 'auth.second_factor_passed', entityType: 'user', entityId: user.id }),
     );
     return 'ok' as const;
   });

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { calendarEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, requireGlobalPermission, type Actor } from '../../access/index.ts';
 import { isWholeYear, parseNoticeIcs, parseNoticeJson } from '../domain/holiday-notice.ts';
@@ -40,7 +40,7 @@ export async function importHolidayNotice(options: {
       }
     }
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      calendarEntry(auditActor(options.actor), now, {
         action: 'calendar.imported',
         entityType: 'calendar',
         entityId: summary.coveredYears.join(',') || null,

@@ -1,7 +1,7 @@
 import { isIsoDate, type Clock } from '../../../platform/clock.ts';
+import { calendarEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, requireGlobalPermission, type Actor } from '../../access/index.ts';
 import type { CalendarStore } from '../ports.ts';
@@ -37,7 +37,7 @@ export async function setCalendarDay(options: {
         : { date: options.date, isOffDay: options.kind === 'off', name: options.name.trim() };
     await calendar.setDay(options.date, after);
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      calendarEntry(auditActor(options.actor), now, {
         action: 'calendar.day_set',
         entityType: 'calendar',
         entityId: options.date,

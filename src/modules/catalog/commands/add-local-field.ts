@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { catalogEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, requireGlobalPermission, type Actor } from '../../access/index.ts';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
@@ -33,7 +33,7 @@ export async function addLocalField(options: {
     const field: LocalField = { code: `L${String(existing.length + 1).padStart(2, '0')}`, name };
     await catalogs.insertLocalField(field, now);
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      catalogEntry(auditActor(options.actor), now, {
         action: 'catalog.local_field_added',
         entityType: 'catalog',
         entityId: field.code,

@@ -1,5 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
-import { changeEntry } from '../../audit/index.ts';
+import { catalogEntry, type CatalogAuditAction } from '../audit-actions.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, can, requirePermission, type Actor } from '../../access/index.ts';
 import type { Org } from '../../orgs/index.ts';
@@ -49,12 +49,12 @@ export async function recordCatalogChange(
   audit: AuditLog,
   actor: Actor,
   now: Date,
-  action: string,
+  action: CatalogAuditAction,
   version: CatalogVersion,
   change: { before?: unknown; after?: unknown },
 ): Promise<void> {
   await audit.append(
-    changeEntry(auditActor(actor), now, {
+    catalogEntry(auditActor(actor), now, {
       action,
       entityType: 'catalog',
       entityId: version.id,

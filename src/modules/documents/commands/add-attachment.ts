@@ -1,9 +1,9 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { documentEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { auditActor, type Actor } from '../../access/index.ts';
-import { changeEntry } from '../../audit/index.ts';
 import { checkUpload } from '../domain/attachment-policy.ts';
 import { ALLOWED_FROM } from '../domain/workflow.ts';
 import { sizeOf, type Attachment, type FileContent, type FileSniffer, type FileStorage } from '../ports.ts';
@@ -56,7 +56,7 @@ export async function addAttachment(options: {
     };
     await stores.documents.insertAttachment(attachment);
     await stores.audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      documentEntry(auditActor(options.actor), now, {
         action: 'document.attachment_added',
         entityType: 'document',
         entityId: context.document.id,

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../access/index.ts';
+import type { DocumentAuditAction } from '../audit-actions.ts';
 import { transition, type Edition, type WorkflowAction } from '../domain/workflow.ts';
 import { completePublication } from './complete-publication.ts';
 import {
@@ -24,7 +25,7 @@ export async function applyAction(options: {
   actor: Actor;
   editionId: string;
   action: WorkflowAction;
-  auditAction: string;
+  auditAction: DocumentAuditAction;
 }): Promise<Edition> {
   const now = options.clock.now();
   return options.uow.run(async (stores) => {

@@ -1,6 +1,6 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { documentEntry, type DocumentAuditAction } from '../audit-actions.ts';
 import { sha256Hex } from '../../../platform/ids.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, can, requirePermission, type Actor } from '../../access/index.ts';
 import type { Org } from '../../orgs/index.ts';
@@ -76,13 +76,13 @@ export async function recordDocumentChange(
   audit: AuditLog,
   actor: Actor,
   now: Date,
-  action: string,
+  action: DocumentAuditAction,
   context: { document: GovDocument; org: Org },
   before: Edition | undefined,
   after: Edition | undefined,
 ): Promise<void> {
   await audit.append(
-    changeEntry(auditActor(actor), now, {
+    documentEntry(auditActor(actor), now, {
       action,
       entityType: 'document',
       entityId: context.document.id,

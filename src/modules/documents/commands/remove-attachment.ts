@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { documentEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { auditActor, type Actor } from '../../access/index.ts';
-import { changeEntry } from '../../audit/index.ts';
 import { ALLOWED_FROM } from '../domain/workflow.ts';
 import { loadEditionContext, requireActionPermission, type DocumentStores } from './edition-context.ts';
 
@@ -27,7 +27,7 @@ export async function removeAttachment(options: {
     }
     await stores.documents.deleteAttachment(attachment.id);
     await stores.audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      documentEntry(auditActor(options.actor), now, {
         action: 'document.attachment_removed',
         entityType: 'document',
         entityId: context.document.id,

@@ -1,8 +1,8 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { orgEntry } from '../audit-actions.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
 import { childPath, defaultLevels, validateOrgInput, type Org, type OrgInput } from '../domain/org.ts';
@@ -48,7 +48,7 @@ export async function createOrg(options: {
     };
     await orgs.insert(org);
     await audit.append(
-      changeEntry(auditActor(actor), options.clock.now(), {
+      orgEntry(auditActor(actor), options.clock.now(), {
         action: 'org.created',
         entityType: 'org',
         entityId: org.id,

@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { orgEntry } from '../audit-actions.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
 import { validateOrgInput, type Org, type OrgInput } from '../domain/org.ts';
@@ -39,7 +39,7 @@ export async function updateOrg(options: {
     };
     await orgs.update(after);
     await audit.append(
-      changeEntry(auditActor(options.actor), options.clock.now(), {
+      orgEntry(auditActor(options.actor), options.clock.now(), {
         action: 'org.updated',
         entityType: 'org',
         entityId: after.id,

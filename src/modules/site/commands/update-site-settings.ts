@@ -1,7 +1,7 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { siteEntry } from '../audit-actions.ts';
 import { assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { changeEntry } from '../../audit/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, requireGlobalPermission, type Actor } from '../../access/index.ts';
 import { SETTING_KEYS, siteSettingsFrom, validateSiteSettings, type SiteSettings } from '../domain/site-settings.ts';
@@ -26,7 +26,7 @@ export async function updateSiteSettings(options: {
       await settings.set(SETTING_KEYS[key], value.trim(), now);
     }
     await audit.append(
-      changeEntry(auditActor(options.actor), now, {
+      siteEntry(auditActor(options.actor), now, {
         action: 'settings.updated',
         entityType: 'settings',
         entityId: 'site',
