@@ -3,6 +3,7 @@ import { seedDemoDistrict } from '../../src/demo/seed-demo.ts';
 import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import { getCatalogOverview } from '../../src/modules/catalog/queries/catalog-views.ts';
 import { timelinessReport } from '../../src/modules/catalog/queries/timeliness-report.ts';
+import { addWorkingDays } from '../../src/platform/working-days.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 
@@ -54,10 +55,20 @@ describe('demo district catalogs', () => {
       late += report.late.length;
       empty += report.emptyEntries.length;
       onTime += report.documents.filter((d) => d.timeliness.kind === 'on_time').length;
-      for (const item of report.late) {
-        expect(item.timeliness.kind).toBe('late');
-        if (item.timeliness.kind === 'late')
-          expect(item.item.edition.content.publishedOn! > item.timeliness.dueOn).toBe(true);
+      // Each late document recounted here from its entry's limit: formed + N working days, then published after.
+      for (const { item, entry } of report.late) {
+        expect(entry.timeLimit.kind).toBe('working_days');
+        if (entry.timeLimit.kind !== 'working_days') continue;
+        const due = addWorkingDays(calendar, item.edition.content.formedOn!, entry.timeLimit.days).date;
+        expect(item.edition.content.publishedOn! > due, `${item.edition.content.title}: due ${due}`).toBe(true);
+      }
+      // And no document left out of the late list was in fact published after its due date.
+      for (const { item, entry, timeliness } of report.documents.filter((d) => !report.late.includes(d))) {
+        if (entry.timeLimit.kind !== 'working_days' || !item.edition.content.formedOn) continue;
+        const due = addWorkingDays(calendar, item.edition.content.formedOn, entry.timeLimit.days).date;
+        expect(item.edition.content.publishedOn! <= due, `${item.edition.content.title}: ${timeliness.kind}`).toBe(
+          true,
+        );
       }
     }
     expect(late).toBeGreaterThan(10);

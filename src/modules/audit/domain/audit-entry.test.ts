@@ -71,8 +71,10 @@ describe('ChainVerifier', () => {
     expect(verify([], undefined)).toBeUndefined();
   });
 
-  it('links the first row to the genesis hash', () => {
-    expect(chain(1)[0]?.prevHash).toBe(GENESIS_HASH);
+  it('refuses a first row that does not link to the genesis hash, even when its own hash is right', () => {
+    const forged = rehash({ ...chain(1)[0]!, prevHash: 'f'.repeat(64) });
+    expect(verify([forged], headOf([forged]))).toEqual({ kind: 'broken_link', seq: 1 });
+    expect(GENESIS_HASH).toBe('0'.repeat(64));
   });
 
   const editable: { field: keyof AuditEntry; value: unknown }[] = [
