@@ -9,6 +9,7 @@ import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { z } from 'zod';
 import { Csrf } from '../../../platform/web/components.tsx';
+import { TextField } from '../../../platform/web/fields.tsx';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { createApiToken } from '../commands/create-api-token.ts';
 import { revokeApiToken } from '../commands/revoke-api-token.ts';
@@ -118,20 +119,20 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AuthWebDeps): v
             <h2>修改密码</h2>
             <form method="post" action="/admin/account/password" class="form">
               <Csrf token={request.csrfToken} />
-              <div class="form-row">
-                <label for="currentPassword">当前密码</label>
-                <input
-                  id="currentPassword"
-                  name="currentPassword"
-                  type="password"
-                  autocomplete="current-password"
-                  required
-                />
-              </div>
-              <div class="form-row">
-                <label for="newPassword">新密码（至少10位，含字母和数字）</label>
-                <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required />
-              </div>
+              <TextField
+                name="currentPassword"
+                label="当前密码"
+                type="password"
+                autocomplete="current-password"
+                required
+              />
+              <TextField
+                name="newPassword"
+                label="新密码（至少10位，含字母和数字）"
+                type="password"
+                autocomplete="new-password"
+                required
+              />
               <button type="submit" class="button">
                 修改密码
               </button>
@@ -191,10 +192,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AuthWebDeps): v
             ) : null}
             <form method="post" action="/admin/account/tokens" class="form filter-form">
               <Csrf token={request.csrfToken} />
-              <div class="form-row">
-                <label for="token-name">令牌用途</label>
-                <input id="token-name" name="name" type="text" required placeholder="例如：数据对接" />
-              </div>
+              <TextField name="name" id="token-name" label="令牌用途" required placeholder="例如：数据对接" />
               <button type="submit" class="button">
                 生成令牌
               </button>
@@ -272,10 +270,7 @@ export function registerSecondFactorEnrolmentRoutes(app: FastifyInstance, ctx: A
             </ol>
             <form method="post" action="/admin/account/2fa" class="form">
               <Csrf token={request.csrfToken} />
-              <div class="form-row">
-                <label for="code">动态验证码</label>
-                <input id="code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" required />
-              </div>
+              <TextField name="code" label="动态验证码" inputmode="numeric" autocomplete="one-time-code" required />
               <button type="submit" class="button primary">
                 启用
               </button>

@@ -5,7 +5,8 @@ import { DomainError, isDomainError, type FieldIssue } from '../../../platform/e
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
-import { Csrf, ErrorSummary, FieldError, Pagination } from '../../../platform/web/components.tsx';
+import { Csrf, ErrorSummary, Pagination } from '../../../platform/web/components.tsx';
+import { SelectField, TextField, type Choice } from '../../../platform/web/fields.tsx';
 import { parseInput } from '../../../platform/validation.ts';
 import type { Org } from '../../orgs/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
@@ -53,10 +54,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
             </a>
           </div>
           <form method="get" action="/admin/users" class="filter-form" role="search">
-            <div class="form-row">
-              <label for="uq">用户名或姓名</label>
-              <input id="uq" name="q" type="search" value={query.q ?? ''} />
-            </div>
+            <TextField name="q" id="uq" label="用户名或姓名" type="search" value={query.q ?? ''} />
             <button type="submit" class="button">
               查找
             </button>
@@ -200,25 +198,19 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
             {grantable.orgs.length > 0 ? (
               <form method="post" action={`/admin/users/${user.id}/grants`} class="form filter-form">
                 <Csrf token={request.csrfToken} />
-                <div class="form-row">
-                  <label for="grant-role">角色</label>
-                  <select id="grant-role" name="role">
-                    {grantable.roles.map((role) => (
-                      <option value={role}>{ROLE_LABELS[role]}</option>
-                    ))}
-                  </select>
-                </div>
-                <div class="form-row">
-                  <label for="grant-org">单位</label>
-                  <select id="grant-org" name="orgId">
-                    {grantable.orgs.map((org) => (
-                      <option value={org.id} selected={org.id === user.homeOrgId}>
-                        {'　'.repeat(org.depth)}
-                        {org.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  name="role"
+                  id="grant-role"
+                  label="角色"
+                  options={grantable.roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+                />
+                <SelectField
+                  name="orgId"
+                  id="grant-org"
+                  label="单位"
+                  value={user.homeOrgId}
+                  options={orgChoices(grantable.orgs)}
+                />
                 <button type="submit" class="button">
                   授予角色
                 </button>
@@ -229,10 +221,13 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
             <h2>重置密码</h2>
             <form method="post" action={`/admin/users/${user.id}/password`} class="form">
               <Csrf token={request.csrfToken} />
-              <div class="form-row">
-                <label for="newPassword">新密码（至少10位，含字母和数字）</label>
-                <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" required />
-              </div>
+              <TextField
+                name="newPassword"
+                label="新密码（至少10位，含字母和数字）"
+                type="password"
+                autocomplete="new-password"
+                required
+              />
               <button type="submit" class="button">
                 重置密码
               </button>
@@ -340,50 +335,37 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
             <form method="post" action="/admin/users" class="form">
               <Csrf token={request.csrfToken} />
               <div class="form-grid">
-                <div class="form-row">
-                  <label for="username">用户名</label>
-                  <input
-                    id="username"
-                    name="username"
-                    type="text"
-                    required
-                    value={values.username}
-                    autocomplete="off"
-                  />
-                  <FieldError issues={issues} field="username" />
-                </div>
-                <div class="form-row">
-                  <label for="displayName">姓名</label>
-                  <input id="displayName" name="displayName" type="text" required value={values.displayName} />
-                  <FieldError issues={issues} field="displayName" />
-                </div>
-                <div class="form-row">
-                  <label for="homeOrgId">所属单位</label>
-                  <select id="homeOrgId" name="homeOrgId">
-                    {orgs.map((org) => (
-                      <option value={org.id} selected={values.homeOrgId === org.id}>
-                        {'　'.repeat(org.depth)}
-                        {org.name}
-                      </option>
-                    ))}
-                  </select>
-                  <FieldError issues={issues} field="homeOrgId" />
-                </div>
-                <div class="form-row">
-                  <label for="role">在所属单位的角色</label>
-                  <select id="role" name="role">
-                    {grantable.roles.map((role) => (
-                      <option value={role} selected={values.role === role}>
-                        {ROLE_LABELS[role]}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div class="form-row">
-                  <label for="password">初始密码（至少10位，含字母和数字）</label>
-                  <input id="password" name="password" type="password" required autocomplete="new-password" />
-                  <FieldError issues={issues} field="password" />
-                </div>
+                <TextField
+                  name="username"
+                  label="用户名"
+                  required
+                  value={values.username}
+                  autocomplete="off"
+                  issues={issues}
+                />
+                <TextField name="displayName" label="姓名" required value={values.displayName} issues={issues} />
+                <SelectField
+                  name="homeOrgId"
+                  label="所属单位"
+                  value={values.homeOrgId}
+                  options={orgChoices(orgs)}
+                  issues={issues}
+                />
+                <SelectField
+                  name="role"
+                  label="在所属单位的角色"
+                  value={values.role}
+                  options={grantable.roles.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
+                  issues={issues}
+                />
+                <TextField
+                  name="password"
+                  label="初始密码（至少10位，含字母和数字）"
+                  type="password"
+                  required
+                  autocomplete="new-password"
+                  issues={issues}
+                />
               </div>
               <div class="form-actions">
                 <button type="submit" class="button primary">
@@ -400,6 +382,11 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
       status,
     );
   }
+}
+
+/** Units as select options, indented by their depth in the tree. */
+function orgChoices(orgs: Org[]): Choice[] {
+  return orgs.map((org) => ({ value: org.id, label: `${'　'.repeat(org.depth)}${org.name}` }));
 }
 
 /** Roles the actor may grant somewhere, and the units where they may grant anything. */

@@ -1,5 +1,6 @@
 import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
 import type { FieldIssue } from '../../../platform/errors.ts';
+import { TextField } from '../../../platform/web/fields.tsx';
 
 /** The sign-in form. */
 export function LoginForm(props: {
@@ -16,22 +17,23 @@ export function LoginForm(props: {
       <form method="post" action="/admin/login" class="form">
         <Csrf token={props.csrfToken} />
         <input type="hidden" name="next" value={props.next} />
-        <div class="form-row">
-          <label for="username">用户名</label>
-          <input
-            id="username"
-            name="username"
-            type="text"
-            autocomplete="username"
-            required
-            value={props.username ?? ''}
-            autofocus
-          />
-        </div>
-        <div class="form-row">
-          <label for="password">密码</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required />
-        </div>
+        <TextField
+          name="username"
+          label="用户名"
+          autocomplete="username"
+          required
+          value={props.username ?? ''}
+          autofocus
+          issues={props.issues}
+        />
+        <TextField
+          name="password"
+          label="密码"
+          type="password"
+          autocomplete="current-password"
+          required
+          issues={props.issues}
+        />
         <button type="submit" class="button primary">
           登录
         </button>

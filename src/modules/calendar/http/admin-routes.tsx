@@ -7,6 +7,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { Csrf } from '../../../platform/web/components.tsx';
+import { DateField, SelectField, TextField } from '../../../platform/web/fields.tsx';
 import { requireGlobalPermission } from '../../access/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { importHolidayNotice } from '../commands/import-holiday-notice.ts';
@@ -53,22 +54,18 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
             <h2>调整单日</h2>
             <form method="post" action="/admin/calendar/day" class="form filter-form">
               <Csrf token={request.csrfToken} />
-              <div class="form-row">
-                <label for="day-date">日期</label>
-                <input id="day-date" name="date" type="date" required />
-              </div>
-              <div class="form-row">
-                <label for="day-kind">设为</label>
-                <select id="day-kind" name="kind">
-                  <option value="off">休息日（节假日）</option>
-                  <option value="work">工作日（调休上班）</option>
-                  <option value="normal">恢复为普通日</option>
-                </select>
-              </div>
-              <div class="form-row">
-                <label for="day-name">名称</label>
-                <input id="day-name" name="name" type="text" placeholder="如：春节" />
-              </div>
+              <DateField name="date" id="day-date" label="日期" required />
+              <SelectField
+                name="kind"
+                id="day-kind"
+                label="设为"
+                options={[
+                  { value: 'off', label: '休息日（节假日）' },
+                  { value: 'work', label: '工作日（调休上班）' },
+                  { value: 'normal', label: '恢复为普通日' },
+                ]}
+              />
+              <TextField name="name" id="day-name" label="名称" placeholder="如：春节" />
               <button type="submit" class="button">
                 保存
               </button>

@@ -28,7 +28,10 @@ import { catalogToSheets } from '../domain/sheet.ts';
 import { getCatalogWorkspace } from '../queries/catalog-views.ts';
 import { timelinessReport } from '../queries/timeliness-report.ts';
 import { CATALOG_TEXT } from '../strings.ts';
-import { CatalogIndex, CatalogWorkspacePage, EntryForm, TimelinessPage } from '../views/admin-catalog.tsx';
+import { CatalogIndex } from '../views/admin-catalog-index.tsx';
+import { CatalogWorkspacePage } from '../views/admin-catalog-workspace.tsx';
+import { EntryForm } from '../views/admin-entry-form.tsx';
+import { TimelinessPage } from '../views/admin-timeliness-report.tsx';
 import {
   EMPTY_ENTRY_FORM,
   entryContentFromForm,

@@ -12,15 +12,10 @@ import type { Crumb } from '../../../platform/web/public-layout.tsx';
 import { catalogToSheets } from '../domain/sheet.ts';
 import { getCatalogOverview, getPublicCatalog } from '../queries/catalog-views.ts';
 import { CATALOG_PUBLIC_TEXT as TEXT } from '../strings.ts';
-import {
-  CATALOG_COLUMN_PATH,
-  catalogEntryPath,
-  catalogPath,
-  CatalogEntryPage,
-  CatalogOverviewPage,
-  linkVersion,
-  UnitCatalogPage,
-} from '../views/public-catalog.tsx';
+import { CATALOG_COLUMN_PATH, catalogEntryPath, catalogPath, linkVersion } from '../views/catalog-links.ts';
+import { CatalogEntryPage } from '../views/public-catalog-entry.tsx';
+import { CatalogOverviewPage } from '../views/public-catalog-overview.tsx';
+import { UnitCatalogPage } from '../views/public-unit-catalog.tsx';
 
 /** Unit codes as the unit tree allows them (letters, digits, hyphen). */
 const OrgParams = z.object({ orgCode: z.string().regex(/^[A-Za-z0-9-]{2,32}$/) });

@@ -5,7 +5,8 @@ import { DomainError, isDomainError, type FieldIssue } from '../../../platform/e
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
-import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
+import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
+import { SelectField, TextField } from '../../../platform/web/fields.tsx';
 import { parseInput } from '../../../platform/validation.ts';
 import { can, canAnywhere, scopeFor, scopeIncludes } from '../../access/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
@@ -202,55 +203,31 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: OrgsWebDeps): 
               <Csrf token={request.csrfToken} />
               {existing ? null : (
                 <div class="form-grid">
-                  <div class="form-row">
-                    <label for="parentId">上级单位</label>
-                    <select id="parentId" name="parentId">
-                      {parents.map((org) => (
-                        <option value={org.id} selected={values.parentId === org.id}>
-                          {'　'.repeat(org.depth)}
-                          {org.name}
-                        </option>
-                      ))}
-                    </select>
-                    <FieldError issues={issues} field="parentId" />
-                  </div>
-                  <div class="form-row">
-                    <label for="type">单位类型</label>
-                    <select id="type" name="type">
-                      {ORG_TYPES.filter((t) => t !== 'district').map((t) => (
-                        <option value={t} selected={values.type === t}>
-                          {ORG_TYPE_LABELS[t]}
-                        </option>
-                      ))}
-                    </select>
-                    <FieldError issues={issues} field="type" />
-                  </div>
+                  <SelectField
+                    name="parentId"
+                    label="上级单位"
+                    value={values.parentId}
+                    options={parents.map((org) => ({ value: org.id, label: `${'　'.repeat(org.depth)}${org.name}` }))}
+                    issues={issues}
+                  />
+                  <SelectField
+                    name="type"
+                    label="单位类型"
+                    value={values.type}
+                    options={ORG_TYPES.filter((t) => t !== 'district').map((t) => ({
+                      value: t,
+                      label: ORG_TYPE_LABELS[t],
+                    }))}
+                    issues={issues}
+                  />
                 </div>
               )}
               <div class="form-grid">
-                <div class="form-row">
-                  <label for="name">单位名称</label>
-                  <input id="name" name="name" type="text" required value={values.name} />
-                  <FieldError issues={issues} field="name" />
-                </div>
-                <div class="form-row">
-                  <label for="shortName">简称</label>
-                  <input id="shortName" name="shortName" type="text" value={values.shortName} />
-                </div>
-                <div class="form-row">
-                  <label for="code">单位代码（用于索引号）</label>
-                  <input id="code" name="code" type="text" required value={values.code} />
-                  <FieldError issues={issues} field="code" />
-                </div>
-                <div class="form-row">
-                  <label for="creditCode">统一社会信用代码</label>
-                  <input id="creditCode" name="creditCode" type="text" value={values.creditCode} />
-                  <FieldError issues={issues} field="creditCode" />
-                </div>
-                <div class="form-row">
-                  <label for="sortOrder">排序号</label>
-                  <input id="sortOrder" name="sortOrder" type="number" value={values.sortOrder} />
-                </div>
+                <TextField name="name" label="单位名称" required value={values.name} issues={issues} />
+                <TextField name="shortName" label="简称" value={values.shortName} issues={issues} />
+                <TextField name="code" label="单位代码（用于索引号）" required value={values.code} issues={issues} />
+                <TextField name="creditCode" label="统一社会信用代码" value={values.creditCode} issues={issues} />
+                <TextField name="sortOrder" label="排序号" type="number" value={values.sortOrder} issues={issues} />
               </div>
               <fieldset class="form-row">
                 <legend>公开层级</legend>

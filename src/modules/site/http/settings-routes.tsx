@@ -4,7 +4,8 @@ import { isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
-import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
+import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
+import { TextField } from '../../../platform/web/fields.tsx';
 import { requireGlobalPermission } from '../../access/index.ts';
 import { updateSiteSettings } from '../commands/update-site-settings.ts';
 import type { SiteSettings } from '../domain/site-settings.ts';
@@ -66,22 +67,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: SiteWebDeps): 
               <Csrf token={request.csrfToken} />
               <div class="form-grid">
                 {FIELDS.map(({ key, label, hint }) => (
-                  <div class="form-row">
-                    <label for={key}>{label}</label>
-                    <input
-                      id={key}
-                      name={key}
-                      type="text"
-                      value={values[key]}
-                      aria-describedby={hint ? `${key}-hint` : undefined}
-                    />
-                    {hint ? (
-                      <p class="hint" id={`${key}-hint`}>
-                        {hint}
-                      </p>
-                    ) : null}
-                    <FieldError issues={issues} field={key} />
-                  </div>
+                  <TextField name={key} label={label} value={values[key]} hint={hint} issues={issues} />
                 ))}
               </div>
               <button type="submit" class="button primary">
