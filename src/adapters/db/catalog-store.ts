@@ -21,6 +21,20 @@ export function createCatalogStore(db: Kysely<Database>): CatalogStore {
         .execute();
       return rows.map(toVersion);
     },
+    async versionsOfOrgs(orgIds) {
+      const versions: CatalogVersion[] = [];
+      for (let at = 0; at < orgIds.length; at += 500) {
+        const rows = await db
+          .selectFrom('catalog_versions')
+          .selectAll()
+          .where('org_id', 'in', orgIds.slice(at, at + 500))
+          .orderBy('org_id')
+          .orderBy('number', 'desc')
+          .execute();
+        versions.push(...rows.map(toVersion));
+      }
+      return versions;
+    },
     async insertVersion(version) {
       await db.insertInto('catalog_versions').values(fromVersion(version)).execute();
     },

@@ -18,6 +18,8 @@ export interface CatalogStore {
   getVersion(id: string): Promise<CatalogVersion | undefined>;
   /** A unit's versions, newest first. */
   versionsOf(orgId: string): Promise<CatalogVersion[]>;
+  /** The versions of several units' catalogs in one query, newest first within each unit. */
+  versionsOfOrgs(orgIds: string[]): Promise<CatalogVersion[]>;
   insertVersion(version: CatalogVersion): Promise<void>;
   /**
    * Saves a version only if it is still in `expectedState`.

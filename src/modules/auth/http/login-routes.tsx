@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { AuthWebDeps } from './deps.ts';
 import { isDomainError } from '../../../platform/errors.ts';
@@ -5,6 +6,7 @@ import { SESSION_COOKIE } from './request-session.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { safeNext, seeOther } from '../../../platform/http/render.ts';
+import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { logIn } from '../commands/log-in.ts';
 import { logOut } from '../commands/log-out.ts';
@@ -13,13 +15,16 @@ import { AUTH_TEXT } from '../strings.ts';
 import { LoginForm, SecondFactorForm } from '../views/login-page.tsx';
 import { anonymousFormToken, setSessionCookie } from './authentication.ts';
 
+/** Where to go after sign-in; anything odd is ignored rather than refused. */
+const LoginQuery = z.object({ next: z.string().max(2048).optional().catch(undefined) });
+
 /** Sign-in (password, then the second factor when enabled) and sign-out. */
 export function registerLoginRoutes(app: FastifyInstance, ctx: AuthWebDeps): void {
   const cookieDeps = { secret: ctx.secret, secureCookies: ctx.config.secureCookies };
 
   app.get('/admin/login', async (request, reply) => {
     if (request.actor.kind === 'staff') return seeOther(reply, '/admin/');
-    const query = request.query as Record<string, unknown>;
+    const query = parseInput(LoginQuery, request.query);
     const token = anonymousFormToken(request, reply, cookieDeps);
     return sendAdminPage(ctx, request, reply, {
       title: AUTH_TEXT.loginTitle,

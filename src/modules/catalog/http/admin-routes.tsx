@@ -9,9 +9,8 @@ import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { catalogTemplate } from '../../../reference/catalog-templates.ts';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
-import { can, canAnywhere, scopeFor, scopeIncludes } from '../../access/index.ts';
+import { scopeFor, scopeIncludes } from '../../access/index.ts';
 import { uncoveredWarning } from '../../../platform/working-days.ts';
-import { listOrgs } from '../../orgs/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { addLocalField } from '../commands/add-local-field.ts';
 import { approveCatalog } from '../commands/approve-catalog.ts';
@@ -25,6 +24,7 @@ import { startCatalogVersion } from '../commands/start-catalog-version.ts';
 import { submitCatalog } from '../commands/submit-catalog.ts';
 import { parseLegalBasis } from '../domain/cell-text.ts';
 import { catalogToSheets } from '../domain/sheet.ts';
+import { getCatalogIndex } from '../queries/catalog-index.ts';
 import { getCatalogWorkspace } from '../queries/catalog-views.ts';
 import { timelinessReport } from '../queries/timeliness-report.ts';
 import { CATALOG_TEXT } from '../strings.ts';
@@ -81,47 +81,22 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: CatalogWeb
   };
 
   app.get('/admin/catalogs', async (request, reply) => {
-    const scope = scopeFor(request.actor, 'document.read');
-    const orgs = (await listOrgs(stores)).filter(
-      (org) =>
-        scopeIncludes(scope, org.path) && (org.type === 'district' || org.type === 'department' || org.type === 'town'),
-    );
-    const rows = [];
-    for (const org of orgs) {
-      const versions = await stores.catalogs.versionsOf(org.id);
-      rows.push({
-        org,
-        published: versions.find((v) => v.state === 'published'),
-        working: versions.find((v) => v.state === 'draft' || v.state === 'returned' || v.state === 'submitted'),
-      });
-    }
-    const queue = canAnywhere(request.actor, 'catalog.approve')
-      ? rows
-          .filter((r) => r.working?.state === 'submitted' && can(request.actor, 'catalog.approve', r.org.path))
-          .map((r) => ({ org: r.org, version: r.working! }))
-      : [];
-    const calendar = await ctx.calendarCache.get();
-    const late = new Map<string, number>();
-    for (const row of rows.filter((r) => r.published)) {
-      const report = await timelinessReport({
-        stores,
-        actor: request.actor,
-        clock: ctx.clock,
-        calendar,
-        orgId: row.org.id,
-      });
-      late.set(row.org.id, report.late.length);
-    }
+    const view = await getCatalogIndex({
+      stores,
+      actor: request.actor,
+      clock: ctx.clock,
+      calendar: await ctx.calendarCache.get(),
+    });
     return sendAdminPage(ctx, request, reply, {
       title: CATALOG_TEXT.title,
       active: 'catalogs',
       body: (
         <CatalogIndex
-          rows={rows}
-          queue={queue}
-          late={late}
-          localFields={await stores.catalogs.localFields()}
-          canAddFields={canAnywhere(request.actor, 'catalog.approve')}
+          rows={view.rows}
+          queue={view.queue}
+          late={view.late}
+          localFields={view.localFields}
+          canAddFields={view.canAddFields}
           csrfToken={request.csrfToken}
         />
       ),

@@ -4,7 +4,7 @@ import { newId } from '../../../platform/ids.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../access/index.ts';
-import { checkBodyLength, normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
+import { bodyAsHtml, checkBodyLength, normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
 import { newDraftEdition, type Edition, type GovDocument } from '../domain/workflow.ts';
 import {
   checkCatalogFiling,
@@ -29,8 +29,9 @@ export async function createDraft(options: {
 }): Promise<{ document: GovDocument; edition: Edition }> {
   const now = options.clock.now();
   // Sanitised before the transaction: it runs off the request thread and may take a moment.
-  assertNoFieldIssues(checkBodyLength(options.input.bodyHtml));
-  const bodyHtml = await options.sanitiser.sanitise(options.input.bodyHtml);
+  const typed = bodyAsHtml(options.input.bodyHtml);
+  assertNoFieldIssues(checkBodyLength(typed));
+  const bodyHtml = await options.sanitiser.sanitise(typed);
   return options.uow.run(async (stores) => {
     const org = await stores.orgs.getById(options.orgId);
     if (!org) throw new DomainError('validation_failed', { fields: [{ field: 'orgId', message: '发布单位不存在。' }] });

@@ -3,7 +3,7 @@ import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../access/index.ts';
-import { checkBodyLength, normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
+import { bodyAsHtml, checkBodyLength, normalizeContent, type EditionContentInput } from '../domain/metadata.ts';
 import { transition, type Edition } from '../domain/workflow.ts';
 import {
   checkCatalogFiling,
@@ -30,8 +30,9 @@ export async function updateDraft(options: {
 }): Promise<Edition> {
   const now = options.clock.now();
   // Sanitised before the transaction: it runs off the request thread and may take a moment.
-  assertNoFieldIssues(checkBodyLength(options.input.bodyHtml));
-  const bodyHtml = await options.sanitiser.sanitise(options.input.bodyHtml);
+  const typed = bodyAsHtml(options.input.bodyHtml);
+  assertNoFieldIssues(checkBodyLength(typed));
+  const bodyHtml = await options.sanitiser.sanitise(typed);
   return options.uow.run(async (stores) => {
     const context = await loadEditionContext(stores, options.editionId);
     const { edition, org } = context;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sanitizeRichText } from '../../../platform/sanitize.ts';
 import {
+  bodyAsHtml,
   checkBodyLength,
   isIsoDate,
   MAX_BODY_CHARACTERS,
@@ -224,5 +225,16 @@ describe('checkBodyLength', () => {
     expect(checkBodyLength('字'.repeat(length))).toEqual(
       ok ? [] : [{ field: 'bodyHtml', message: expect.stringContaining('50万') as unknown }],
     );
+  });
+});
+
+describe('bodyAsHtml', () => {
+  it.each([
+    { body: '第一段\n\n第二段', html: '<p>第一段</p>\n<p>第二段</p>' },
+    { body: '<p>已是HTML</p>', html: '<p>已是HTML</p>' },
+    { body: '小于 3 < 5 的说明', html: '<p>小于 3 &lt; 5 的说明</p>' },
+    { body: '带<br>换行', html: '带<br>换行' },
+  ])('reads $body as $html, for the form and the API alike', ({ body, html }) => {
+    expect(bodyAsHtml(body)).toBe(html);
   });
 });

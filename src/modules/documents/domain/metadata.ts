@@ -1,3 +1,4 @@
+import { plainTextToHtml } from '../../../platform/sanitize.ts';
 import { hasVisibleCharacters, stripInvisibleControls } from '../../../platform/text.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { isIsoDate } from '../../../platform/clock.ts';
@@ -10,6 +11,14 @@ import { normalizeDocNumber } from './doc-number.ts';
  * is read, written and served without holding the server for long; a longer one is an attachment.
  */
 export const MAX_BODY_CHARACTERS = 500_000;
+
+/**
+ * The body as HTML: text with tags is HTML (sanitised next); text without any is typed or pasted
+ * prose, one paragraph a line. The same rule for the form and the API.
+ */
+export function bodyAsHtml(body: string): string {
+  return /<\/?[a-z][^>]*>/i.test(body) ? body : plainTextToHtml(body);
+}
 
 /** The body's length, checked before any work is spent on it. */
 export function checkBodyLength(bodyHtml: string): FieldIssue[] {

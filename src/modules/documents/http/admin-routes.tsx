@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentsWebDeps } from './deps.ts';
 import { parseChinaDateTime } from '../../../platform/clock.ts';
@@ -5,7 +6,6 @@ import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
-import { plainTextToHtml } from '../../../platform/sanitize.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { can, canAnywhere, scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
 import type { Org } from '../../orgs/index.ts';
@@ -25,7 +25,6 @@ import { submitEdition } from '../commands/submit-edition.ts';
 import { unscheduleEdition } from '../commands/unschedule-edition.ts';
 import { updateDraft } from '../commands/update-draft.ts';
 import { withdrawEdition } from '../commands/withdraw-edition.ts';
-import type { EditionContentInput } from '../domain/metadata.ts';
 import { findEditions } from '../queries/find-editions.ts';
 import { getAdminDocument } from '../queries/get-admin-document.ts';
 import { getStaffDocument } from '../queries/get-document.ts';
@@ -35,6 +34,9 @@ import { AdminDocumentList } from '../views/document-list.tsx';
 import { AdminDocumentPage } from '../views/document-page.tsx';
 import { EMPTY_FORM, EditionForm, formValuesOf, type EditionFormValues } from '../views/edition-form.tsx';
 import { IdParams, StaffListQuery } from './schemas.ts';
+
+/** The unit a new document is for, when the link names one; an unknown code is ignored. */
+const NewDocumentQuery = z.object({ org: z.string().max(40).optional().catch(undefined) });
 
 const WORKING_STATES = ['draft', 'rejected', 'submitted', 'scheduled', 'published', 'withdrawn'] as const;
 
@@ -82,7 +84,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: Documents
   app.get('/admin/documents/new', async (request, reply) => {
     const choices = await draftableOrgs(request.actor);
     if (choices.length === 0) throw new DomainError('forbidden');
-    const query = request.query as Record<string, unknown>;
+    const query = parseInput(NewDocumentQuery, request.query);
     const preselected = choices.find((o) => o.code === query.org) ?? choices[0]!;
     return renderNewForm(request, reply, { ...EMPTY_FORM, orgId: preselected.id }, [], undefined, 200);
   });
@@ -95,7 +97,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: Documents
         ...deps,
         actor: request.actor,
         orgId: values.orgId ?? '',
-        input: contentInput(values),
+        input: values,
       });
       setFlash(reply, { kind: 'success', text: DOCUMENT_TEXT.draftCreated });
       return seeOther(reply, `/admin/documents/${document.id}`);
@@ -153,7 +155,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: Documents
         ...deps,
         actor: request.actor,
         editionId: id,
-        input: contentInput(values),
+        input: values,
         expectedUpdatedAt: values.expectedUpdatedAt,
       });
       setFlash(reply, { kind: 'success', text: DOCUMENT_TEXT.draftSaved });
@@ -400,14 +402,5 @@ function formValues(fields: Record<string, string | string[]>): EditionFormValue
     catalogEntryKey: text('catalogEntryKey'),
     formedOn: text('formedOn'),
     expectedUpdatedAt: text('expectedUpdatedAt') || undefined,
-  };
-}
-
-/** Plain text pasted without any tags becomes paragraphs; HTML is kept (and sanitised later). */
-function contentInput(values: EditionFormValues): EditionContentInput {
-  const looksLikeHtml = /<\/?[a-z][^>]*>/i.test(values.bodyHtml);
-  return {
-    ...values,
-    bodyHtml: looksLikeHtml ? values.bodyHtml : plainTextToHtml(values.bodyHtml),
   };
 }

@@ -1,11 +1,19 @@
+import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { SiteWebDeps } from './deps.ts';
 import { ELDER_COOKIE } from '../../../platform/http/context.ts';
 import { safeNext } from '../../../platform/http/render.ts';
+import { parseInput } from '../../../platform/validation.ts';
 import { PUBLIC_ACTOR } from '../../access/index.ts';
 import { findEditions } from '../../documents/index.ts';
 import { DocumentTable, SUB_COLUMNS } from '../../documents/index.ts';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
+
+/** The 适老化 switch: on or off, and the page to go back to; anything odd is ignored. */
+const A11yQuery = z.object({
+  elder: z.enum(['0', '1']).optional().catch(undefined),
+  return: z.string().max(2048).optional().catch(undefined),
+});
 
 /** The home page (public content only, also for signed-in staff) and the 适老化 switch. */
 export function registerSitePublicRoutes(app: FastifyInstance, ctx: SiteWebDeps): void {
@@ -72,7 +80,7 @@ export function registerSitePublicRoutes(app: FastifyInstance, ctx: SiteWebDeps)
 
   // 适老化: a plain link that works without JavaScript, remembered for a year.
   app.get('/a11y', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
+    const query = parseInput(A11yQuery, request.query);
     const on = query.elder === '1';
     void reply.setCookie(ELDER_COOKIE, on ? '1' : '0', {
       path: '/',
