@@ -1,6 +1,7 @@
 /**
  * One error type for every rule the product enforces, and one table that maps each stable code to
- * an HTTP status and the Chinese message people see. Routes never invent messages of their own.
+ * an HTTP status, the Chinese message people see, and whether the error's details may be shown to
+ * the person who caused it (`isPublic`; otherwise they are for the log only).
  */
 
 /** Every stable error code the API can return, with its status and public Chinese message. */
@@ -58,14 +59,22 @@ export const ERROR_TABLE = {
   sensitive_data_found: {
     status: 422,
     message: '正文或标题中含有身份证号、手机号或银行卡号等个人信息，请删除后再提交。',
+    // The findings (masked) tell the editor where to look; they are the editor's own text.
+    isPublic: true,
   },
   rate_limited: { status: 429, message: '操作过于频繁，请稍后再试。' },
   login_throttled: { status: 429, message: '本网络地址登录失败次数过多，请15分钟后再试。' },
   internal: { status: 500, message: '服务器内部错误，请稍后再试。' },
   unavailable: { status: 503, message: '服务暂不可用，请稍后再试。' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<string, { status: number; message: string; isPublic?: boolean }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;
+
+/** True when the details of errors with this code may be shown to the person who caused them. */
+export function detailsArePublic(code: ErrorCode): boolean {
+  const entry = ERROR_TABLE[code];
+  return 'isPublic' in entry && entry.isPublic;
+}
 
 /** A problem with one input field, shown next to that field. */
 export type FieldIssue = { field: string; message: string };

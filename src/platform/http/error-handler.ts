@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify';
-import { DomainError, ERROR_TABLE, type ErrorCode, type FieldIssue } from '../errors.ts';
+import { DomainError, ERROR_TABLE, detailsArePublic, type ErrorCode, type FieldIssue } from '../errors.ts';
 
 /** An error as the outside world sees it. */
 export type PublicError = {
@@ -60,6 +60,6 @@ export function apiErrorBody(error: PublicError): Record<string, unknown> {
     code: error.code,
     message: error.message,
     ...(error.fields.length > 0 ? { fields: error.fields } : {}),
-    ...(error.details && error.code === 'sensitive_data_found' ? { details: error.details } : {}),
+    ...(error.details && detailsArePublic(error.code) ? { details: error.details } : {}),
   };
 }
