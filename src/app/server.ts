@@ -7,26 +7,26 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { isDatabaseReachable } from '../adapters/db/database.ts';
 import { registerAuditAdminRoutes } from '../modules/audit/index.ts';
 import { registerCalendarAdminRoutes } from '../modules/calendar/index.ts';
-import { registerCatalogAdminRoutes } from '../modules/catalog/index.ts';
-import { registerCatalogPublicRoutes } from '../modules/catalog/index.ts';
-import { registerAccountRoutes, registerSecondFactorEnrolmentRoutes } from '../modules/auth/index.ts';
-import { requireSecondFactorEnrolment, requireStaffSession } from '../modules/auth/index.ts';
 import {
+  registerCatalogAdminRoutes,
+  registerCatalogPublicRoutes,
+  createCatalogFiling,
+} from '../modules/catalog/index.ts';
+import {
+  registerAccountRoutes,
+  registerSecondFactorEnrolmentRoutes,
+  requireSecondFactorEnrolment,
+  requireStaffSession,
   installActor,
   installBearerAuthentication,
   installSessionAuthentication,
   requireToken,
+  registerLoginRoutes,
+  registerUserAdminRoutes,
 } from '../modules/auth/index.ts';
-import { registerLoginRoutes } from '../modules/auth/index.ts';
-import { registerUserAdminRoutes } from '../modules/auth/index.ts';
-import { documentApiRoutes } from '../modules/documents/index.ts';
-import { registerDocumentAdminRoutes } from '../modules/documents/index.ts';
-import { registerColumnRoutes } from '../modules/documents/index.ts';
-import { orgApiRoutes } from '../modules/orgs/index.ts';
-import { registerOrgAdminRoutes } from '../modules/orgs/index.ts';
-import { registerDashboardRoutes } from '../modules/site/index.ts';
-import { registerSitePublicRoutes } from '../modules/site/index.ts';
-import { registerSettingsRoutes } from '../modules/site/index.ts';
+import { documentApiRoutes, registerDocumentAdminRoutes, registerColumnRoutes } from '../modules/documents/index.ts';
+import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
+import { registerDashboardRoutes, registerSitePublicRoutes, registerSettingsRoutes } from '../modules/site/index.ts';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE } from '../platform/http/context.ts';
 import { DomainError } from '../platform/errors.ts';
@@ -38,7 +38,6 @@ import { MAX_SEGMENT_LENGTH, normaliseRequestTarget, type NormalisedTarget } fro
 import { installUploads } from '../platform/http/uploads.ts';
 import { join } from 'node:path';
 import { readWorkbook, writeWorkbook } from '../adapters/xlsx/workbook.ts';
-import { createCatalogFiling } from '../modules/catalog/index.ts';
 import { createPageShell } from '../platform/web/page-shell.tsx';
 import { staffOf } from '../modules/access/index.ts';
 import { adminMenuOf } from './admin-menu.ts';

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp, type AppContext } from '../app/context.ts';
 import { buildServer } from '../app/server.ts';
@@ -8,12 +7,8 @@ import { isDatabaseEmpty, seedDemoDistrict, type DemoSummary } from '../demo/see
 import { importHolidayNotice } from '../modules/calendar/index.ts';
 import { addWorkingDays, uncoveredWarning } from '../platform/working-days.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
-import { createApiToken } from '../modules/auth/index.ts';
-import { revokeApiToken } from '../modules/auth/index.ts';
-import { isTokenUsable } from '../modules/auth/index.ts';
-import { createUser } from '../modules/auth/index.ts';
-import { systemActor } from '../modules/access/index.ts';
-import { ROLE_LABELS, isRole } from '../modules/access/index.ts';
+import { createApiToken, revokeApiToken, isTokenUsable, createUser } from '../modules/auth/index.ts';
+import { systemActor, ROLE_LABELS, isRole } from '../modules/access/index.ts';
 import { publishDueEditions } from '../modules/documents/index.ts';
 import { chinaDateTime } from '../platform/clock.ts';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config.ts';

@@ -1,28 +1,36 @@
 import type { Stores } from '../adapters/db/stores.ts';
 import { systemActor, type StaffActor } from '../modules/access/index.ts';
-import { createUser } from '../modules/auth/index.ts';
-import { approveCatalog } from '../modules/catalog/index.ts';
-import { importCatalogTemplate } from '../modules/catalog/index.ts';
-import { returnCatalog } from '../modules/catalog/index.ts';
-import { removeCatalogEntry } from '../modules/catalog/index.ts';
-import { saveCatalogEntry } from '../modules/catalog/index.ts';
-import { startCatalogVersion } from '../modules/catalog/index.ts';
-import { submitCatalog } from '../modules/catalog/index.ts';
+import { createUser, buildStaffActor } from '../modules/auth/index.ts';
+import {
+  approveCatalog,
+  importCatalogTemplate,
+  returnCatalog,
+  removeCatalogEntry,
+  saveCatalogEntry,
+  startCatalogVersion,
+  submitCatalog,
+} from '../modules/catalog/index.ts';
 import type { CatalogEntry } from '../modules/catalog/index.ts';
 import type { PasswordHasher } from '../modules/auth/index.ts';
-import { buildStaffActor } from '../modules/auth/index.ts';
-import { addAttachment } from '../modules/documents/index.ts';
-import { createDraft } from '../modules/documents/index.ts';
-import { createNewEdition } from '../modules/documents/index.ts';
-import { forcePublishEdition } from '../modules/documents/index.ts';
-import { publishEdition } from '../modules/documents/index.ts';
-import { rejectEdition } from '../modules/documents/index.ts';
-import { submitEdition } from '../modules/documents/index.ts';
-import { updateDraft } from '../modules/documents/index.ts';
-import { withdrawEdition } from '../modules/documents/index.ts';
-import type { EditionContentInput, Genre, Topic } from '../modules/documents/index.ts';
-import type { Edition } from '../modules/documents/index.ts';
-import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
+import {
+  addAttachment,
+  createDraft,
+  createNewEdition,
+  forcePublishEdition,
+  publishEdition,
+  rejectEdition,
+  submitEdition,
+  updateDraft,
+  withdrawEdition,
+} from '../modules/documents/index.ts';
+import type {
+  EditionContentInput,
+  Genre,
+  Topic,
+  Edition,
+  FileSniffer,
+  FileStorage,
+} from '../modules/documents/index.ts';
 import { createOrg } from '../modules/orgs/index.ts';
 import type { Org } from '../modules/orgs/index.ts';
 import { SETTING_KEYS } from '../modules/site/index.ts';

@@ -5,8 +5,7 @@ import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
-import { auditActor, canGrant, type Actor } from '../../access/index.ts';
-import { ROLE_LABELS, type Role } from '../../access/index.ts';
+import { auditActor, canGrant, type Actor, ROLE_LABELS, type Role } from '../../access/index.ts';
 import type { ApiTokenStore, SessionStore, UserStore } from '../ports.ts';
 import { endUserAccess } from './end-user-access.ts';
 

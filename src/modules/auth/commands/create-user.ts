@@ -5,9 +5,8 @@ import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
-import { auditActor, canGrant, requirePermission, type Actor } from '../../access/index.ts';
+import { auditActor, canGrant, requirePermission, type Actor, ROLE_LABELS, type Role } from '../../access/index.ts';
 import { checkPasswordStrength } from '../domain/login-policy.ts';
-import { ROLE_LABELS, type Role } from '../../access/index.ts';
 import { USERNAME_PATTERN, type User } from '../domain/user.ts';
 import type { PasswordHasher, UserStore } from '../ports.ts';
 

@@ -15,8 +15,17 @@ import { grantRole, revokeRole } from '../commands/change-grants.ts';
 import { createUser } from '../commands/create-user.ts';
 import { setPassword } from '../commands/set-password.ts';
 import { setUserActive } from '../commands/set-user-active.ts';
-import { can, canGrant, scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
-import { ROLE_LABELS, ROLES, isRole, type Role } from '../../access/index.ts';
+import {
+  can,
+  canGrant,
+  scopeFor,
+  scopeIncludes,
+  type Actor,
+  ROLE_LABELS,
+  ROLES,
+  isRole,
+  type Role,
+} from '../../access/index.ts';
 import { AUTH_TEXT } from '../strings.ts';
 
 const UserParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/) });

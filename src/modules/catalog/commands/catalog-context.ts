@@ -2,8 +2,7 @@ import { DomainError } from '../../../platform/errors.ts';
 import { catalogEntry, type CatalogAuditAction } from '../audit-actions.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, can, requirePermission, type Actor } from '../../access/index.ts';
-import type { Org } from '../../orgs/index.ts';
-import type { OrgStore } from '../../orgs/index.ts';
+import type { Org, OrgStore } from '../../orgs/index.ts';
 import {
   VERSION_ALLOWED_FROM,
   VERSION_PERMISSION,

@@ -1,8 +1,7 @@
 import { DomainError } from '../../../platform/errors.ts';
 import { can, scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
 import type { DocumentStore, EntryChoiceGroup } from '../../documents/index.ts';
-import type { Org } from '../../orgs/index.ts';
-import type { OrgStore } from '../../orgs/index.ts';
+import type { Org, OrgStore } from '../../orgs/index.ts';
 import type { CatalogEntry, LocalField, NegativeItem } from '../domain/entry.ts';
 import { diffCatalogs, type CatalogDiff, type CatalogVersion } from '../domain/version.ts';
 import type { CatalogStore } from '../ports.ts';

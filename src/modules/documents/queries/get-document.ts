@@ -1,7 +1,6 @@
 import { DomainError } from '../../../platform/errors.ts';
 import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
-import type { Org } from '../../orgs/index.ts';
-import type { OrgStore } from '../../orgs/index.ts';
+import type { Org, OrgStore } from '../../orgs/index.ts';
 import type { Edition, GovDocument } from '../domain/workflow.ts';
 import type { Attachment, DocumentStore } from '../ports.ts';
 

@@ -1,9 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { SiteWebDeps } from './deps.ts';
 import { can, canAnywhere, scopeFor } from '../../access/index.ts';
-import { findEditions } from '../../documents/index.ts';
-import { EDITION_STATE_LABELS, reasonToPreventApproval, type EditionState } from '../../documents/index.ts';
-import { EditionTable } from '../../documents/index.ts';
+import {
+  findEditions,
+  EDITION_STATE_LABELS,
+  reasonToPreventApproval,
+  type EditionState,
+  EditionTable,
+} from '../../documents/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 
 /** The back-office home: my drafts, what waits for my review, force-published items to approve. */

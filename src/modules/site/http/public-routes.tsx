@@ -5,8 +5,7 @@ import { ELDER_COOKIE } from '../../../platform/http/context.ts';
 import { safeNext } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { PUBLIC_ACTOR } from '../../access/index.ts';
-import { findEditions } from '../../documents/index.ts';
-import { DocumentTable, SUB_COLUMNS } from '../../documents/index.ts';
+import { findEditions, DocumentTable, SUB_COLUMNS } from '../../documents/index.ts';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 
 /** The 适老化 switch: on or off, and the page to go back to; anything odd is ignored. */
