@@ -1,36 +1,11 @@
 import type { Stores } from '../adapters/db/stores.ts';
 import { systemActor, type StaffActor } from '../modules/access/index.ts';
 import { createUser, buildStaffActor } from '../modules/auth/index.ts';
-import {
-  approveCatalog,
-  importCatalogTemplate,
-  returnCatalog,
-  removeCatalogEntry,
-  saveCatalogEntry,
-  startCatalogVersion,
-  submitCatalog,
-} from '../modules/catalog/index.ts';
+import { approveCatalog, importCatalogTemplate, startCatalogVersion, submitCatalog } from '../modules/catalog/index.ts';
 import type { CatalogEntry } from '../modules/catalog/index.ts';
 import type { PasswordHasher } from '../modules/auth/index.ts';
-import {
-  addAttachment,
-  createDraft,
-  createNewEdition,
-  forcePublishEdition,
-  publishEdition,
-  rejectEdition,
-  submitEdition,
-  updateDraft,
-  withdrawEdition,
-} from '../modules/documents/index.ts';
-import type {
-  EditionContentInput,
-  Genre,
-  Topic,
-  Edition,
-  FileSniffer,
-  FileStorage,
-} from '../modules/documents/index.ts';
+import { addAttachment, createDraft, publishEdition, submitEdition } from '../modules/documents/index.ts';
+import type { Genre, Topic, Edition, FileSniffer, FileStorage } from '../modules/documents/index.ts';
 import { createOrg } from '../modules/orgs/index.ts';
 import type { Org } from '../modules/orgs/index.ts';
 import { SETTING_KEYS } from '../modules/site/index.ts';
@@ -51,6 +26,16 @@ import {
 import { DEMO_DISTRICT, FEATURED_UNITS, demoUsers, flattenUnits, type DemoUnit, type DemoUser } from './district.ts';
 import type { RichTextSanitiser } from '../platform/sanitize.ts';
 import { makePdf, makePng } from './files.ts';
+import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
+import {
+  annualReportHtml,
+  dateOfDay,
+  dayOfYear,
+  guideHtml,
+  publisherFor,
+  shiftDate,
+  staffPrefix,
+} from './demo-text.ts';
 
 /** What the demo seeder made, for the start-up banner. */
 export type DemoSummary = { orgs: number; users: number; published: number; logins: DemoUser[] };
@@ -63,15 +48,6 @@ type SeedDeps = {
   sniff: FileSniffer;
   sanitiser: RichTextSanitiser;
   maxUploadBytes: number;
-};
-
-/** One demo document to write, submit and publish on `date` (China time). */
-type PublishSpec = {
-  publisherCode: string;
-  orgCode: string;
-  date: string;
-  input: Omit<EditionContentInput, 'issuer'> & { issuer?: string };
-  attachment?: 'pdf' | 'png' | undefined;
 };
 
 /** Genres whose documents carry a 文号. */
@@ -365,185 +341,23 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     await publishDocument(number ? { ...spec, input: { ...spec.input, docNumber: number } } : spec);
   }
 
-  // The workflow in every state, so the back office shows each one.
-  const recent = shiftDate(today, -3);
-  const lastWeek = shiftDate(today, -7);
-  const changed = await publishDocument({
-    publisherCode: 'sfq-mzj',
-    orgCode: 'sfq-mzj',
-    date: shiftDate(today, -40),
-    attachment: 'pdf',
-    input: {
-      title: `关于提高${thisYear}年城乡最低生活保障标准的通知`,
-      docNumber: `示民〔${thisYear}〕40号`,
-      topic: '民政、扶贫、救灾',
-      genre: '通知',
-      isNormative: true,
-      writtenOn: shiftDate(today, -42),
-      fieldCode: '20',
-      bodyHtml: demoBody({
-        random,
-        title: '最低生活保障标准',
-        unitName: '示范区民政局',
-        regulation: regulation('城市居民最低生活保障条例'),
-        date: shiftDate(today, -42),
-      }),
-    },
-  });
-  clock.set(`${lastWeek}T01:00:00Z`);
-  const second = await createNewEdition({ ...workflow, actor: editorOf('sfq-mzj'), documentId: changed.documentId });
-  await updateDraft({
-    ...workflow,
-    actor: editorOf('sfq-mzj'),
-    editionId: second.id,
-    input: {
-      ...second.content,
-      docNumber: second.content.docNumber,
-      changeNote: '更正第三条中的保障标准执行时间。',
-      isMajor: true,
-    },
-  });
-  await submitEdition({ ...workflow, actor: editorOf('sfq-mzj'), editionId: second.id });
-  clock.set(`${lastWeek}T03:00:00Z`);
-  await publishEdition({ ...workflow, actor: reviewerOf('sfq-mzj'), editionId: second.id });
-
-  const toWithdraw = await publishDocument({
-    publisherCode: 'sfq-scj',
-    orgCode: 'sfq-scj',
-    date: shiftDate(today, -20),
-    input: {
-      title: `${thisYear}年第二期食品安全监督抽检信息（旧版）`,
-      topic: '市场监管、安全生产监管',
-      genre: '公告',
-      fieldCode: '16',
-      writtenOn: shiftDate(today, -21),
-      bodyHtml: demoBody({
-        random,
-        title: '食品安全监督抽检',
-        unitName: '示范区市场监督管理局',
-        regulation: regulation('国务院关于加强食品等产品安全监督管理的特别规定'),
-        date: shiftDate(today, -21),
-      }),
-    },
-  });
-  clock.set(`${recent}T02:00:00Z`);
-  await withdrawEdition({
-    ...workflow,
-    actor: reviewerOf('sfq-scj'),
-    editionId: toWithdraw.id,
-    reason: '抽检结果复检后更正，请以新发布的信息为准。',
-  });
-
-  const draftInput = (title: string, fieldCode: string, unitName: string): EditionContentInput => ({
-    title,
-    issuer: '',
-    topic: FIELD_TOPICS[fieldCode]!,
-    genre: '通知',
-    fieldCode,
-    writtenOn: recent,
-    bodyHtml: demoBody({
-      random,
-      title,
-      unitName,
-      regulation: regulation(FIELD_REGULATIONS[fieldCode]![0]!),
-      date: recent,
-    }),
-  });
-  clock.set(`${recent}T03:00:00Z`);
-  await createDraft({
-    ...workflow,
-    actor: editorOf('sfq-jyj'),
-    orgId: orgs.get('sfq-jyj')!.id,
-    input: draftInput(`关于做好${thisYear + 1}年寒假学生安全教育工作的通知`, '24', '示范区教育局'),
-  });
-  const waiting = await createDraft({
-    ...workflow,
-    actor: editorOf('sfq-jyj'),
-    orgId: orgs.get('sfq-jyj')!.id,
-    input: draftInput(`示范区${thisYear}年秋季学期义务教育学校课后服务收费标准`, '24', '示范区教育局'),
-  });
-  await submitEdition({ ...workflow, actor: editorOf('sfq-jyj'), editionId: waiting.edition.id });
-  const returned = await createDraft({
-    ...workflow,
-    actor: editorOf('sfq-qsz'),
-    orgId: orgs.get('sfq-qsz')!.id,
-    input: draftInput(`青石镇${thisYear}年第四季度最低生活保障对象名单公示`, '20', '示范区青石镇人民政府'),
-  });
-  await submitEdition({ ...workflow, actor: editorOf('sfq-qsz'), editionId: returned.edition.id });
-  await rejectEdition({
-    ...workflow,
-    actor: reviewerOf('sfq-qsz'),
-    editionId: returned.edition.id,
-    reason: '名单中含有身份证号码，请按规定隐去后再提交。',
-  });
-  const urgent = await createDraft({
-    ...workflow,
-    actor: editorOf('sfq-yjj'),
-    orgId: orgs.get('sfq-yjj')!.id,
-    input: draftInput('关于防范强降雨天气的紧急通知', '05', '示范区应急管理局'),
-  });
-  await forcePublishEdition({
-    ...workflow,
-    actor: actors.get('yjj.admin')!,
-    editionId: urgent.edition.id,
-    reason: '暴雨预警升级，审核人员外出检查，须立即发布。',
-  });
-  published += 2;
-
-  // Catalogs in every review state: 青石镇 adjusted its catalog (a second published version, so the
-  // public sees what changed), 民政局's adjustment was returned with comments, 白沙镇's awaits review.
-  clock.set(`${shiftDate(today, -30)}T02:00:00Z`);
-  const qsz = await startCatalogVersion({ ...workflow, actor: editorOf('sfq-qsz'), orgId: orgs.get('sfq-qsz')!.id });
-  const [qszFirst, qszSecond] = await deps.stores.catalogs.entriesOf(qsz.id);
-  await saveCatalogEntry({
-    ...workflow,
-    actor: editorOf('sfq-qsz'),
-    versionId: qsz.id,
-    entryId: qszFirst!.id,
-    content: {
-      ...qszFirst!,
-      mode: { proactive: true, onRequest: true },
-      channels: [...new Set([...qszFirst!.channels, '社区/企事业单位/村公示栏(电子屏)' as const])],
-    },
-  });
-  await removeCatalogEntry({ ...workflow, actor: editorOf('sfq-qsz'), entryId: qszSecond!.id });
-  await submitCatalog({ ...workflow, actor: editorOf('sfq-qsz'), versionId: qsz.id });
-  await approveCatalog({ ...workflow, actor: office, versionId: qsz.id });
-
-  clock.set(`${shiftDate(today, -5)}T02:00:00Z`);
-  const mzj = await startCatalogVersion({ ...workflow, actor: editorOf('sfq-mzj'), orgId: orgs.get('sfq-mzj')!.id });
-  const [mzjFirst] = await deps.stores.catalogs.entriesOf(mzj.id);
-  await saveCatalogEntry({
-    ...workflow,
-    actor: editorOf('sfq-mzj'),
-    versionId: mzj.id,
-    entryId: mzjFirst!.id,
-    content: { ...mzjFirst!, timeLimit: { kind: 'timely' } },
-  });
-  await submitCatalog({ ...workflow, actor: editorOf('sfq-mzj'), versionId: mzj.id });
-  await returnCatalog({
-    ...workflow,
-    actor: office,
-    versionId: mzj.id,
-    comment: '请按国家标准指引核对公开时限。',
-    entryComments: { [mzjFirst!.id]: '政策文件应在形成之日起20个工作日内公开，不宜改为“及时公开”。' },
-  });
-
-  const bsz = await startCatalogVersion({ ...workflow, actor: editorOf('sfq-bsz'), orgId: orgs.get('sfq-bsz')!.id });
-  const [bszFirst] = await deps.stores.catalogs.entriesOf(bsz.id);
-  await saveCatalogEntry({
-    ...workflow,
-    actor: editorOf('sfq-bsz'),
-    versionId: bsz.id,
-    content: {
-      ...bszFirst!,
-      itemL1: '村级事务',
-      itemL2: '低保对象公示',
-      contentElements: ['村（居）委员会评议结果', '拟保障对象名单（隐去身份证号等个人隐私）'],
-      levels: ['township', 'village'],
-    },
-  });
-  await submitCatalog({ ...workflow, actor: editorOf('sfq-bsz'), versionId: bsz.id });
+  const scene: DemoScene = {
+    stores: deps.stores,
+    workflow,
+    clock,
+    orgs,
+    actors,
+    editorOf,
+    reviewerOf,
+    office,
+    publishDocument,
+    today,
+    thisYear,
+    random,
+    regulation,
+  };
+  published += await seedWorkflowStates(scene);
+  await seedCatalogReviewStates(scene);
 
   const featured = users.filter(
     (u) =>
@@ -552,66 +366,6 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       FEATURED_UNITS.some((code) => u.homeCode === code),
   );
   return { orgs: orgs.size, users: users.length, published, logins: featured };
-}
-
-/** The prefix of a unit's staff usernames ("jyj" for sfq-jyj). */
-function staffPrefix(unitCode: string): string {
-  return unitCode === 'sfq' ? 'district' : unitCode.replace(/^sfq-/, '');
-}
-
-/** Who writes a unit's documents: its own staff, or for villages and utilities, the parent's. */
-function publisherFor(unitCode: string): string {
-  const entry = flattenUnits(DEMO_DISTRICT).find((e) => e.unit.code === unitCode)!;
-  if (entry.unit.type === 'department' || entry.unit.type === 'town' || entry.parentCode === null) return unitCode;
-  return entry.parentCode;
-}
-
-function dayOfYear(date: string): number {
-  const start = Date.UTC(Number(date.slice(0, 4)), 0, 1);
-  return Math.floor((Date.parse(`${date}T00:00:00Z`) - start) / 86_400_000) + 1;
-}
-
-function dateOfDay(year: number, day: number): string {
-  return new Date(Date.UTC(year, 0, day)).toISOString().slice(0, 10);
-}
-
-function shiftDate(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function guideHtml(): string {
-  return [
-    '<p>为了更好地提供政府信息公开服务，根据《中华人民共和国政府信息公开条例》第十二条，编制本指南。</p>',
-    '<h2>一、主动公开</h2>',
-    '<p>（一）公开范围：依照条例第十九条、第二十条、第二十一条规定应当主动公开的政府信息。</p>',
-    '<p>（二）公开形式：通过本网站“政府信息公开”专栏统一公开，并通过政府公报、政务新媒体、政务服务中心查阅点等途径公开。</p>',
-    '<p>（三）公开时限：属于主动公开范围的政府信息，自该政府信息形成或者变更之日起20个工作日内予以公开（条例第二十六条）。</p>',
-    '<h2>二、依申请公开</h2>',
-    '<p>公民、法人或者其他组织可以向区政府及其工作部门、镇人民政府（街道办事处）申请获取政府信息。具体办法见“依申请公开”栏目。</p>',
-    '<h2>三、政府信息公开工作机构</h2>',
-    '<p>名称：示范区人民政府办公室（演示）　办公时间：工作日上午9:00—12:00，下午13:30—17:00</p>',
-    '<h2>四、监督和救济</h2>',
-    '<p>公民、法人或者其他组织认为行政机关在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼（条例第五十一条）。</p>',
-    '<p>（示范区演示数据）</p>',
-  ].join('\n');
-}
-
-function annualReportHtml(name: string, year: number): string {
-  return [
-    `<p>本报告根据《中华人民共和国政府信息公开条例》第五十条和国办公开办函〔2021〕30号规定的格式编制，所列数据统计期限为${year}年1月1日至12月31日。（示范区演示数据）</p>`,
-    '<h2>一、总体情况</h2>',
-    `<p>${year}年，${name}坚持以公开为常态、不公开为例外，在本网站政府信息公开专栏统一公开政府信息。</p>`,
-    '<h2>二、主动公开政府信息情况</h2>',
-    '<table><thead><tr><th>信息内容</th><th>本年制发件数</th><th>本年废止件数</th><th>现行有效件数</th></tr></thead><tbody><tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr><tr><td>行政规范性文件</td><td>3</td><td>1</td><td>12</td></tr></tbody></table>',
-    '<h2>三、收到和处理政府信息公开申请情况</h2>',
-    '<p>本年新收政府信息公开申请（演示数据），均在法定期限内答复。</p>',
-    '<h2>四、政府信息公开行政复议、行政诉讼情况</h2>',
-    '<p>本年无因政府信息公开引起的行政复议、行政诉讼。</p>',
-    '<h2>五、存在的主要问题及改进情况</h2>',
-    '<p>部分基层单位标准目录更新不够及时，下一步将加强日常监测。</p>',
-    '<h2>六、其他需要报告的事项</h2>',
-    '<p>本年未收取信息处理费。</p>',
-  ].join('\n');
 }
 
 /** True when the database holds no units yet, so the demo may be loaded. */

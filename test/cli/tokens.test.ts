@@ -56,7 +56,7 @@ describe('gongkai token and serve', () => {
     expect(revoked.stdout).toContain(`已撤销访问令牌 ${id}（数据对接）`);
     expect(run('token', 'list', '--user', 'jyj.editor').stdout).toMatch(new RegExp(`${id} {2}数据对接 .+ {2}已撤销 `));
     expect(run('token', 'revoke', id).status).toBe(0);
-  });
+  }, 90_000);
 
   it.each([
     { args: ['token', 'revoke', '0000000000000000'], status: 1, stderr: '不存在' },
