@@ -1,7 +1,9 @@
 /**
  * One error type for every rule the product enforces, and one table that maps each stable code to
  * an HTTP status, the Chinese message people see, and whether the error's details may be shown to
- * the person who caused it (`isPublic`; otherwise they are for the log only).
+ * the person who caused it (`isPublic`; otherwise they are for the log only). A throw site gives a
+ * code and details; where it says more than the table's message, the words come from its module's
+ * `strings.ts` (test/architecture/messages.test.ts fails on text written at a throw site).
  */
 
 /** Every stable error code the API can return, with its status and public Chinese message. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { PLATFORM_TEXT } from '../strings.ts';
 import { z } from 'zod';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
@@ -90,7 +91,7 @@ export function registerApiRoutes(
           const missing = !route.multipart && (request.body === undefined || request.body === null);
           // A body whose fields are all optional may be left out altogether (curl -X POST …/submit).
           if (missing && !route.body.safeParse({}).success) {
-            throw new DomainError('malformed_json', { message: '请求体不能为空，应为 JSON 对象。' });
+            throw new DomainError('malformed_json', { message: PLATFORM_TEXT.bodyRequired });
           }
           body = parseInput(route.body, route.multipart ? multipartFields(request) : missing ? {} : request.body);
         }

@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import { PLATFORM_TEXT } from '../strings.ts';
 import { mkdir, rm, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -152,7 +153,7 @@ async function receiveForm(
           files.push(file);
           if (tooLarge || stream.truncated) {
             throw new DomainError('upload_too_large', {
-              message: `上传的文件超过大小限制（最大 ${Math.floor(limits.maxFileBytes / 1024 / 1024)} MB）。`,
+              message: PLATFORM_TEXT.uploadTooLarge(limits.maxFileBytes),
             });
           }
           file.sizeBytes = (stream as Readable & { bytesRead?: number }).bytesRead ?? 0;

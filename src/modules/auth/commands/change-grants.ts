@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { AUTH_TEXT } from '../strings.ts';
 import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -31,12 +32,12 @@ export async function grantRole(options: {
     if (!user || !org) throw new DomainError('not_found');
     if (!canGrant(options.actor, options.role, org.path)) {
       throw new DomainError('out_of_scope', {
-        message: `您不能在“${org.name}”授予“${ROLE_LABELS[options.role]}”角色。`,
+        message: AUTH_TEXT.cannotGrantRole(org.name, ROLE_LABELS[options.role]),
       });
     }
     const existing = await users.grantsOf(user.id);
     if (existing.some((g) => g.role === options.role && g.orgId === org.id)) {
-      throw new DomainError('conflict', { message: '该用户已拥有此角色。' });
+      throw new DomainError('conflict', { message: AUTH_TEXT.roleAlreadyHeld });
     }
     const grant = { id: newId(), userId: user.id, role: options.role, orgId: org.id };
     await users.addGrant(grant, now);

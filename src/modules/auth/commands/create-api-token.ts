@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { AUTH_TEXT } from '../strings.ts';
 import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId, newSecretToken, sha256Hex } from '../../../platform/ids.ts';
@@ -30,7 +31,7 @@ export async function createApiToken(options: {
   const now = options.clock.now();
   return options.uow.run(async ({ users, tokens, audit }) => {
     const user = await users.getByUsername(options.username.trim().toLowerCase());
-    if (!user) throw new DomainError('not_found', { message: `用户 ${options.username} 不存在。` });
+    if (!user) throw new DomainError('not_found', { message: AUTH_TEXT.userNotFound(options.username) });
     const isSelf = options.actor.kind === 'staff' && options.actor.userId === user.id;
     if (!isSelf && options.actor.kind !== 'system') throw new DomainError('forbidden');
     if (!user.isActive) throw new DomainError('forbidden');

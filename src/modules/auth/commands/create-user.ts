@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { AUTH_TEXT } from '../strings.ts';
 import { authEntry } from '../audit-actions.ts';
 import { DomainError, assertNoFieldIssues, type FieldIssue } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -36,10 +37,10 @@ export async function createUser(options: {
   const username = input.username.trim().toLowerCase();
   const issues: FieldIssue[] = [];
   if (!USERNAME_PATTERN.test(username)) {
-    issues.push({ field: 'username', message: '用户名须为3至32位小写字母、数字、点、连字符或下划线。' });
+    issues.push({ field: 'username', message: AUTH_TEXT.usernameShape });
   }
   if (input.displayName.trim().length < 2 || input.displayName.length > 40) {
-    issues.push({ field: 'displayName', message: '姓名须为2至40个字。' });
+    issues.push({ field: 'displayName', message: AUTH_TEXT.displayNameLength });
   }
   if (!options.skipPasswordStrength) issues.push(...checkPasswordStrength(input.password));
   assertNoFieldIssues(issues);
@@ -48,10 +49,12 @@ export async function createUser(options: {
   return options.uow.run(async ({ users, orgs, audit }) => {
     const home = await orgs.getById(input.homeOrgId);
     if (!home)
-      throw new DomainError('validation_failed', { fields: [{ field: 'homeOrgId', message: '所属单位不存在。' }] });
+      throw new DomainError('validation_failed', {
+        fields: [{ field: 'homeOrgId', message: AUTH_TEXT.homeOrgMissing }],
+      });
     requirePermission(actor, 'user.manage', home.path);
     if (await users.getByUsername(username)) {
-      throw new DomainError('validation_failed', { fields: [{ field: 'username', message: '该用户名已被使用。' }] });
+      throw new DomainError('validation_failed', { fields: [{ field: 'username', message: AUTH_TEXT.usernameTaken }] });
     }
     const user: User = {
       id: newId(),
@@ -68,10 +71,12 @@ export async function createUser(options: {
     for (const grant of input.grants) {
       const org = await orgs.getById(grant.orgId);
       if (!org)
-        throw new DomainError('validation_failed', { fields: [{ field: 'grants', message: '授权单位不存在。' }] });
+        throw new DomainError('validation_failed', {
+          fields: [{ field: 'grants', message: AUTH_TEXT.grantOrgMissing }],
+        });
       if (!canGrant(actor, grant.role, org.path)) {
         throw new DomainError('out_of_scope', {
-          message: `您不能在“${org.name}”授予“${ROLE_LABELS[grant.role]}”角色。`,
+          message: AUTH_TEXT.cannotGrantRole(org.name, ROLE_LABELS[grant.role]),
         });
       }
       await users.addGrant({ id: newId(), userId: user.id, role: grant.role, orgId: org.id }, now);

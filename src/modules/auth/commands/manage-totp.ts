@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { AUTH_TEXT } from '../strings.ts';
 import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -14,7 +15,7 @@ export async function beginTotpEnrolment(options: { uow: UnitOfWork<Stores>; act
   return options.uow.run(async ({ users }) => {
     const user = await users.getById(options.actor.userId);
     if (!user) throw new DomainError('not_found');
-    if (user.totpEnabled) throw new DomainError('invalid_transition', { message: '双因素认证已启用。' });
+    if (user.totpEnabled) throw new DomainError('invalid_transition', { message: AUTH_TEXT.totpAlreadyEnabled });
     const secret = newTotpSecret();
     await users.setTotp(user.id, secret, false, null);
     return secret;
@@ -34,7 +35,7 @@ export async function confirmTotpEnrolment(options: {
   const now = options.clock.now();
   await options.uow.run(async ({ users, audit }) => {
     const credentials = await users.getCredentials(options.actor.userId);
-    if (!credentials?.totpSecret) throw new DomainError('invalid_transition', { message: '请先生成密钥。' });
+    if (!credentials?.totpSecret) throw new DomainError('invalid_transition', { message: AUTH_TEXT.totpSecretFirst });
     const step = verifyTotp(credentials.totpSecret, options.code, now, null);
     if (step === undefined) throw new DomainError('totp_invalid');
     await users.setTotp(options.actor.userId, credentials.totpSecret, true, step);

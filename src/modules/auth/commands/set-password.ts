@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { AUTH_TEXT } from '../strings.ts';
 import { authEntry } from '../audit-actions.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -36,7 +37,7 @@ export async function setPassword(options: {
       const ok = credentials && (await options.hasher.verify(credentials.passwordHash, options.currentPassword ?? ''));
       if (!ok)
         throw new DomainError('validation_failed', {
-          fields: [{ field: 'currentPassword', message: '当前密码不正确。' }],
+          fields: [{ field: 'currentPassword', message: AUTH_TEXT.currentPasswordWrong }],
         });
     } else {
       const home = await orgs.getById(user.homeOrgId);

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { AUTH_TEXT } from '../strings.ts';
 import { authEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -31,7 +32,7 @@ export async function setUserActive(options: {
       requirePermission(options.actor, 'user.manage', home?.path ?? '/');
     }
     if (!options.active && options.actor.kind === 'staff' && options.actor.userId === user.id) {
-      throw new DomainError('forbidden', { message: '不能停用自己的账户。' });
+      throw new DomainError('forbidden', { message: AUTH_TEXT.cannotDisableSelf });
     }
     if (user.isActive === options.active) return user;
     const after: User = { ...user, isActive: options.active, failedLogins: 0, lockedUntil: null };

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
+import { AUTH_TEXT } from '../strings.ts';
 
 /** After this many failed sign-ins in a row the account locks. */
 export const MAX_FAILED_LOGINS = 5;
@@ -58,7 +59,7 @@ export function isSessionIdle(lastSeenAt: Date, now: Date, idleMinutes: number):
 /** Password rules: at least 10 characters, with letters and digits. */
 export function checkPasswordStrength(password: string): FieldIssue[] {
   if (password.length < 10 || !/[A-Za-z]/.test(password) || !/\d/.test(password)) {
-    return [{ field: 'password', message: '密码至少10位，且须同时包含字母和数字。' }];
+    return [{ field: 'password', message: AUTH_TEXT.passwordTooWeak }];
   }
   return [];
 }

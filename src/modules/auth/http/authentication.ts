@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AUTH_TEXT } from '../strings.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newSecretToken } from '../../../platform/ids.ts';
@@ -63,7 +64,7 @@ export function installBearerAuthentication(api: FastifyInstance, deps: AuthDeps
  */
 export async function requireToken(request: FastifyRequest): Promise<void> {
   if (request.actor.kind !== 'staff') {
-    throw new DomainError('unauthenticated', { message: '请在 Authorization 头中提供有效的访问令牌（Bearer）。' });
+    throw new DomainError('unauthenticated', { message: AUTH_TEXT.bearerRequired });
   }
 }
 

@@ -253,7 +253,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
     const role = field(fields, 'role');
     try {
       if (!isRole(role))
-        throw new DomainError('validation_failed', { fields: [{ field: 'role', message: '请选择角色。' }] });
+        throw new DomainError('validation_failed', { fields: [{ field: 'role', message: AUTH_TEXT.chooseRole }] });
       await grantRole({
         uow: ctx.uow,
         clock: ctx.clock,

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { CALENDAR_TEXT } from '../strings.ts';
 import { calendarEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -26,7 +27,7 @@ export async function importHolidayNotice(options: {
   const isIcs = /^\s*BEGIN:VCALENDAR/.test(options.text);
   const parsed = isIcs ? parseNoticeIcs(options.text) : parseNoticeJson(options.text);
   if (!parsed.ok)
-    throw new DomainError('validation_failed', { fields: parsed.issues, message: '节假日文件有误，未导入任何内容。' });
+    throw new DomainError('validation_failed', { fields: parsed.issues, message: CALENDAR_TEXT.noticeRefused });
   const now = options.clock.now();
   const summary: ImportSummary = { coveredYears: [], extraDays: 0 };
   await options.uow.run(async ({ calendar, audit }) => {

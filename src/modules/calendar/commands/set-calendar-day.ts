@@ -1,4 +1,5 @@
 import { isIsoDate, type Clock } from '../../../platform/clock.ts';
+import { CALENDAR_TEXT } from '../strings.ts';
 import { calendarEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -24,7 +25,7 @@ export async function setCalendarDay(options: {
   requireGlobalPermission(options.actor, 'calendar.manage');
   if (!isIsoDate(options.date)) {
     throw new DomainError('validation_failed', {
-      fields: [{ field: 'date', message: '日期格式应为“年-月-日”，例如2027-10-01。' }],
+      fields: [{ field: 'date', message: CALENDAR_TEXT.dayShape }],
     });
   }
   const now = options.clock.now();

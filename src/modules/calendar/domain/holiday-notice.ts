@@ -1,4 +1,5 @@
 import { isIsoDate } from '../../../platform/clock.ts';
+import { CALENDAR_TEXT } from '../strings.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 
 /**
@@ -21,7 +22,7 @@ export function parseNoticeJson(text: string): ParseResult {
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, issues: [{ field: 'file', message: '文件不是有效的 JSON。' }] };
+    return { ok: false, issues: [{ field: 'file', message: CALENDAR_TEXT.notJson }] };
   }
   const days: CalendarDay[] = [];
   const issues: FieldIssue[] = [];
@@ -29,7 +30,7 @@ export function parseNoticeJson(text: string): ParseResult {
     value.forEach((item: unknown, i) => {
       const record = (item ?? {}) as { date?: unknown; isOffDay?: unknown; name?: unknown };
       if (typeof record.date !== 'string' || !isIsoDate(record.date) || typeof record.isOffDay !== 'boolean') {
-        issues.push({ field: `第${i + 1}项`, message: '应为 { "date": "YYYY-MM-DD", "isOffDay": true 或 false }。' });
+        issues.push({ field: `第${i + 1}项`, message: CALENDAR_TEXT.jsonItemShape });
         return;
       }
       days.push({
@@ -46,14 +47,14 @@ export function parseNoticeJson(text: string): ParseResult {
     ] as const) {
       for (const [date, label] of Object.entries(group)) {
         if (!isIsoDate(date)) {
-          issues.push({ field: date, message: '日期格式应为 YYYY-MM-DD。' });
+          issues.push({ field: date, message: CALENDAR_TEXT.dateShape });
           continue;
         }
         days.push({ date, isOffDay, name: String(label).split(',')[1] ?? '' });
       }
     }
   } else {
-    issues.push({ field: 'file', message: '无法识别的格式：应为日期数组，或包含 holidays 和 workdays 的对象。' });
+    issues.push({ field: 'file', message: CALENDAR_TEXT.jsonShape });
   }
   return finish(days, issues);
 }
@@ -80,7 +81,7 @@ export function parseNoticeIcs(text: string): ParseResult {
       const label = `${event.summary ?? ''}${event.description ?? ''}`;
       const kind = label.includes('班') ? false : label.includes('休') ? true : undefined;
       if (!event.start || kind === undefined) {
-        issues.push({ field: `第${event.line}行`, message: '事件缺少日期，或摘要中没有“休”或“班”。' });
+        issues.push({ field: `第${event.line}行`, message: CALENDAR_TEXT.eventIncomplete });
       } else {
         const name = (event.summary ?? '').replace(/[（(].*?[)）]/g, '').trim();
         const end = event.end ?? nextDay(event.start);
@@ -90,7 +91,7 @@ export function parseNoticeIcs(text: string): ParseResult {
         }
         // No holiday or make-up run is longer than a few weeks; a longer one is a mistake in the file.
         if (run.length > MAX_EVENT_DAYS) {
-          issues.push({ field: `第${event.line}行`, message: `一个事件不能超过${MAX_EVENT_DAYS}天。` });
+          issues.push({ field: `第${event.line}行`, message: CALENDAR_TEXT.eventTooLong(MAX_EVENT_DAYS) });
         } else days.push(...run);
       }
       event = undefined;
@@ -103,7 +104,7 @@ export function parseNoticeIcs(text: string): ParseResult {
       else {
         const date = /^(\d{4})(\d{2})(\d{2})/.exec(raw ?? '');
         const iso = date ? `${date[1]}-${date[2]}-${date[3]}` : '';
-        if (!isIsoDate(iso)) issues.push({ field: `第${index + 1}行`, message: `无法识别的日期：${raw}` });
+        if (!isIsoDate(iso)) issues.push({ field: `第${index + 1}行`, message: CALENDAR_TEXT.unknownDate(raw ?? '') });
         else if (key === 'DTSTART') event.start = iso;
         else event.end = iso;
       }
@@ -114,16 +115,16 @@ export function parseNoticeIcs(text: string): ParseResult {
 
 function finish(days: CalendarDay[], issues: FieldIssue[]): ParseResult {
   if (days.length > MAX_NOTICE_DAYS) {
-    return { ok: false, issues: [{ field: 'file', message: `一个文件最多设置${MAX_NOTICE_DAYS}天。` }] };
+    return { ok: false, issues: [{ field: 'file', message: CALENDAR_TEXT.tooManyDays(MAX_NOTICE_DAYS) }] };
   }
   const seen = new Map<string, boolean>();
   for (const day of days) {
     if (seen.has(day.date) && seen.get(day.date) !== day.isOffDay) {
-      issues.push({ field: day.date, message: '同一天既标为休息又标为上班。' });
+      issues.push({ field: day.date, message: CALENDAR_TEXT.dayBothWays });
     }
     seen.set(day.date, day.isOffDay);
   }
-  if (issues.length === 0 && days.length === 0) issues.push({ field: 'file', message: '文件中没有任何日期。' });
+  if (issues.length === 0 && days.length === 0) issues.push({ field: 'file', message: CALENDAR_TEXT.noDays });
   if (issues.length > 0) return { ok: false, issues };
   const notice: HolidayNotice = new Map();
   for (const day of days) {

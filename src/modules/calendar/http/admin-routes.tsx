@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { CALENDAR_TEXT } from '../strings.ts';
 import type { FastifyInstance } from 'fastify';
 import type { CalendarWebDeps } from './deps.ts';
 import { chinaDate, chinaDateTime } from '../../../platform/clock.ts';
@@ -103,7 +104,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
     const file = formFile(request, 'file');
     try {
       if (!file)
-        throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '请选择要导入的文件。' }] });
+        throw new DomainError('validation_failed', { fields: [{ field: 'file', message: CALENDAR_TEXT.chooseFile }] });
       const summary = await importHolidayNotice({
         uow: ctx.uow,
         clock: ctx.clock,
@@ -114,7 +115,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
       ctx.calendarCache.forget();
       setFlash(reply, {
         kind: 'success',
-        text: `已导入：${summary.coveredYears.join('、') || '无完整年份'}；另设置 ${summary.extraDays} 个单日。`,
+        text: CALENDAR_TEXT.imported(summary.coveredYears, summary.extraDays),
       });
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;
@@ -139,7 +140,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
         name: field(fields, 'name'),
       });
       ctx.calendarCache.forget();
-      setFlash(reply, { kind: 'success', text: '已保存。' });
+      setFlash(reply, { kind: 'success', text: CALENDAR_TEXT.daySaved });
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;
       setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') });

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { catalogEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -22,13 +23,17 @@ export async function addLocalField(options: {
   requireGlobalPermission(options.actor, 'catalog.approve');
   const name = options.name.trim();
   if (name.length < 2 || name.length > 20) {
-    throw new DomainError('validation_failed', { fields: [{ field: 'name', message: '领域名称须为2至20个字。' }] });
+    throw new DomainError('validation_failed', {
+      fields: [{ field: 'name', message: CATALOG_TEXT.localFieldNameLength }],
+    });
   }
   const now = options.clock.now();
   return options.uow.run(async ({ catalogs, audit }) => {
     const existing = await catalogs.localFields();
     if (existing.some((f) => f.name === name) || PILOT_FIELDS.some((f) => f.name === name)) {
-      throw new DomainError('validation_failed', { fields: [{ field: 'name', message: '已有同名领域。' }] });
+      throw new DomainError('validation_failed', {
+        fields: [{ field: 'name', message: CATALOG_TEXT.localFieldExists }],
+      });
     }
     const field: LocalField = { code: `L${String(existing.length + 1).padStart(2, '0')}`, name };
     await catalogs.insertLocalField(field, now);

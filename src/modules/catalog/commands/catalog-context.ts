@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { catalogEntry, type CatalogAuditAction } from '../audit-actions.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, can, requirePermission, type Actor } from '../../access/index.ts';
@@ -37,7 +38,7 @@ export async function loadVersionFor(
   } else requirePermission(actor, permission, org.path);
   if (!VERSION_ALLOWED_FROM[action].includes(version.state)) {
     throw new DomainError('invalid_transition', {
-      message: '目录当前状态下不能执行此操作（已提交审核或已发布的版本不能修改）。',
+      message: CATALOG_TEXT.versionLocked,
     });
   }
   return { version, org };

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -28,7 +29,7 @@ export async function importCatalogSheet(options: {
   const sheets = await options.readWorkbook(options.bytes);
   if (!sheets) {
     throw new DomainError('validation_failed', {
-      fields: [{ field: 'file', message: '文件不是有效的 Excel（.xlsx）文件。' }],
+      fields: [{ field: 'file', message: CATALOG_TEXT.notWorkbook }],
     });
   }
   const now = options.clock.now();
@@ -37,7 +38,7 @@ export async function importCatalogSheet(options: {
     const { entries: imported, issues } = sheetsToEntries(sheets, await stores.catalogs.localFields());
     if (issues.length > 0) {
       throw new DomainError('validation_failed', {
-        message: `导入的表格有 ${issues.length} 处问题，未导入任何内容，请修改后重新导入。`,
+        message: CATALOG_TEXT.workbookRefused(issues.length),
         fields: issues.map((issue) => ({
           field: `${issue.sheet}!${issue.row ?? ''}${issue.column ?? ''}`,
           message: describeSheetIssue(issue),

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -22,7 +23,7 @@ export async function importCatalogTemplate(options: {
   fieldCode: string;
 }): Promise<{ added: number; skipped: number }> {
   const template = catalogTemplate(options.fieldCode);
-  if (!template) throw new DomainError('not_found', { message: '该领域没有标准模板。' });
+  if (!template) throw new DomainError('not_found', { message: CATALOG_TEXT.noTemplate });
   const now = options.clock.now();
   return options.uow.run(async (stores) => {
     const { version } = await loadVersionFor(stores, options.actor, options.versionId, 'edit');

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -22,8 +23,9 @@ export async function addNegativeItem(options: {
   note: string;
 }): Promise<NegativeItem> {
   const issues = [];
-  if (options.item.trim() === '') issues.push({ field: 'item', message: '请填写不予公开的事项。' });
-  if (options.legalBasis.length === 0) issues.push({ field: 'legalBasis', message: '请写明不予公开的法律依据。' });
+  if (options.item.trim() === '') issues.push({ field: 'item', message: CATALOG_TEXT.negativeItemRequired });
+  if (options.legalBasis.length === 0)
+    issues.push({ field: 'legalBasis', message: CATALOG_TEXT.negativeBasisRequired });
   if (issues.length > 0) throw new DomainError('validation_failed', { fields: issues });
   const now = options.clock.now();
   return options.uow.run(async (stores) => {

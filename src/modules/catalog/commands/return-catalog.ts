@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../access/index.ts';
@@ -29,7 +30,7 @@ export async function returnCatalog(options: {
     for (const [id] of comments) {
       if (!entries.some((e) => e.id === id))
         throw new DomainError('validation_failed', {
-          fields: [{ field: id, message: '意见所针对的事项不在该版本中。' }],
+          fields: [{ field: id, message: CATALOG_TEXT.commentOnUnknownEntry }],
         });
     }
     const after = transitionVersion(

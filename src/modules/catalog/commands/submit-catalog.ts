@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../access/index.ts';
@@ -23,7 +24,7 @@ export async function submitCatalog(options: {
     const entries = await stores.catalogs.entriesOf(version.id);
     if (entries.length === 0) {
       throw new DomainError('validation_failed', {
-        fields: [{ field: 'entries', message: '目录中还没有任何事项，不能提交。' }],
+        fields: [{ field: 'entries', message: CATALOG_TEXT.catalogEmpty }],
       });
     }
     const localFields = await stores.catalogs.localFields();

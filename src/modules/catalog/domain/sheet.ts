@@ -1,4 +1,5 @@
 import { pilotField, PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import {
   formatAudience,
   formatChannels,
@@ -119,7 +120,7 @@ export function sheetsToEntries(
         sheet: sheet.name,
         row: null,
         column: null,
-        message: '无法从工作表名称识别所属领域：请以领域代码（如“20”）或领域名称（如“社会救助”）命名工作表。',
+        message: CATALOG_TEXT.sheetFieldUnknown,
       });
       continue;
     }
@@ -131,7 +132,7 @@ export function sheetsToEntries(
         sheet: sheet.name,
         row: null,
         column: null,
-        message: '找不到表头行（应包含“一级事项”“公开方式”等列）。',
+        message: CATALOG_TEXT.sheetHeaderMissing,
       });
       continue;
     }
@@ -143,7 +144,12 @@ export function sheetsToEntries(
     }
     const missing = REQUIRED.filter((c) => !index.has(c));
     for (const column of missing) {
-      issues.push({ sheet: sheet.name, row: headerIndex + 1, column: null, message: `缺少“${column}”列。` });
+      issues.push({
+        sheet: sheet.name,
+        row: headerIndex + 1,
+        column: null,
+        message: CATALOG_TEXT.sheetColumnMissing(column),
+      });
     }
     if (missing.length > 0) continue;
 
@@ -209,7 +215,7 @@ export function sheetsToEntries(
     });
   }
   if (issues.length === 0 && entries.length === 0) {
-    issues.push({ sheet: '', row: null, column: null, message: '文件中没有任何目录事项。' });
+    issues.push({ sheet: '', row: null, column: null, message: CATALOG_TEXT.workbookEmpty });
   }
   return { entries: issues.length > 0 ? [] : entries, issues };
 }

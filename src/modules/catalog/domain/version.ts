@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import type { Permission } from '../../access/index.ts';
 import {
   formatAudience,
@@ -82,7 +83,7 @@ export function transitionVersion(
 ): CatalogVersion {
   if (!VERSION_ALLOWED_FROM[action.type].includes(version.state)) {
     throw new DomainError('invalid_transition', {
-      message: `目录“${VERSION_STATE_LABELS[version.state]}”时不能执行此操作。`,
+      message: CATALOG_TEXT.versionActionNotAllowed(VERSION_STATE_LABELS[version.state]),
       details: { state: version.state, action: action.type },
     });
   }
@@ -95,7 +96,7 @@ export function transitionVersion(
     case 'return':
       if (action.comment.trim() === '' && action.entryComments === 0) {
         throw new DomainError('validation_failed', {
-          fields: [{ field: 'comment', message: '退回修改须填写总体意见或至少一条事项意见。' }],
+          fields: [{ field: 'comment', message: CATALOG_TEXT.returnNeedsComment }],
         });
       }
       return {

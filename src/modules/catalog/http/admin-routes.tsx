@@ -143,7 +143,7 @@ export function registerCatalogAdminRoutes(app: FastifyInstance, ctx: CatalogWeb
     return act(reply, `/admin/catalogs/${org.code}`, CATALOG_TEXT.sheetImported, async () => {
       if (!file)
         throw new DomainError('validation_failed', {
-          fields: [{ field: 'file', message: '请选择要导入的 Excel 文件。' }],
+          fields: [{ field: 'file', message: CATALOG_TEXT.chooseWorkbook }],
         });
       return importCatalogSheet({
         ...deps,

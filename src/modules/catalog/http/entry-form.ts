@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { field } from '../../../platform/http/forms.ts';
 import { DISCLOSURE_LEVELS, type DisclosureLevel } from '../../../reference/disclosure-levels.ts';
 import { formatLegalBasis, parseLegalBasis, splitItems } from '../domain/cell-text.ts';
@@ -111,7 +112,7 @@ export function entryContentFromForm(values: EntryFormValues): { content: EntryC
     case 'working_days': {
       const days = Number(values.timeLimitDays);
       if (!/^\d+$/.test(values.timeLimitDays.trim()))
-        issues.push({ field: 'timeLimit', message: '公开时限的工作日数应为整数。' });
+        issues.push({ field: 'timeLimit', message: CATALOG_TEXT.timeLimitWhole });
       timeLimit = { kind: 'working_days', days };
       break;
     }

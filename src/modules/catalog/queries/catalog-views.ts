@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { CATALOG_TEXT } from '../strings.ts';
 import { can, scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
 import type { DocumentStore, EntryChoiceGroup } from '../../documents/index.ts';
 import type { Org, OrgStore } from '../../orgs/index.ts';
@@ -89,7 +90,7 @@ export async function getPublicCatalog(options: {
     options.versionNumber === undefined
       ? published.find((v) => v.state === 'published')
       : published.find((v) => v.number === options.versionNumber);
-  if (!version) throw new DomainError('not_found', { message: '该单位尚未发布标准目录。' });
+  if (!version) throw new DomainError('not_found', { message: CATALOG_TEXT.noPublishedCatalog });
   const previous = published.find((v) => v.number < version.number);
   const entries = await catalogs.entriesOf(version.id);
   return {

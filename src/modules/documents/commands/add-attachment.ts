@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { documentEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -38,7 +39,7 @@ export async function addAttachment(options: {
     const context = await loadEditionContext(stores, options.editionId);
     requireActionPermission(options.actor, 'edit', context.org);
     if (!ALLOWED_FROM.edit.includes(context.edition.state)) {
-      throw new DomainError('invalid_transition', { message: '只有草稿或退回的版本可以添加附件。' });
+      throw new DomainError('invalid_transition', { message: DOCUMENT_TEXT.attachmentsOnlyOnDrafts });
     }
     // Written before the row: a failed transaction leaves at most an unreferenced file, never a row without bytes.
     const sha256 = await options.files.put(options.content);

@@ -1,4 +1,5 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
@@ -34,7 +35,8 @@ export async function createDraft(options: {
   const bodyHtml = await options.sanitiser.sanitise(typed);
   return options.uow.run(async (stores) => {
     const org = await stores.orgs.getById(options.orgId);
-    if (!org) throw new DomainError('validation_failed', { fields: [{ field: 'orgId', message: '发布单位不存在。' }] });
+    if (!org)
+      throw new DomainError('validation_failed', { fields: [{ field: 'orgId', message: DOCUMENT_TEXT.orgMissing }] });
     requireActionPermission(options.actor, 'edit', org);
     const input = { ...options.input, issuer: options.input.issuer.trim() || org.name };
     const { content, issues } = normalizeContent(input, bodyHtml, chinaDate(now));

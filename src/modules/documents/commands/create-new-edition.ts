@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -32,7 +33,7 @@ export async function createNewEdition(options: {
     const editions = await stores.documents.editionsOf(document.id);
     if (editions.some((e) => UNPUBLISHED_STATES.includes(e.state))) throw new DomainError('draft_exists');
     const live = editions.find((e) => e.state === 'published' || e.state === 'withdrawn');
-    if (!live) throw new DomainError('invalid_transition', { message: '该文件尚未发布，请直接编辑草稿。' });
+    if (!live) throw new DomainError('invalid_transition', { message: DOCUMENT_TEXT.notYetPublished });
     const actorId = workflowActorId(options.actor) ?? 'system';
     const latestNumber = Math.max(...editions.map((e) => e.number));
     const draft = newDraftEdition({

@@ -1,4 +1,5 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { documentEntry, type DocumentAuditAction } from '../audit-actions.ts';
 import { sha256Hex } from '../../../platform/ids.ts';
 import type { AuditLog } from '../../audit/index.ts';
@@ -26,7 +27,7 @@ export async function checkCatalogFiling(stores: DocumentStores, org: Org, conte
   const ancestors = org.path.split('/').filter((id) => id !== '');
   if (!(await stores.catalogs.publishedEntry(ancestors, content.catalogEntryKey))) {
     throw new DomainError('validation_failed', {
-      fields: [{ field: 'catalogEntryKey', message: '所选目录事项不在本单位（或上级单位）已发布的标准目录中。' }],
+      fields: [{ field: 'catalogEntryKey', message: DOCUMENT_TEXT.entryNotInCatalog }],
     });
   }
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { documentEntry } from '../audit-actions.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -23,7 +24,7 @@ export async function removeAttachment(options: {
     const context = await loadEditionContext(stores, attachment.editionId);
     requireActionPermission(options.actor, 'edit', context.org);
     if (!ALLOWED_FROM.edit.includes(context.edition.state)) {
-      throw new DomainError('invalid_transition', { message: '只有草稿或退回的版本可以删除附件。' });
+      throw new DomainError('invalid_transition', { message: DOCUMENT_TEXT.attachmentsOnlyOnDrafts });
     }
     await stores.documents.deleteAttachment(attachment.id);
     await stores.audit.append(

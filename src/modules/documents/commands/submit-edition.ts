@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { can, type Actor } from '../../access/index.ts';
@@ -43,11 +44,11 @@ export async function submitEdition(options: {
     if (findings.length > 0) {
       const mayOverride = can(options.actor, 'document.review', org.path);
       if (overrideReason === '' || !mayOverride) {
-        const list = findings.map(
-          (f) => `${f.where === 'title' ? '标题' : '正文'}中的${PERSONAL_DATA_LABELS[f.kind]} ${f.masked}`,
+        const list = findings.map((f) =>
+          DOCUMENT_TEXT.personalDataFound(f.where, PERSONAL_DATA_LABELS[f.kind], f.masked),
         );
         throw new DomainError('sensitive_data_found', {
-          message: `${list.join('；')}。请删除后再提交${mayOverride ? '，或填写理由确认提交' : '，如确需公开请联系审核人员'}。`,
+          message: DOCUMENT_TEXT.personalDataRefused(list, mayOverride),
           details: { findings },
         });
       }

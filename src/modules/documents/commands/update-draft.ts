@@ -1,4 +1,5 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -38,7 +39,7 @@ export async function updateDraft(options: {
     const { edition, org } = context;
     requireActionPermission(options.actor, 'edit', org);
     if (options.expectedUpdatedAt && options.expectedUpdatedAt !== edition.updatedAt) {
-      throw new DomainError('conflict', { message: '该草稿已被他人修改，请刷新页面后重新编辑。' });
+      throw new DomainError('conflict', { message: DOCUMENT_TEXT.draftChangedMeanwhile });
     }
     const input = { ...options.input, issuer: options.input.issuer.trim() || org.name };
     const { content, issues } = normalizeContent(input, bodyHtml, chinaDate(now));

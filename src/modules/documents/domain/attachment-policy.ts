@@ -1,4 +1,6 @@
 import { DomainError } from '../../../platform/errors.ts';
+import { PLATFORM_TEXT } from '../../../platform/strings.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { stripInvisibleControls } from '../../../platform/text.ts';
 
 /**
@@ -42,11 +44,11 @@ export function checkUpload(upload: {
 }): { mediaType: string; fileName: string } {
   if (upload.sizeBytes > upload.maxBytes) {
     throw new DomainError('upload_too_large', {
-      message: `上传的文件超过大小限制（最大 ${Math.floor(upload.maxBytes / 1024 / 1024)} MB）。`,
+      message: PLATFORM_TEXT.uploadTooLarge(upload.maxBytes),
     });
   }
   if (upload.sizeBytes === 0) {
-    throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '上传的文件是空的。' }] });
+    throw new DomainError('validation_failed', { fields: [{ field: 'file', message: DOCUMENT_TEXT.emptyFile }] });
   }
   const claimed = extensionOf(upload.fileName);
   const claimedKind = Object.values(ALLOWED_UPLOADS).find((kind) => kind.extensions.includes(claimed));

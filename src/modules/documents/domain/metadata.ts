@@ -1,4 +1,5 @@
 import { plainTextToHtml } from '../../../platform/sanitize.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { hasVisibleCharacters, stripInvisibleControls } from '../../../platform/text.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { isIsoDate } from '../../../platform/clock.ts';
@@ -22,9 +23,7 @@ export function bodyAsHtml(body: string): string {
 
 /** The body's length, checked before any work is spent on it. */
 export function checkBodyLength(bodyHtml: string): FieldIssue[] {
-  return bodyHtml.length > MAX_BODY_CHARACTERS
-    ? [{ field: 'bodyHtml', message: '正文不能超过50万字符；更长的内容请作为附件上传。' }]
-    : [];
+  return bodyHtml.length > MAX_BODY_CHARACTERS ? [{ field: 'bodyHtml', message: DOCUMENT_TEXT.bodyTooLong }] : [];
 }
 
 /** 主题分类: the State Council's subject classification of government information. */
@@ -157,11 +156,11 @@ export function normalizeContent(
 ): { content: EditionContent; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const title = stripInvisibleControls(input.title).trim().replace(/\s+/g, ' ');
-  if (!hasVisibleCharacters(title)) issues.push({ field: 'title', message: '请填写标题。' });
-  else if (title.length > 200) issues.push({ field: 'title', message: '标题不能超过200个字。' });
+  if (!hasVisibleCharacters(title)) issues.push({ field: 'title', message: DOCUMENT_TEXT.titleRequired });
+  else if (title.length > 200) issues.push({ field: 'title', message: DOCUMENT_TEXT.titleTooLong });
 
   const issuer = input.issuer.trim();
-  if (issuer === '') issues.push({ field: 'issuer', message: '请填写发布机构。' });
+  if (issuer === '') issues.push({ field: 'issuer', message: DOCUMENT_TEXT.issuerRequired });
 
   let docNumber: string | null = null;
   const rawDocNumber = input.docNumber?.trim() ?? '';
@@ -171,55 +170,55 @@ export function normalizeContent(
     else
       issues.push({
         field: 'docNumber',
-        message: '文号格式不正确，应为“机关代字〔年份〕序号号”，例如“示政办发〔2026〕12号”。',
+        message: DOCUMENT_TEXT.docNumberShape,
       });
   }
 
   const writtenOn = optionalDate(input.writtenOn, 'writtenOn', '成文日期', issues);
   if (writtenOn && writtenOn > today) {
-    issues.push({ field: 'writtenOn', message: '成文日期不能晚于今天。' });
+    issues.push({ field: 'writtenOn', message: DOCUMENT_TEXT.writtenInFuture });
   }
   const publishedOn = optionalDate(input.publishedOn, 'publishedOn', '发布日期', issues);
   if (writtenOn && publishedOn && publishedOn < writtenOn) {
-    issues.push({ field: 'publishedOn', message: '发布日期不能早于成文日期。' });
+    issues.push({ field: 'publishedOn', message: DOCUMENT_TEXT.publishedBeforeWritten });
   }
 
   const formedOn = optionalDate(input.formedOn, 'formedOn', '信息形成或变更日期', issues);
-  if (formedOn && formedOn > today) issues.push({ field: 'formedOn', message: '信息形成或变更日期不能晚于今天。' });
+  if (formedOn && formedOn > today) issues.push({ field: 'formedOn', message: DOCUMENT_TEXT.formedInFuture });
   if (input.catalogEntryKey?.trim() && !formedOn) {
-    issues.push({ field: 'formedOn', message: '归入目录事项的信息须填写信息形成或变更日期，用于计算公开时限。' });
+    issues.push({ field: 'formedOn', message: DOCUMENT_TEXT.formedOnRequired });
   }
 
   const topic = TOPICS.find((t) => t === input.topic);
-  if (!topic) issues.push({ field: 'topic', message: '请选择主题分类。' });
+  if (!topic) issues.push({ field: 'topic', message: DOCUMENT_TEXT.topicRequired });
   const genre = GENRES.find((g) => g === input.genre);
-  if (!genre) issues.push({ field: 'genre', message: '请选择体裁。' });
+  if (!genre) issues.push({ field: 'genre', message: DOCUMENT_TEXT.genreRequired });
   const validity = VALIDITIES.find((v) => v === (input.validity ?? '有效'));
-  if (!validity) issues.push({ field: 'validity', message: '有效性只能是“有效”“失效”或“废止”。' });
+  if (!validity) issues.push({ field: 'validity', message: DOCUMENT_TEXT.validityChoice });
   const validityOn = optionalDate(input.validityOn, 'validityOn', '有效性日期', issues);
   if (validity && validity !== '有效' && !validityOn) {
-    issues.push({ field: 'validityOn', message: `请填写${validity}日期。` });
+    issues.push({ field: 'validityOn', message: DOCUMENT_TEXT.validityDateRequired(validity) });
   }
 
   const fieldCode = input.fieldCode?.trim() || null;
   if (fieldCode !== null && !pilotField(fieldCode)) {
-    issues.push({ field: 'fieldCode', message: '请选择26个试点领域之一，或留空。' });
+    issues.push({ field: 'fieldCode', message: DOCUMENT_TEXT.fieldChoice });
   }
 
   const keywords = parseKeywords(input.keywords);
-  if (keywords.length > 10) issues.push({ field: 'keywords', message: '关键词最多10个。' });
+  if (keywords.length > 10) issues.push({ field: 'keywords', message: DOCUMENT_TEXT.tooManyKeywords });
   if (keywords.some((k) => k.length > 20)) {
-    issues.push({ field: 'keywords', message: '每个关键词不能超过20个字。' });
+    issues.push({ field: 'keywords', message: DOCUMENT_TEXT.keywordTooLong });
   }
 
   // A scanned notice may be an image alone; a body with neither text nor image is empty.
   if (sanitizedBody.replace(/<[^>]*>/g, '').trim() === '' && !/<img\s/i.test(sanitizedBody)) {
-    issues.push({ field: 'bodyHtml', message: '请填写正文。' });
+    issues.push({ field: 'bodyHtml', message: DOCUMENT_TEXT.bodyRequired });
   }
 
   const changeNote = input.changeNote?.trim() || null;
   if (changeNote && changeNote.length > 500) {
-    issues.push({ field: 'changeNote', message: '更新说明不能超过500个字。' });
+    issues.push({ field: 'changeNote', message: DOCUMENT_TEXT.changeNoteTooLong });
   }
 
   return {
@@ -255,7 +254,7 @@ function optionalDate(
   const trimmed = value?.trim() ?? '';
   if (trimmed === '') return null;
   if (!isIsoDate(trimmed)) {
-    issues.push({ field, message: `${label}格式应为“年-月-日”，例如2026-03-01。` });
+    issues.push({ field, message: DOCUMENT_TEXT.dateShape(label) });
     return null;
   }
   return trimmed;

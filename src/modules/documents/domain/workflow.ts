@@ -1,4 +1,5 @@
 import { chinaDate } from '../../../platform/clock.ts';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import type { Permission } from '../../access/index.ts';
 import type { EditionContent } from './metadata.ts';
@@ -208,7 +209,7 @@ export function reasonToPreventApproval(edition: Edition, actorId: string | null
 export function transition(edition: Edition, action: WorkflowAction, ctx: TransitionContext): Edition {
   if (!ALLOWED_FROM[action.type].includes(edition.state)) {
     throw new DomainError('invalid_transition', {
-      message: `“${EDITION_STATE_LABELS[edition.state]}”状态下不能${ACTION_LABELS[action.type]}。`,
+      message: DOCUMENT_TEXT.actionNotAllowed(EDITION_STATE_LABELS[edition.state], ACTION_LABELS[action.type]),
       details: { state: edition.state, action: action.type },
     });
   }
@@ -236,7 +237,7 @@ export function transition(edition: Edition, action: WorkflowAction, ctx: Transi
       requireChangeNote(edition);
       if (action.at.getTime() <= ctx.now.getTime()) {
         throw new DomainError('validation_failed', {
-          fields: [{ field: 'scheduledAt', message: '定时发布时间须晚于当前时间。' }],
+          fields: [{ field: 'scheduledAt', message: DOCUMENT_TEXT.scheduleInPast }],
         });
       }
       return {
@@ -252,7 +253,7 @@ export function transition(edition: Edition, action: WorkflowAction, ctx: Transi
     case 'publish_scheduled':
       // Whitehall's scheduled_publishing: never before the time the reviewer chose.
       if (edition.scheduledAt === null || new Date(edition.scheduledAt).getTime() > ctx.now.getTime()) {
-        throw new DomainError('invalid_transition', { message: '尚未到定时发布时间。' });
+        throw new DomainError('invalid_transition', { message: DOCUMENT_TEXT.notYetDue });
       }
       return { ...published(edition, edition.reviewedBy, now), reviewedAt: edition.reviewedAt };
     case 'force_publish': {
@@ -268,11 +269,11 @@ export function transition(edition: Edition, action: WorkflowAction, ctx: Transi
     }
     case 'approve_retrospectively':
       if (!edition.forcePublished || edition.retroApprovedBy !== null) {
-        throw new DomainError('invalid_transition', { message: '只有尚未确认的强制发布才需要事后审核。' });
+        throw new DomainError('invalid_transition', { message: DOCUMENT_TEXT.nothingToApprove });
       }
       requireSecondPairOfEyes(edition, ctx.actorId);
       if (ctx.actorId !== null && ctx.actorId === edition.reviewedBy) {
-        throw new DomainError('second_pair_of_eyes', { message: '强制发布须由发布人以外的另一人事后审核确认。' });
+        throw new DomainError('second_pair_of_eyes', { message: DOCUMENT_TEXT.publisherMayNotApproveOwn });
       }
       return { ...edition, retroApprovedBy: ctx.actorId, retroApprovedAt: now };
     case 'withdraw':
@@ -330,7 +331,7 @@ function requireSecondPairOfEyes(edition: Edition, actorId: string | null): void
 function requireChangeNote(edition: Edition): void {
   if (edition.number > 1 && edition.content.isMajor && !edition.content.changeNote) {
     throw new DomainError('validation_failed', {
-      fields: [{ field: 'changeNote', message: '重大更新须填写更新说明（公众页面将显示）。' }],
+      fields: [{ field: 'changeNote', message: DOCUMENT_TEXT.changeNoteRequired }],
     });
   }
 }

@@ -211,7 +211,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: Documents
     const at = parseChinaDateTime(field(f, 'scheduledAt'));
     if (!at)
       throw new DomainError('validation_failed', {
-        fields: [{ field: 'scheduledAt', message: '请填写定时发布的日期和时间。' }],
+        fields: [{ field: 'scheduledAt', message: DOCUMENT_TEXT.scheduledAtRequired }],
       });
     return scheduleEdition({ ...deps, actor, editionId, at });
   });
@@ -250,7 +250,7 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: Documents
     const file = formFile(request, 'file');
     try {
       if (!file)
-        throw new DomainError('validation_failed', { fields: [{ field: 'file', message: '请选择要上传的文件。' }] });
+        throw new DomainError('validation_failed', { fields: [{ field: 'file', message: DOCUMENT_TEXT.chooseFile }] });
       await addAttachment({
         ...deps,
         actor: request.actor,

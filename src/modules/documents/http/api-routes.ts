@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_TEXT } from '../strings.ts';
 import type { DocumentsWebDeps } from './deps.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
@@ -288,7 +289,7 @@ export function documentApiRoutes(ctx: DocumentsWebDeps): ApiRoute[] {
         const file = formFile(request, 'file');
         if (!file)
           throw new DomainError('validation_failed', {
-            fields: [{ field: 'file', message: '请在 file 字段中提供文件。' }],
+            fields: [{ field: 'file', message: DOCUMENT_TEXT.fileFieldRequired }],
           });
         const attachment = await addAttachment({
           ...deps,

@@ -115,9 +115,9 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
     const query = parseInput(PublicListQuery, request.query);
     const orgs = await listOrgs(stores);
     const selectedOrg = query.org ? orgs.find((o) => o.code === query.org) : undefined;
-    if (query.org && !selectedOrg) throw new DomainError('not_found', { message: '没有找到该发布机构。' });
+    if (query.org && !selectedOrg) throw new DomainError('not_found', { message: DOCUMENT_TEXT.publisherNotFound });
     const field = query.field ? pilotField(query.field) : undefined;
-    if (query.field && !field) throw new DomainError('not_found', { message: '没有找到该试点领域。' });
+    if (query.field && !field) throw new DomainError('not_found', { message: DOCUMENT_TEXT.fieldNotFound });
     const filter: EditionFilter = {
       orgSubtreeOf: selectedOrg?.id,
       fieldCode: field?.code,

@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { ORG_TEXT } from '../strings.ts';
 import { orgEntry } from '../audit-actions.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -24,12 +25,12 @@ export async function createOrg(options: {
   return options.uow.run(async ({ orgs, audit }) => {
     const parent = options.parentId === null ? null : ((await orgs.getById(options.parentId)) ?? null);
     if (options.parentId !== null && parent === null) {
-      throw new DomainError('validation_failed', { fields: [{ field: 'parentId', message: '上级单位不存在。' }] });
+      throw new DomainError('validation_failed', { fields: [{ field: 'parentId', message: ORG_TEXT.parentMissing }] });
     }
     requirePermission(actor, 'org.manage', parent?.path ?? '/');
     assertNoFieldIssues(validateOrgInput(input, parent));
     if (await orgs.getByCode(input.code)) {
-      throw new DomainError('validation_failed', { fields: [{ field: 'code', message: '该单位代码已被使用。' }] });
+      throw new DomainError('validation_failed', { fields: [{ field: 'code', message: ORG_TEXT.codeTaken }] });
     }
     const id = newId();
     const org: Org = {

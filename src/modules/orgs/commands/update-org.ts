@@ -1,4 +1,5 @@
 import type { Clock } from '../../../platform/clock.ts';
+import { ORG_TEXT } from '../strings.ts';
 import { orgEntry } from '../audit-actions.ts';
 import { DomainError, assertNoFieldIssues } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
@@ -26,7 +27,7 @@ export async function updateOrg(options: {
     assertNoFieldIssues(validateOrgInput({ ...options.input, type: before.type }, parent));
     const holder = await orgs.getByCode(options.input.code);
     if (holder && holder.id !== before.id) {
-      throw new DomainError('validation_failed', { fields: [{ field: 'code', message: '该单位代码已被使用。' }] });
+      throw new DomainError('validation_failed', { fields: [{ field: 'code', message: ORG_TEXT.codeTaken }] });
     }
     const after: Org = {
       ...before,

@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
+import { ORG_TEXT } from '../strings.ts';
 import type { DisclosureLevel } from '../../../reference/disclosure-levels.ts';
 
 /** The kinds of unit in one district's tree. */
@@ -112,21 +113,21 @@ export function defaultLevels(type: OrgType): DisclosureLevel[] {
 export function validateOrgInput(input: OrgInput, parent: Org | null): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (!/^[A-Za-z0-9-]{2,32}$/.test(input.code)) {
-    issues.push({ field: 'code', message: '单位代码须为2至32位字母、数字或连字符。' });
+    issues.push({ field: 'code', message: ORG_TEXT.codeShape });
   }
   if (input.name.trim().length < 2 || input.name.trim().length > 100) {
-    issues.push({ field: 'name', message: '单位名称须为2至100个字。' });
+    issues.push({ field: 'name', message: ORG_TEXT.nameLength });
   }
   if (input.creditCode && !isValidCreditCode(input.creditCode)) {
-    issues.push({ field: 'creditCode', message: '统一社会信用代码格式或校验位不正确。' });
+    issues.push({ field: 'creditCode', message: ORG_TEXT.creditCodeInvalid });
   }
   if (parent === null && input.type !== 'district') {
-    issues.push({ field: 'parentId', message: '只有区政府可以作为顶级单位。' });
+    issues.push({ field: 'parentId', message: ORG_TEXT.onlyDistrictAtTop });
   }
   if (parent !== null && !ALLOWED_CHILDREN[parent.type].includes(input.type)) {
     issues.push({
       field: 'type',
-      message: `${ORG_TYPE_LABELS[parent.type]}下不能设立${ORG_TYPE_LABELS[input.type]}。`,
+      message: ORG_TEXT.childNotAllowed(ORG_TYPE_LABELS[parent.type], ORG_TYPE_LABELS[input.type]),
     });
   }
   return issues;

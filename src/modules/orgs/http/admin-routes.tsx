@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ORG_TEXT } from '../strings.ts';
 import { z } from 'zod';
 import type { OrgsWebDeps } from './deps.ts';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
@@ -127,7 +128,7 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: OrgsWebDeps): 
         parentId: values.parentId,
         input: orgInput(values),
       });
-      setFlash(reply, { kind: 'success', text: '单位已创建。' });
+      setFlash(reply, { kind: 'success', text: ORG_TEXT.created });
       return seeOther(reply, '/admin/orgs');
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;
@@ -164,7 +165,7 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: OrgsWebDeps): 
     const values = orgFormValues(formFields(request));
     try {
       await updateOrg({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, orgId: org.id, input: orgInput(values) });
-      setFlash(reply, { kind: 'success', text: '单位信息已保存。' });
+      setFlash(reply, { kind: 'success', text: ORG_TEXT.saved });
       return seeOther(reply, '/admin/orgs');
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;

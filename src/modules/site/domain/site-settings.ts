@@ -1,4 +1,5 @@
 import type { SiteIdentity } from '../../../platform/web/site-identity.ts';
+import { SITE_TEXT } from '../strings.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 
 /** The site's identity as the district office sets it (the frames of every page show it). */
@@ -47,10 +48,10 @@ export function siteSettingsFrom(values: Record<string, string>): SiteSettings {
 /** Checks settings an administrator enters. 网站标识码 is 10 digits (4–6 digits of region code plus serial). */
 export function validateSiteSettings(settings: Omit<SiteSettings, 'isDemo'>): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (settings.siteName.trim().length < 2) issues.push({ field: 'siteName', message: '请填写网站名称。' });
-  if (settings.organizer.trim().length < 2) issues.push({ field: 'organizer', message: '请填写主办单位。' });
+  if (settings.siteName.trim().length < 2) issues.push({ field: 'siteName', message: SITE_TEXT.siteNameRequired });
+  if (settings.organizer.trim().length < 2) issues.push({ field: 'organizer', message: SITE_TEXT.organizerRequired });
   if (settings.siteIdentifier && !/^[0-9A-Za-z]{10}$/.test(settings.siteIdentifier)) {
-    issues.push({ field: 'siteIdentifier', message: '网站标识码应为10位数字或字母。' });
+    issues.push({ field: 'siteIdentifier', message: SITE_TEXT.siteIdentifierShape });
   }
   return issues;
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { SITE_TEXT } from '../strings.ts';
 import type { SiteWebDeps } from './deps.ts';
 import { isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
@@ -37,7 +38,7 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: SiteWebDeps): 
     try {
       await updateSiteSettings({ uow: ctx.uow, clock: ctx.clock, actor: request.actor, input });
       ctx.siteSettings.forget();
-      setFlash(reply, { kind: 'success', text: '站点设置已保存。' });
+      setFlash(reply, { kind: 'success', text: SITE_TEXT.saved });
       return seeOther(reply, '/admin/settings');
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;
