@@ -4,8 +4,8 @@
 // - No module imports the composition root (`src/app/`) or an adapter (`src/adapters/`): it names a
 //   port and the composition root hands it an adapter.
 // - `src/platform/` imports no module, no adapter and not the composition root.
-// - `domain/` is pure: it imports the platform, reference data, its own module's domain, packages
-//   (no Node built-ins but `node:crypto`), and from other modules types only.
+// - `domain/` is pure: it imports the platform, reference data, its own module's domain and
+//   strings, packages (no Node built-ins but `node:crypto`), and from other modules types only.
 import path from 'node:path';
 
 const SRC = `${path.sep}src${path.sep}`;
@@ -56,6 +56,7 @@ function check(context, node, source, isTypeOnly) {
       to.area === 'platform' ||
       to.area === 'reference' ||
       (to.area === 'modules' && to.module === from.module && to.parts[2] === 'domain') ||
+      (to.area === 'modules' && to.module === from.module && to.parts[2] === 'strings.ts') ||
       (crossing && isTypeOnly);
     if (!pure)
       report(
