@@ -181,3 +181,40 @@ export function RadioGroup(props: {
     </fieldset>
   );
 }
+
+/** Several choices at once, as checkboxes in a fieldset with a legend; `grid` lays many in columns. */
+export function CheckboxGroup(props: {
+  name: string;
+  legend: Child;
+  values: readonly string[];
+  options: Choice[];
+  issues?: FieldIssue[];
+  wide?: boolean;
+  grid?: boolean;
+  children?: Child;
+}) {
+  const hasError = (props.issues ?? []).some((issue) => issue.field === props.name);
+  const boxes = props.options.map((option) => (
+    <div class="checkbox">
+      <input
+        id={`${props.name}-${option.value}`}
+        type="checkbox"
+        name={props.name}
+        value={option.value}
+        checked={props.values.includes(option.value) || undefined}
+      />
+      <label for={`${props.name}-${option.value}`}>{option.label}</label>
+    </div>
+  ));
+  return (
+    <fieldset
+      class={props.wide ? 'form-row wide' : 'form-row'}
+      aria-describedby={hasError ? `${props.name}-error` : undefined}
+    >
+      <legend>{props.legend}</legend>
+      {props.grid ? <div class="check-grid">{boxes}</div> : boxes}
+      {props.children}
+      <FieldError issues={props.issues ?? []} field={props.name} />
+    </fieldset>
+  );
+}

@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components.tsx';
-import { SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
+import { CheckboxGroup, SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
 import { DISCLOSURE_LEVEL_LABELS, DISCLOSURE_LEVELS } from '../../../reference/disclosure-levels.ts';
 import { CHANNELS, FIVE_OPEN, type LocalField } from '../domain/entry.ts';
@@ -19,12 +19,6 @@ export function EntryForm(props: {
 }) {
   const v = props.values;
   const issues = props.issues;
-  const check = (name: string, value: string, label: string, checked: boolean) => (
-    <div class="checkbox">
-      <input id={`${name}-${value}`} type="checkbox" name={name} value={value} checked={checked} />
-      <label for={`${name}-${value}`}>{label}</label>
-    </div>
-  );
   return (
     <section>
       <h1>{props.heading}</h1>
@@ -128,37 +122,53 @@ export function EntryForm(props: {
           </div>
           <FieldError issues={issues} field="timeLimit" />
         </fieldset>
-        <fieldset class="form-row wide">
-          <legend>公开渠道和载体</legend>
-          <div class="check-grid">
-            {CHANNELS.filter((c) => c !== '其他').map((c) => check('channels', c, c, v.channels.includes(c)))}
-          </div>
+        <CheckboxGroup
+          name="channels"
+          legend="公开渠道和载体"
+          wide
+          grid
+          values={v.channels}
+          options={CHANNELS.filter((c) => c !== '其他').map((c) => ({ value: c, label: c }))}
+          issues={issues}
+        >
           <label for="otherChannels">其他渠道（用顿号分隔）</label>
           <input id="otherChannels" name="otherChannels" type="text" value={v.otherChannels} />
-          <FieldError issues={issues} field="channels" />
-        </fieldset>
+        </CheckboxGroup>
         <div class="form-grid">
-          <fieldset class="form-row">
-            <legend>公开对象</legend>
-            {check('audience', 'public', '全社会', v.audience.includes('public'))}
-            {check('audience', 'specific', '特定群体', v.audience.includes('specific'))}
-            <FieldError issues={issues} field="audience" />
-          </fieldset>
-          <fieldset class="form-row">
-            <legend>公开方式</legend>
-            {check('mode', 'proactive', '主动', v.mode.includes('proactive'))}
-            {check('mode', 'onRequest', '依申请', v.mode.includes('onRequest'))}
-            <FieldError issues={issues} field="mode" />
-          </fieldset>
-          <fieldset class="form-row">
-            <legend>公开层级</legend>
-            {DISCLOSURE_LEVELS.map((l) => check('levels', l, DISCLOSURE_LEVEL_LABELS[l], v.levels.includes(l)))}
-            <FieldError issues={issues} field="levels" />
-          </fieldset>
-          <fieldset class="form-row">
-            <legend>五公开</legend>
-            {FIVE_OPEN.map((t) => check('fiveOpen', t, `${t}公开`, v.fiveOpen.includes(t)))}
-          </fieldset>
+          <CheckboxGroup
+            name="audience"
+            legend="公开对象"
+            values={v.audience}
+            options={[
+              { value: 'public', label: '全社会' },
+              { value: 'specific', label: '特定群体' },
+            ]}
+            issues={issues}
+          />
+          <CheckboxGroup
+            name="mode"
+            legend="公开方式"
+            values={v.mode}
+            options={[
+              { value: 'proactive', label: '主动' },
+              { value: 'onRequest', label: '依申请' },
+            ]}
+            issues={issues}
+          />
+          <CheckboxGroup
+            name="levels"
+            legend="公开层级"
+            values={v.levels}
+            options={DISCLOSURE_LEVELS.map((l) => ({ value: l, label: DISCLOSURE_LEVEL_LABELS[l] }))}
+            issues={issues}
+          />
+          <CheckboxGroup
+            name="fiveOpen"
+            legend="五公开"
+            values={v.fiveOpen}
+            options={FIVE_OPEN.map((t) => ({ value: t, label: `${t}公开` }))}
+            issues={issues}
+          />
           <TextField
             name="retention"
             label="公开时长"

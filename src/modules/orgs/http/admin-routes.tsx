@@ -7,7 +7,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
-import { SelectField, TextField } from '../../../platform/web/fields.tsx';
+import { CheckboxGroup, SelectField, TextField } from '../../../platform/web/fields.tsx';
 import { parseInput } from '../../../platform/validation.ts';
 import { can, canAnywhere, scopeFor, scopeIncludes } from '../../access/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
@@ -230,21 +230,13 @@ export function registerOrgAdminRoutes(app: FastifyInstance, ctx: OrgsWebDeps): 
                 <TextField name="creditCode" label="统一社会信用代码" value={values.creditCode} issues={issues} />
                 <TextField name="sortOrder" label="排序号" type="number" value={values.sortOrder} issues={issues} />
               </div>
-              <fieldset class="form-row">
-                <legend>公开层级</legend>
-                {DISCLOSURE_LEVELS.map((level) => (
-                  <div class="checkbox">
-                    <input
-                      id={`level-${level}`}
-                      type="checkbox"
-                      name="levels"
-                      value={level}
-                      checked={values.levels.includes(level)}
-                    />
-                    <label for={`level-${level}`}>{DISCLOSURE_LEVEL_LABELS[level]}</label>
-                  </div>
-                ))}
-              </fieldset>
+              <CheckboxGroup
+                name="levels"
+                legend="公开层级"
+                values={values.levels}
+                options={DISCLOSURE_LEVELS.map((level) => ({ value: level, label: DISCLOSURE_LEVEL_LABELS[level] }))}
+                issues={issues}
+              />
               <div class="form-actions">
                 <button type="submit" class="button primary">
                   保存
