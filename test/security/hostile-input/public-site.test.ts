@@ -1,0 +1,261 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { createTestApp, createTestServer, type TestApp } from '../../app.ts';
+import { DIALECTS } from '../../databases.ts';
+import { fuzzQuery, hostileCookie, rawBytes, Rng } from './hostile-values.ts';
+import { expectShareSent, HOSTILE_APP_OPTIONS, prepareHostileRun, seedHostileFixture, type HostileRun } from './kit.ts';
+import { clip, isApiPath, type Probe } from './probes.ts';
+
+/**
+ * The hostile-input fuzz (see `kit.ts`), chunk `public-site`: hostile query strings and paths on
+ * every public page, odd methods on every page and API route, and hostile headers on pages,
+ * downloads and the API.
+ */
+describe.each(DIALECTS)('hostile input on $name', (dialect) => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  let run: HostileRun;
+
+  beforeAll(async () => {
+    const startedAt = performance.now();
+    app = await createTestApp(dialect, HOSTILE_APP_OPTIONS);
+    const fixture = await seedHostileFixture(app);
+    server = await createTestServer(app);
+    run = await prepareHostileRun({ dialect: dialect.name, app, server, fixture, startedAt });
+  }, 120_000);
+
+  // Vitest 4 hands a suite hook the suite second, after the (unused, but destructured) fixtures.
+  // eslint-disable-next-line no-empty-pattern
+  afterAll(async ({}, suite) => {
+    try {
+      if (run) expectShareSent(run, 'public-site', suite);
+    } finally {
+      await server?.close();
+      await app?.cleanup();
+    }
+  });
+
+  // -------------------------------------------------------------------------------------------
+  // The public site
+
+  /** Every public page (with its query parameters) and the sign-in pages. */
+  const PUBLIC_PAGES: readonly { path: string; query: string[] }[] = [
+    { path: '/', query: ['q'] },
+    { path: '/a11y', query: ['elder', 'return'] },
+    { path: '/xxgk/', query: [] },
+    { path: '/xxgk/gkzn', query: ['q', 'page', 'pageSize'] },
+    { path: '/xxgk/gkzd', query: ['q', 'page', 'pageSize'] },
+    { path: '/xxgk/gknb', query: ['q', 'page', 'pageSize'] },
+    { path: '/xxgk/fdzdgknr', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
+    { path: '/xxgk/ysqgk', query: [] },
+    { path: '/xxgk/doc/{docId}', query: ['version'] },
+    { path: '/xxgk/files/{attachmentId}/{fileName}', query: [] },
+    { path: '/xxgk/files/{attachmentId}', query: [] },
+    { path: '/xxgk/bzml', query: ['version'] },
+    { path: '/xxgk/bzml/{orgCode}', query: ['version'] },
+    { path: '/xxgk/bzml/{orgCode}.xlsx', query: ['version'] },
+    { path: '/xxgk/bzml/{orgCode}/{entryKey}', query: ['version', 'page'] },
+    { path: '/admin/login', query: ['next'] },
+    { path: '/admin/login/2fa', query: [] },
+    { path: '/healthz', query: [] },
+    { path: '/static/{asset}', query: ['v'] },
+  ];
+
+  it('answers hostile query strings on every public page with a Chinese HTML page, never 5xx', async () => {
+    const { sendAll, expectAllAnsweredWell, fill } = run;
+    const rng = new Rng('public query');
+    const probes: Probe[] = [];
+    for (const page of PUBLIC_PAGES) {
+      for (let i = 0; i < 26; i++) {
+        const headers: Record<string, string> = {};
+        if (rng.chance(0.2)) headers.cookie = hostileCookie(rng);
+        if (rng.chance(0.1)) headers['accept-language'] = rng.pick(['en-US', 'zh-CN', '*', 'x'.repeat(1_000)]);
+        probes.push({
+          label: `page query (${page.path})`,
+          method: 'GET',
+          url: `${fill(page.path, rng)}?${fuzzQuery(rng, page.query)}`,
+          headers,
+        });
+      }
+    }
+    expectAllAnsweredWell(await sendAll(probes), probes);
+  }, 120_000);
+
+  it('answers hostile paths on every public page with a Chinese HTML page, never 5xx', async () => {
+    const { values, sendAll, expectAllAnsweredWell, damagedPath } = run;
+    const rng = new Rng('public path');
+    const probes: Probe[] = [];
+    for (const page of PUBLIC_PAGES) {
+      for (let i = 0; i < 14; i++) {
+        const damaged = damagedPath(page.path, rng);
+        probes.push({
+          label: `page path: ${damaged.how} (${page.path})`,
+          method: 'GET',
+          url: rng.chance(0.25) ? `${damaged.path}?${fuzzQuery(rng, page.query)}` : damaged.path,
+        });
+      }
+    }
+    for (const url of [
+      '/xxgk',
+      '/xxgk//',
+      '/xxgk/doc/',
+      '/xxgk/doc',
+      '/xxgk/bzml/',
+      '/xxgk/bzml/.xlsx',
+      '/xxgk/bzml/town.xlsx.xlsx',
+      '/xxgk/bzml/town/',
+      '/xxgk/files/',
+      `/xxgk/files/${values.attachmentId![0]}/`,
+      `/xxgk/files/${values.attachmentId![0]}/a/b/c`,
+      `/xxgk/files/${values.attachmentId![0]}/${'%2e%2e/'.repeat(3)}etc/passwd`,
+      `/xxgk/files/${values.attachmentId![0]}/${`${'w'.repeat(199)}/`.repeat(9)}x.pdf`,
+      `/xxgk/files/${values.attachmentId![0]}/${'%E6%95%99'.repeat(22)}/${'%E6%95%99'.repeat(22)}`,
+      `/xxgk/bzml/${'%E6%95%99'.repeat(22)}.xlsx`,
+      `/xxgk/bzml/${'t'.repeat(195)}.xlsx`,
+      `/xxgk/bzml/${'t'.repeat(196)}.xlsx`,
+      '/static/',
+      '/static/..%2fpackage.json',
+      '/static/%2e%2e/package.json',
+      '/static/../package.json',
+      '/static/site.css%00.html',
+      '/favicon.ico',
+      '/robots.txt',
+      '/.git/config',
+      '/index.php',
+      '/%',
+      '/%%',
+      '/%FF',
+      '/%C0%AF',
+      '/..',
+      '/.',
+      '//',
+      '///',
+      '/\\',
+      '/~',
+      `/${'z'.repeat(201)}`,
+      `/${'z'.repeat(5_000)}`,
+      `/${'y/'.repeat(1_500)}`,
+      `/?${'q'.repeat(100_000)}`,
+      '/?%',
+      '/#',
+      rawBytes('/政府信息公开'),
+      '/%E6%94%BF%E5%BA%9C',
+    ]) {
+      probes.push({ label: 'page near miss', method: 'GET', url });
+    }
+    expectAllAnsweredWell(await sendAll(probes), probes);
+  }, 120_000);
+
+  it('answers odd methods on every page and API route in the right format, never 5xx', async () => {
+    const { operations, sendAll, expectAllAnsweredWell, fill, bearer } = run;
+    const rng = new Rng('odd methods');
+    const probes: Probe[] = [];
+    const methods = ['PUT', 'DELETE', 'PATCH', 'OPTIONS', 'POST', 'HEAD', 'TRACE', 'PROPFIND', 'SEARCH'];
+    // Methods Node's parser accepts that the server has no routes for at all.
+    const rare = ['PURGE', 'LINK', 'M-SEARCH', 'QUERY', 'MKCOL', 'COPY', 'LOCK', 'REPORT', 'SUBSCRIBE', 'SOURCE'];
+    const targets = [
+      ...PUBLIC_PAGES.map((p) => p.path),
+      ...operations.filter((o) => o.method === 'GET').map((o) => o.path),
+      '/api/v1/openapi.json',
+    ];
+    for (const target of targets) {
+      for (const method of methods) {
+        const withBody = method !== 'HEAD' && method !== 'TRACE' && rng.chance(0.5);
+        probes.push({
+          label: `odd method ${method}`,
+          method,
+          url: fill(target, rng),
+          headers: {
+            ...(isApiPath(target) && rng.chance(0.5) ? bearer() : {}),
+            ...(withBody ? { 'content-type': 'application/json' } : {}),
+          },
+          ...(withBody ? { payload: rng.pick(['{"a":1}', '{', 'null', `${'['.repeat(100)}${']'.repeat(100)}`]) } : {}),
+        });
+      }
+    }
+    for (const method of rare) {
+      for (const target of ['/', '/xxgk/fdzdgknr', '/admin/login', '/api/v1/documents', '/api/v1/staff/documents']) {
+        probes.push({
+          label: `rare method ${method}`,
+          method,
+          url: target,
+          headers: isApiPath(target) ? bearer(rng) : {},
+        });
+      }
+    }
+    // The API's writing routes asked to read, and the other way round.
+    for (const op of operations.filter((o) => o.method !== 'GET')) {
+      for (const method of ['GET', 'PUT', 'OPTIONS', op.method === 'POST' ? 'PATCH' : 'POST']) {
+        probes.push({ label: `wrong method ${method}`, method, url: fill(op.path, rng), headers: bearer(rng) });
+      }
+    }
+    expectAllAnsweredWell(await sendAll(probes), probes);
+  }, 120_000);
+
+  it('answers hostile headers on pages, downloads and the API in the right format, never 5xx', async () => {
+    const { values, token, sendAll, expectAllAnsweredWell } = run;
+    const rng = new Rng('headers');
+    const probes: Probe[] = [];
+    const targets = [
+      '/',
+      '/xxgk/fdzdgknr?q=%E6%95%99',
+      `/xxgk/doc/${values.docId![0]}`,
+      `/xxgk/files/${values.attachmentId![0]}/${values.fileName![0]}`,
+      '/xxgk/bzml/town.xlsx',
+      '/static/site.css',
+      '/admin/login',
+      '/api/v1/documents',
+      `/api/v1/documents/${values.docId![0]}`,
+      '/api/v1/staff/documents',
+      '/no/such/page',
+    ];
+    const hostileHeaders: Record<string, string>[] = [
+      { host: '' },
+      { host: 'evil.example' },
+      { host: 'h'.repeat(5_000) },
+      { host: '[::1]:99999' },
+      { host: 'localhost:abc' },
+      { 'x-forwarded-for': '1.2.3.4, ::1, ' + 'x'.repeat(1_000) },
+      { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'javascript' },
+      { range: 'bytes=99999999-' },
+      { range: 'bytes=5-1' },
+      { range: 'bytes=0-0,1-1,2-2,3-3,4-4,5-5,6-6,7-7,8-8,9-9,10-10,11-11' },
+      { range: 'bytes=-0' },
+      { range: 'items=0-1' },
+      { 'if-modified-since': 'not a date' },
+      { 'if-modified-since': 'Sat, 01 Jan 275760 00:00:00 GMT' },
+      { 'if-none-match': '*' },
+      { 'if-none-match': '"' + 'e'.repeat(5_000) + '"' },
+      { 'if-range': 'garbage', range: 'bytes=0-1' },
+      { 'accept-encoding': 'gzip;q=NaN, br;q=-1, *;q=1e309' },
+      { accept: 'application/json' },
+      { accept: 'text/html;q=0, */*;q=0' },
+      { 'accept-language': 'xx-' + 'y'.repeat(2_000) },
+      { 'content-encoding': 'gzip', 'content-type': 'application/json' },
+      { 'content-length': 'abc', 'content-type': 'application/json' },
+      { 'content-length': '1', 'content-type': 'application/json' },
+      { 'content-length': '-1', 'content-type': 'application/json' },
+      { 'x-http-method-override': 'DELETE' },
+      { authorization: `Bearer ${token}`, cookie: 'gk_session=x' },
+      { authorization: 'Bearer \u00e9\u00e8' },
+      { authorization: 'Negotiate ' + 'n'.repeat(8_000) },
+      { cookie: `gk_session=${'s'.repeat(8_000)}` },
+      { referer: 'javascript:alert(1)', origin: 'null' },
+      { 'user-agent': '' },
+      { 'user-agent': 'u'.repeat(8_000) },
+    ];
+    for (const target of targets) {
+      for (const headers of hostileHeaders) {
+        const withBody = 'content-type' in headers;
+        probes.push({
+          label: `hostile header ${clip(Object.keys(headers).join('+'), 40)}`,
+          method: withBody ? rng.pick(['POST', 'PATCH']) : 'GET',
+          url: target,
+          headers,
+          ...(withBody ? { payload: '{"title":"x"}' } : {}),
+        });
+      }
+    }
+    expectAllAnsweredWell(await sendAll(probes), probes);
+  }, 120_000);
+});
