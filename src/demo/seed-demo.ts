@@ -356,7 +356,9 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     random,
     regulation,
   };
-  published += await seedWorkflowStates(scene);
+  // Awaited first: `published += await …` would read the count before the scene's own publications.
+  const publishedOutsideSpecs = await seedWorkflowStates(scene);
+  published += publishedOutsideSpecs;
   await seedCatalogReviewStates(scene);
 
   const featured = users.filter(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoDistrict } from '../../src/demo/seed-demo.ts';
+import { seedDemoDistrict, type DemoSummary } from '../../src/demo/seed-demo.ts';
 import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import { getCatalogOverview } from '../../src/modules/catalog/queries/catalog-views.ts';
 import { timelinessReport } from '../../src/modules/catalog/queries/timeliness-report.ts';
@@ -10,10 +10,11 @@ import { DIALECTS } from '../databases.ts';
 /** The demo district's catalogs and timeliness, as a reviewer opening the back office sees them. */
 describe('demo district catalogs', () => {
   let app: TestApp;
+  let summary: DemoSummary;
 
   beforeAll(async () => {
     app = await createTestApp(DIALECTS[0]!, { now: '2026-11-20T02:00:00Z' });
-    await seedDemoDistrict(
+    summary = await seedDemoDistrict(
       {
         stores: app.stores,
         uow: app.uow,
@@ -28,6 +29,13 @@ describe('demo district catalogs', () => {
   });
   afterAll(async () => {
     await app.cleanup();
+  });
+
+  it('reports as many publications as the audit log records', async () => {
+    const count = async (action: string) => (await app.stores.audit.find({ action }, { offset: 0, limit: 1 })).total;
+    const recorded = (await count('document.published')) + (await count('document.force_published'));
+    expect(summary.published).toBe(recorded);
+    expect(summary.published).toBeGreaterThan(300);
   });
 
   it('has a published catalog for every department and town, covering the fields each handles', async () => {
