@@ -62,6 +62,7 @@ export function TextField(
     autocomplete?: string;
     inputmode?: 'numeric' | 'text' | 'tel' | 'email';
     autofocus?: boolean;
+    pattern?: string;
   },
 ) {
   const { id, control } = wiring(props);
@@ -76,7 +77,18 @@ export function TextField(
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         autofocus={props.autofocus || undefined}
+        pattern={props.pattern}
       />
+    </Row>
+  );
+}
+
+/** A file to upload, of the types `accept` lists (the server decides the type from the bytes). */
+export function FileField(props: FieldProps & { accept: string }) {
+  const { id, control } = wiring(props);
+  return (
+    <Row {...props} id={id}>
+      <input {...control} type="file" accept={props.accept} />
     </Row>
   );
 }

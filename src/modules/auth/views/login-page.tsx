@@ -51,19 +51,15 @@ export function SecondFactorForm(props: { csrfToken: string; error?: string }) {
       <ErrorSummary issues={[]} message={props.error} />
       <form method="post" action="/admin/login/2fa" class="form">
         <Csrf token={props.csrfToken} />
-        <div class="form-row">
-          <label for="code">动态验证码（6位数字）</label>
-          <input
-            id="code"
-            name="code"
-            type="text"
-            inputmode="numeric"
-            autocomplete="one-time-code"
-            pattern="[0-9 ]{6,7}"
-            required
-            autofocus
-          />
-        </div>
+        <TextField
+          name="code"
+          label="动态验证码（6位数字）"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          pattern="[0-9 ]{6,7}"
+          required
+          autofocus
+        />
         <button type="submit" class="button primary">
           验证
         </button>

@@ -8,7 +8,7 @@ import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { Csrf } from '../../../platform/web/components.tsx';
-import { DateField, SelectField, TextField } from '../../../platform/web/fields.tsx';
+import { DateField, FileField, SelectField, TextField } from '../../../platform/web/fields.tsx';
 import { requireGlobalPermission } from '../../access/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { importHolidayNotice } from '../commands/import-holiday-notice.ts';
@@ -40,12 +40,17 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
             <h2>导入年度节假日安排</h2>
             <form method="post" action="/admin/calendar/import" enctype="multipart/form-data" class="form filter-form">
               <Csrf token={request.csrfToken} />
-              <div class="form-row">
-                <label for="notice">
-                  ICS 日历或 JSON 文件（[{'{'}"date": "2027-01-01", "isOffDay": true{'}'}]）
-                </label>
-                <input id="notice" name="file" type="file" accept=".ics,.json" required />
-              </div>
+              <FileField
+                name="file"
+                id="notice"
+                label={
+                  <>
+                    ICS 日历或 JSON 文件（[{'{'}"date": "2027-01-01", "isOffDay": true{'}'}]）
+                  </>
+                }
+                accept=".ics,.json"
+                required
+              />
               <button type="submit" class="button primary">
                 导入
               </button>

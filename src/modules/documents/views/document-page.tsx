@@ -1,4 +1,5 @@
 import { chinaDateTime } from '../../../platform/clock.ts';
+import { FileField } from '../../../platform/web/fields.tsx';
 import { Csrf } from '../../../platform/web/components.tsx';
 import { pilotField } from '../../../reference/pilot-fields.ts';
 import { documentPath, formatBytes, versionLabel } from '../http/present.ts';
@@ -283,10 +284,12 @@ function AttachmentPanel(props: {
           class="form upload-form"
         >
           <Csrf token={props.csrfToken} />
-          <div class="form-row">
-            <label for="file">上传附件（PDF、DOCX、XLSX、PNG、JPEG，最大 {props.maxUploadMb} MB）</label>
-            <input id="file" name="file" type="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp" required />
-          </div>
+          <FileField
+            name="file"
+            label={`上传附件（PDF、DOCX、XLSX、PNG、JPEG，最大 ${props.maxUploadMb} MB）`}
+            accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif,.webp"
+            required
+          />
           <button type="submit" class="button">
             上传
           </button>
