@@ -10,7 +10,8 @@ import { verifyAuditChain } from '../modules/audit/index.ts';
 import { createApiToken, revokeApiToken, isTokenUsable, createUser } from '../modules/auth/index.ts';
 import { systemActor, ROLE_LABELS, isRole } from '../modules/access/index.ts';
 import { publishDueEditions } from '../modules/documents/index.ts';
-import { chinaDateTime } from '../platform/clock.ts';
+import { checkExtension, replyDeadline, type ClockExtension } from '../modules/requests/index.ts';
+import { chinaDate, chinaDateTime, isIsoDate } from '../platform/clock.ts';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config.ts';
 import { isDomainError } from '../platform/errors.ts';
 import { newSecretToken } from '../platform/ids.ts';
@@ -30,6 +31,9 @@ const HELP = `gongkai — 政务公开平台 (Gongkai)
   gongkai calendar add-working-days 日期 天数     计算若干个工作日之后的日期（当日不计入）
   gongkai calendar status       列出已有节假日数据的年份
   gongkai calendar import 文件   导入国务院办公厅节假日安排（ICS 或 JSON）
+  gongkai foi due --received 日期 [--extension-days 天数] [--corrected 日期]
+                                依申请公开答复期限：收到申请之日起20个工作日，可延长一次不超过20个工作日；
+                                补正后自收到补正申请之日起重新计算（第一行为到期日）
 
 角色: ${Object.entries(ROLE_LABELS)
   .map(([role, label]) => `${role}(${label})`)
@@ -97,6 +101,9 @@ export async function main(argv: string[]): Promise<number> {
         return withApp(config, (ctx) => calendarCommand(ctx, sub, argv.slice(2)));
       }
       break;
+    case 'foi':
+      if (sub !== 'due') break;
+      return withApp(config, (ctx) => foiDueCommand(ctx, argv.slice(2)));
     default:
       break;
   }
@@ -384,4 +391,57 @@ async function calendarCommand(
     process.stderr.write(`日期或天数不正确：${date} ${days}\n`);
     return 64;
   }
+}
+
+/** `gongkai foi due`: the reply deadline of a request (条例 Art. 30, 33) on the stored calendar. */
+async function foiDueCommand(ctx: AppContext, args: string[]): Promise<number> {
+  const usage = '用法: gongkai foi due --received YYYY-MM-DD [--extension-days 天数] [--corrected YYYY-MM-DD]\n';
+  let values: { received?: string; 'extension-days'?: string; corrected?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { received: { type: 'string' }, 'extension-days': { type: 'string' }, corrected: { type: 'string' } },
+    }));
+  } catch {
+    process.stderr.write(usage);
+    return 64;
+  }
+  const dates = [values.received, values.corrected].filter((d): d is string => d !== undefined);
+  if (!values.received || dates.some((d) => !isIsoDate(d))) {
+    process.stderr.write(`日期不正确。\n${usage}`);
+    return 64;
+  }
+  if (values.corrected && values.corrected < values.received) {
+    process.stderr.write('补正申请的收到日期不能早于原申请的收到日期。\n');
+    return 64;
+  }
+  let extension: ClockExtension | null = null;
+  if (values['extension-days'] !== undefined) {
+    try {
+      extension = checkExtension(null, {
+        workingDays: /^\d+$/.test(values['extension-days']) ? Number(values['extension-days']) : Number.NaN,
+        approvedBy: 'cli',
+        approvedOn: values.received,
+      });
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      process.stderr.write(`${error.fields.map((f) => f.message).join('\n') || error.message}\n`);
+      return 64;
+    }
+  }
+  const today = chinaDate(ctx.clock.now());
+  const deadline = replyDeadline(
+    { receivedOn: values.received, correctedOn: values.corrected ?? null, extension, pauses: [] },
+    await ctx.stores.calendar.load(),
+    today,
+  );
+  process.stdout.write(`${deadline.dueOn}\n`);
+  const start = values.corrected
+    ? `自收到补正申请之日（${values.corrected}）起`
+    : `自收到申请之日（${values.received}）起`;
+  const extra = extension ? `，另延长${extension.workingDays}个工作日` : '';
+  process.stdout.write(`${start}20个工作日${extra}（《政府信息公开条例》第三十三条）。\n`);
+  const warning = uncoveredWarning(deadline.uncoveredYears);
+  if (warning) process.stderr.write(`注意：${warning}\n`);
+  return 0;
 }

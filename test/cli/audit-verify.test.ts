@@ -1,38 +1,22 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = new URL('../../bin/gongkai.js', import.meta.url).pathname;
+import { describe, expect, it } from 'vitest';
+import { useCli } from './kit.ts';
 
 /**
  * `gongkai audit verify`, run as people run it, against a data directory whose audit log the
  * test then tampers with directly in the SQLite file.
  */
 describe('gongkai audit verify', () => {
-  let dataDir: string;
-  const env = () => ({ ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' });
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: env(), encoding: 'utf8', timeout: 60_000 });
+  const { dataDir, run, runWith } = useCli({ migrate: true });
   const sqlite = (statement: string) => {
-    const db = new SqliteDatabase(join(dataDir, 'gongkai.sqlite'));
+    const db = new SqliteDatabase(join(dataDir(), 'gongkai.sqlite'));
     try {
       db.prepare(statement).run();
     } finally {
       db.close();
     }
   };
-
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
-    expect(run('migrate').status).toBe(0);
-  });
-
-  afterAll(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-  });
 
   it('exits 0 on an intact log', () => {
     expect(run('seed-demo').status).toBe(0);
@@ -72,10 +56,7 @@ describe('gongkai audit verify', () => {
   });
 
   it('prints every configuration problem and exits 78 on a wrong setting', () => {
-    const result = spawnSync(process.execPath, [BIN, 'audit', 'verify'], {
-      env: { ...env(), PORT: 'eighty', GONGKAI_SECRET: 'short' },
-      encoding: 'utf8',
-    });
+    const result = runWith({ PORT: 'eighty', GONGKAI_SECRET: 'short' }, 'audit', 'verify');
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('PORT');
     expect(result.stderr).toContain('GONGKAI_SECRET');

@@ -1,26 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = new URL('../../bin/gongkai.js', import.meta.url).pathname;
+import { describe, expect, it } from 'vitest';
+import { useCli } from './kit.ts';
 
 describe('gongkai calendar', () => {
-  let dataDir: string;
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [BIN, 'calendar', ...args], {
-      env: { ...process.env, GONGKAI_DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-calendar-'));
-  });
-  afterAll(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const cli = useCli({ prefix: 'gongkai-calendar-' });
+  const run = (...args: string[]) => cli.run('calendar', ...args);
 
   it('adds working days with the 2026 holidays and 调休: 2026-09-18 + 20 is 2026-10-22', () => {
     const result = run('add-working-days', '2026-09-18', '20');
@@ -32,7 +17,7 @@ describe('gongkai calendar', () => {
   it('warns on stderr when the deadline falls into a year without data, then imports that year', () => {
     const before = run('add-working-days', '2027-12-30', '3');
     expect(before.stderr).toContain('2028年的法定节假日安排尚未导入');
-    const file = join(dataDir, '2028.json');
+    const file = join(cli.dataDir(), '2028.json');
     writeFileSync(
       file,
       JSON.stringify([

@@ -1,39 +1,12 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const BIN = new URL('../../bin/gongkai.js', import.meta.url).pathname;
+import { describe, expect, it } from 'vitest';
+import { useCli } from './kit.ts';
 
 /** `gongkai token create/list/revoke` and `gongkai serve` outside the demo, run as people run them. */
 describe('gongkai token and serve', () => {
-  let dataDir: string;
-  const env = (extra: Record<string, string> = {}) => ({
-    ...process.env,
-    GONGKAI_DATA_DIR: dataDir,
-    DATABASE_URL: '',
-    GONGKAI_PUBLIC_URL: '',
-    LOG_LEVEL: 'silent',
-    ...extra,
-  });
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: env(), encoding: 'utf8', timeout: 60_000 });
-
-  beforeAll(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
-    expect(run('migrate').status).toBe(0);
-  });
-  afterAll(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const { run, runWith } = useCli({ migrate: true });
 
   it('refuses to serve a district that is not the demo without GONGKAI_PUBLIC_URL', () => {
-    const result = spawnSync(process.execPath, [BIN, 'serve'], {
-      env: env({ PORT: '0' }),
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = runWith({ PORT: '0' }, 'serve');
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('GONGKAI_PUBLIC_URL');
   });
