@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
+import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
 import { createWorkerSanitiser } from '../src/adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../src/modules/auth/ports.ts';
@@ -27,6 +28,8 @@ export const fastHasher: PasswordHasher = {
     }
   },
 };
+
+const TEST_SECRET = 'test-secret-that-is-long-enough-for-hmac-0123456789';
 
 /** A whole application on a test database with a clock the test controls. */
 export type TestApp = AppContext & {
@@ -64,7 +67,8 @@ export async function createTestApp(
     sanitiser,
     siteSettings: createSiteSettingsCache({ settings: stores.settings, clock }),
     calendarCache: createCalendarCache({ calendar: stores.calendar, clock }),
-    secret: 'test-secret-that-is-long-enough-for-hmac-0123456789',
+    secret: TEST_SECRET,
+    cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
     dataDir,
     async close() {
       await sanitiser.close();

@@ -4,6 +4,7 @@ import { CALENDAR_AUDIT_ACTIONS } from '../modules/calendar/index.ts';
 import { CATALOG_AUDIT_ACTIONS } from '../modules/catalog/index.ts';
 import { DOCUMENT_AUDIT_ACTIONS } from '../modules/documents/index.ts';
 import { ORG_AUDIT_ACTIONS } from '../modules/orgs/index.ts';
+import { REQUEST_AUDIT_ACTIONS } from '../modules/requests/index.ts';
 import { SITE_AUDIT_ACTIONS } from '../modules/site/index.ts';
 
 /** Every module's audit actions with the viewer's labels, in the order the viewer lists them. */
@@ -14,4 +15,5 @@ export const AUDIT_ACTION_LABELS: AuditActionLabels = {
   ...DOCUMENT_AUDIT_ACTIONS,
   ...CATALOG_AUDIT_ACTIONS,
   ...CALENDAR_AUDIT_ACTIONS,
+  ...REQUEST_AUDIT_ACTIONS,
 };

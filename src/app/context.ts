@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher.ts';
+import { fieldCipherFor } from '../adapters/crypto/field-cipher.ts';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../adapters/db/database.ts';
 import { createStores, type Stores } from '../adapters/db/stores.ts';
 import { createWorkerSanitiser } from '../adapters/sanitiser/worker-sanitiser.ts';
@@ -9,6 +10,7 @@ import type { PasswordHasher } from '../modules/auth/index.ts';
 import { createCalendarCache, type CalendarCache } from '../modules/calendar/index.ts';
 import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site/index.ts';
 import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
+import type { FieldCipher } from '../modules/requests/index.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { newSecretToken } from '../platform/ids.ts';
@@ -32,6 +34,8 @@ export type AppContext = {
   calendarCache: CalendarCache;
   /** Signs cookies and CSRF tokens. */
   secret: string;
+  /** Seals personal data at rest (applicants' identity numbers and contacts). */
+  cipher: FieldCipher;
   close(): Promise<void>;
 };
 
@@ -45,6 +49,7 @@ export async function openApp(
   const clock = options.clock ?? systemClock;
   const { stores, uow } = createStores(database, clock);
   const sanitiser = createWorkerSanitiser();
+  const secret = config.secret ?? dataDirSecret(config.dataDir);
   return {
     config,
     clock,
@@ -57,7 +62,8 @@ export async function openApp(
     sanitiser,
     siteSettings: createSiteSettingsCache({ settings: stores.settings, clock }),
     calendarCache: createCalendarCache({ calendar: stores.calendar, clock }),
-    secret: config.secret ?? dataDirSecret(config.dataDir),
+    secret,
+    cipher: fieldCipherFor(config.dataKeys, secret),
     async close() {
       await sanitiser.close();
       await database.close();

@@ -23,9 +23,15 @@ import {
   requireToken,
   registerLoginRoutes,
   registerUserAdminRoutes,
+  anonymousFormToken,
 } from '../modules/auth/index.ts';
 import { documentApiRoutes, registerDocumentAdminRoutes, registerColumnRoutes } from '../modules/documents/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
+import {
+  registerRequestAdminRoutes,
+  registerRequestPublicRoutes,
+  requestApiRoutes,
+} from '../modules/requests/index.ts';
 import { registerDashboardRoutes, registerSitePublicRoutes, registerSettingsRoutes } from '../modules/site/index.ts';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE } from '../platform/http/context.ts';
@@ -48,9 +54,11 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 /** The JSON API routes of every module, in the order the OpenAPI document lists them. */
 export function allApiRoutes(
-  web: Parameters<typeof orgApiRoutes>[0] & Parameters<typeof documentApiRoutes>[0],
+  web: Parameters<typeof orgApiRoutes>[0] &
+    Parameters<typeof documentApiRoutes>[0] &
+    Parameters<typeof requestApiRoutes>[0],
 ): ApiRoute[] {
-  return [...orgApiRoutes(web), ...documentApiRoutes(web)];
+  return [...orgApiRoutes(web), ...documentApiRoutes(web), ...requestApiRoutes(web)];
 }
 
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -190,6 +198,8 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     filing: createCatalogFiling(ctx),
     workbooks: { read: readWorkbook, write: writeWorkbook },
     actionLabels: AUDIT_ACTION_LABELS,
+    formToken: (request: FastifyRequest, reply: FastifyReply) =>
+      anonymousFormToken(request, reply, { secret: ctx.secret, secureCookies: ctx.config.secureCookies }),
   };
 
   const sendErrorPage = (request: FastifyRequest, reply: FastifyReply, error: PublicError) =>
@@ -245,6 +255,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     registerSitePublicRoutes(site, web);
     registerColumnRoutes(site, web);
     registerCatalogPublicRoutes(site, web);
+    registerRequestPublicRoutes(site, web);
     // Sign-in and sign-out: the only back-office pages open to everybody.
     registerLoginRoutes(site, web);
     await site.register(async (backOffice) => {
@@ -259,6 +270,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
         registerAuditAdminRoutes(enrolled, web);
         registerCatalogAdminRoutes(enrolled, web);
         registerCalendarAdminRoutes(enrolled, web);
+        registerRequestAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);
       });

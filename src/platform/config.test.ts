@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       dataDir: './data',
       database: { kind: 'sqlite', file: './data/gongkai.sqlite' },
       secret: undefined,
+      dataKeys: [],
       demoPassword: undefined,
       publicUrl: 'http://localhost:3000',
       publicUrlConfigured: false,
@@ -130,6 +131,24 @@ describe('loadConfig', () => {
 
   it.each(['0', '3651', 'ninety'])('refuses GONGKAI_TOKEN_DAYS=%s', (value) => {
     expect(problemsOf({ GONGKAI_TOKEN_DAYS: value })).toEqual([expect.stringMatching(/^GONGKAI_TOKEN_DAYS: /)]);
+  });
+
+  it('reads GONGKAI_DATA_KEYS as id:key pairs, the first one sealing', () => {
+    const current = Buffer.alloc(32, 1).toString('base64');
+    const retired = Buffer.alloc(32, 2).toString('base64');
+    expect(loadConfig({ GONGKAI_DATA_KEYS: `k2:${current},k1:${retired}` }).dataKeys).toEqual([
+      { id: 'k2', key: Buffer.alloc(32, 1) },
+      { id: 'k1', key: Buffer.alloc(32, 2) },
+    ]);
+  });
+
+  it.each([
+    'k1',
+    `k1:${Buffer.alloc(16).toString('base64')}`,
+    `k1:${Buffer.alloc(32).toString('base64')};k2:x`,
+    `:${Buffer.alloc(32).toString('base64')}`,
+  ])('refuses GONGKAI_DATA_KEYS=%s', (value) => {
+    expect(problemsOf({ GONGKAI_DATA_KEYS: value })).toEqual([expect.stringMatching(/^GONGKAI_DATA_KEYS: /)]);
   });
 
   it('lists a wrong PORT, a short GONGKAI_SECRET and a bad LOG_LEVEL together', () => {

@@ -29,6 +29,13 @@ const environmentSchema = z.object({
     .string()
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, 'must be true, false, a hop count or proxy addresses')
     .optional(),
+  GONGKAI_DATA_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=(,[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/]{43}=)*$/,
+      'must be id:key pairs separated by commas, each key 32 bytes in base64 (openssl rand -base64 32); the first seals',
+    )
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -47,6 +54,11 @@ export type AppConfig = {
    */
   /** Undefined means: read or create the secret kept in the data directory. */
   secret: string | undefined;
+  /**
+   * Keys that seal personal data at rest (AES-256-GCM), the first sealing and all opening; empty
+   * means one key derived from the secret.
+   */
+  dataKeys: { id: string; key: Buffer }[];
   demoPassword: string | undefined;
   publicUrl: string;
   /** Whether GONGKAI_PUBLIC_URL was set (it must be, outside the demo). */
@@ -95,6 +107,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir,
     database,
     secret: e.GONGKAI_SECRET,
+    dataKeys: (e.GONGKAI_DATA_KEYS?.split(',') ?? []).map((pair) => {
+      const [id, key] = pair.split(':') as [string, string];
+      return { id, key: Buffer.from(key, 'base64') };
+    }),
     demoPassword: e.GONGKAI_DEMO_PASSWORD,
     publicUrl: e.GONGKAI_PUBLIC_URL?.replace(/\/+$/, '') ?? listenOrigin(e.HOST, e.PORT),
     publicUrlConfigured: e.GONGKAI_PUBLIC_URL !== undefined,

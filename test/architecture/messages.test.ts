@@ -4,8 +4,8 @@ import { readSources } from '../../tools/module-graph.ts';
 const HAN = '[\\u4e00-\\u9fa5]';
 /** A message or flash text written in place: `message: '…汉字…'`, `text: \`…汉字…\``. */
 const INLINE_MESSAGE = new RegExp(`\\b(message|text)\\s*:\\s*(['"\`])[^'"\`]*${HAN}`, 'g');
-/** An error thrown with Chinese text of its own in its arguments. */
-const INLINE_ERROR = new RegExp(`new DomainError\\([^)]*(['"\`])[^'"\`]*${HAN}`, 'g');
+/** An error thrown with Chinese text of its own in its arguments (a literal on one line). */
+const INLINE_ERROR = new RegExp(`new DomainError\\([^)]*(['"\`])[^'"\`\\n]*${HAN}`, 'g');
 
 /** Where people's text may be written: the strings files, the error table, the views. */
 function mayHoldText(path: string): boolean {

@@ -23,6 +23,8 @@ export type Database = {
   catalog_entries: CatalogEntryRow;
   catalog_negative_items: CatalogNegativeItemRow;
   catalog_local_fields: CatalogLocalFieldRow;
+  foi_requests: FoiRequestRow;
+  foi_events: FoiEventRow;
 };
 
 export type OrgRow = {
@@ -266,4 +268,46 @@ export type CatalogLocalFieldRow = {
   code: string;
   name: string;
   created_at: string;
+};
+
+export type FoiRequestRow = {
+  id: string;
+  tracking_code: string;
+  org_id: string;
+  channel: string;
+  state: string;
+  applicant_kind: string;
+  organisation_kind: string | null;
+  applicant_name: string;
+  id_type: string;
+  id_number_sealed: string;
+  id_number_masked: string;
+  contact_person: string;
+  phone_sealed: string;
+  phone_tail: string;
+  email_sealed: string | null;
+  address_sealed: string | null;
+  postcode: string;
+  description: string;
+  document_number: string;
+  purpose: string;
+  info_form: string;
+  delivery: string;
+  submitted_at: string;
+  received_on: string | null;
+  corrected_on: string | null;
+  /** JSON of the one extension (条例 Art. 33 ¶2), or null. */
+  extension: string | null;
+  assignee_id: string | null;
+  updated_at: string;
+};
+
+export type FoiEventRow = {
+  request_id: string;
+  seq: number;
+  kind: string;
+  at: string;
+  on_date: string | null;
+  by_name: string;
+  note: string;
 };

@@ -9,6 +9,7 @@ export { isTokenUsable } from './domain/user.ts';
 export { registerAccountRoutes, registerSecondFactorEnrolmentRoutes } from './http/account-routes.tsx';
 export { requireSecondFactorEnrolment, requireStaffSession } from './http/admin-guard.ts';
 export {
+  anonymousFormToken,
   installActor,
   installBearerAuthentication,
   installSessionAuthentication,

@@ -3,7 +3,7 @@
  * else in the module is imported from outside it.
  */
 export { createOrg } from './commands/create-org.ts';
-export { ORG_TYPE_LABELS, sortAsTree } from './domain/org.ts';
+export { ORG_TYPE_LABELS, acceptsRequests, requestHandlingUnit, sortAsTree } from './domain/org.ts';
 export type { DisclosureLevel, Org, OrgType } from './domain/org.ts';
 export { registerOrgAdminRoutes } from './http/admin-routes.tsx';
 export { orgApiRoutes } from './http/api-routes.ts';

@@ -14,3 +14,10 @@ export {
   replyDeadline,
 } from './domain/clock.ts';
 export type { ClockExtension, ClockFacts, ClockPause, PauseReason, ReplyDeadline } from './domain/clock.ts';
+export type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
+export type { FieldCipher, RequestStore } from './ports.ts';
+export { submitApplication } from './commands/submit-application.ts';
+export { registerRequestPublicRoutes } from './http/public-routes.tsx';
+export { registerRequestAdminRoutes } from './http/admin-routes.tsx';
+export { requestApiRoutes } from './http/api-routes.ts';
+export { REQUEST_AUDIT_ACTIONS } from './audit-actions.ts';

@@ -14,6 +14,7 @@ import { markAsDemo, type TestApp } from '../../app.ts';
 import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../../fixtures.ts';
 import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-kit.ts';
 import { multipartBody } from './hostile-bodies.ts';
+import { submitApplication } from '../../../src/modules/requests/index.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
 import { operationsOf, type ApiOperation, type OpenApiDocument } from './openapi.ts';
 import { problemsOf, report, type Answer, type Probe } from './probes.ts';
@@ -300,6 +301,33 @@ export async function prepareHostileRun(options: {
   values.entryId = [entries[0]!.id, UNKNOWN_ID];
   values.userId = [fixture.staff('edu.editor').userId, UNKNOWN_ID];
   values.asset = ['site.css', 'admin.css', 'nothing.css'];
+  // One disclosure application, for the receipt page.
+  const application = await submitApplication({
+    uow: app.uow,
+    clock: app.clock,
+    cipher: app.cipher,
+    actor: { kind: 'public', ip: '127.0.0.1' },
+    channel: 'online',
+    agencyCode: 'edu',
+    input: {
+      applicantKind: 'natural',
+      organisationKind: null,
+      name: '模糊测试申请人',
+      idType: 'resident_id',
+      idNumber: '330106199003071236',
+      contactPerson: '',
+      phone: '13800138000',
+      email: '',
+      address: '',
+      postcode: '',
+      description: '模糊测试所需的政府信息',
+      documentNumber: '',
+      purpose: '',
+      form: 'electronic',
+      delivery: 'online',
+    },
+  });
+  values.trackingCode = [application.request.trackingCode, 'YS-22222-22222', 'ys2222222222', UNKNOWN_ID];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTestApp, createTestServer, type TestApp } from '../../app.ts';
 import { DIALECTS } from '../../databases.ts';
-import { fuzzQuery, hostileCookie, rawBytes, Rng } from './hostile-values.ts';
+import { fuzzQuery, hostileCookie, oddQueryKey, oddQueryValue, pct, rawBytes, Rng } from './hostile-values.ts';
 import { expectShareSent, HOSTILE_APP_OPTIONS, prepareHostileRun, seedHostileFixture, type HostileRun } from './kit.ts';
 import { clip, isApiPath, type Probe } from './probes.ts';
 
@@ -48,6 +48,9 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/gknb', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/fdzdgknr', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
     { path: '/xxgk/ysqgk', query: [] },
+    { path: '/ysqgk/apply', query: [] },
+    { path: '/ysqgk/receipt/{trackingCode}', query: [] },
+    { path: '/ysqgk/track', query: [] },
     { path: '/xxgk/doc/{docId}', query: ['version'] },
     { path: '/xxgk/files/{attachmentId}/{fileName}', query: [] },
     { path: '/xxgk/files/{attachmentId}', query: [] },
@@ -60,6 +63,100 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/healthz', query: [] },
     { path: '/static/{asset}', query: ['v'] },
   ];
+
+  it('answers hostile application and tracking forms with a Chinese HTML page or a receipt, never 5xx', async () => {
+    const { loginCookie, loginCsrf, sendAll, expectAllAnsweredWell, fill } = run;
+    const rng = new Rng('resident forms');
+    const probes: Probe[] = [];
+    const APPLICATION_FIELDS = [
+      'agency',
+      'applicantKind',
+      'organisationKind',
+      'name',
+      'idType',
+      'idNumber',
+      'contactPerson',
+      'phone',
+      'email',
+      'address',
+      'postcode',
+      'description',
+      'documentNumber',
+      'purpose',
+      'form',
+      'delivery',
+    ];
+    const GOOD: Record<string, string> = {
+      agency: 'edu',
+      applicantKind: 'natural',
+      name: pct('模糊测试'),
+      idType: 'resident_id',
+      idNumber: '330106199003071236',
+      phone: '13800138000',
+      description: pct('模糊测试所需的政府信息'),
+      form: 'electronic',
+      delivery: 'online',
+    };
+    const form = (fields: [string, string][]) => fields.map(([k, v]) => `${pct(k)}=${v}`).join('&');
+    const headers = { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' };
+    let address = 0;
+    const freshAddress = () => `10.9.${(++address >> 8) & 255}.${address & 255}`;
+    for (let i = 0; i < 80; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf]];
+      for (const name of APPLICATION_FIELDS) {
+        if (rng.chance(0.15)) continue;
+        fields.push([name, rng.chance(0.35) ? oddQueryValue(rng) : (GOOD[name] ?? '')]);
+      }
+      if (rng.chance(0.2)) fields.push([oddQueryKey(rng, rng.pick(APPLICATION_FIELDS)), oddQueryValue(rng)]);
+      if (rng.chance(0.1)) fields.push(['description', oddQueryValue(rng)]);
+      probes.push({
+        label: 'application form fields',
+        method: 'POST',
+        url: '/ysqgk/apply',
+        headers,
+        payload: form(fields),
+      });
+    }
+    // A few whole applications, some with a hostile extra field: each stored and answered with its receipt.
+    for (let i = 0; i < 4; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf], ...Object.entries(GOOD)];
+      if (i % 2 === 1) fields.push([oddQueryKey(rng, 'purpose'), oddQueryValue(rng)]);
+      probes.push({ label: 'whole application', method: 'POST', url: '/ysqgk/apply', headers, payload: form(fields) });
+    }
+    for (let i = 0; i < 40; i++) {
+      probes.push({
+        label: 'tracking form fields',
+        method: 'POST',
+        url: '/ysqgk/track',
+        headers,
+        payload: form([
+          ['_csrf', loginCsrf],
+          ['code', rng.chance(0.5) ? oddQueryValue(rng) : pct(fill('{trackingCode}', rng))],
+          ['factor', rng.chance(0.5) ? oddQueryValue(rng) : rng.pick(['8000', '0000', pct('a@b.cn'), ''])],
+        ]),
+        remoteAddress: freshAddress(),
+      });
+    }
+    for (const url of ['/ysqgk/apply', '/ysqgk/track']) {
+      for (const body of [`{"_csrf":"${loginCsrf}","name":{"x":[1]}}`, `${'['.repeat(5_000)}`, 'null', '']) {
+        probes.push({
+          label: `${url} as JSON`,
+          method: 'POST',
+          url,
+          headers: { cookie: loginCookie, 'content-type': 'application/json' },
+          payload: body,
+        });
+      }
+      probes.push({
+        label: `${url} without the page token`,
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'name=x',
+      });
+    }
+    expectAllAnsweredWell(await sendAll(probes), probes);
+  }, 120_000);
 
   it('answers hostile query strings on every public page with a Chinese HTML page, never 5xx', async () => {
     const { sendAll, expectAllAnsweredWell, fill } = run;

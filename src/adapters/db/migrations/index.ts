@@ -4,6 +4,7 @@ import * as editionOrg from './0002-edition-org.ts';
 import * as calendar from './0003-calendar.ts';
 import * as catalogs from './0004-catalogs.ts';
 import * as accessLifecycle from './0005-access-lifecycle.ts';
+import * as requests from './0006-requests.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-calendar': calendar,
   '0004-catalogs': catalogs,
   '0005-access-lifecycle': accessLifecycle,
+  '0006-requests': requests,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

@@ -7,27 +7,15 @@ export type PersonalDataKind = 'id_card' | 'mobile' | 'bank_card';
 
 export type PersonalDataFinding = { kind: PersonalDataKind; masked: string; where: 'title' | 'body' };
 
+import { isValidIdCardNumber } from '../../../platform/identifiers.ts';
+
+export { isValidIdCardNumber };
+
 export const PERSONAL_DATA_LABELS: Record<PersonalDataKind, string> = {
   id_card: '身份证号',
   mobile: '手机号',
   bank_card: '银行卡号',
 };
-
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** True when `value` is an 18-character identity number with a real birth date and a right check digit. */
-export function isValidIdCardNumber(value: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(value)) return false;
-  const year = Number(value.slice(6, 10));
-  const month = Number(value.slice(10, 12));
-  const day = Number(value.slice(12, 14));
-  const birth = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || birth.getUTCMonth() !== month - 1 || birth.getUTCDate() !== day) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(value[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === value[17]!.toUpperCase();
-}
 
 /** True when the digits pass the Luhn (mod 10) check that bank cards carry. */
 export function passesLuhn(digits: string): boolean {

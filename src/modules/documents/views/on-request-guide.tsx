@@ -35,7 +35,16 @@ export function OnRequestGuide(props: { districtName: string }) {
       <p>
         行政机关依申请提供政府信息，不收取费用。申请人申请公开政府信息的数量、频次明显超过合理范围的，行政机关可以收取信息处理费（条例第四十二条）。
       </p>
-      <p class="notice">在线申请功能即将开通。目前请到各受理机关的政府信息公开查阅点当面提交或邮寄申请。</p>
+      <h2>在线申请</h2>
+      <p>
+        <a class="button primary" href="/ysqgk/apply">
+          在线提交申请
+        </a>{' '}
+        <a class="button" href="/ysqgk/track">
+          查询办理进度
+        </a>
+      </p>
+      <p>也可以到各受理机关的政府信息公开查阅点当面提交，或者以信函方式邮寄申请。</p>
     </section>
   );
 }

@@ -52,10 +52,23 @@ export type Org = {
 };
 
 export { isInSubtree } from '../../../platform/subtree.ts';
+import { isValidCreditCode } from '../../../platform/identifiers.ts';
+
+export { isValidCreditCode };
 
 /** The path of a new child of `parent` (or of a root when there is no parent). */
 export function childPath(parent: Pick<Org, 'path'> | null, id: string): string {
   return `${parent?.path ?? '/'}${id}/`;
+}
+
+/**
+ * Whether a unit of this type receives disclosure requests itself (条例 Art. 27: people's
+ * governments and their departments, towns included). Villages and communities are not
+ * administrative organs (their town receives), and public enterprises and institutions disclose
+ * under their own rules (条例 Art. 55).
+ */
+export function acceptsRequests(type: OrgType): boolean {
+  return type === 'district' || type === 'department' || type === 'town';
 }
 
 /**
@@ -64,18 +77,6 @@ export function childPath(parent: Pick<Org, 'path'> | null, id: string): string 
  */
 export function requestHandlingUnit(org: Org, parent: Org | null): Org {
   return (org.type === 'village' || org.type === 'community') && parent ? parent : org;
-}
-
-const CREDIT_CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CREDIT_CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** True when `code` is an 18-character unified social credit code with a correct check character (GB 32100-2015 §5). */
-export function isValidCreditCode(code: string): boolean {
-  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CREDIT_CODE_CHARS.indexOf(code[i]!) * CREDIT_CODE_WEIGHTS[i]!;
-  const check = (31 - (sum % 31)) % 31;
-  return CREDIT_CODE_CHARS[check] === code[17];
 }
 
 /** Input for creating or renaming a unit. */

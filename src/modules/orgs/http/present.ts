@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DISCLOSURE_LEVELS, ORG_TYPE_LABELS, ORG_TYPES, type Org } from '../domain/org.ts';
+import { DISCLOSURE_LEVELS, ORG_TYPE_LABELS, ORG_TYPES, acceptsRequests, type Org } from '../domain/org.ts';
 
 export const OrgView = z
   .object({
@@ -13,7 +13,9 @@ export const OrgView = z
     creditCode: z.string().nullable().meta({ description: '统一社会信用代码' }),
     levels: z.array(z.enum(DISCLOSURE_LEVELS)).meta({ description: '公开层级' }),
     depth: z.number(),
-    acceptsRequests: z.boolean().meta({ description: '是否受理依申请公开（村、社区由所在镇街受理，条例第二十七条）' }),
+    acceptsRequests: z.boolean().meta({
+      description: '是否受理依申请公开（村、社区由所在镇街受理，条例第二十七条；公共企事业单位按第五十五条另行办理）',
+    }),
     isDemo: z.boolean(),
   })
   .meta({ id: 'Org' });
@@ -30,7 +32,7 @@ export function presentOrg(org: Org): z.infer<typeof OrgView> {
     creditCode: org.creditCode,
     levels: org.levels,
     depth: org.depth,
-    acceptsRequests: org.type !== 'village' && org.type !== 'community',
+    acceptsRequests: acceptsRequests(org.type),
     isDemo: org.isDemo,
   };
 }

@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+
+/**
+ * Disclosure requests (依申请公开): one row per application with the applicant's identity and
+ * contact sealed (AES-256-GCM), and the append-only list of what happened to it.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('foi_requests')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('tracking_code', 'text', (c) => c.notNull().unique())
+    .addColumn('org_id', 'text', (c) => c.notNull().references('orgs.id'))
+    .addColumn('channel', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('applicant_kind', 'text', (c) => c.notNull())
+    .addColumn('organisation_kind', 'text')
+    .addColumn('applicant_name', 'text', (c) => c.notNull())
+    .addColumn('id_type', 'text', (c) => c.notNull())
+    .addColumn('id_number_sealed', 'text', (c) => c.notNull())
+    .addColumn('id_number_masked', 'text', (c) => c.notNull())
+    .addColumn('contact_person', 'text', (c) => c.notNull())
+    .addColumn('phone_sealed', 'text', (c) => c.notNull())
+    .addColumn('phone_tail', 'text', (c) => c.notNull())
+    .addColumn('email_sealed', 'text')
+    .addColumn('address_sealed', 'text')
+    .addColumn('postcode', 'text', (c) => c.notNull())
+    .addColumn('description', 'text', (c) => c.notNull())
+    .addColumn('document_number', 'text', (c) => c.notNull())
+    .addColumn('purpose', 'text', (c) => c.notNull())
+    .addColumn('info_form', 'text', (c) => c.notNull())
+    .addColumn('delivery', 'text', (c) => c.notNull())
+    .addColumn('submitted_at', 'text', (c) => c.notNull())
+    .addColumn('received_on', 'text')
+    .addColumn('corrected_on', 'text')
+    .addColumn('extension', 'text')
+    .addColumn('assignee_id', 'text')
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('foi_requests_inbox')
+    .on('foi_requests')
+    .columns(['org_id', 'state', 'submitted_at'])
+    .execute();
+
+  await db.schema
+    .createTable('foi_events')
+    .addColumn('request_id', 'text', (c) => c.notNull().references('foi_requests.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('at', 'text', (c) => c.notNull())
+    .addColumn('on_date', 'text')
+    .addColumn('by_name', 'text', (c) => c.notNull())
+    .addColumn('note', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('foi_events_pk', ['request_id', 'seq'])
+    .execute();
+}

@@ -1,0 +1,158 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { FoiRequest, RequestEvent } from '../../modules/requests/domain/request.ts';
+import type { RequestStore } from '../../modules/requests/ports.ts';
+import { DomainError } from '../../platform/errors.ts';
+import { pathInSubtrees } from './access.ts';
+import { toCount } from './dialect.ts';
+import type { Database, FoiEventRow, FoiRequestRow } from './schema.ts';
+
+export function createRequestStore(db: Kysely<Database>): RequestStore {
+  return {
+    async insert(request, first) {
+      await db.insertInto('foi_requests').values(toRow(request)).execute();
+      await db.insertInto('foi_events').values(toEventRow(first)).execute();
+    },
+    async getById(id) {
+      const row = await db.selectFrom('foi_requests').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && fromRow(row);
+    },
+    async getByTrackingCode(code) {
+      const row = await db.selectFrom('foi_requests').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+      return row && fromRow(row);
+    },
+    async update(request, expectedState) {
+      const { id: _id, ...values } = toRow(request);
+      const result = await db
+        .updateTable('foi_requests')
+        .set(values)
+        .where('id', '=', request.id)
+        .where('state', '=', expectedState)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new DomainError('conflict');
+    },
+    async appendEvent(event) {
+      const last = await db
+        .selectFrom('foi_events')
+        .select((eb) => eb.fn.max<number>('seq').as('seq'))
+        .where('request_id', '=', event.requestId)
+        .executeTakeFirst();
+      const stored: RequestEvent = { ...event, seq: Number(last?.seq ?? 0) + 1 };
+      await db.insertInto('foi_events').values(toEventRow(stored)).execute();
+      return stored;
+    },
+    async events(requestId) {
+      const rows = await db
+        .selectFrom('foi_events')
+        .selectAll()
+        .where('request_id', '=', requestId)
+        .orderBy('seq')
+        .execute();
+      return rows.map(fromEventRow);
+    },
+    async inbox(scope, filter, page) {
+      if (scope.kind === 'public') return { rows: [], total: 0 };
+      let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');
+      if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
+      if (filter.states?.length === 0) return { rows: [], total: 0 };
+      if (filter.states) query = query.where('foi_requests.state', 'in', filter.states);
+      if (filter.orgId) query = query.where('foi_requests.org_id', '=', filter.orgId);
+      const [rows, count] = await Promise.all([
+        query
+          .selectAll('foi_requests')
+          .select('orgs.short_name as org_name')
+          .orderBy('foi_requests.submitted_at', 'desc')
+          .orderBy('foi_requests.id')
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute(),
+        query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+      ]);
+      return { rows: rows.map((r) => ({ ...fromRow(r), orgName: r.org_name })), total: toCount(count?.n) };
+    },
+  };
+}
+
+function toRow(r: FoiRequest): FoiRequestRow {
+  const a = r.applicant;
+  return {
+    id: r.id,
+    tracking_code: r.trackingCode,
+    org_id: r.orgId,
+    channel: r.channel,
+    state: r.state,
+    applicant_kind: a.kind,
+    organisation_kind: a.organisationKind,
+    applicant_name: a.name,
+    id_type: a.idType,
+    id_number_sealed: a.idNumberSealed,
+    id_number_masked: a.idNumberMasked,
+    contact_person: a.contactPerson,
+    phone_sealed: a.phoneSealed,
+    phone_tail: a.phoneTail,
+    email_sealed: a.emailSealed,
+    address_sealed: a.addressSealed,
+    postcode: a.postcode,
+    description: r.description,
+    document_number: r.documentNumber,
+    purpose: r.purpose,
+    info_form: r.form,
+    delivery: r.delivery,
+    submitted_at: r.submittedAt,
+    received_on: r.receivedOn,
+    corrected_on: r.correctedOn,
+    extension: r.extension ? JSON.stringify(r.extension) : null,
+    assignee_id: r.assigneeId,
+    updated_at: r.updatedAt,
+  };
+}
+
+function fromRow(row: Selectable<FoiRequestRow>): FoiRequest {
+  return {
+    id: row.id,
+    trackingCode: row.tracking_code,
+    orgId: row.org_id,
+    channel: row.channel as FoiRequest['channel'],
+    state: row.state as FoiRequest['state'],
+    applicant: {
+      kind: row.applicant_kind as FoiRequest['applicant']['kind'],
+      organisationKind: row.organisation_kind as FoiRequest['applicant']['organisationKind'],
+      name: row.applicant_name,
+      idType: row.id_type as FoiRequest['applicant']['idType'],
+      idNumberSealed: row.id_number_sealed,
+      idNumberMasked: row.id_number_masked,
+      contactPerson: row.contact_person,
+      phoneSealed: row.phone_sealed,
+      phoneTail: row.phone_tail,
+      emailSealed: row.email_sealed,
+      addressSealed: row.address_sealed,
+      postcode: row.postcode,
+    },
+    description: row.description,
+    documentNumber: row.document_number,
+    purpose: row.purpose,
+    form: row.info_form as FoiRequest['form'],
+    delivery: row.delivery as FoiRequest['delivery'],
+    submittedAt: row.submitted_at,
+    receivedOn: row.received_on,
+    correctedOn: row.corrected_on,
+    extension: row.extension ? (JSON.parse(row.extension) as FoiRequest['extension']) : null,
+    assigneeId: row.assignee_id,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toEventRow(e: RequestEvent): FoiEventRow {
+  return { request_id: e.requestId, seq: e.seq, kind: e.kind, at: e.at, on_date: e.on, by_name: e.by, note: e.note };
+}
+
+function fromEventRow(row: Selectable<FoiEventRow>): RequestEvent {
+  return {
+    requestId: row.request_id,
+    seq: row.seq,
+    kind: row.kind as RequestEvent['kind'],
+    at: row.at,
+    on: row.on_date,
+    by: row.by_name,
+    note: row.note,
+  };
+}

@@ -1,0 +1,57 @@
+import { chinaDate, type Clock } from '../../../platform/clock.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import { requestEntry } from '../audit-actions.ts';
+import { checkReceiptDate, register, type FoiRequest } from '../domain/request.ts';
+import type { RequestStore } from '../ports.ts';
+
+/**
+ * The receiving agency confirms receipt (登记, 条例 Art. 31, 45): the legal receipt date is fixed and
+ * the 20 working days start. For an online application it is the day both sides confirm, usually
+ * today; staff may give an earlier day (never before submission, never after today).
+ * @throws DomainError `not_found`, `out_of_scope`/`forbidden`, `validation_failed`, `invalid_transition`, `conflict`.
+ */
+export async function registerRequest(options: {
+  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
+  clock: Clock;
+  actor: Actor;
+  requestId: string;
+  receivedOn: string;
+}): Promise<FoiRequest> {
+  const now = options.clock.now();
+  return options.uow.run(async ({ requests, orgs, audit }) => {
+    const request = await requests.getById(options.requestId);
+    const agency = request && (await orgs.getById(request.orgId));
+    if (!request || !agency) throw new DomainError('not_found');
+    requirePermission(options.actor, 'request.handle', agency.path);
+    const receivedOn = checkReceiptDate({
+      receivedOn: options.receivedOn,
+      submittedOn: chinaDate(new Date(request.submittedAt)),
+      today: chinaDate(now),
+    });
+    const registered = register(request, receivedOn, now);
+    await requests.update(registered, request.state);
+    await requests.appendEvent({
+      requestId: request.id,
+      kind: 'received',
+      at: now.toISOString(),
+      on: receivedOn,
+      by: agency.name,
+      note: '',
+    });
+    await audit.append(
+      requestEntry(auditActor(options.actor), now, {
+        action: 'request.registered',
+        entityType: 'foi_request',
+        entityId: request.id,
+        orgId: agency.id,
+        before: { state: request.state },
+        after: { state: registered.state, receivedOn },
+      }),
+    );
+    return registered;
+  });
+}

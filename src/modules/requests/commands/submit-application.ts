@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../../../platform/clock.ts';
+import { DomainError, type FieldIssue } from '../../../platform/errors.ts';
+import { newId } from '../../../platform/ids.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import { acceptsRequests, requestHandlingUnit, type Org, type OrgStore } from '../../orgs/index.ts';
+import { requestEntry } from '../audit-actions.ts';
+import {
+  isComplete,
+  mask,
+  normaliseEmail,
+  phoneTail,
+  validateApplication,
+  type ApplicationInput,
+} from '../domain/application.ts';
+import { trackingCodeFrom, type Channel, type FoiRequest, type RequestEvent } from '../domain/request.ts';
+import type { FieldCipher, RequestStore } from '../ports.ts';
+import { REQUEST_TEXT } from '../strings.ts';
+
+/**
+ * Takes in an application (条例 Art. 29) and stores it, committed, before anything is shown to the
+ * applicant: the identity number and contacts sealed, a tracking code, the first event. An online
+ * application is `submitted` until the agency confirms receipt (Art. 31); an application addressed
+ * to a village or community goes to its town (Art. 27).
+ * @throws DomainError `validation_failed` listing every problem, the agency's included.
+ */
+export async function submitApplication(options: {
+  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
+  clock: Clock;
+  cipher: FieldCipher;
+  actor: Actor;
+  channel: Channel;
+  /** The receiving agency's unit code. */
+  agencyCode: string;
+  input: ApplicationInput;
+}): Promise<{ request: FoiRequest; agency: Org }> {
+  const { input } = options;
+  const issues = validateApplication(input);
+  const now = options.clock.now();
+  return options.uow.run(async ({ requests, orgs, audit }) => {
+    const agency = await resolveAgency(orgs, options.agencyCode, issues);
+    if (issues.length > 0 || !agency || !isComplete(input))
+      throw new DomainError('validation_failed', { fields: issues });
+    const id = newId();
+    const request: FoiRequest = {
+      id,
+      trackingCode: trackingCodeFrom(randomBytes(10)),
+      orgId: agency.id,
+      channel: options.channel,
+      state: 'submitted',
+      applicant: {
+        kind: input.applicantKind,
+        organisationKind: input.applicantKind === 'legal' ? input.organisationKind : null,
+        name: input.name,
+        idType: input.idType,
+        idNumberSealed: options.cipher.seal(input.idNumber.toUpperCase()),
+        idNumberMasked: mask(input.idNumber.toUpperCase()),
+        contactPerson: input.contactPerson,
+        phoneSealed: options.cipher.seal(input.phone),
+        phoneTail: phoneTail(input.phone),
+        emailSealed: input.email ? options.cipher.seal(normaliseEmail(input.email)) : null,
+        addressSealed: input.address ? options.cipher.seal(input.address) : null,
+        postcode: input.postcode,
+      },
+      description: input.description,
+      documentNumber: input.documentNumber,
+      purpose: input.purpose,
+      form: input.form,
+      delivery: input.delivery,
+      submittedAt: now.toISOString(),
+      receivedOn: null,
+      correctedOn: null,
+      extension: null,
+      assigneeId: null,
+      updatedAt: now.toISOString(),
+    };
+    const first: RequestEvent = {
+      requestId: id,
+      seq: 1,
+      kind: 'submitted',
+      at: now.toISOString(),
+      on: null,
+      by: input.name,
+      note: '',
+    };
+    await requests.insert(request, first);
+    await audit.append(
+      requestEntry(auditActor(options.actor), now, {
+        action: 'request.submitted',
+        entityType: 'foi_request',
+        entityId: id,
+        orgId: agency.id,
+        // No personal data in the audit log: the applicant's category only.
+        after: {
+          trackingCode: request.trackingCode,
+          channel: request.channel,
+          applicantKind: request.applicant.kind,
+          organisationKind: request.applicant.organisationKind,
+        },
+      }),
+    );
+    return { request, agency };
+  });
+}
+
+/** The unit that receives an application addressed to `code`, or why there is none (added to `issues`). */
+async function resolveAgency(orgs: OrgStore, code: string, issues: FieldIssue[]): Promise<Org | undefined> {
+  if (code === '') {
+    issues.push({ field: 'agency', message: REQUEST_TEXT.agencyRequired });
+    return undefined;
+  }
+  const org = await orgs.getByCode(code);
+  if (!org) {
+    issues.push({ field: 'agency', message: REQUEST_TEXT.agencyUnknown });
+    return undefined;
+  }
+  const parent = org.parentId ? ((await orgs.getById(org.parentId)) ?? null) : null;
+  const unit = requestHandlingUnit(org, parent);
+  if (!acceptsRequests(unit.type)) {
+    issues.push({ field: 'agency', message: REQUEST_TEXT.agencyNotAccepting });
+    return undefined;
+  }
+  return unit;
+}

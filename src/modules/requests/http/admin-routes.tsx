@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { chinaDate } from '../../../platform/clock.ts';
+import { isDomainError } from '../../../platform/errors.ts';
+import { setFlash } from '../../../platform/http/flash.ts';
+import { field, formFields } from '../../../platform/http/forms.ts';
+import { seeOther } from '../../../platform/http/render.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
+import { registerRequest } from '../commands/register-request.ts';
+import { REQUEST_STATES } from '../domain/request.ts';
+import { getRequestForStaff, listInbox } from '../queries/inbox.ts';
+import { REQUEST_TEXT } from '../strings.ts';
+import { AdminInbox } from '../views/admin-inbox.tsx';
+import { AdminRequest } from '../views/admin-request.tsx';
+import type { RequestWebDeps } from './deps.ts';
+
+const PAGE_SIZE = 50;
+const InboxQuery = z.object({
+  state: z.enum(REQUEST_STATES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+const IdParams = z.object({ id: z.string().max(40) });
+
+/** The handling unit's side: the inbox, one request, and receipt confirmation (条例 Art. 31). */
+export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWebDeps): void {
+  const calendar = () => deps.calendarCache.get();
+
+  app.get('/admin/ysqgk', async (request, reply) => {
+    const query = parseInput(InboxQuery, request.query);
+    const { items, total } = await listInbox({
+      requests: deps.stores.requests,
+      calendar,
+      clock: deps.clock,
+      actor: request.actor,
+      states: query.state ? [query.state] : undefined,
+      page: { limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE },
+    });
+    return sendAdminPage(deps, request, reply, {
+      title: REQUEST_TEXT.inboxTitle,
+      active: 'requests',
+      body: <AdminInbox items={items} total={total} page={query.page} pageSize={PAGE_SIZE} state={query.state ?? ''} />,
+    });
+  });
+
+  const showRequest = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    problem?: { issues: { field: string; message: string }[]; message?: string | undefined },
+  ) => {
+    const view = await getRequestForStaff({
+      stores: deps.stores,
+      calendar,
+      clock: deps.clock,
+      actor: request.actor,
+      requestId: id,
+    });
+    return sendAdminPage(
+      deps,
+      request,
+      reply,
+      {
+        title: `${REQUEST_TEXT.inboxTitle} ${view.request.trackingCode}`,
+        active: 'requests',
+        body: (
+          <AdminRequest
+            csrfToken={request.csrfToken}
+            {...view}
+            today={chinaDate(deps.clock.now())}
+            issues={problem?.issues ?? []}
+            error={problem?.message}
+          />
+        ),
+      },
+      problem ? 400 : 200,
+    );
+  };
+
+  app.get('/admin/ysqgk/:id', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params);
+    return showRequest(request, reply, id);
+  });
+
+  app.post('/admin/ysqgk/:id/register', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params);
+    // Outside the officer's subtrees the request does not exist, whatever is posted.
+    await getRequestForStaff({ stores: deps.stores, calendar, clock: deps.clock, actor: request.actor, requestId: id });
+    try {
+      await registerRequest({
+        uow: deps.uow,
+        clock: deps.clock,
+        actor: request.actor,
+        requestId: id,
+        receivedOn: field(formFields(request), 'receivedOn').slice(0, 20),
+      });
+    } catch (error) {
+      if (!isDomainError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition'))
+        throw error;
+      return showRequest(request, reply, id, { issues: error.fields, message: error.message });
+    }
+    setFlash(reply, { kind: 'success', text: REQUEST_TEXT.registered });
+    return seeOther(reply, `/admin/ysqgk/${id}`);
+  });
+}

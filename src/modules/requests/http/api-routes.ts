@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
+import { submitApplication } from '../commands/submit-application.ts';
+import { REQUEST_STATES } from '../domain/request.ts';
+import { ApplicationBody, applicationInput } from './application-schema.ts';
+import type { RequestWebDeps } from './deps.ts';
+
+const Submitted = z.object({
+  trackingCode: z.string().meta({ description: '申请查询码；查询进度时与手机号码后4位或电子邮箱一并使用' }),
+  agency: z
+    .object({ code: z.string(), name: z.string() })
+    .meta({ description: '受理机关（村、社区的申请转所在镇街）' }),
+  state: z.enum(REQUEST_STATES).meta({ description: 'submitted：待受理机关确认收到（条例第三十一条）' }),
+  submittedAt: z.string().meta({ description: '提交时间（ISO 8601）' }),
+  trackUrl: z.string().meta({ description: '进度查询页面' }),
+});
+
+/** Online applications through the API: the same checks and the same storage as the form. */
+export function requestApiRoutes(deps: RequestWebDeps & { config: { publicUrl: string } }): ApiRoute[] {
+  return [
+    apiRoute({
+      method: 'POST',
+      path: '/api/v1/foi/applications',
+      summary: '提交政府信息公开申请（条例第二十九条）；成功时申请已保存，返回申请查询码',
+      tag: 'public',
+      auth: 'public',
+      body: ApplicationBody,
+      response: Submitted,
+      successStatus: 201,
+      handler: async ({ body, request }) => {
+        const { agencyCode, input } = applicationInput(body);
+        const { request: stored, agency } = await submitApplication({
+          uow: deps.uow,
+          clock: deps.clock,
+          cipher: deps.cipher,
+          actor: request.actor,
+          channel: 'online',
+          agencyCode,
+          input,
+        });
+        return {
+          trackingCode: stored.trackingCode,
+          agency: { code: agency.code, name: agency.name },
+          state: stored.state,
+          submittedAt: stored.submittedAt,
+          trackUrl: `${deps.config.publicUrl}/ysqgk/track`,
+        };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,20 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../../../platform/clock.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import type { PageShell } from '../../../platform/web/page-shell.tsx';
+import type { AuditLog } from '../../audit/index.ts';
+import type { CalendarCache } from '../../calendar/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import type { FieldCipher, RequestStore } from '../ports.ts';
+
+/** What the application form, the tracking page and the API need, built by the composition root. */
+export type RequestWebDeps = {
+  stores: { requests: RequestStore; orgs: OrgStore };
+  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
+  clock: Clock;
+  cipher: FieldCipher;
+  calendarCache: CalendarCache;
+  shell: PageShell;
+  /** The CSRF token for a form shown to somebody not signed in (sets its cookie when needed). */
+  formToken: (request: FastifyRequest, reply: FastifyReply) => string;
+};

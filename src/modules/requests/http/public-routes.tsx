@@ -1,0 +1,143 @@
+import type { Child } from 'hono/jsx';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isDomainError, type FieldIssue } from '../../../platform/errors.ts';
+import { field, formFields } from '../../../platform/http/forms.ts';
+import { seeOther } from '../../../platform/http/render.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
+import type { Crumb } from '../../../platform/web/public-layout.tsx';
+import { submitApplication } from '../commands/submit-application.ts';
+import { normaliseTrackingCode } from '../domain/request.ts';
+import { listAgencies } from '../queries/list-agencies.ts';
+import { trackRequest } from '../queries/track-request.ts';
+import { REQUEST_TEXT } from '../strings.ts';
+import { ApplyForm } from '../views/apply-form.tsx';
+import { Receipt } from '../views/receipt.tsx';
+import { TrackForm, TrackResult } from '../views/track.tsx';
+import { ApplicationBody, applicationInput } from './application-schema.ts';
+import type { RequestWebDeps } from './deps.ts';
+
+const CRUMBS: Crumb[] = [
+  { label: '首页', href: '/' },
+  { label: '政府信息公开', href: '/xxgk/' },
+  { label: '依申请公开', href: '/xxgk/ysqgk' },
+];
+const CodeParams = z.object({ code: z.string().max(40) });
+
+/**
+ * The resident's side of disclosure on application: the form (条例 Art. 29), the receipt and the
+ * tracking page. No account is needed; the forms carry the anonymous CSRF token.
+ */
+export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestWebDeps): void {
+  const showForm = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    issues: FieldIssue[],
+    status = 200,
+  ) =>
+    sendPublicPage(
+      deps,
+      request,
+      reply,
+      {
+        title: REQUEST_TEXT.applyTitle,
+        active: 'ysqgk',
+        crumbs: [...CRUMBS, { label: REQUEST_TEXT.applyTitle }],
+        body: (
+          <ApplyForm
+            csrfToken={deps.formToken(request, reply)}
+            agencies={await listAgencies(deps.stores.orgs)}
+            values={values}
+            issues={issues}
+          />
+        ),
+      },
+      status,
+    );
+
+  app.get('/ysqgk/apply', async (request, reply) => showForm(request, reply, {}, []));
+
+  app.post('/ysqgk/apply', async (request, reply) => {
+    const fields = formFields(request);
+    const values = Object.fromEntries(Object.keys(ApplicationBody.shape).map((name) => [name, field(fields, name)]));
+    try {
+      const { agencyCode, input } = applicationInput(parseInput(ApplicationBody, values));
+      const { request: stored } = await submitApplication({
+        uow: deps.uow,
+        clock: deps.clock,
+        cipher: deps.cipher,
+        actor: request.actor,
+        channel: 'online',
+        agencyCode,
+        input,
+      });
+      return seeOther(reply, `/ysqgk/receipt/${stored.trackingCode}`);
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'validation_failed') throw error;
+      return showForm(request, reply, values, error.fields, 400);
+    }
+  });
+
+  app.get('/ysqgk/receipt/:code', async (request, reply) => {
+    const { code } = parseInput(CodeParams, request.params);
+    const stored = await deps.stores.requests.getByTrackingCode(normaliseTrackingCode(code));
+    const agency = stored && (await deps.stores.orgs.getById(stored.orgId));
+    if (!stored || !agency) return reply.callNotFound();
+    return sendPublicPage(deps, request, reply, {
+      title: REQUEST_TEXT.receiptTitle,
+      active: 'ysqgk',
+      crumbs: [...CRUMBS, { label: REQUEST_TEXT.receiptTitle }],
+      body: <Receipt trackingCode={stored.trackingCode} agencyName={agency.name} submittedAt={stored.submittedAt} />,
+    });
+  });
+
+  const trackPage = (request: FastifyRequest, reply: FastifyReply, body: Child, status = 200) =>
+    sendPublicPage(
+      deps,
+      request,
+      reply,
+      {
+        title: REQUEST_TEXT.trackTitle,
+        active: 'ysqgk',
+        crumbs: [...CRUMBS, { label: REQUEST_TEXT.trackTitle }],
+        body,
+      },
+      status,
+    );
+
+  app.get('/ysqgk/track', async (request, reply) =>
+    trackPage(request, reply, <TrackForm csrfToken={deps.formToken(request, reply)} />),
+  );
+
+  // The factor is four digits: a client gets a few dozen tries a minute, never enough to walk them.
+  app.post('/ysqgk/track', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const fields = formFields(request);
+    const code = field(fields, 'code').slice(0, 40);
+    const factor = field(fields, 'factor').slice(0, 200);
+    const again = (message: string, status: number) =>
+      trackPage(
+        request,
+        reply,
+        <TrackForm csrfToken={deps.formToken(request, reply)} code={code} error={message} />,
+        status,
+      );
+    if (code.trim() === '') return again(REQUEST_TEXT.trackCodeRequired, 400);
+    if (factor.trim() === '') return again(REQUEST_TEXT.trackFactorRequired, 400);
+    try {
+      const tracked = await trackRequest({
+        stores: deps.stores,
+        cipher: deps.cipher,
+        calendar: () => deps.calendarCache.get(),
+        clock: deps.clock,
+        code,
+        factor,
+      });
+      return trackPage(request, reply, <TrackResult tracked={tracked} />);
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'not_found') throw error;
+      return again(error.message, 404);
+    }
+  });
+}

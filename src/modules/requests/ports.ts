@@ -1,0 +1,40 @@
+import type { AccessScope } from '../access/index.ts';
+import type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
+
+/** One page of a unit inbox, with the receiving unit's name. */
+export type InboxRow = FoiRequest & { orgName: string };
+
+/** What the inbox is narrowed to. */
+export type InboxFilter = { states?: readonly RequestState[] | undefined; orgId?: string | undefined };
+
+/** Disclosure requests and their event lists. */
+export interface RequestStore {
+  /** Stores a new request with its first event. */
+  insert(request: FoiRequest, first: RequestEvent): Promise<void>;
+  getById(id: string): Promise<FoiRequest | undefined>;
+  getByTrackingCode(code: string): Promise<FoiRequest | undefined>;
+  /**
+   * Saves a request only if it is still in `expectedState`.
+   * @throws DomainError `conflict` when someone else changed it first.
+   */
+  update(request: FoiRequest, expectedState: RequestState): Promise<void>;
+  /** Appends an event after the request's last one (its `seq` is assigned here). */
+  appendEvent(event: Omit<RequestEvent, 'seq'>): Promise<RequestEvent>;
+  events(requestId: string): Promise<RequestEvent[]>;
+  /** Requests inside the scope, newest submission first, and how many match in all. */
+  inbox(
+    scope: AccessScope,
+    filter: InboxFilter,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: InboxRow[]; total: number }>;
+}
+
+/**
+ * Seals personal data at rest (AES-256-GCM): the applicant's identity number and contacts. Sealed
+ * text names its key, so data sealed under a retired key stays readable after rotation.
+ */
+export interface FieldCipher {
+  seal(plain: string): string;
+  /** @throws Error when the text was not sealed by a known key or was altered. */
+  open(sealed: string): string;
+}

@@ -1,0 +1,76 @@
+import { chinaDateTime } from '../../../platform/clock.ts';
+import { Pagination } from '../../../platform/web/components.tsx';
+import { SelectField } from '../../../platform/web/fields.tsx';
+import { CHANNEL_LABELS, REQUEST_STATE_LABELS, REQUEST_STATES } from '../domain/request.ts';
+import type { InboxItem } from '../queries/inbox.ts';
+import { DeadlineText } from './deadline.tsx';
+
+/** A unit's disclosure requests: newest first, each with its due date and working days left. */
+export function AdminInbox(props: {
+  items: InboxItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  state: string;
+}) {
+  const query = (page: number) =>
+    `/admin/ysqgk?${new URLSearchParams({ state: props.state, page: String(page) }).toString()}`;
+  return (
+    <section>
+      <h1>依申请公开</h1>
+      <form method="get" action="/admin/ysqgk" class="form filter-form">
+        <SelectField
+          name="state"
+          label="状态"
+          value={props.state}
+          options={[
+            { value: '', label: '全部' },
+            ...REQUEST_STATES.map((state) => ({ value: state, label: REQUEST_STATE_LABELS[state] })),
+          ]}
+        />
+        <button type="submit" class="button">
+          筛选
+        </button>
+      </form>
+      <p>共 {props.total} 件</p>
+      {props.items.length === 0 ? (
+        <p class="empty">没有符合条件的申请。</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data-table">
+            <caption class="visually-hidden">政府信息公开申请</caption>
+            <thead>
+              <tr>
+                <th scope="col">查询码</th>
+                <th scope="col">受理机关</th>
+                <th scope="col">申请人</th>
+                <th scope="col">渠道</th>
+                <th scope="col">提交时间</th>
+                <th scope="col">状态</th>
+                <th scope="col">答复期限</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.items.map((item) => (
+                <tr>
+                  <td>
+                    <a href={`/admin/ysqgk/${item.id}`}>{item.trackingCode}</a>
+                  </td>
+                  <td>{item.orgName}</td>
+                  <td>{item.applicant.name}</td>
+                  <td>{CHANNEL_LABELS[item.channel]}</td>
+                  <td class="nowrap">{chinaDateTime(item.submittedAt)}</td>
+                  <td>{REQUEST_STATE_LABELS[item.state]}</td>
+                  <td>
+                    <DeadlineText deadline={item.deadline} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={props.page} pageSize={props.pageSize} total={props.total} href={query} />
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { chinaDateTime } from '../../../platform/clock.ts';
+import type { FieldIssue } from '../../../platform/errors.ts';
+import { Csrf, ErrorSummary, MetaRow } from '../../../platform/web/components.tsx';
+import { DateField } from '../../../platform/web/fields.tsx';
+import {
+  APPLICANT_KIND_LABELS,
+  DELIVERY_METHOD_LABELS,
+  ID_TYPE_LABELS,
+  INFORMATION_FORM_LABELS,
+  ORGANISATION_KIND_LABELS,
+} from '../domain/application.ts';
+import {
+  CHANNEL_LABELS,
+  EVENT_LABELS,
+  REQUEST_STATE_LABELS,
+  type FoiRequest,
+  type RequestEvent,
+} from '../domain/request.ts';
+import type { ReplyDeadline } from '../domain/clock.ts';
+import { DeadlineText } from './deadline.tsx';
+
+/** One request for its handling unit: the application (contacts masked), its clock, its steps, the next action. */
+export function AdminRequest(props: {
+  csrfToken: string;
+  request: FoiRequest;
+  agencyName: string;
+  events: RequestEvent[];
+  deadline: ReplyDeadline | null;
+  today: string;
+  issues: FieldIssue[];
+  error?: string | undefined;
+}) {
+  const { request } = props;
+  const a = request.applicant;
+  return (
+    <section>
+      <h1>申请 {request.trackingCode}</h1>
+      <ErrorSummary issues={props.issues} message={props.error} />
+      <table class="data-table meta-table">
+        <tbody>
+          <MetaRow label="受理机关">{props.agencyName}</MetaRow>
+          <MetaRow label="状态">{REQUEST_STATE_LABELS[request.state]}</MetaRow>
+          <MetaRow label="申请渠道">{CHANNEL_LABELS[request.channel]}</MetaRow>
+          <MetaRow label="提交时间">{chinaDateTime(request.submittedAt)}</MetaRow>
+          <MetaRow label="收到申请日期">{request.correctedOn ?? request.receivedOn ?? '尚未确认'}</MetaRow>
+          <MetaRow label="答复期限">
+            <DeadlineText deadline={props.deadline} />
+          </MetaRow>
+          <MetaRow label="申请人">
+            {a.name}（{APPLICANT_KIND_LABELS[a.kind]}
+            {a.organisationKind ? `·${ORGANISATION_KIND_LABELS[a.organisationKind]}` : ''}）
+          </MetaRow>
+          {a.contactPerson ? <MetaRow label="联系人">{a.contactPerson}</MetaRow> : null}
+          <MetaRow label="身份证明">
+            {ID_TYPE_LABELS[a.idType]} {a.idNumberMasked}
+          </MetaRow>
+          <MetaRow label="所需信息">{request.description}</MetaRow>
+          {request.documentNumber ? <MetaRow label="文号">{request.documentNumber}</MetaRow> : null}
+          {request.purpose ? <MetaRow label="用途">{request.purpose}</MetaRow> : null}
+          <MetaRow label="形式与获取方式">
+            {INFORMATION_FORM_LABELS[request.form]}，{DELIVERY_METHOD_LABELS[request.delivery]}
+          </MetaRow>
+        </tbody>
+      </table>
+      {request.state === 'submitted' ? (
+        <section class="panel">
+          <h2>确认收到申请</h2>
+          <p>
+            通过互联网提交的申请，以双方确认之日为收到申请之日（条例第三十一条）；确认后开始计算20个工作日的答复期限（条例第三十三条）。
+          </p>
+          <form method="post" action={`/admin/ysqgk/${request.id}/register`} class="form">
+            <Csrf token={props.csrfToken} />
+            <DateField name="receivedOn" label="收到申请日期" value={props.today} issues={props.issues} required />
+            <button type="submit" class="button primary">
+              确认收到
+            </button>
+          </form>
+        </section>
+      ) : null}
+      <section class="panel">
+        <h2>办理过程</h2>
+        <ol>
+          {props.events.map((event) => (
+            <li>
+              {chinaDateTime(event.at)} {EVENT_LABELS[event.kind]}
+              {event.on ? `：${event.on}` : ''}（{event.by}）{event.note ? `：${event.note}` : ''}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,159 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitApplication } from '../../src/modules/requests/index.ts';
+import { importHolidayNotice } from '../../src/modules/calendar/index.ts';
+import { systemActor } from '../../src/modules/access/index.ts';
+import { createTestApp, createTestServer, markAsDemo, type TestApp } from '../app.ts';
+import { DIALECTS } from '../databases.ts';
+import { seedFixture, type Fixture } from '../fixtures.ts';
+import { csrfFieldOf, signedIn } from '../http/http-kit.ts';
+
+/** The 2026 holidays and 调休 around the National Day (国办发明电〔2025〕号), as a notice file. */
+const NOTICE_2026 = JSON.stringify([
+  { date: '2026-09-20', isOffDay: false, name: '国庆节、中秋节调休上班' },
+  ...['25', '26', '27'].map((d) => ({ date: `2026-09-${d}`, isOffDay: true, name: '中秋节' })),
+  ...['01', '02', '03', '04', '05', '06', '07'].map((d) => ({ date: `2026-10-${d}`, isOffDay: true, name: '国庆节' })),
+  { date: '2026-10-10', isOffDay: false, name: '国庆节调休上班' },
+]);
+
+function application(agencyCode: string, name: string) {
+  return {
+    agencyCode,
+    input: {
+      applicantKind: 'natural' as const,
+      organisationKind: null,
+      name,
+      idType: 'resident_id' as const,
+      idNumber: '330106199003071236',
+      contactPerson: '',
+      phone: '13800138000',
+      email: '',
+      address: '',
+      postcode: '',
+      description: '示范所需的政府信息',
+      documentNumber: '',
+      purpose: '',
+      form: 'electronic' as const,
+      delivery: 'online' as const,
+    },
+  };
+}
+
+/**
+ * The handling unit's inbox: an officer sees the requests of their own subtree only, confirms
+ * receipt (条例 Art. 31), and the due date follows (Art. 33, with 调休).
+ */
+describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  let fixture: Fixture;
+  let eduRequestId: string;
+  let civRequestId: string;
+
+  beforeAll(async () => {
+    app = await createTestApp(dialect, { now: '2026-09-18T02:00:00Z' });
+    fixture = await seedFixture(app, [
+      { role: 'foi_officer', org: 'edu' },
+      { role: 'foi_officer', org: 'civ' },
+    ]);
+    await markAsDemo(app);
+    await importHolidayNotice({
+      uow: app.uow,
+      clock: app.clock,
+      actor: systemActor('test'),
+      fileName: '2026.json',
+      text: NOTICE_2026,
+    });
+    const deps = {
+      uow: app.uow,
+      clock: app.clock,
+      cipher: app.cipher,
+      actor: { kind: 'public' as const },
+      channel: 'online' as const,
+    };
+    eduRequestId = (await submitApplication({ ...deps, ...application('edu', '教育申请人') })).request.id;
+    civRequestId = (await submitApplication({ ...deps, ...application('civ', '民政申请人') })).request.id;
+    server = await createTestServer(app);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await app?.cleanup();
+  });
+
+  /** Opens a request's page as the officer and posts its receipt form with the page's token. */
+  async function confirmReceipt(
+    jar: Record<string, string>,
+    requestId: string,
+    receivedOn: string,
+    pageOf = requestId,
+  ) {
+    const page = await server.inject({ method: 'GET', url: `/admin/ysqgk/${pageOf}`, cookies: jar });
+    return server.inject({
+      method: 'POST',
+      url: `/admin/ysqgk/${requestId}/register`,
+      cookies: jar,
+      payload: { _csrf: csrfFieldOf(page.body), receivedOn },
+    });
+  }
+
+  it('lists only the officer’s own unit’s requests, with contacts masked', async () => {
+    const jar = await signedIn(server, 'edu.foi_officer');
+    const inbox = await server.inject({ method: 'GET', url: '/admin/ysqgk', cookies: jar });
+    expect(inbox.statusCode).toBe(200);
+    expect(inbox.body).toContain('教育申请人');
+    expect(inbox.body).not.toContain('民政申请人');
+    const detail = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
+    expect(detail.body).toContain('330106********1236');
+    expect(detail.body).not.toContain('330106199003071236');
+    // Another unit's request does not exist for this officer, read or written.
+    expect((await server.inject({ method: 'GET', url: `/admin/ysqgk/${civRequestId}`, cookies: jar })).statusCode).toBe(
+      404,
+    );
+    const post = await confirmReceipt(jar, civRequestId, '2026-09-18', eduRequestId);
+    expect(post.statusCode).toBe(404);
+    expect((await app.stores.requests.getById(civRequestId))?.state).toBe('submitted');
+  });
+
+  it.each([
+    { receivedOn: '2026-09-19', message: '不能晚于今天' },
+    { receivedOn: '2026-09-01', message: '不能早于申请提交日期' },
+    { receivedOn: 'yesterday', message: '日期格式' },
+  ])('refuses a receipt date of $receivedOn in Chinese and changes nothing', async ({ receivedOn, message }) => {
+    const jar = await signedIn(server, 'edu.foi_officer');
+    const response = await confirmReceipt(jar, eduRequestId, receivedOn);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain(message);
+    expect((await app.stores.requests.getById(eduRequestId))?.state).toBe('submitted');
+  });
+
+  it('confirms receipt on 2026-09-18: due 2026-10-22 across 中秋, 国庆 and the 调休 days, audited, shown to the applicant', async () => {
+    const jar = await signedIn(server, 'edu.foi_officer');
+    const response = await confirmReceipt(jar, eduRequestId, '2026-09-18');
+    expect(response.statusCode).toBe(303);
+    const after = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
+    expect(after.body).toContain('2026-10-22（剩余20个工作日）');
+    expect(after.body).toContain('已登记');
+    const stored = await app.stores.requests.getById(eduRequestId);
+    expect(stored?.receivedOn).toBe('2026-09-18');
+    const events = await app.stores.requests.events(eduRequestId);
+    expect(events.map((e) => e.kind)).toEqual(['submitted', 'received']);
+    const audit = await app.stores.audit.find(
+      { action: 'request.registered', entityId: eduRequestId },
+      { offset: 0, limit: 5 },
+    );
+    expect(audit.items).toHaveLength(1);
+    expect(audit.items[0]!.actorId).toBe(fixture.staff('edu.foi_officer').userId);
+
+    // A second confirmation is refused with the reason.
+    const again = await confirmReceipt(jar, eduRequestId, '2026-09-18');
+    expect(again.statusCode).toBe(400);
+    expect(again.body).toContain('不能再次确认收到');
+
+    // Three weeks later the inbox counts down in working days.
+    app.clock.set('2026-10-09T02:00:00Z');
+    const later = await signedIn(server, 'edu.foi_officer');
+    const inbox = await server.inject({ method: 'GET', url: '/admin/ysqgk?state=registered', cookies: later });
+    expect(inbox.body).toContain('2026-10-22（剩余10个工作日）');
+    app.clock.set('2026-09-18T02:00:00Z');
+  });
+});
