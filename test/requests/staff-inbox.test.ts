@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../src/modules/requests/index.ts';
+import { PERSON } from '../../src/modules/requests/domain/request.fixture.ts';
 import { importHolidayNotice } from '../../src/modules/calendar/index.ts';
 import { systemActor } from '../../src/modules/access/index.ts';
 import { createTestApp, createTestServer, markAsDemo, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { seedFixture, type Fixture } from '../fixtures.ts';
-import { csrfFieldOf, signedIn } from '../http/http-kit.ts';
+import { csrfFieldOf, keepCookies, signedIn } from '../http/http-kit.ts';
 
 /** The 2026 holidays and 调休 around the National Day (国办发明电〔2025〕号), as a notice file. */
 const NOTICE_2026 = JSON.stringify([
@@ -17,26 +18,7 @@ const NOTICE_2026 = JSON.stringify([
 ]);
 
 function application(agencyCode: string, name: string) {
-  return {
-    agencyCode,
-    input: {
-      applicantKind: 'natural' as const,
-      organisationKind: null,
-      name,
-      idType: 'resident_id' as const,
-      idNumber: '330106199003071236',
-      contactPerson: '',
-      phone: '13800138000',
-      email: '',
-      address: '',
-      postcode: '',
-      description: '示范所需的政府信息',
-      documentNumber: '',
-      purpose: '',
-      form: 'electronic' as const,
-      delivery: 'online' as const,
-    },
-  };
+  return { agencyCode, input: { ...PERSON, name, description: '示范所需的政府信息' } };
 }
 
 /**
@@ -154,6 +136,110 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     const later = await signedIn(server, 'edu.foi_officer');
     const inbox = await server.inject({ method: 'GET', url: '/admin/ysqgk?state=registered', cookies: later });
     expect(inbox.body).toContain('2026-10-22（剩余10个工作日）');
+    app.clock.set('2026-09-18T02:00:00Z');
+  });
+
+  /** Posts one handling step's form from the request's page. */
+  async function takeStep(jar: Record<string, string>, kind: string, fields: Record<string, string>) {
+    const page = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
+    return server.inject({
+      method: 'POST',
+      url: `/admin/ysqgk/${eduRequestId}/steps/${kind}`,
+      cookies: jar,
+      payload: { _csrf: csrfFieldOf(page.body), ...fields },
+    });
+  }
+
+  it('handles the request: consults a third party across 国庆, extends once, replies 部分公开; the applicant sees each step', async () => {
+    app.clock.set('2026-09-22T02:00:00Z');
+    let jar = await signedIn(server, 'edu.foi_officer');
+    expect((await takeStep(jar, 'assign', {})).statusCode).toBe(303);
+    const consult = await takeStep(jar, 'consult', {
+      reason: 'third_party',
+      party: '示范区某公司（演示）',
+      sentOn: '2026-09-22',
+    });
+    expect(consult.statusCode).toBe(303);
+
+    app.clock.set('2026-10-09T02:00:00Z');
+    jar = await signedIn(server, 'edu.foi_officer');
+    const paused = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
+    expect(paused.body).toContain('计时暂停中');
+    expect(paused.body).toContain('被征求意见方应在 2026-10-20 前提出意见');
+    expect(
+      (await takeStep(jar, 'consultation_answered', { on: '2026-10-09', summary: '第三方不同意公开报价部分' }))
+        .statusCode,
+    ).toBe(303);
+    // Seven working days paused (09-23 … 10-09 less the holidays): due 2026-11-02.
+    const resumed = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
+    expect(resumed.body).toContain('2026-11-02（剩余');
+
+    expect(
+      (await takeStep(jar, 'extend', { workingDays: '10', approvedBy: '公开办负责人（演示）', on: '2026-10-09' }))
+        .statusCode,
+    ).toBe(303);
+    const second = await takeStep(jar, 'extend', {
+      workingDays: '5',
+      approvedBy: '公开办负责人（演示）',
+      on: '2026-10-09',
+    });
+    expect(second.statusCode).toBe(400);
+    expect(second.body).toContain('只能延长答复期限一次');
+
+    const noParts = await takeStep(jar, 'reply', {
+      on: '2026-10-09',
+      outcome: '3.2',
+      reason: '部分内容涉及第三方商业秘密',
+    });
+    expect(noParts.statusCode).toBe(400);
+    expect(noParts.body).toContain('第三十七条');
+    const replied = await takeStep(jar, 'reply', {
+      on: '2026-10-09',
+      outcome: '3.2',
+      reason: '部分内容涉及第三方商业秘密',
+      withheldPart1: '附件2 投标报价明细',
+      withheldReason1: '涉及商业秘密，第三方不同意公开（条例第十五条、第三十二条）',
+    });
+    expect(replied.statusCode).toBe(303);
+    const stored = await app.stores.requests.getById(eduRequestId);
+    expect(stored?.state).toBe('replied');
+    expect(stored?.reply?.outcome).toBe('3.2');
+    expect(stored?.dueOn).toBeNull();
+    const events = await app.stores.requests.events(eduRequestId);
+    expect(events.map((e) => e.kind)).toEqual([
+      'submitted',
+      'received',
+      'assigned',
+      'third_party_consulted',
+      'consultation_answered',
+      'extended',
+      'replied',
+    ]);
+    const audit = await app.stores.audit.find({ entityId: eduRequestId }, { offset: 0, limit: 20 });
+    expect(audit.items.map((e) => e.action).sort()).toEqual(
+      [
+        'request.assigned',
+        'request.consultation_answered',
+        'request.consulted',
+        'request.extended',
+        'request.registered',
+        'request.replied',
+        'request.submitted',
+      ].sort(),
+    );
+
+    // The applicant tracks it: every step with its date, and the outcome.
+    const trackPage = await server.inject({ method: 'GET', url: '/ysqgk/track' });
+    const tracked = await server.inject({
+      method: 'POST',
+      url: '/ysqgk/track',
+      cookies: keepCookies(trackPage),
+      payload: { _csrf: csrfFieldOf(trackPage.body), code: stored!.trackingCode, factor: '8000' },
+    });
+    expect(tracked.statusCode).toBe(200);
+    for (const text of ['书面征求第三方意见', '延长答复期限', '作出答复', '部分公开（2026-10-09）']) {
+      expect(tracked.body).toContain(text);
+    }
     app.clock.set('2026-09-18T02:00:00Z');
   });
 });

@@ -298,6 +298,17 @@ export type FoiRequestRow = {
   corrected_on: string | null;
   /** JSON of the one extension (条例 Art. 33 ¶2), or null. */
   extension: string | null;
+  /** JSON list of the clock's pauses (条例 Art. 33 ¶3). */
+  pauses: string;
+  /** JSON of the correction notice (条例 Art. 30), or null. */
+  correction: string | null;
+  /** JSON of the reply (outcome, date, reasons, withheld parts), or null. */
+  reply: string | null;
+  /** The reply's outcome (a row of table 三), copied out of `reply` for the annual report's counts. */
+  outcome: string | null;
+  closed_on: string | null;
+  /** The reply deadline as last computed (for the inbox's due-soon and overdue filters). */
+  due_on: string | null;
   assignee_id: string | null;
   updated_at: string;
 };

@@ -4,6 +4,15 @@ import { entryBuilder, type AuditActionLabels } from '../audit/index.ts';
 export const REQUEST_AUDIT_ACTIONS = {
   'request.submitted': '收到依申请公开申请',
   'request.registered': '确认收到申请（登记）',
+  'request.assigned': '开始办理申请',
+  'request.correction_requested': '发出补正通知',
+  'request.corrected': '收到补正申请',
+  'request.closed_uncorrected': '逾期未补正，终止办理',
+  'request.consulted': '征求第三方或其他机关意见',
+  'request.consultation_answered': '征求意见结束',
+  'request.extended': '延长答复期限',
+  'request.replied': '答复申请',
+  'request.withdrawn': '申请人撤回申请',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the requests module's actions. */

@@ -15,6 +15,7 @@ import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../
 import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-kit.ts';
 import { multipartBody } from './hostile-bodies.ts';
 import { submitApplication } from '../../../src/modules/requests/index.ts';
+import { PERSON } from '../../../src/modules/requests/domain/request.fixture.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
 import { operationsOf, type ApiOperation, type OpenApiDocument } from './openapi.ts';
 import { problemsOf, report, type Answer, type Probe } from './probes.ts';
@@ -75,6 +76,7 @@ export async function seedHostileFixture(app: TestApp): Promise<Fixture> {
     { role: 'district_admin', org: 'dist' },
     { role: 'system_admin', org: 'dist' },
     { role: 'editor', org: 'civ' },
+    { role: 'foi_officer', org: 'edu' },
   ]);
 }
 
@@ -309,25 +311,10 @@ export async function prepareHostileRun(options: {
     actor: { kind: 'public', ip: '127.0.0.1' },
     channel: 'online',
     agencyCode: 'edu',
-    input: {
-      applicantKind: 'natural',
-      organisationKind: null,
-      name: '模糊测试申请人',
-      idType: 'resident_id',
-      idNumber: '330106199003071236',
-      contactPerson: '',
-      phone: '13800138000',
-      email: '',
-      address: '',
-      postcode: '',
-      description: '模糊测试所需的政府信息',
-      documentNumber: '',
-      purpose: '',
-      form: 'electronic',
-      delivery: 'online',
-    },
+    input: { ...PERSON, name: '模糊测试申请人', description: '模糊测试所需的政府信息' },
   });
   values.trackingCode = [application.request.trackingCode, 'YS-22222-22222', 'ys2222222222', UNKNOWN_ID];
+  values.requestId = [application.request.id, UNKNOWN_ID];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {
@@ -349,9 +336,10 @@ export async function prepareHostileRun(options: {
     .join('; ');
   const loginCsrf = csrfFieldOf(form.body);
 
-  // Three members of staff signed in: the system and district administrators, and an editor (drafting).
+  // Four members of staff signed in: the system and district administrators, an editor (drafting) and
+  // a disclosure officer (handling requests).
   const sessions: { cookie: string; csrf: string }[] = [];
-  for (const username of ['dist.system_admin', 'dist.district_admin', 'edu.editor']) {
+  for (const username of ['dist.system_admin', 'dist.district_admin', 'edu.editor', 'edu.foi_officer']) {
     const jar = await signedIn(server, username);
     sessions.push({
       cookie: Object.entries(jar)
@@ -383,6 +371,7 @@ export async function prepareHostileRun(options: {
     '/admin/catalogs/edu/entries/new',
     `/admin/catalog-entries/${entries[0]!.id}/edit`,
     '/admin/calendar',
+    `/admin/ysqgk/${application.request.id}`,
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

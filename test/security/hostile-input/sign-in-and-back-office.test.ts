@@ -226,6 +226,8 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/catalog-entries/{entryId}/edit', query: [] },
     { path: '/admin/catalogs/{code}/timeliness', query: ['year'] },
     { path: '/admin/calendar', query: ['year'] },
+    { path: '/admin/ysqgk', query: ['state', 'page'] },
+    { path: '/admin/ysqgk/{requestId}', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },

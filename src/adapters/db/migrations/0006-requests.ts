@@ -33,6 +33,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('received_on', 'text')
     .addColumn('corrected_on', 'text')
     .addColumn('extension', 'text')
+    .addColumn('pauses', 'text', (c) => c.notNull())
+    .addColumn('correction', 'text')
+    .addColumn('reply', 'text')
+    .addColumn('outcome', 'text')
+    .addColumn('closed_on', 'text')
+    .addColumn('due_on', 'text')
     .addColumn('assignee_id', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();

@@ -7,6 +7,8 @@ import type { OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
 import { checkReceiptDate, register, type FoiRequest } from '../domain/request.ts';
 import type { RequestStore } from '../ports.ts';
+import type { WorkingCalendar } from '../../../platform/working-days.ts';
+import { storedDueOn } from './take-step.ts';
 
 /**
  * The receiving agency confirms receipt (登记, 条例 Art. 31, 45): the legal receipt date is fixed and
@@ -18,6 +20,7 @@ export async function registerRequest(options: {
   uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
   clock: Clock;
   actor: Actor;
+  calendar: WorkingCalendar;
   requestId: string;
   receivedOn: string;
 }): Promise<FoiRequest> {
@@ -32,7 +35,8 @@ export async function registerRequest(options: {
       submittedOn: chinaDate(new Date(request.submittedAt)),
       today: chinaDate(now),
     });
-    const registered = register(request, receivedOn, now);
+    const fresh = register(request, receivedOn, now);
+    const registered = { ...fresh, dueOn: storedDueOn(fresh, options.calendar, chinaDate(now)) };
     await requests.update(registered, request.state);
     await requests.appendEvent({
       requestId: request.id,

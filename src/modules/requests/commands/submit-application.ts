@@ -73,6 +73,11 @@ export async function submitApplication(options: {
       receivedOn: null,
       correctedOn: null,
       extension: null,
+      pauses: [],
+      correction: null,
+      reply: null,
+      closedOn: null,
+      dueOn: null,
       assigneeId: null,
       updatedAt: now.toISOString(),
     };

@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { isValidIdNumber, mask, validateApplication, type ApplicationInput } from './application.ts';
 import { normaliseTrackingCode, trackingCodeFrom } from './request.ts';
+import { PERSON } from './request.fixture.ts';
 
-const PERSON: ApplicationInput = {
-  applicantKind: 'natural',
-  organisationKind: null,
-  name: '张示范',
-  idType: 'resident_id',
-  idNumber: '330106199003071236',
-  contactPerson: '',
-  phone: '13800138000',
-  email: '',
-  address: '',
-  postcode: '',
-  description: '示范区2026年学校招生计划',
-  documentNumber: '',
-  purpose: '',
-  form: 'electronic',
-  delivery: 'online',
-};
 const ORGANISATION: ApplicationInput = {
   ...PERSON,
   applicantKind: 'legal',

@@ -2,7 +2,8 @@ import { isIsoDate } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 import type { ApplicantKind, DeliveryMethod, IdType, InformationForm, OrganisationKind } from './application.ts';
-import type { ClockExtension } from './clock.ts';
+import type { ClockExtension, ClockPause } from './clock.ts';
+import type { Outcome } from './outcomes.ts';
 
 /**
  * A disclosure request and its states, after the state machine of `foi-law.md` §4: submitted,
@@ -108,19 +109,59 @@ export type FoiRequest = {
   /** Receipt of the corrected application (条例 Art. 30). */
   correctedOn: string | null;
   extension: ClockExtension | null;
+  /** Consultations and fee notices: the clock stands still during each (条例 Art. 33 ¶3). */
+  pauses: ClockPause[];
+  /** The one correction notice (条例 Art. 30). */
+  correction: { sentOn: string; items: string; dueOn: string } | null;
+  /** How it ended: one outcome of table 三, the day, the reasons, the parts withheld (Art. 36, 37). */
+  reply: {
+    outcome: Outcome;
+    repliedOn: string;
+    reason: string;
+    withheld: { part: string; reason: string }[];
+  } | null;
+  closedOn: string | null;
+  /**
+   * The reply deadline as last computed, kept for the inbox filters only; pages compute it afresh
+   * from the calendar (`replyDeadline`), so a corrected calendar shows at once.
+   */
+  dueOn: string | null;
   /** The officer handling it, when assigned. */
   assigneeId: string | null;
   updatedAt: string;
 };
 
 /** What happened to a request, in order; the tracking page shows the public ones. */
-export const EVENT_KINDS = ['submitted', 'received'] as const;
+export const EVENT_KINDS = [
+  'submitted',
+  'received',
+  'assigned',
+  'correction_requested',
+  'corrected',
+  'closed_uncorrected',
+  'third_party_consulted',
+  'agency_consulted',
+  'consultation_answered',
+  'extended',
+  'replied',
+  'withdrawn',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 /** Each step as the applicant reads it on the tracking page, with its legal basis. */
 export const EVENT_LABELS: Record<EventKind, string> = {
   submitted: '提交申请',
   received: '受理机关确认收到申请（条例第三十一条）',
+  assigned: '开始办理',
+  correction_requested: '一次性告知补正（条例第三十条）',
+  corrected: '收到补正后的申请，答复期限重新计算（条例第三十条）',
+  closed_uncorrected: '逾期未补正，视为放弃申请（条例第三十条）',
+  third_party_consulted: '书面征求第三方意见，所需时间不计入答复期限（条例第三十二条、第三十三条）',
+  agency_consulted: '征求其他机关意见，所需时间不计入答复期限（条例第三十三条、第三十四条）',
+  consultation_answered: '征求意见结束，继续办理',
+  extended: '延长答复期限（条例第三十三条第二款）',
+  replied: '作出答复（条例第三十六条）',
+  withdrawn: '申请人撤回申请',
 };
 
 export type RequestEvent = {

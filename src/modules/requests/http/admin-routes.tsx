@@ -8,7 +8,14 @@ import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { registerRequest } from '../commands/register-request.ts';
+import { takeStep } from '../commands/take-step.ts';
+import { staffOf } from '../../access/index.ts';
+import { StepParams, stepAction } from './step-forms.ts';
 import { REQUEST_STATES } from '../domain/request.ts';
+import { availableActions, type HandlingKind } from '../domain/handling.ts';
+import { consultationDueOn, correctionNoticeDueOn } from '../domain/clock.ts';
+import { addWorkingDays } from '../../../platform/working-days.ts';
+import type { StepDefaults } from '../views/admin-steps.tsx';
 import { getRequestForStaff, listInbox } from '../queries/inbox.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 import { AdminInbox } from '../views/admin-inbox.tsx';
@@ -16,6 +23,8 @@ import { AdminRequest } from '../views/admin-request.tsx';
 import type { RequestWebDeps } from './deps.ts';
 
 const PAGE_SIZE = 50;
+/** The correction period a notice offers unless the officer sets another (条例 Art. 30: 合理的补正期限). */
+const CORRECTION_PERIOD_WORKING_DAYS = 15;
 const InboxQuery = z.object({
   state: z.enum(REQUEST_STATES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
@@ -47,7 +56,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    problem?: { issues: { field: string; message: string }[]; message?: string | undefined },
+    problem?: { issues: { field: string; message: string }[]; message?: string | undefined; step?: HandlingKind },
   ) => {
     const view = await getRequestForStaff({
       stores: deps.stores,
@@ -56,6 +65,15 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
       actor: request.actor,
       requestId: id,
     });
+    const cal = await calendar();
+    const today = chinaDate(deps.clock.now());
+    const openPause = view.request.pauses.find((p) => p.until === null);
+    const defaults: StepDefaults = {
+      today,
+      correctionNoticeLast: view.request.receivedOn ? correctionNoticeDueOn(view.request.receivedOn, cal) : null,
+      correctionDueDefault: addWorkingDays(cal, today, CORRECTION_PERIOD_WORKING_DAYS).date,
+      consultationDue: openPause ? consultationDueOn(openPause.from, cal) : null,
+    };
     return sendAdminPage(
       deps,
       request,
@@ -67,9 +85,12 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
           <AdminRequest
             csrfToken={request.csrfToken}
             {...view}
-            today={chinaDate(deps.clock.now())}
+            today={today}
             issues={problem?.issues ?? []}
             error={problem?.message}
+            actions={availableActions(view.request)}
+            defaults={defaults}
+            failedStep={problem?.step}
           />
         ),
       },
@@ -91,6 +112,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
         uow: deps.uow,
         clock: deps.clock,
         actor: request.actor,
+        calendar: await calendar(),
         requestId: id,
         receivedOn: field(formFields(request), 'receivedOn').slice(0, 20),
       });
@@ -100,6 +122,27 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
       return showRequest(request, reply, id, { issues: error.fields, message: error.message });
     }
     setFlash(reply, { kind: 'success', text: REQUEST_TEXT.registered });
+    return seeOther(reply, `/admin/ysqgk/${id}`);
+  });
+
+  app.post('/admin/ysqgk/:id/steps/:kind', async (request, reply) => {
+    const { id, kind } = parseInput(StepParams, request.params);
+    await getRequestForStaff({ stores: deps.stores, calendar, clock: deps.clock, actor: request.actor, requestId: id });
+    try {
+      await takeStep({
+        uow: deps.uow,
+        clock: deps.clock,
+        calendar: await calendar(),
+        actor: request.actor,
+        requestId: id,
+        action: stepAction(kind, request, staffOf(request)),
+      });
+    } catch (error) {
+      if (!isDomainError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition'))
+        throw error;
+      return showRequest(request, reply, id, { issues: error.fields, message: error.message, step: kind });
+    }
+    setFlash(reply, { kind: 'success', text: REQUEST_TEXT.stepDone });
     return seeOther(reply, `/admin/ysqgk/${id}`);
   });
 }

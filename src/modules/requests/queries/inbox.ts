@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { replyDeadline, type ReplyDeadline } from '../domain/clock.ts';
+import { clockFactsOf } from '../domain/handling.ts';
 import { CLOSED_STATES, type FoiRequest, type RequestEvent, type RequestState } from '../domain/request.ts';
 import type { InboxRow, RequestStore } from '../ports.ts';
 
@@ -12,12 +13,9 @@ export type InboxItem = InboxRow & { deadline: ReplyDeadline | null };
 
 /** The deadline of an open, registered request on `today`; null otherwise. */
 export function deadlineOf(request: FoiRequest, calendar: WorkingCalendar, today: string): ReplyDeadline | null {
-  if (!request.receivedOn || CLOSED_STATES.has(request.state)) return null;
-  return replyDeadline(
-    { receivedOn: request.receivedOn, correctedOn: request.correctedOn, extension: request.extension, pauses: [] },
-    calendar,
-    today,
-  );
+  // Awaiting a correction, the period has not begun again yet (条例 Art. 30).
+  if (!request.receivedOn || CLOSED_STATES.has(request.state) || request.state === 'awaiting_correction') return null;
+  return replyDeadline(clockFactsOf(request), calendar, today);
 }
 
 /**

@@ -17,7 +17,10 @@ import {
   type RequestEvent,
 } from '../domain/request.ts';
 import type { ReplyDeadline } from '../domain/clock.ts';
+import { outcomeName } from '../domain/outcomes.ts';
 import { DeadlineText } from './deadline.tsx';
+import { StepPanels, type StepDefaults } from './admin-steps.tsx';
+import type { HandlingKind } from '../domain/handling.ts';
 
 /** One request for its handling unit: the application (contacts masked), its clock, its steps, the next action. */
 export function AdminRequest(props: {
@@ -29,6 +32,9 @@ export function AdminRequest(props: {
   today: string;
   issues: FieldIssue[];
   error?: string | undefined;
+  actions: HandlingKind[];
+  defaults: StepDefaults;
+  failedStep?: HandlingKind | undefined;
 }) {
   const { request } = props;
   const a = request.applicant;
@@ -57,6 +63,37 @@ export function AdminRequest(props: {
           <MetaRow label="所需信息">{request.description}</MetaRow>
           {request.documentNumber ? <MetaRow label="文号">{request.documentNumber}</MetaRow> : null}
           {request.purpose ? <MetaRow label="用途">{request.purpose}</MetaRow> : null}
+          {request.correction ? (
+            <MetaRow label="补正通知">
+              {request.correction.sentOn} 发出：{request.correction.items}（补正期限 {request.correction.dueOn}）
+            </MetaRow>
+          ) : null}
+          {request.pauses.map((pause) => (
+            <MetaRow label={pause.reason === 'fee' ? '缴费期间' : '征求意见'}>
+              {pause.party ?? ''} {pause.from} 至 {pause.until ?? '今'}（不计入答复期限）
+            </MetaRow>
+          ))}
+          {request.extension ? (
+            <MetaRow label="延长期限">
+              {request.extension.workingDays}个工作日，{request.extension.approvedBy} {request.extension.approvedOn}{' '}
+              批准
+            </MetaRow>
+          ) : null}
+          {request.reply ? (
+            <MetaRow label="处理结果">
+              {outcomeName(request.reply.outcome)}（{request.reply.repliedOn}）
+              {request.reply.reason ? `：${request.reply.reason}` : ''}
+              {request.reply.withheld.length > 0 ? (
+                <ul>
+                  {request.reply.withheld.map((w) => (
+                    <li>
+                      不予公开：{w.part}——{w.reason}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </MetaRow>
+          ) : null}
           <MetaRow label="形式与获取方式">
             {INFORMATION_FORM_LABELS[request.form]}，{DELIVERY_METHOD_LABELS[request.delivery]}
           </MetaRow>
@@ -70,13 +107,26 @@ export function AdminRequest(props: {
           </p>
           <form method="post" action={`/admin/ysqgk/${request.id}/register`} class="form">
             <Csrf token={props.csrfToken} />
-            <DateField name="receivedOn" label="收到申请日期" value={props.today} issues={props.issues} required />
+            <DateField
+              name="receivedOn"
+              label="收到申请日期"
+              value={props.today}
+              issues={props.failedStep ? [] : props.issues}
+              required
+            />
             <button type="submit" class="button primary">
               确认收到
             </button>
           </form>
         </section>
       ) : null}
+      <StepPanels
+        requestId={request.id}
+        csrfToken={props.csrfToken}
+        actions={props.actions}
+        defaults={props.defaults}
+        failed={props.failedStep ? { kind: props.failedStep, issues: props.issues } : undefined}
+      />
       <section class="panel">
         <h2>办理过程</h2>
         <ol>

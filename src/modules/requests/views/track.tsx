@@ -3,6 +3,7 @@ import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
 import { TextField } from '../../../platform/web/fields.tsx';
 import { CHANNEL_LABELS, EVENT_LABELS, REQUEST_STATE_LABELS } from '../domain/request.ts';
 import type { TrackedRequest } from '../queries/track-request.ts';
+import { outcomeName } from '../domain/outcomes.ts';
 
 /** The tracking form: the code and a second factor (last four digits of the phone, or the e-mail). */
 export function TrackForm(props: { csrfToken: string; code?: string; error?: string | undefined }) {
@@ -75,6 +76,15 @@ export function TrackResult(props: { tracked: TrackedRequest }) {
               <td>
                 {deadline.dueOn}
                 {deadline.extensionWorkingDays > 0 ? `（已延长${deadline.extensionWorkingDays}个工作日）` : ''}
+                {deadline.isPaused ? '（征求意见期间不计入答复期限，期限将相应顺延）' : ''}
+              </td>
+            </tr>
+          ) : null}
+          {request.reply ? (
+            <tr>
+              <th scope="row">处理结果</th>
+              <td>
+                {outcomeName(request.reply.outcome)}（{request.reply.repliedOn}）
               </td>
             </tr>
           ) : null}

@@ -1,0 +1,78 @@
+import { chinaDate, type Clock } from '../../../platform/clock.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import type { WorkingCalendar } from '../../../platform/working-days.ts';
+import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
+import type { AuditLog } from '../../audit/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import { requestEntry } from '../audit-actions.ts';
+import { replyDeadline } from '../domain/clock.ts';
+import { applyAction, clockFactsOf, type HandlingAction, type HandlingKind } from '../domain/handling.ts';
+import { CLOSED_STATES, type FoiRequest } from '../domain/request.ts';
+import type { RequestStore } from '../ports.ts';
+
+/** The audit action of each handling step. */
+const AUDIT_ACTION = {
+  assign: 'request.assigned',
+  request_correction: 'request.correction_requested',
+  receive_correction: 'request.corrected',
+  close_uncorrected: 'request.closed_uncorrected',
+  consult: 'request.consulted',
+  consultation_answered: 'request.consultation_answered',
+  extend: 'request.extended',
+  reply: 'request.replied',
+  withdraw: 'request.withdrawn',
+} as const satisfies Record<HandlingKind, string>;
+
+/**
+ * One handling step on a request by an officer of its receiving unit (条例 Art. 45): the domain
+ * decides whether the law allows it now; the request, its event and the audit entry are saved
+ * together, and the stored due date follows.
+ * @throws DomainError `not_found`, `out_of_scope`/`forbidden`, `invalid_transition`, `validation_failed`, `conflict`.
+ */
+export async function takeStep(options: {
+  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
+  clock: Clock;
+  calendar: WorkingCalendar;
+  actor: Actor;
+  requestId: string;
+  action: HandlingAction;
+}): Promise<FoiRequest> {
+  const now = options.clock.now();
+  const today = chinaDate(now);
+  return options.uow.run(async ({ requests, orgs, audit }) => {
+    const request = await requests.getById(options.requestId);
+    const agency = request && (await orgs.getById(request.orgId));
+    if (!request || !agency) throw new DomainError('not_found');
+    requirePermission(options.actor, 'request.handle', agency.path);
+    const { request: next, event } = applyAction(request, options.action, {
+      calendar: options.calendar,
+      today,
+      at: now,
+    });
+    const stored = { ...next, dueOn: storedDueOn(next, options.calendar, today) };
+    await requests.update(stored, request.state);
+    await requests.appendEvent({ requestId: request.id, at: now.toISOString(), by: agency.name, ...event });
+    await audit.append(
+      requestEntry(auditActor(options.actor), now, {
+        action: AUDIT_ACTION[options.action.kind],
+        entityType: 'foi_request',
+        entityId: request.id,
+        orgId: agency.id,
+        before: { state: request.state },
+        after: { state: stored.state, on: event.on, outcome: stored.reply?.outcome ?? null },
+      }),
+    );
+    return stored;
+  });
+}
+
+/**
+ * The due date kept for the inbox's due-soon and overdue filters: none before receipt, while a
+ * correction is awaited, while the clock stands still (it moves every day), or once closed.
+ */
+export function storedDueOn(request: FoiRequest, calendar: WorkingCalendar, today: string): string | null {
+  if (!request.receivedOn || CLOSED_STATES.has(request.state) || request.state === 'awaiting_correction') return null;
+  const deadline = replyDeadline(clockFactsOf(request), calendar, today);
+  return deadline.isPaused ? null : deadline.dueOn;
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { isDomainError } from '../../../platform/errors.ts';
+import { CALENDAR_2025_2026 } from '../../../platform/working-days.fixture.ts';
+import { replyDeadline } from './clock.ts';
+import { applyAction, availableActions, clockFactsOf, type HandlingAction } from './handling.ts';
+import type { FoiRequest, RequestState } from './request.ts';
+import { REGISTERED } from './request.fixture.ts';
+
+const AT = new Date('2026-10-09T02:00:00Z');
+const inState = (state: RequestState, more: Partial<FoiRequest> = {}): FoiRequest => ({
+  ...REGISTERED,
+  state,
+  ...more,
+});
+const step = (request: FoiRequest, action: HandlingAction, today = '2026-10-09') =>
+  applyAction(request, action, { calendar: CALENDAR_2025_2026, today, at: AT });
+const codeOf = (run: () => unknown): string | undefined => {
+  try {
+    run();
+  } catch (error) {
+    return isDomainError(error)
+      ? `${error.code}:${error.message}${error.fields.map((f) => ` ${f.field}`).join('')}`
+      : 'other';
+  }
+  return undefined;
+};
+
+describe('handling a request (foi-law.md §4)', () => {
+  it('consults a third party across 国庆: the clock stops, then runs again (条例 Art. 32, 33 ¶3)', () => {
+    const consulting = step(
+      REGISTERED,
+      { kind: 'consult', reason: 'third_party', party: '示范区某公司（演示）', sentOn: '2026-09-22' },
+      '2026-09-22',
+    );
+    expect(consulting.request.state).toBe('third_party_consult');
+    expect(consulting.event).toEqual({
+      kind: 'third_party_consulted',
+      on: '2026-09-22',
+      note: '被征求意见方应在 2026-10-20 前提出意见（15个工作日）。',
+    });
+    const resumed = step(consulting.request, {
+      kind: 'consultation_answered',
+      on: '2026-10-09',
+      summary: '不同意公开',
+    });
+    expect(resumed.request.state).toBe('processing');
+    // Paused 09-23, 09-24, 09-28, 09-29, 09-30, 10-08, 10-09: seven working days after 2026-10-22.
+    expect(replyDeadline(clockFactsOf(resumed.request), CALENDAR_2025_2026, '2026-10-09').dueOn).toBe('2026-11-02');
+  });
+
+  it('extends once by at most 20 working days, refuses a second (条例 Art. 33 ¶2)', () => {
+    const extended = step(REGISTERED, {
+      kind: 'extend',
+      workingDays: 20,
+      approvedBy: '公开办负责人',
+      on: '2026-10-09',
+    });
+    expect(extended.event.note).toBe('延长20个工作日，答复期限延至 2026-11-19。');
+    expect(availableActions(extended.request)).not.toContain('extend');
+    expect(
+      codeOf(() => step(extended.request, { kind: 'extend', workingDays: 5, approvedBy: '负责人', on: '2026-10-09' })),
+    ).toMatch(/^invalid_transition:每件申请只能延长答复期限一次/);
+  });
+
+  it.each([
+    {
+      label: 'an extension of 21 working days',
+      action: { kind: 'extend', workingDays: 21, approvedBy: '负责人', on: '2026-10-09' },
+      today: '2026-10-09',
+      code: /^validation_failed:.* workingDays$/,
+    },
+    {
+      label: 'an extension after the due date has passed',
+      action: { kind: 'extend', workingDays: 5, approvedBy: '负责人', on: '2026-10-23' },
+      today: '2026-10-23',
+      code: /^invalid_transition:答复期限 2026-10-22 已届满/,
+    },
+    {
+      label: 'a correction notice on the 8th working day (条例 Art. 30)',
+      action: { kind: 'request_correction', sentOn: '2026-09-30', items: '请写明文件名称', dueOn: '2026-10-30' },
+      today: '2026-09-30',
+      code: /^invalid_transition:.*最迟为 2026-09-29/,
+    },
+    {
+      label: 'a step dated tomorrow',
+      action: { kind: 'withdraw', on: '2026-10-10' },
+      today: '2026-10-09',
+      code: /^validation_failed:.* on$/,
+    },
+    {
+      label: 'a step dated before receipt',
+      action: { kind: 'withdraw', on: '2026-09-17' },
+      today: '2026-10-09',
+      code: /^validation_failed:.* on$/,
+    },
+    {
+      label: 'a partial disclosure without its withheld parts (条例 Art. 37)',
+      action: { kind: 'reply', on: '2026-10-09', outcome: '3.2', reason: '部分涉及个人隐私', withheld: [] },
+      today: '2026-10-09',
+      code: /^validation_failed:.* withheld$/,
+    },
+    {
+      label: 'a withheld part without a reason',
+      action: {
+        kind: 'reply',
+        on: '2026-10-09',
+        outcome: '3.2',
+        reason: '部分涉及个人隐私',
+        withheld: [{ part: '第3页', reason: '' }],
+      },
+      today: '2026-10-09',
+      code: /^validation_failed:.* withheld$/,
+    },
+    {
+      label: 'a refusal without reasons',
+      action: { kind: 'reply', on: '2026-10-09', outcome: '3.3.4', reason: '', withheld: [] },
+      today: '2026-10-09',
+      code: /^validation_failed:.* reason$/,
+    },
+    {
+      label: 'replying 逾期不补正 directly (it comes from the clock)',
+      action: { kind: 'reply', on: '2026-10-09', outcome: '3.6.1', reason: '逾期未补正', withheld: [] },
+      today: '2026-10-09',
+      code: /^validation_failed:.* outcome$/,
+    },
+  ] as { label: string; action: HandlingAction; today: string; code: RegExp }[])(
+    'refuses $label',
+    ({ action, today, code }) => {
+      expect(codeOf(() => step(REGISTERED, action, today))).toMatch(code);
+    },
+  );
+
+  it('restarts the period from the corrected application, and closes one never corrected (条例 Art. 30)', () => {
+    const notice = step(
+      REGISTERED,
+      { kind: 'request_correction', sentOn: '2026-09-21', items: '请写明所需文件的名称或文号', dueOn: '2026-10-16' },
+      '2026-09-21',
+    );
+    expect(notice.request.state).toBe('awaiting_correction');
+    expect(availableActions(notice.request)).toEqual(['receive_correction', 'close_uncorrected', 'withdraw']);
+    const corrected = step(notice.request, { kind: 'receive_correction', on: '2026-10-09' });
+    expect(corrected.request.correctedOn).toBe('2026-10-09');
+    expect(replyDeadline(clockFactsOf(corrected.request), CALENDAR_2025_2026, '2026-10-09').dueOn).toBe('2026-11-05');
+    expect(availableActions(corrected.request)).not.toContain('request_correction');
+
+    expect(codeOf(() => step(notice.request, { kind: 'close_uncorrected', on: '2026-10-16' }, '2026-10-16'))).toMatch(
+      /^invalid_transition:补正期限 2026-10-16 尚未届满/,
+    );
+    const closed = step(notice.request, { kind: 'close_uncorrected', on: '2026-10-19' }, '2026-10-19');
+    expect(closed.request.state).toBe('closed_abandoned');
+    expect(closed.request.reply?.outcome).toBe('3.6.1');
+  });
+
+  it('replies with one outcome; a partial disclosure keeps each withheld part with its reason', () => {
+    const replied = step(inState('processing'), {
+      kind: 'reply',
+      on: '2026-10-09',
+      outcome: '3.2',
+      reason: '所申请信息部分涉及第三方商业秘密',
+      withheld: [
+        { part: '附件2 投标报价明细', reason: '涉及商业秘密，第三方不同意公开（条例第十五条）' },
+        { part: '', reason: '' },
+      ],
+    });
+    expect(replied.request.state).toBe('replied');
+    expect(replied.request.reply).toEqual({
+      outcome: '3.2',
+      repliedOn: '2026-10-09',
+      reason: '所申请信息部分涉及第三方商业秘密',
+      withheld: [{ part: '附件2 投标报价明细', reason: '涉及商业秘密，第三方不同意公开（条例第十五条）' }],
+    });
+    expect(availableActions(replied.request)).toEqual([]);
+  });
+
+  it.each([
+    { state: 'submitted', action: { kind: 'reply', on: '2026-10-09', outcome: '3.1', reason: '', withheld: [] } },
+    { state: 'replied', action: { kind: 'withdraw', on: '2026-10-09' } },
+    {
+      state: 'third_party_consult',
+      action: { kind: 'reply', on: '2026-10-09', outcome: '3.1', reason: '', withheld: [] },
+    },
+    { state: 'processing', action: { kind: 'consultation_answered', on: '2026-10-09', summary: '' } },
+  ] as { state: RequestState; action: HandlingAction }[])('refuses $action.kind from $state', ({ state, action }) => {
+    expect(codeOf(() => step(inState(state), action))).toMatch(/^invalid_transition:/);
+  });
+});

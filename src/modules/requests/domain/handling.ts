@@ -1,0 +1,264 @@
+import { isIsoDate } from '../../../platform/clock.ts';
+import { DomainError, type FieldIssue } from '../../../platform/errors.ts';
+import type { WorkingCalendar } from '../../../platform/working-days.ts';
+import { REQUEST_TEXT } from '../strings.ts';
+import { checkCorrectionNotice, checkExtension, consultationDueOn, replyDeadline } from './clock.ts';
+import { OUTCOME_INFO, type Outcome } from './outcomes.ts';
+import type { EventKind, FoiRequest, RequestState } from './request.ts';
+
+/**
+ * The handling steps of a registered request, after the state machine of `foi-law.md` §4: each
+ * action is allowed from some states only, checks its law, and says what the applicant sees.
+ */
+
+/** One part of the information withheld in a partial disclosure, and why (条例 Art. 37). */
+export type WithheldPart = { part: string; reason: string };
+
+export type HandlingAction =
+  /** An officer takes the request on (§4 row 10, 条例 Art. 45: 办理). */
+  | { kind: 'assign'; assigneeId: string; assigneeName: string }
+  /** The one correction notice (条例 Art. 30), with what to correct and by when. */
+  | { kind: 'request_correction'; sentOn: string; items: string; dueOn: string }
+  /** The corrected application arrived: the period restarts from it (条例 Art. 30). */
+  | { kind: 'receive_correction'; on: string }
+  /** No correction by the notice's date: closed (条例 Art. 30; report row 3.6.1). */
+  | { kind: 'close_uncorrected'; on: string }
+  /** A third party (Art. 32) or another agency (Art. 34) consulted in writing: the clock stops (Art. 33 ¶3). */
+  | { kind: 'consult'; reason: 'third_party' | 'other_agency'; party: string; sentOn: string }
+  /** The consulted party answered, or its 15 working days ran out: the clock runs again. */
+  | { kind: 'consultation_answered'; on: string; summary: string }
+  /** The one extension (Art. 33 ¶2), approved by the head of the disclosure office. */
+  | { kind: 'extend'; workingDays: number; approvedBy: string; on: string }
+  /** The reply, with exactly one outcome (Art. 36, 37; table 三). */
+  | { kind: 'reply'; on: string; outcome: Outcome; reason: string; withheld: WithheldPart[] }
+  /** The applicant withdrew (report row 3.6.3). */
+  | { kind: 'withdraw'; on: string };
+
+export type HandlingKind = HandlingAction['kind'];
+
+/** Where each action may be taken. */
+const ALLOWED_FROM: Record<HandlingKind, readonly RequestState[]> = {
+  assign: ['registered', 'processing'],
+  request_correction: ['registered', 'processing'],
+  receive_correction: ['awaiting_correction'],
+  close_uncorrected: ['awaiting_correction'],
+  consult: ['registered', 'processing'],
+  consultation_answered: ['third_party_consult', 'agency_consult'],
+  extend: ['registered', 'processing', 'third_party_consult', 'agency_consult'],
+  reply: ['registered', 'processing'],
+  withdraw: ['registered', 'processing', 'awaiting_correction', 'third_party_consult', 'agency_consult'],
+};
+
+/** The actions open to a request in its state, for the officer's page. */
+export function availableActions(request: FoiRequest): HandlingKind[] {
+  return (Object.keys(ALLOWED_FROM) as HandlingKind[]).filter((kind) => {
+    if (!ALLOWED_FROM[kind].includes(request.state)) return false;
+    if (kind === 'extend') return request.extension === null;
+    if (kind === 'request_correction') return request.correction === null;
+    return true;
+  });
+}
+
+/** The step as recorded: its event for the applicant's tracking page. */
+export type HandlingResult = {
+  request: FoiRequest;
+  event: { kind: EventKind; on: string | null; note: string };
+};
+
+/**
+ * Applies one handling action to a request on `today` (China date), or refuses it with the reason.
+ * @throws DomainError `invalid_transition` (not from this state, or a rule of the law forbids it now),
+ *   `validation_failed` (a field is wrong).
+ */
+export function applyAction(
+  request: FoiRequest,
+  action: HandlingAction,
+  context: { calendar: WorkingCalendar; today: string; at: Date },
+): HandlingResult {
+  if (!ALLOWED_FROM[action.kind].includes(request.state)) {
+    throw new DomainError('invalid_transition', { message: REQUEST_TEXT.notFromState });
+  }
+  const updatedAt = context.at.toISOString();
+  const dateOf = (field: string, value: string) => checkDate(field, value, request, context.today);
+  switch (action.kind) {
+    case 'assign':
+      return {
+        request: { ...request, state: 'processing', assigneeId: action.assigneeId, updatedAt },
+        event: { kind: 'assigned', on: null, note: '' },
+      };
+    case 'request_correction': {
+      const sentOn = dateOf('sentOn', action.sentOn);
+      checkCorrectionNotice({
+        receivedOn: request.receivedOn!,
+        sentOn,
+        alreadySent: request.correction !== null,
+        calendar: context.calendar,
+      });
+      const issues: FieldIssue[] = [];
+      if (action.items.trim().length < 4)
+        issues.push({ field: 'items', message: REQUEST_TEXT.correctionItemsRequired });
+      if (!isIsoDate(action.dueOn) || action.dueOn <= sentOn) {
+        issues.push({ field: 'dueOn', message: REQUEST_TEXT.correctionDueAfterNotice });
+      }
+      if (issues.length > 0) throw new DomainError('validation_failed', { fields: issues });
+      return {
+        request: {
+          ...request,
+          state: 'awaiting_correction',
+          correction: { sentOn, items: action.items.trim(), dueOn: action.dueOn },
+          updatedAt,
+        },
+        event: {
+          kind: 'correction_requested',
+          on: sentOn,
+          note: REQUEST_TEXT.correctionNote(action.items.trim(), action.dueOn),
+        },
+      };
+    }
+    case 'receive_correction': {
+      const on = dateOf('on', action.on);
+      if (on < request.correction!.sentOn)
+        throw fieldError('on', REQUEST_TEXT.beforeNotice(request.correction!.sentOn));
+      return {
+        request: { ...request, state: 'processing', correctedOn: on, updatedAt },
+        event: { kind: 'corrected', on, note: '' },
+      };
+    }
+    case 'close_uncorrected': {
+      const on = dateOf('on', action.on);
+      if (on <= request.correction!.dueOn) {
+        throw new DomainError('invalid_transition', {
+          message: REQUEST_TEXT.correctionStillOpen(request.correction!.dueOn),
+        });
+      }
+      return closed(request, '3.6.1', on, updatedAt, 'closed_abandoned', 'closed_uncorrected');
+    }
+    case 'consult': {
+      const sentOn = dateOf('sentOn', action.sentOn);
+      if (action.party.trim().length < 2) throw fieldError('party', REQUEST_TEXT.partyRequired);
+      return {
+        request: {
+          ...request,
+          state: action.reason === 'third_party' ? 'third_party_consult' : 'agency_consult',
+          pauses: [...request.pauses, { reason: action.reason, from: sentOn, until: null, party: action.party.trim() }],
+          updatedAt,
+        },
+        event: {
+          kind: action.reason === 'third_party' ? 'third_party_consulted' : 'agency_consulted',
+          on: sentOn,
+          note: REQUEST_TEXT.consultationNote(consultationDueOn(sentOn, context.calendar)),
+        },
+      };
+    }
+    case 'consultation_answered': {
+      const on = dateOf('on', action.on);
+      const open = request.pauses.findIndex((p) => p.until === null);
+      const pause = request.pauses[open]!;
+      if (on < pause.from) throw fieldError('on', REQUEST_TEXT.beforeNotice(pause.from));
+      const pauses = request.pauses.map((p, i) => (i === open ? { ...p, until: on } : p));
+      return {
+        request: { ...request, state: 'processing', pauses, updatedAt },
+        event: { kind: 'consultation_answered', on, note: action.summary.trim() },
+      };
+    }
+    case 'extend': {
+      const on = dateOf('on', action.on);
+      const extension = checkExtension(request.extension, {
+        workingDays: action.workingDays,
+        approvedBy: action.approvedBy.trim(),
+        approvedOn: on,
+      });
+      const deadline = replyDeadline(clockFactsOf(request), context.calendar, context.today);
+      if (on > deadline.dueOn) {
+        throw new DomainError('invalid_transition', { message: REQUEST_TEXT.extensionAfterDue(deadline.dueOn) });
+      }
+      const extended = { ...request, extension, updatedAt };
+      const newDue = replyDeadline(clockFactsOf(extended), context.calendar, context.today).dueOn;
+      return {
+        request: extended,
+        event: { kind: 'extended', on, note: REQUEST_TEXT.extensionNote(extension.workingDays, newDue) },
+      };
+    }
+    case 'reply': {
+      const on = dateOf('on', action.on);
+      const info = OUTCOME_INFO[action.outcome];
+      const issues: FieldIssue[] = [];
+      if (!info.byReply) issues.push({ field: 'outcome', message: REQUEST_TEXT.outcomeNotByReply });
+      const withheld = action.withheld
+        .map((w) => ({ part: w.part.trim(), reason: w.reason.trim() }))
+        .filter((w) => w.part !== '' || w.reason !== '');
+      if (action.outcome === '3.2') {
+        if (withheld.length === 0) issues.push({ field: 'withheld', message: REQUEST_TEXT.partialNeedsParts });
+        if (withheld.some((w) => w.part === '' || w.reason === '')) {
+          issues.push({ field: 'withheld', message: REQUEST_TEXT.partialPartNeedsReason });
+        }
+      } else if (withheld.length > 0) {
+        issues.push({ field: 'withheld', message: REQUEST_TEXT.withheldOnlyForPartial });
+      }
+      if (action.outcome !== '3.1' && action.reason.trim().length < 4) {
+        issues.push({ field: 'reason', message: REQUEST_TEXT.replyReasonRequired });
+      }
+      if (issues.length > 0) throw new DomainError('validation_failed', { fields: issues });
+      return {
+        request: {
+          ...request,
+          state: 'replied',
+          reply: { outcome: action.outcome, repliedOn: on, reason: action.reason.trim(), withheld },
+          closedOn: on,
+          updatedAt,
+        },
+        event: { kind: 'replied', on, note: '' },
+      };
+    }
+    case 'withdraw':
+      return closed(request, '3.6.3', dateOf('on', action.on), updatedAt, 'withdrawn', 'withdrawn');
+    default: {
+      const unreachable: never = action;
+      return unreachable;
+    }
+  }
+}
+
+/** What the clock of a request is computed from. */
+export function clockFactsOf(request: FoiRequest) {
+  return {
+    receivedOn: request.receivedOn!,
+    correctedOn: request.correctedOn,
+    extension: request.extension,
+    pauses: request.pauses,
+  };
+}
+
+function closed(
+  request: FoiRequest,
+  outcome: Outcome,
+  on: string,
+  updatedAt: string,
+  state: RequestState,
+  event: EventKind,
+): HandlingResult {
+  return {
+    request: {
+      ...request,
+      state,
+      pauses: request.pauses.map((p) => (p.until === null ? { ...p, until: on } : p)),
+      reply: { outcome, repliedOn: on, reason: '', withheld: [] },
+      closedOn: on,
+      updatedAt,
+    },
+    event: { kind: event, on, note: '' },
+  };
+}
+
+/** A date of a step: a real date, not after today, not before the request was received. */
+function checkDate(field: string, value: string, request: FoiRequest, today: string): string {
+  if (!isIsoDate(value)) throw fieldError(field, REQUEST_TEXT.dateInvalid);
+  if (value > today) throw fieldError(field, REQUEST_TEXT.dateInFuture);
+  if (request.receivedOn && value < request.receivedOn)
+    throw fieldError(field, REQUEST_TEXT.beforeReceipt(request.receivedOn));
+  return value;
+}
+
+function fieldError(field: string, message: string): DomainError {
+  return new DomainError('validation_failed', { fields: [{ field, message }] });
+}

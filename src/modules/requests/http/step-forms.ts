@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { field, formFields } from '../../../platform/http/forms.ts';
+import { parseInput } from '../../../platform/validation.ts';
+import type { FastifyRequest } from 'fastify';
+import type { HandlingAction, HandlingKind } from '../domain/handling.ts';
+import { OUTCOMES } from '../domain/outcomes.ts';
+import type { StaffActor } from '../../access/index.ts';
+
+/** How many withheld parts the reply form offers without JavaScript. */
+export const WITHHELD_ROWS = 5;
+
+const text = (max: number) => z.string().max(max).default('');
+const date = z.string().max(20).default('');
+
+/** Each step's form fields; dates are checked by the domain, which says what is wrong in Chinese. */
+const STEP_FORMS = {
+  request_correction: z.object({ sentOn: date, items: text(2000), dueOn: date }),
+  receive_correction: z.object({ on: date }),
+  close_uncorrected: z.object({ on: date }),
+  consult: z.object({ reason: z.enum(['third_party', 'other_agency']), party: text(200), sentOn: date }),
+  consultation_answered: z.object({ on: date, summary: text(2000) }),
+  extend: z.object({
+    workingDays: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(20)),
+    approvedBy: text(100),
+    on: date,
+  }),
+  reply: z.object({ on: date, outcome: z.enum(OUTCOMES), reason: text(5000) }),
+  withdraw: z.object({ on: date }),
+} as const;
+
+export const StepParams = z.object({
+  id: z.string().max(40),
+  kind: z.enum([
+    'assign',
+    'request_correction',
+    'receive_correction',
+    'close_uncorrected',
+    'consult',
+    'consultation_answered',
+    'extend',
+    'reply',
+    'withdraw',
+  ] satisfies HandlingKind[]),
+});
+
+/**
+ * The handling action a step form posted.
+ * @throws DomainError `validation_failed` naming the fields that are wrong.
+ */
+export function stepAction(kind: HandlingKind, request: FastifyRequest, staff: StaffActor): HandlingAction {
+  const fields = formFields(request);
+  const values = (names: readonly string[]) => Object.fromEntries(names.map((name) => [name, field(fields, name)]));
+  const parsed = <K extends keyof typeof STEP_FORMS>(name: K) =>
+    parseInput(STEP_FORMS[name], values(Object.keys(STEP_FORMS[name].shape))) as z.output<(typeof STEP_FORMS)[K]>;
+  switch (kind) {
+    case 'assign':
+      return { kind, assigneeId: staff.userId, assigneeName: staff.displayName };
+    case 'reply': {
+      const withheld = Array.from({ length: WITHHELD_ROWS }, (_, i) => ({
+        part: field(fields, `withheldPart${i + 1}`).slice(0, 500),
+        reason: field(fields, `withheldReason${i + 1}`).slice(0, 1000),
+      }));
+      return { kind, ...parsed('reply'), withheld };
+    }
+    case 'request_correction':
+    case 'receive_correction':
+    case 'close_uncorrected':
+    case 'consult':
+    case 'consultation_answered':
+    case 'extend':
+    case 'withdraw':
+      return { kind, ...parsed(kind) } as HandlingAction;
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,197 @@
+import type { Child } from 'hono/jsx';
+import type { FieldIssue } from '../../../platform/errors.ts';
+import { Csrf } from '../../../platform/web/components.tsx';
+import { DateField, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
+import type { HandlingKind } from '../domain/handling.ts';
+import { OUTCOME_INFO, OUTCOMES, outcomeName } from '../domain/outcomes.ts';
+import { WITHHELD_ROWS } from '../http/step-forms.ts';
+
+/** Dates the step forms offer, computed on the working-day calendar. */
+export type StepDefaults = {
+  today: string;
+  /** The last day a correction notice may go out (条例 Art. 30), when one still may. */
+  correctionNoticeLast: string | null;
+  /** A correction period of 15 working days from today, as the notice's default. */
+  correctionDueDefault: string;
+  /** The consulted party's last day (15 working days, 条例 Art. 32, 34), while consulting. */
+  consultationDue: string | null;
+};
+
+const OUTCOME_GROUPS = [...new Set(OUTCOMES.map((o) => OUTCOME_INFO[o].group))];
+
+/** The handling steps open to a request now, each its own small form that works without JavaScript. */
+export function StepPanels(props: {
+  requestId: string;
+  csrfToken: string;
+  actions: HandlingKind[];
+  defaults: StepDefaults;
+  /** The step whose form was refused, and why: only its form shows the problems. */
+  failed?: { kind: HandlingKind; issues: FieldIssue[] } | undefined;
+}) {
+  const { defaults } = props;
+  const form = (kind: HandlingKind, title: string, body: Child, button: string) => (
+    <section class="panel" id={`step-${kind}`}>
+      <h2>{title}</h2>
+      <form method="post" action={`/admin/ysqgk/${props.requestId}/steps/${kind}`} class="form">
+        <Csrf token={props.csrfToken} />
+        {body}
+        <button type="submit" class="button primary">
+          {button}
+        </button>
+      </form>
+    </section>
+  );
+  const issuesOf = (kind: HandlingKind) => (props.failed?.kind === kind ? props.failed.issues : []);
+  const panels: Record<HandlingKind, (issues: FieldIssue[]) => Child> = {
+    assign: () =>
+      form('assign', '开始办理', <p>由本人承办此申请，检索、调取相关政府信息（条例第四十五条）。</p>, '由我办理'),
+    request_correction: (issues) =>
+      form(
+        'request_correction',
+        '一次性告知补正（条例第三十条）',
+        <>
+          <p>
+            申请内容不明确的，应当给予指导和释明，并自收到申请之日起7个工作日内一次性告知补正事项和合理的补正期限
+            {defaults.correctionNoticeLast ? `，最迟 ${defaults.correctionNoticeLast} 发出` : ''}。补正通知只能发一次。
+          </p>
+          <DateField name="sentOn" id="correction-sentOn" label="通知发出日期" value={defaults.today} issues={issues} />
+          <TextArea name="items" label="需要补正的事项" rows={3} issues={issues} />
+          <DateField name="dueOn" label="补正期限" value={defaults.correctionDueDefault} issues={issues} />
+        </>,
+        '发出补正通知',
+      ),
+    receive_correction: (issues) =>
+      form(
+        'receive_correction',
+        '收到补正后的申请',
+        <>
+          <p>答复期限自收到补正后的申请之日起重新计算（条例第三十条）。</p>
+          <DateField name="on" id="corrected-on" label="收到补正申请日期" value={defaults.today} issues={issues} />
+        </>,
+        '登记补正',
+      ),
+    close_uncorrected: (issues) =>
+      form(
+        'close_uncorrected',
+        '逾期未补正',
+        <>
+          <p>申请人无正当理由逾期不补正的，视为放弃申请，不再处理（条例第三十条；年报“其他处理”第1项）。</p>
+          <DateField name="on" id="uncorrected-on" label="处理日期" value={defaults.today} issues={issues} />
+        </>,
+        '按放弃申请处理',
+      ),
+    consult: (issues) =>
+      form(
+        'consult',
+        '征求意见（条例第三十二条、第三十四条）',
+        <>
+          <p>
+            征求第三方或其他机关意见所需时间不计算在答复期限内（条例第三十三条第三款）；被征求意见方应在15个工作日内提出意见。
+          </p>
+          <RadioGroup
+            name="reason"
+            legend="征求对象"
+            value="third_party"
+            options={[
+              { value: 'third_party', label: '第三方（条例第三十二条）' },
+              { value: 'other_agency', label: '其他机关（条例第三十四条）' },
+            ]}
+            issues={issues}
+          />
+          <TextField name="party" label="被征求意见的单位或个人" maxlength={200} issues={issues} />
+          <DateField
+            name="sentOn"
+            id="consult-sentOn"
+            label="书面征求意见日期"
+            value={defaults.today}
+            issues={issues}
+          />
+        </>,
+        '开始征求意见',
+      ),
+    consultation_answered: (issues) =>
+      form(
+        'consultation_answered',
+        '征求意见结束',
+        <>
+          <p>
+            {defaults.consultationDue ? `被征求意见方应在 ${defaults.consultationDue} 前提出意见。` : ''}
+            逾期未提出意见的，由本机关依照条例规定决定是否公开。
+          </p>
+          <DateField
+            name="on"
+            id="answered-on"
+            label="收到意见日期（或期限届满日期）"
+            value={defaults.today}
+            issues={issues}
+          />
+          <TextArea name="summary" label="意见摘要" rows={2} issues={issues} />
+        </>,
+        '恢复计时',
+      ),
+    extend: (issues) =>
+      form(
+        'extend',
+        '延长答复期限（条例第三十三条第二款）',
+        <>
+          <p>需要延长的，经政府信息公开工作机构负责人同意并告知申请人，延长期限最长不超过20个工作日，只能延长一次。</p>
+          <TextField
+            name="workingDays"
+            label="延长工作日数（1至20）"
+            inputmode="numeric"
+            value="20"
+            maxlength={2}
+            issues={issues}
+          />
+          <TextField name="approvedBy" label="批准人（工作机构负责人）" maxlength={100} issues={issues} />
+          <DateField name="on" id="extend-on" label="批准日期" value={defaults.today} issues={issues} />
+        </>,
+        '延长期限',
+      ),
+    reply: (issues) =>
+      form(
+        'reply',
+        '作出答复（条例第三十六条）',
+        <>
+          <DateField name="on" id="reply-on" label="答复日期" value={defaults.today} issues={issues} />
+          <SelectField
+            name="outcome"
+            label="处理结果（年报表三）"
+            options={[]}
+            groups={OUTCOME_GROUPS.map((group) => ({
+              label: group,
+              options: OUTCOMES.filter((o) => OUTCOME_INFO[o].group === group && OUTCOME_INFO[o].byReply).map((o) => ({
+                value: o,
+                label: outcomeName(o),
+              })),
+            })).filter((g) => g.options.length > 0)}
+            issues={issues}
+          />
+          <TextArea name="reason" label="答复理由和依据" rows={4} issues={issues} />
+          <fieldset>
+            <legend>部分公开时：不予公开的内容及理由（条例第三十七条）</legend>
+            {Array.from({ length: WITHHELD_ROWS }, (_, i) => (
+              <div class="form-grid">
+                <TextField name={`withheldPart${i + 1}`} label={`第${i + 1}项内容`} maxlength={500} />
+                <TextField name={`withheldReason${i + 1}`} label={`第${i + 1}项理由`} maxlength={1000} />
+              </div>
+            ))}
+            {issues.some((issue) => issue.field === 'withheld') ? (
+              <p class="field-error" id="withheld-error">
+                {issues.find((issue) => issue.field === 'withheld')!.message}
+              </p>
+            ) : null}
+          </fieldset>
+        </>,
+        '答复',
+      ),
+    withdraw: (issues) =>
+      form(
+        'withdraw',
+        '申请人撤回申请',
+        <DateField name="on" id="withdraw-on" label="撤回日期" value={defaults.today} issues={issues} />,
+        '登记撤回',
+      ),
+  };
+  return <>{props.actions.map((kind) => panels[kind](issuesOf(kind)))}</>;
+}
