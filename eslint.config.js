@@ -10,7 +10,15 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', 'bin/*.js', 'tools/*.js', 'src/adapters/sanitiser/*.js'] },
+        projectService: {
+          allowDefaultProject: [
+            '*.js',
+            'bin/*.js',
+            'tools/*.js',
+            'src/adapters/sanitiser/*.js',
+            'src/adapters/letters/*.js',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -7,6 +7,7 @@ import type { AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
+import { createWorkerLetterRenderer } from '../src/adapters/letters/worker-letters.ts';
 import { createWorkerSanitiser } from '../src/adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../src/modules/auth/ports.ts';
@@ -55,6 +56,7 @@ export async function createTestApp(
   const clock = new FixedClock(options.now ?? '2026-03-02T02:00:00Z');
   const { stores, uow } = createStores(testDb.handle, clock);
   const sanitiser = createWorkerSanitiser();
+  const letters = createWorkerLetterRenderer();
   return {
     config,
     clock,
@@ -69,13 +71,16 @@ export async function createTestApp(
     calendarCache: createCalendarCache({ calendar: stores.calendar, clock }),
     secret: TEST_SECRET,
     cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
+    letters,
     dataDir,
     async close() {
       await sanitiser.close();
+      await letters.close();
       await testDb.handle.close();
     },
     async cleanup() {
       await sanitiser.close();
+      await letters.close();
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -10,7 +10,8 @@ import type { PasswordHasher } from '../modules/auth/index.ts';
 import { createCalendarCache, type CalendarCache } from '../modules/calendar/index.ts';
 import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site/index.ts';
 import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
-import type { FieldCipher } from '../modules/requests/index.ts';
+import type { FieldCipher, LetterRenderer } from '../modules/requests/index.ts';
+import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { newSecretToken } from '../platform/ids.ts';
@@ -36,6 +37,8 @@ export type AppContext = {
   secret: string;
   /** Seals personal data at rest (applicants' identity numbers and contacts). */
   cipher: FieldCipher;
+  /** Renders reply letters as PDF and DOCX off the request thread. */
+  letters: LetterRenderer;
   close(): Promise<void>;
 };
 
@@ -50,6 +53,7 @@ export async function openApp(
   const { stores, uow } = createStores(database, clock);
   const sanitiser = createWorkerSanitiser();
   const secret = config.secret ?? dataDirSecret(config.dataDir);
+  const letters = createWorkerLetterRenderer();
   return {
     config,
     clock,
@@ -64,8 +68,10 @@ export async function openApp(
     calendarCache: createCalendarCache({ calendar: stores.calendar, clock }),
     secret,
     cipher: fieldCipherFor(config.dataKeys, secret),
+    letters,
     async close() {
       await sanitiser.close();
+      await letters.close();
       await database.close();
     },
   };

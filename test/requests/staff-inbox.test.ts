@@ -240,6 +240,35 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     for (const text of ['书面征求第三方意见', '延长答复期限', '作出答复', '部分公开（2026-10-09）']) {
       expect(tracked.body).toContain(text);
     }
+
+    // The letter: the officer downloads it; the applicant through the tracking page's signed links.
+    for (const [format, magic] of [
+      ['pdf', '%PDF-'],
+      ['docx', 'PK'],
+    ] as const) {
+      const staffCopy = await server.inject({
+        method: 'GET',
+        url: `/admin/ysqgk/${eduRequestId}/letter.${format}`,
+        cookies: jar,
+      });
+      expect(staffCopy.statusCode).toBe(200);
+      expect(staffCopy.rawPayload.subarray(0, magic.length).toString()).toBe(magic);
+      const href = new RegExp(`href="(/ysqgk/letter/[^"]+\\.${format})"`).exec(tracked.body)?.[1];
+      expect(href, format).toBeDefined();
+      const applicantCopy = await server.inject({ method: 'GET', url: href! });
+      expect(applicantCopy.statusCode).toBe(200);
+      expect(applicantCopy.headers['content-disposition']).toContain(encodeURIComponent('答复告知书'));
+      expect(applicantCopy.rawPayload.subarray(0, magic.length).toString()).toBe(magic);
+      // A link whose signature was altered, or another request's code, opens nothing.
+      const forged = href!.replace(/\.([A-Za-z0-9_-])/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
+      expect((await server.inject({ method: 'GET', url: forged })).statusCode).toBe(404);
+    }
+    // An hour later the links have expired.
+    const href = /href="(\/ysqgk\/letter\/[^"]+\.pdf)"/.exec(tracked.body)![1]!;
+    app.clock.set('2026-10-09T03:00:01Z');
+    const expired = await server.inject({ method: 'GET', url: href });
+    expect(expired.statusCode).toBe(404);
+    expect(expired.body).toContain('下载链接已失效');
     app.clock.set('2026-09-18T02:00:00Z');
   });
 });

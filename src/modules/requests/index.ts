@@ -15,7 +15,8 @@ export {
 } from './domain/clock.ts';
 export type { ClockExtension, ClockFacts, ClockPause, PauseReason, ReplyDeadline } from './domain/clock.ts';
 export type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
-export type { FieldCipher, RequestStore } from './ports.ts';
+export type { Letter } from './domain/letter.ts';
+export type { FieldCipher, LetterRenderer, RequestStore } from './ports.ts';
 export { submitApplication } from './commands/submit-application.ts';
 export { registerRequestPublicRoutes } from './http/public-routes.tsx';
 export { registerRequestAdminRoutes } from './http/admin-routes.tsx';

@@ -1,4 +1,5 @@
 import type { AccessScope } from '../access/index.ts';
+import type { Letter } from './domain/letter.ts';
 import type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
 
 /** One page of a unit inbox, with the receiving unit's name. */
@@ -37,4 +38,10 @@ export interface FieldCipher {
   seal(plain: string): string;
   /** @throws Error when the text was not sealed by a known key or was altered. */
   open(sealed: string): string;
+}
+
+/** Renders a reply letter as files (off the request thread). */
+export interface LetterRenderer {
+  pdf(letter: Letter): Promise<Buffer>;
+  docx(letter: Letter): Promise<Buffer>;
 }

@@ -60,6 +60,7 @@ export const REQUEST_TEXT = {
   stepDone: '已办理。',
   receiptTitle: '申请回执',
   trackTitle: '办理进度查询',
+  letterLinkExpired: '下载链接已失效，请重新查询办理进度后再下载。',
   trackNotFound: '没有找到与查询码和验证信息相符的申请，请核对后重试。',
   trackCodeRequired: '请填写申请查询码。',
   trackFactorRequired: '请填写申请时所留手机号码的后4位或电子邮箱。',

@@ -51,6 +51,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/ysqgk/apply', query: [] },
     { path: '/ysqgk/receipt/{trackingCode}', query: [] },
     { path: '/ysqgk/track', query: [] },
+    { path: '/ysqgk/letter/{trackingCode}/{token}.pdf', query: [] },
     { path: '/xxgk/doc/{docId}', query: ['version'] },
     { path: '/xxgk/files/{attachmentId}/{fileName}', query: [] },
     { path: '/xxgk/files/{attachmentId}', query: [] },

@@ -228,6 +228,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/calendar', query: ['year'] },
     { path: '/admin/ysqgk', query: ['state', 'page'] },
     { path: '/admin/ysqgk/{requestId}', query: [] },
+    { path: '/admin/ysqgk/{requestId}/letter.pdf', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },

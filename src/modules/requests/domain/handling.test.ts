@@ -168,6 +168,7 @@ describe('handling a request (foi-law.md §4)', () => {
       repliedOn: '2026-10-09',
       reason: '所申请信息部分涉及第三方商业秘密',
       withheld: [{ part: '附件2 投标报价明细', reason: '涉及商业秘密，第三方不同意公开（条例第十五条）' }],
+      letter: null,
     });
     expect(availableActions(replied.request)).toEqual([]);
   });

@@ -203,7 +203,7 @@ export function applyAction(
         request: {
           ...request,
           state: 'replied',
-          reply: { outcome: action.outcome, repliedOn: on, reason: action.reason.trim(), withheld },
+          reply: { outcome: action.outcome, repliedOn: on, reason: action.reason.trim(), withheld, letter: null },
           closedOn: on,
           updatedAt,
         },
@@ -242,7 +242,7 @@ function closed(
       ...request,
       state,
       pauses: request.pauses.map((p) => (p.until === null ? { ...p, until: on } : p)),
-      reply: { outcome, repliedOn: on, reason: '', withheld: [] },
+      reply: { outcome, repliedOn: on, reason: '', withheld: [], letter: null },
       closedOn: on,
       updatedAt,
     },

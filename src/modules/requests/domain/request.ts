@@ -3,6 +3,7 @@ import { DomainError } from '../../../platform/errors.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 import type { ApplicantKind, DeliveryMethod, IdType, InformationForm, OrganisationKind } from './application.ts';
 import type { ClockExtension, ClockPause } from './clock.ts';
+import type { Letter } from './letter.ts';
 import type { Outcome } from './outcomes.ts';
 
 /**
@@ -119,6 +120,8 @@ export type FoiRequest = {
     repliedOn: string;
     reason: string;
     withheld: { part: string; reason: string }[];
+    /** The reply letter as sent, composed when the reply was given (null when no letter goes out). */
+    letter: Letter | null;
   } | null;
   closedOn: string | null;
   /**

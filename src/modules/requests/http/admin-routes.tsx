@@ -11,6 +11,7 @@ import { registerRequest } from '../commands/register-request.ts';
 import { takeStep } from '../commands/take-step.ts';
 import { staffOf } from '../../access/index.ts';
 import { StepParams, stepAction } from './step-forms.ts';
+import { LetterFormat, sendLetter } from './letter-download.ts';
 import { REQUEST_STATES } from '../domain/request.ts';
 import { availableActions, type HandlingKind } from '../domain/handling.ts';
 import { consultationDueOn, correctionNoticeDueOn } from '../domain/clock.ts';
@@ -30,10 +31,14 @@ const InboxQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 const IdParams = z.object({ id: z.string().max(40) });
+const LetterParams = z.object({ id: z.string().max(40), format: LetterFormat });
 
 /** The handling unit's side: the inbox, one request, and receipt confirmation (条例 Art. 31). */
 export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWebDeps): void {
   const calendar = () => deps.calendarCache.get();
+  /** The request as its officer sees it; outside their subtrees it does not exist. */
+  const viewOf = (request: FastifyRequest, id: string) =>
+    getRequestForStaff({ stores: deps.stores, calendar, clock: deps.clock, actor: request.actor, requestId: id });
 
   app.get('/admin/ysqgk', async (request, reply) => {
     const query = parseInput(InboxQuery, request.query);
@@ -58,13 +63,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     id: string,
     problem?: { issues: { field: string; message: string }[]; message?: string | undefined; step?: HandlingKind },
   ) => {
-    const view = await getRequestForStaff({
-      stores: deps.stores,
-      calendar,
-      clock: deps.clock,
-      actor: request.actor,
-      requestId: id,
-    });
+    const view = await viewOf(request, id);
     const cal = await calendar();
     const today = chinaDate(deps.clock.now());
     const openPause = view.request.pauses.find((p) => p.until === null);
@@ -106,7 +105,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
   app.post('/admin/ysqgk/:id/register', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params);
     // Outside the officer's subtrees the request does not exist, whatever is posted.
-    await getRequestForStaff({ stores: deps.stores, calendar, clock: deps.clock, actor: request.actor, requestId: id });
+    await viewOf(request, id);
     try {
       await registerRequest({
         uow: deps.uow,
@@ -125,9 +124,15 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     return seeOther(reply, `/admin/ysqgk/${id}`);
   });
 
+  app.get('/admin/ysqgk/:id/letter.:format', async (request, reply) => {
+    const { id, format } = parseInput(LetterParams, request.params);
+    const view = await viewOf(request, id);
+    return sendLetter(reply, deps.letters, view.request, format);
+  });
+
   app.post('/admin/ysqgk/:id/steps/:kind', async (request, reply) => {
     const { id, kind } = parseInput(StepParams, request.params);
-    await getRequestForStaff({ stores: deps.stores, calendar, clock: deps.clock, actor: request.actor, requestId: id });
+    await viewOf(request, id);
     try {
       await takeStep({
         uow: deps.uow,

@@ -5,7 +5,7 @@ import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { AuditLog } from '../../audit/index.ts';
 import type { CalendarCache } from '../../calendar/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
-import type { FieldCipher, RequestStore } from '../ports.ts';
+import type { FieldCipher, LetterRenderer, RequestStore } from '../ports.ts';
 
 /** What the application form, the tracking page and the API need, built by the composition root. */
 export type RequestWebDeps = {
@@ -13,6 +13,9 @@ export type RequestWebDeps = {
   uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
   clock: Clock;
   cipher: FieldCipher;
+  letters: LetterRenderer;
+  /** Signs the applicant's letter links. */
+  secret: string;
   calendarCache: CalendarCache;
   shell: PageShell;
   /** The CSRF token for a form shown to somebody not signed in (sets its cookie when needed). */

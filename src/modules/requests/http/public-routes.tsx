@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isDomainError, type FieldIssue } from '../../../platform/errors.ts';
+import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
+import { signLink, verifyLink } from '../../../platform/signed-links.ts';
+import { LetterFormat, sendLetter } from './letter-download.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
@@ -24,6 +26,10 @@ const CRUMBS: Crumb[] = [
   { label: '依申请公开', href: '/xxgk/ysqgk' },
 ];
 const CodeParams = z.object({ code: z.string().max(40) });
+const LetterLinkParams = z.object({ code: z.string().max(40), token: z.string().max(80), format: LetterFormat });
+/** How long the letter links of a tracking page stay valid. */
+const LETTER_LINK_MINUTES = 60;
+const letterSubject = (requestId: string) => `foi-letter:${requestId}`;
 
 /**
  * The resident's side of disclosure on application: the form (条例 Art. 29), the receipt and the
@@ -93,6 +99,16 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
     });
   });
 
+  // The letter links on a tracking page: signed for that request, valid for an hour, no account.
+  app.get('/ysqgk/letter/:code/:token.:format', async (request, reply) => {
+    const { code, token, format } = parseInput(LetterLinkParams, request.params);
+    const stored = await deps.stores.requests.getByTrackingCode(normaliseTrackingCode(code));
+    if (!stored || !verifyLink(deps.secret, letterSubject(stored.id), token, deps.clock.now())) {
+      throw new DomainError('not_found', { message: REQUEST_TEXT.letterLinkExpired });
+    }
+    return sendLetter(reply, deps.letters, stored, format);
+  });
+
   const trackPage = (request: FastifyRequest, reply: FastifyReply, body: Child, status = 200) =>
     sendPublicPage(
       deps,
@@ -134,7 +150,12 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
         code,
         factor,
       });
-      return trackPage(request, reply, <TrackResult tracked={tracked} />);
+      const expires = new Date(deps.clock.now().getTime() + LETTER_LINK_MINUTES * 60_000);
+      const token = signLink(deps.secret, letterSubject(tracked.request.id), expires);
+      const letterHref = tracked.request.reply?.letter
+        ? (format: LetterFormat) => `/ysqgk/letter/${tracked.request.trackingCode}/${token}.${format}`
+        : undefined;
+      return trackPage(request, reply, <TrackResult tracked={tracked} letterHref={letterHref} />);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'not_found') throw error;
       return again(error.message, 404);

@@ -83,6 +83,12 @@ export function AdminRequest(props: {
             <MetaRow label="处理结果">
               {outcomeName(request.reply.outcome)}（{request.reply.repliedOn}）
               {request.reply.reason ? `：${request.reply.reason}` : ''}
+              {request.reply.letter ? (
+                <p>
+                  答复告知书：<a href={`/admin/ysqgk/${request.id}/letter.pdf`}>PDF</a>{' '}
+                  <a href={`/admin/ysqgk/${request.id}/letter.docx`}>Word</a>
+                </p>
+              ) : null}
               {request.reply.withheld.length > 0 ? (
                 <ul>
                   {request.reply.withheld.map((w) => (

@@ -43,7 +43,10 @@ export function TrackForm(props: { csrfToken: string; code?: string; error?: str
 }
 
 /** Where a request stands, every step with its date, for its applicant. */
-export function TrackResult(props: { tracked: TrackedRequest }) {
+export function TrackResult(props: {
+  tracked: TrackedRequest;
+  letterHref?: ((format: 'pdf' | 'docx') => string) | undefined;
+}) {
   const { request, deadline, events, agencyName } = props.tracked;
   return (
     <section class="panel prose">
@@ -85,6 +88,12 @@ export function TrackResult(props: { tracked: TrackedRequest }) {
               <th scope="row">处理结果</th>
               <td>
                 {outcomeName(request.reply.outcome)}（{request.reply.repliedOn}）
+                {props.letterHref ? (
+                  <p>
+                    答复告知书：<a href={props.letterHref('pdf')}>下载 PDF</a>{' '}
+                    <a href={props.letterHref('docx')}>下载 Word</a>（链接1小时内有效）
+                  </p>
+                ) : null}
               </td>
             </tr>
           ) : null}
