@@ -136,6 +136,21 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     const later = await signedIn(server, 'edu.foi_officer');
     const inbox = await server.inject({ method: 'GET', url: '/admin/ysqgk?state=registered', cookies: later });
     expect(inbox.body).toContain('2026-10-22（剩余10个工作日）');
+    expect(inbox.body).toContain('已逾期 0');
+    expect(inbox.body).toContain('5个工作日内到期 0');
+    // Two weeks on, it is due within five working days; after 10-22 it is overdue.
+    app.clock.set('2026-10-19T02:00:00Z');
+    const soonJar = await signedIn(server, 'edu.foi_officer');
+    const soon = await server.inject({ method: 'GET', url: '/admin/ysqgk?due=soon', cookies: soonJar });
+    expect(soon.body).toContain('5个工作日内到期 1');
+    expect(soon.body).toContain('教育申请人');
+    app.clock.set('2026-10-23T02:00:00Z');
+    const lateJar = await signedIn(server, 'edu.foi_officer');
+    const late = await server.inject({ method: 'GET', url: '/admin/ysqgk?due=overdue', cookies: lateJar });
+    expect(late.body).toContain('已逾期 1');
+    expect(late.body).toContain('2026-10-22（已逾期1个工作日）');
+    const notLate = await server.inject({ method: 'GET', url: '/admin/ysqgk?due=soon', cookies: lateJar });
+    expect(notLate.body).not.toContain('教育申请人');
     app.clock.set('2026-09-18T02:00:00Z');
   });
 

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { FoiRequest, RequestEvent } from '../../modules/requests/domain/request.ts';
 import type { RequestStore } from '../../modules/requests/ports.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -50,24 +50,53 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
       return rows.map(fromEventRow);
     },
     async inbox(scope, filter, page) {
-      if (scope.kind === 'public') return { rows: [], total: 0 };
+      if (scope.kind === 'public' || filter.states?.length === 0) return { rows: [], total: 0 };
       let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');
       if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
-      if (filter.states?.length === 0) return { rows: [], total: 0 };
       if (filter.states) query = query.where('foi_requests.state', 'in', filter.states);
       if (filter.orgId) query = query.where('foi_requests.org_id', '=', filter.orgId);
+      if (filter.channel) query = query.where('foi_requests.channel', '=', filter.channel);
+      if (filter.assigneeId) query = query.where('foi_requests.assignee_id', '=', filter.assigneeId);
+      if (filter.dueFrom) query = query.where('foi_requests.due_on', '>=', filter.dueFrom);
+      if (filter.dueTo) query = query.where('foi_requests.due_on', '<=', filter.dueTo);
+      // Due-date filters list what is most urgent first; otherwise the newest application first.
+      const byDue = filter.dueFrom !== undefined || filter.dueTo !== undefined;
       const [rows, count] = await Promise.all([
-        query
+        (byDue
+          ? query.orderBy('foi_requests.due_on').orderBy('foi_requests.submitted_at')
+          : query.orderBy('foi_requests.submitted_at', 'desc')
+        )
+          .orderBy('foi_requests.id')
           .selectAll('foi_requests')
           .select('orgs.short_name as org_name')
-          .orderBy('foi_requests.submitted_at', 'desc')
-          .orderBy('foi_requests.id')
           .limit(page.limit)
           .offset(page.offset)
           .execute(),
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
       ]);
       return { rows: rows.map((r) => ({ ...fromRow(r), orgName: r.org_name })), total: toCount(count?.n) };
+    },
+    async inboxCounts(scope, days) {
+      if (scope.kind === 'public') return { submitted: 0, open: 0, overdue: 0, dueSoon: 0 };
+      let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');
+      if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
+      const count = (condition: ReturnType<typeof sql<number>>) =>
+        sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+      const row = await query
+        .where('foi_requests.closed_on', 'is', null)
+        .select([
+          count(sql`foi_requests.state = 'submitted'`).as('submitted'),
+          (eb) => eb.fn.countAll<number>().as('open'),
+          count(sql`foi_requests.due_on < ${days.today}`).as('overdue'),
+          count(sql`foi_requests.due_on >= ${days.today} and foi_requests.due_on <= ${days.soonUntil}`).as('due_soon'),
+        ])
+        .executeTakeFirst();
+      return {
+        submitted: toCount(row?.submitted),
+        open: toCount(row?.open),
+        overdue: toCount(row?.overdue),
+        dueSoon: toCount(row?.due_soon),
+      };
     },
   };
 }

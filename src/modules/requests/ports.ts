@@ -1,12 +1,22 @@
 import type { AccessScope } from '../access/index.ts';
 import type { Letter } from './domain/letter.ts';
-import type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
+import type { Channel, FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
 
 /** One page of a unit inbox, with the receiving unit's name. */
 export type InboxRow = FoiRequest & { orgName: string };
 
-/** What the inbox is narrowed to. */
-export type InboxFilter = { states?: readonly RequestState[] | undefined; orgId?: string | undefined };
+/** What the inbox is narrowed to; due dates compare with the stored due date (open, running clocks only). */
+export type InboxFilter = {
+  states?: readonly RequestState[] | undefined;
+  orgId?: string | undefined;
+  channel?: Channel | undefined;
+  assigneeId?: string | undefined;
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+};
+
+/** How many open requests there are, and how many wait for receipt, are overdue or due soon. */
+export type InboxCounts = { submitted: number; open: number; overdue: number; dueSoon: number };
 
 /** Disclosure requests and their event lists. */
 export interface RequestStore {
@@ -22,12 +32,17 @@ export interface RequestStore {
   /** Appends an event after the request's last one (its `seq` is assigned here). */
   appendEvent(event: Omit<RequestEvent, 'seq'>): Promise<RequestEvent>;
   events(requestId: string): Promise<RequestEvent[]>;
-  /** Requests inside the scope, newest submission first, and how many match in all. */
+  /**
+   * Requests inside the scope and the filter, newest submission first (most urgent first when
+   * filtered by due date), and how many match in all.
+   */
   inbox(
     scope: AccessScope,
     filter: InboxFilter,
     page: { limit: number; offset: number },
   ): Promise<{ rows: InboxRow[]; total: number }>;
+  /** Counts of the open requests inside the scope: overdue before `today`, due soon up to `soonUntil`. */
+  inboxCounts(scope: AccessScope, days: { today: string; soonUntil: string }): Promise<InboxCounts>;
 }
 
 /**

@@ -12,7 +12,7 @@ import { takeStep } from '../commands/take-step.ts';
 import { staffOf } from '../../access/index.ts';
 import { StepParams, stepAction } from './step-forms.ts';
 import { LetterFormat, sendLetter } from './letter-download.ts';
-import { REQUEST_STATES } from '../domain/request.ts';
+import { CHANNELS, REQUEST_STATES } from '../domain/request.ts';
 import { availableActions, type HandlingKind } from '../domain/handling.ts';
 import { consultationDueOn, correctionNoticeDueOn } from '../domain/clock.ts';
 import { addWorkingDays } from '../../../platform/working-days.ts';
@@ -28,6 +28,9 @@ const PAGE_SIZE = 50;
 const CORRECTION_PERIOD_WORKING_DAYS = 15;
 const InboxQuery = z.object({
   state: z.enum(REQUEST_STATES).optional().catch(undefined),
+  due: z.enum(['overdue', 'soon']).optional().catch(undefined),
+  channel: z.enum(CHANNELS).optional().catch(undefined),
+  mine: z.literal('1').optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 const IdParams = z.object({ id: z.string().max(40) });
@@ -42,18 +45,37 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
 
   app.get('/admin/ysqgk', async (request, reply) => {
     const query = parseInput(InboxQuery, request.query);
-    const { items, total } = await listInbox({
+    const { items, total, counts } = await listInbox({
       requests: deps.stores.requests,
       calendar,
       clock: deps.clock,
       actor: request.actor,
-      states: query.state ? [query.state] : undefined,
+      query: {
+        states: query.state ? [query.state] : undefined,
+        due: query.due,
+        channel: query.channel,
+        mine: query.mine === '1',
+      },
       page: { limit: PAGE_SIZE, offset: (query.page - 1) * PAGE_SIZE },
     });
     return sendAdminPage(deps, request, reply, {
       title: REQUEST_TEXT.inboxTitle,
       active: 'requests',
-      body: <AdminInbox items={items} total={total} page={query.page} pageSize={PAGE_SIZE} state={query.state ?? ''} />,
+      body: (
+        <AdminInbox
+          items={items}
+          total={total}
+          counts={counts}
+          page={query.page}
+          pageSize={PAGE_SIZE}
+          filter={{
+            state: query.state ?? '',
+            due: query.due ?? '',
+            channel: query.channel ?? '',
+            mine: query.mine ?? '',
+          }}
+        />
+      ),
     });
   });
 

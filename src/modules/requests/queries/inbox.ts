@@ -5,8 +5,15 @@ import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { replyDeadline, type ReplyDeadline } from '../domain/clock.ts';
 import { clockFactsOf } from '../domain/handling.ts';
-import { CLOSED_STATES, type FoiRequest, type RequestEvent, type RequestState } from '../domain/request.ts';
-import type { InboxRow, RequestStore } from '../ports.ts';
+import {
+  CLOSED_STATES,
+  type Channel,
+  type FoiRequest,
+  type RequestEvent,
+  type RequestState,
+} from '../domain/request.ts';
+import type { InboxCounts, InboxFilter, InboxRow, RequestStore } from '../ports.ts';
+import { addWorkingDays } from '../../../platform/working-days.ts';
 
 /** A request in the inbox with where it stands against its clock (null before receipt or once closed). */
 export type InboxItem = InboxRow & { deadline: ReplyDeadline | null };
@@ -18,25 +25,53 @@ export function deadlineOf(request: FoiRequest, calendar: WorkingCalendar, today
   return replyDeadline(clockFactsOf(request), calendar, today);
 }
 
+/** Working days ahead that count as "due soon" in the inbox. */
+export const DUE_SOON_WORKING_DAYS = 5;
+
+/** What an officer narrows the inbox to. */
+export type InboxQuery = {
+  states?: readonly RequestState[] | undefined;
+  /** Overdue (due before today), or due within `DUE_SOON_WORKING_DAYS`. */
+  due?: 'overdue' | 'soon' | undefined;
+  channel?: Channel | undefined;
+  /** Only the requests the officer handles. */
+  mine?: boolean | undefined;
+};
+
 /**
  * The requests a member of staff handles (permission `request.handle`, inside their subtrees),
- * newest first, each with its due date and working days left.
+ * filtered, each with its due date and working days left, and the unit's counts of open, overdue
+ * and due-soon requests.
  */
 export async function listInbox(options: {
   requests: RequestStore;
   calendar: () => Promise<WorkingCalendar>;
   clock: Clock;
   actor: Actor;
-  states?: readonly RequestState[] | undefined;
+  query: InboxQuery;
   page: { limit: number; offset: number };
-}): Promise<{ items: InboxItem[]; total: number }> {
+}): Promise<{ items: InboxItem[]; total: number; counts: InboxCounts }> {
   const scope = scopeFor(options.actor, 'request.handle');
-  const [{ rows, total }, calendar] = await Promise.all([
-    options.requests.inbox(scope, { states: options.states }, options.page),
-    options.calendar(),
-  ]);
+  const calendar = await options.calendar();
   const today = chinaDate(options.clock.now());
-  return { items: rows.map((row) => ({ ...row, deadline: deadlineOf(row, calendar, today) })), total };
+  const soonUntil = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS).date;
+  const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  const { query } = options;
+  const filter: InboxFilter = {
+    states: query.states,
+    channel: query.channel,
+    assigneeId: query.mine && options.actor.kind === 'staff' ? options.actor.userId : undefined,
+    ...(query.due === 'overdue'
+      ? { dueTo: yesterday }
+      : query.due === 'soon'
+        ? { dueFrom: today, dueTo: soonUntil }
+        : {}),
+  };
+  const [{ rows, total }, counts] = await Promise.all([
+    options.requests.inbox(scope, filter, options.page),
+    options.requests.inboxCounts(scope, { today, soonUntil }),
+  ]);
+  return { items: rows.map((row) => ({ ...row, deadline: deadlineOf(row, calendar, today) })), total, counts };
 }
 
 /**

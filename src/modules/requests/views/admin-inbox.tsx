@@ -1,7 +1,9 @@
 import { chinaDateTime } from '../../../platform/clock.ts';
 import { Pagination } from '../../../platform/web/components.tsx';
-import { SelectField } from '../../../platform/web/fields.tsx';
-import { CHANNEL_LABELS, REQUEST_STATE_LABELS, REQUEST_STATES } from '../domain/request.ts';
+import { CheckboxField, SelectField } from '../../../platform/web/fields.tsx';
+import { CHANNEL_LABELS, CHANNELS, REQUEST_STATE_LABELS, REQUEST_STATES } from '../domain/request.ts';
+import type { InboxCounts } from '../ports.ts';
+import { DUE_SOON_WORKING_DAYS } from '../queries/inbox.ts';
 import type { InboxItem } from '../queries/inbox.ts';
 import { DeadlineText } from './deadline.tsx';
 
@@ -9,25 +11,59 @@ import { DeadlineText } from './deadline.tsx';
 export function AdminInbox(props: {
   items: InboxItem[];
   total: number;
+  counts: InboxCounts;
   page: number;
   pageSize: number;
-  state: string;
+  filter: { state: string; due: string; channel: string; mine: string };
 }) {
-  const query = (page: number) =>
-    `/admin/ysqgk?${new URLSearchParams({ state: props.state, page: String(page) }).toString()}`;
+  const { filter, counts } = props;
+  const query = (page: number) => `/admin/ysqgk?${new URLSearchParams({ ...filter, page: String(page) }).toString()}`;
   return (
     <section>
       <h1>依申请公开</h1>
+      <ul class="stat-links">
+        <li>
+          <a href="/admin/ysqgk?state=submitted">待确认收到 {counts.submitted}</a>
+        </li>
+        <li>
+          <a href="/admin/ysqgk?due=overdue" class={counts.overdue > 0 ? 'overdue' : undefined}>
+            已逾期 {counts.overdue}
+          </a>
+        </li>
+        <li>
+          <a href="/admin/ysqgk?due=soon">
+            {DUE_SOON_WORKING_DAYS}个工作日内到期 {counts.dueSoon}
+          </a>
+        </li>
+        <li>办理中 {counts.open}</li>
+      </ul>
       <form method="get" action="/admin/ysqgk" class="form filter-form">
         <SelectField
           name="state"
           label="状态"
-          value={props.state}
+          value={filter.state}
           options={[
             { value: '', label: '全部' },
             ...REQUEST_STATES.map((state) => ({ value: state, label: REQUEST_STATE_LABELS[state] })),
           ]}
         />
+        <SelectField
+          name="due"
+          label="期限"
+          value={filter.due}
+          options={[
+            { value: '', label: '全部' },
+            { value: 'overdue', label: '已逾期' },
+            { value: 'soon', label: `${DUE_SOON_WORKING_DAYS}个工作日内到期` },
+          ]}
+        />
+        <SelectField
+          name="channel"
+          label="申请渠道"
+          value={filter.channel}
+          options={[{ value: '', label: '全部' }, ...CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))]}
+        />
+        <CheckboxField name="mine" value="1" label="只看我承办的" checked={filter.mine === '1'} />
         <button type="submit" class="button">
           筛选
         </button>
