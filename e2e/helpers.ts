@@ -93,6 +93,17 @@ export async function flashText(page: Page): Promise<string> {
   return (await flash.count()) === 0 ? '' : (await flash.innerText()).trim();
 }
 
+/**
+ * Clicks a link that answers with a file (Content-Disposition: attachment), waits for the download
+ * and saves it at `path`; returns the file name the server suggested. The profile must accept
+ * downloads, as `newProfile`'s do.
+ */
+export async function saveDownload(page: Page, link: Locator, path: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  await download.saveAs(path);
+  return download.suggestedFilename();
+}
+
 /** Signs in through the login form; throws with the page's message when the back office refuses. */
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/admin/login');

@@ -389,14 +389,13 @@ export function demoUsers(units: DemoUnit[]): DemoUser[] {
         grants: [{ role: 'unit_admin', orgCode: unit.code }],
       },
     );
-    if (unit.type === 'town') {
-      users.push({
-        username: `${short}.foi`,
-        displayName: `${unit.shortName}依申请公开经办人（演示）`,
-        homeCode: unit.code,
-        grants: [{ role: 'foi_officer', orgCode: unit.code }],
-      });
-    }
+    // Every department and town receives disclosure requests (条例 Art. 27) and has its officer.
+    users.push({
+      username: `${short}.foi`,
+      displayName: `${unit.shortName}依申请公开经办人（演示）`,
+      homeCode: unit.code,
+      grants: [{ role: 'foi_officer', orgCode: unit.code }],
+    });
   }
   return users;
 }

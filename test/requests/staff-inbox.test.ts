@@ -154,6 +154,63 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     app.clock.set('2026-09-18T02:00:00Z');
   });
 
+  it('registers a letter signed for on 2026-09-16 with that receipt date; only for the officer’s own unit (条例 Art. 31)', async () => {
+    const jar = await signedIn(server, 'edu.foi_officer');
+    const form = await server.inject({ method: 'GET', url: '/admin/ysqgk/new', cookies: jar });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('>测试区教育局</option>');
+    expect(form.body).not.toContain('>测试区民政局</option>');
+    const fields = {
+      _csrf: csrfFieldOf(form.body),
+      agency: 'edu',
+      applicantKind: 'natural',
+      name: '来信申请人',
+      idType: 'resident_id',
+      idNumber: PERSON.idNumber,
+      phone: '13800138000',
+      address: '示范区示范路1号',
+      description: '示范区2026年学校招生计划（来信）',
+      form: 'paper',
+      delivery: 'post',
+      receivedOn: '2026-09-16',
+    };
+    const noChannel = await server.inject({ method: 'POST', url: '/admin/ysqgk/new', cookies: jar, payload: fields });
+    expect(noChannel.statusCode).toBe(400);
+    expect(noChannel.body).toContain('请选择当面、邮寄');
+    const posted = await server.inject({
+      method: 'POST',
+      url: '/admin/ysqgk/new',
+      cookies: jar,
+      payload: { ...fields, channel: 'post' },
+    });
+    expect(posted.statusCode).toBe(303);
+    const id = String(posted.headers.location).split('/').pop()!;
+    const stored = await app.stores.requests.getById(id);
+    expect(stored).toMatchObject({
+      state: 'registered',
+      channel: 'post',
+      receivedOn: '2026-09-16',
+      dueOn: '2026-10-20',
+    });
+    expect((await app.stores.requests.events(id)).map((e) => [e.kind, e.on])).toEqual([
+      ['submitted', '2026-09-16'],
+      ['received', '2026-09-16'],
+    ]);
+
+    // Another unit's officer may not register for the education bureau.
+    const civ = await signedIn(server, 'civ.foi_officer');
+    const civForm = await server.inject({ method: 'GET', url: '/admin/ysqgk/new', cookies: civ });
+    const refused = await server.inject({
+      method: 'POST',
+      url: '/admin/ysqgk/new',
+      cookies: civ,
+      payload: { ...fields, _csrf: csrfFieldOf(civForm.body), channel: 'post' },
+    });
+    expect(refused.statusCode).toBe(403);
+    await app.database.db.deleteFrom('foi_events').where('request_id', '=', id).execute();
+    await app.database.db.deleteFrom('foi_requests').where('id', '=', id).execute();
+  });
+
   /** Posts one handling step's form from the request's page. */
   async function takeStep(jar: Record<string, string>, kind: string, fields: Record<string, string>) {
     const page = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
@@ -255,6 +312,10 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     for (const text of ['书面征求第三方意见', '延长答复期限', '作出答复', '部分公开（2026-10-09）']) {
       expect(tracked.body).toContain(text);
     }
+    // What the consulted third party answered stays with the staff.
+    expect(tracked.body).not.toContain('第三方不同意公开报价部分');
+    const staffView = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
+    expect(staffView.body).toContain('第三方不同意公开报价部分');
 
     // The letter: the officer downloads it; the applicant through the tracking page's signed links.
     for (const [format, magic] of [

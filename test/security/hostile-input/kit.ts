@@ -372,6 +372,7 @@ export async function prepareHostileRun(options: {
     `/admin/catalog-entries/${entries[0]!.id}/edit`,
     '/admin/calendar',
     `/admin/ysqgk/${application.request.id}`,
+    '/admin/ysqgk/new',
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

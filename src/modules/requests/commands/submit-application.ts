@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../../../platform/clock.ts';
 import { DomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { auditActor, type Actor } from '../../access/index.ts';
+import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
+import { chinaDate, isIsoDate, type Clock } from '../../../platform/clock.ts';
+import type { WorkingCalendar } from '../../../platform/working-days.ts';
+import { storedDueOn } from './take-step.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { acceptsRequests, requestHandlingUnit, type Org, type OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
@@ -15,7 +17,13 @@ import {
   validateApplication,
   type ApplicationInput,
 } from '../domain/application.ts';
-import { trackingCodeFrom, type Channel, type FoiRequest, type RequestEvent } from '../domain/request.ts';
+import {
+  CHANNEL_LABELS,
+  trackingCodeFrom,
+  type Channel,
+  type FoiRequest,
+  type RequestEvent,
+} from '../domain/request.ts';
 import type { FieldCipher, RequestStore } from '../ports.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 
@@ -23,8 +31,10 @@ import { REQUEST_TEXT } from '../strings.ts';
  * Takes in an application (条例 Art. 29) and stores it, committed, before anything is shown to the
  * applicant: the identity number and contacts sealed, a tracking code, the first event. An online
  * application is `submitted` until the agency confirms receipt (Art. 31); an application addressed
- * to a village or community goes to its town (Art. 27).
- * @throws DomainError `validation_failed` listing every problem, the agency's included.
+ * to a village or community goes to its town (Art. 27). An application staff enter (`intake`) is
+ * registered at once with its legal receipt date (Art. 31).
+ * @throws DomainError `validation_failed` listing every problem, the agency's included;
+ *   `unauthenticated`/`out_of_scope`/`forbidden` for an intake by anyone but the unit's officers.
  */
 export async function submitApplication(options: {
   uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
@@ -35,12 +45,24 @@ export async function submitApplication(options: {
   /** The receiving agency's unit code. */
   agencyCode: string;
   input: ApplicationInput;
+  /**
+   * An application staff enter from the counter, the post, a fax or an e-mail (条例 Art. 31): its
+   * legal receipt date, which registers it at once; only the receiving unit's officers may.
+   */
+  intake?: { receivedOn: string; calendar: WorkingCalendar } | undefined;
 }): Promise<{ request: FoiRequest; agency: Org }> {
-  const { input } = options;
+  const { input, intake } = options;
   const issues = validateApplication(input);
   const now = options.clock.now();
+  const today = chinaDate(now);
+  if (intake) {
+    if (options.channel === 'online') issues.push({ field: 'channel', message: REQUEST_TEXT.intakeChannel });
+    if (!isIsoDate(intake.receivedOn)) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.dateInvalid });
+    else if (intake.receivedOn > today) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.receiptInFuture });
+  }
   return options.uow.run(async ({ requests, orgs, audit }) => {
     const agency = await resolveAgency(orgs, options.agencyCode, issues);
+    if (agency && intake) requirePermission(options.actor, 'request.handle', agency.path);
     if (issues.length > 0 || !agency || !isComplete(input))
       throw new DomainError('validation_failed', { fields: issues });
     const id = newId();
@@ -49,7 +71,7 @@ export async function submitApplication(options: {
       trackingCode: trackingCodeFrom(randomBytes(10)),
       orgId: agency.id,
       channel: options.channel,
-      state: 'submitted',
+      state: intake ? 'registered' : 'submitted',
       applicant: {
         kind: input.applicantKind,
         organisationKind: input.applicantKind === 'legal' ? input.organisationKind : null,
@@ -70,7 +92,7 @@ export async function submitApplication(options: {
       form: input.form,
       delivery: input.delivery,
       submittedAt: now.toISOString(),
-      receivedOn: null,
+      receivedOn: intake?.receivedOn ?? null,
       correctedOn: null,
       extension: null,
       pauses: [],
@@ -86,11 +108,22 @@ export async function submitApplication(options: {
       seq: 1,
       kind: 'submitted',
       at: now.toISOString(),
-      on: null,
+      on: intake?.receivedOn ?? null,
       by: input.name,
-      note: '',
+      note: intake ? CHANNEL_LABELS[options.channel] : '',
     };
-    await requests.insert(request, first);
+    const stored = intake ? { ...request, dueOn: storedDueOn(request, intake.calendar, today) } : request;
+    await requests.insert(stored, first);
+    if (intake) {
+      await requests.appendEvent({
+        requestId: id,
+        kind: 'received',
+        at: now.toISOString(),
+        on: intake.receivedOn,
+        by: agency.name,
+        note: '',
+      });
+    }
     await audit.append(
       requestEntry(auditActor(options.actor), now, {
         action: 'request.submitted',
@@ -101,12 +134,13 @@ export async function submitApplication(options: {
         after: {
           trackingCode: request.trackingCode,
           channel: request.channel,
+          receivedOn: request.receivedOn,
           applicantKind: request.applicant.kind,
           organisationKind: request.applicant.organisationKind,
         },
       }),
     );
-    return { request, agency };
+    return { request: stored, agency };
   });
 }
 

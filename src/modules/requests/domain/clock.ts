@@ -34,7 +34,14 @@ export type PauseReason = 'third_party' | 'other_agency' | 'fee';
  * went out (`from`), up to and including the day the answer or payment came (`until`, null while it
  * has not). The clock runs again the day after.
  */
-export type ClockPause = { reason: PauseReason; from: string; until: string | null; party?: string | undefined };
+export type ClockPause = {
+  reason: PauseReason;
+  from: string;
+  until: string | null;
+  /** Who was consulted, and (for staff only) what they answered. */
+  party?: string | undefined;
+  summary?: string | undefined;
+};
 
 /** The one extension (条例 Art. 33 ¶2), with who approved it. */
 export type ClockExtension = { workingDays: number; approvedBy: string; approvedOn: string };

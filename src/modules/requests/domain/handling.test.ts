@@ -44,6 +44,8 @@ describe('handling a request (foi-law.md §4)', () => {
       summary: '不同意公开',
     });
     expect(resumed.request.state).toBe('processing');
+    expect(resumed.request.pauses[0]?.summary).toBe('不同意公开');
+    expect(resumed.event.note).toBe('');
     // Paused 09-23, 09-24, 09-28, 09-29, 09-30, 10-08, 10-09: seven working days after 2026-10-22.
     expect(replyDeadline(clockFactsOf(resumed.request), CALENDAR_2025_2026, '2026-10-09').dueOn).toBe('2026-11-02');
   });

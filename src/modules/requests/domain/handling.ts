@@ -155,10 +155,15 @@ export function applyAction(
       const open = request.pauses.findIndex((p) => p.until === null);
       const pause = request.pauses[open]!;
       if (on < pause.from) throw fieldError('on', REQUEST_TEXT.beforeNotice(pause.from));
-      const pauses = request.pauses.map((p, i) => (i === open ? { ...p, until: on } : p));
+      // The consulted party's opinion may name it or its reasons: staff keep it, the applicant's
+      // tracking page shows only that the consultation ended.
+      const summary = action.summary.trim();
+      const pauses = request.pauses.map((p, i) =>
+        i === open ? { ...p, until: on, ...(summary ? { summary } : {}) } : p,
+      );
       return {
         request: { ...request, state: 'processing', pauses, updatedAt },
-        event: { kind: 'consultation_answered', on, note: action.summary.trim() },
+        event: { kind: 'consultation_answered', on, note: '' },
       };
     }
     case 'extend': {

@@ -62,6 +62,8 @@ export const CLOSED_STATES: ReadonlySet<RequestState> = new Set([
 /** How an application reached the agency; it decides the legal receipt date (条例 Art. 31). */
 export const CHANNELS = ['online', 'in_person', 'post', 'fax', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
+/** The channels staff enter applications from (everything but the online form). */
+export const INTAKE_CHANNELS = ['in_person', 'post', 'fax', 'email'] as const satisfies readonly Channel[];
 export const CHANNEL_LABELS: Record<Channel, string> = {
   online: '网上申请',
   in_person: '当面提交',

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { chinaDate } from '../../../platform/clock.ts';
-import { isDomainError } from '../../../platform/errors.ts';
+import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
@@ -9,10 +9,15 @@ import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { registerRequest } from '../commands/register-request.ts';
 import { takeStep } from '../commands/take-step.ts';
-import { staffOf } from '../../access/index.ts';
+import { can, staffOf } from '../../access/index.ts';
 import { StepParams, stepAction } from './step-forms.ts';
 import { LetterFormat, sendLetter } from './letter-download.ts';
-import { CHANNELS, REQUEST_STATES } from '../domain/request.ts';
+import { CHANNELS, INTAKE_CHANNELS, REQUEST_STATES } from '../domain/request.ts';
+import { submitApplication } from '../commands/submit-application.ts';
+import { listAgencies } from '../queries/list-agencies.ts';
+import { ApplyForm } from '../views/apply-form.tsx';
+import { ApplicationBody, applicationInput } from './application-schema.ts';
+import type { Org } from '../../orgs/index.ts';
 import { availableActions, type HandlingKind } from '../domain/handling.ts';
 import { consultationDueOn, correctionNoticeDueOn } from '../domain/clock.ts';
 import { addWorkingDays } from '../../../platform/working-days.ts';
@@ -118,6 +123,64 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
       problem ? 400 : 200,
     );
   };
+
+  const showIntake = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: Record<string, string>,
+    issues: { field: string; message: string }[],
+  ) => {
+    const all = await listAgencies(deps.stores.orgs);
+    const mine = (org: Org) => can(request.actor, 'request.handle', org.path);
+    const agencies = { government: all.government.filter(mine), towns: all.towns.filter(mine) };
+    if (agencies.government.length + agencies.towns.length === 0) throw new DomainError('forbidden');
+    return sendAdminPage(
+      deps,
+      request,
+      reply,
+      {
+        title: REQUEST_TEXT.intakeTitle,
+        active: 'requests',
+        body: (
+          <ApplyForm
+            csrfToken={request.csrfToken}
+            agencies={agencies}
+            values={values}
+            issues={issues}
+            intake={{ today: chinaDate(deps.clock.now()) }}
+          />
+        ),
+      },
+      issues.length > 0 ? 400 : 200,
+    );
+  };
+
+  app.get('/admin/ysqgk/new', async (request, reply) => showIntake(request, reply, {}, []));
+
+  app.post('/admin/ysqgk/new', async (request, reply) => {
+    const fields = formFields(request);
+    const names = [...Object.keys(ApplicationBody.shape), 'channel', 'receivedOn'];
+    const values = Object.fromEntries(names.map((name) => [name, field(fields, name).slice(0, 5000)]));
+    try {
+      const { agencyCode, input } = applicationInput(parseInput(ApplicationBody, values));
+      const channel = INTAKE_CHANNELS.find((c) => c === values.channel);
+      const { request: stored } = await submitApplication({
+        uow: deps.uow,
+        clock: deps.clock,
+        cipher: deps.cipher,
+        actor: request.actor,
+        channel: channel ?? 'online',
+        agencyCode,
+        input,
+        intake: { receivedOn: values.receivedOn ?? '', calendar: await calendar() },
+      });
+      setFlash(reply, { kind: 'success', text: REQUEST_TEXT.intakeDone(stored.trackingCode) });
+      return seeOther(reply, `/admin/ysqgk/${stored.id}`);
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'validation_failed') throw error;
+      return showIntake(request, reply, values, error.fields);
+    }
+  });
 
   app.get('/admin/ysqgk/:id', async (request, reply) => {
     const { id } = parseInput(IdParams, request.params);

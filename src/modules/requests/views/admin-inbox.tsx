@@ -21,6 +21,11 @@ export function AdminInbox(props: {
   return (
     <section>
       <h1>依申请公开</h1>
+      <p>
+        <a class="button primary" href="/admin/ysqgk/new">
+          登记当面、邮寄、传真或电子邮件申请
+        </a>
+      </p>
       <ul class="stat-links">
         <li>
           <a href="/admin/ysqgk?state=submitted">待确认收到 {counts.submitted}</a>

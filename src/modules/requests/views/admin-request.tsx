@@ -71,6 +71,7 @@ export function AdminRequest(props: {
           {request.pauses.map((pause) => (
             <MetaRow label={pause.reason === 'fee' ? '缴费期间' : '征求意见'}>
               {pause.party ?? ''} {pause.from} 至 {pause.until ?? '今'}（不计入答复期限）
+              {pause.summary ? <p>意见摘要（仅工作人员可见）：{pause.summary}</p> : null}
             </MetaRow>
           ))}
           {request.extension ? (

@@ -125,7 +125,13 @@ export function StepPanels(props: {
             value={defaults.today}
             issues={issues}
           />
-          <TextArea name="summary" label="意见摘要" rows={2} issues={issues} />
+          <TextArea
+            name="summary"
+            label="意见摘要"
+            hint="仅工作人员可见，不在申请人的查询页面上显示。"
+            rows={2}
+            issues={issues}
+          />
         </>,
         '恢复计时',
       ),

@@ -1,6 +1,7 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
-import { RadioGroup, SelectField, TextArea, TextField, type Choice } from '../../../platform/web/fields.tsx';
+import { DateField, RadioGroup, SelectField, TextArea, TextField, type Choice } from '../../../platform/web/fields.tsx';
+import { CHANNEL_LABELS, INTAKE_CHANNELS } from '../domain/request.ts';
 import type { Org } from '../../orgs/index.ts';
 import {
   APPLICANT_KIND_LABELS,
@@ -23,19 +24,55 @@ export function ApplyForm(props: {
   agencies: { government: Org[]; towns: Org[] };
   values: Record<string, string>;
   issues: FieldIssue[];
+  /** Staff entering an application received at the counter, by post, fax or e-mail (条例 Art. 31). */
+  intake?: { today: string } | undefined;
 }) {
   const v = (name: string) => props.values[name] ?? '';
   const toChoice = (org: Org): Choice => ({ value: org.code, label: org.name });
   return (
     <section class="panel prose">
-      <h1>政府信息公开申请</h1>
-      <p>
-        依据《中华人民共和国政府信息公开条例》第二十七条、第二十九条，您可以在线向受理机关申请获取政府信息，无需注册。提交后将获得申请查询码，凭查询码和手机号码后4位（或电子邮箱）可随时查询办理进度。
-      </p>
-      <p class="hint">带“*”的为必填项。您的身份证明号码和联系方式加密保存，仅用于办理本申请。</p>
+      {props.intake ? (
+        <>
+          <h1>登记申请</h1>
+          <p>
+            登记当面、邮寄、传真或电子邮件提交的政府信息公开申请。当面提交的，以提交之日为收到申请之日；以邮寄方式提交的，以签收之日为收到申请之日；通过传真、电子邮件提交的，以双方确认之日为收到申请之日（条例第三十一条）。口头提出的，代为填写申请（条例第二十九条）。
+          </p>
+        </>
+      ) : (
+        <>
+          <h1>政府信息公开申请</h1>
+          <p>
+            依据《中华人民共和国政府信息公开条例》第二十七条、第二十九条，您可以在线向受理机关申请获取政府信息，无需注册。提交后将获得申请查询码，凭查询码和手机号码后4位（或电子邮箱）可随时查询办理进度。
+          </p>
+          <p class="hint">带“*”的为必填项。您的身份证明号码和联系方式加密保存，仅用于办理本申请。</p>
+        </>
+      )}
       <ErrorSummary issues={props.issues} />
-      <form method="post" action="/ysqgk/apply" class="form" novalidate>
+      <form method="post" action={props.intake ? '/admin/ysqgk/new' : '/ysqgk/apply'} class="form" novalidate>
         <Csrf token={props.csrfToken} />
+        {props.intake ? (
+          <fieldset>
+            <legend>收到申请</legend>
+            <SelectField
+              name="channel"
+              label="收到方式 *"
+              value={v('channel')}
+              options={[
+                { value: '', label: '请选择' },
+                ...INTAKE_CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })),
+              ]}
+              issues={props.issues}
+              required
+            />
+            <DateField
+              name="receivedOn"
+              label="收到申请日期 *"
+              value={v('receivedOn') || props.intake.today}
+              issues={props.issues}
+              required
+            />
+          </fieldset>
+        ) : null}
         <fieldset>
           <legend>受理机关</legend>
           <SelectField
@@ -187,7 +224,7 @@ export function ApplyForm(props: {
         </fieldset>
         <div class="form-actions">
           <button type="submit" class="button primary">
-            提交申请
+            {props.intake ? '登记申请' : '提交申请'}
           </button>
         </div>
       </form>

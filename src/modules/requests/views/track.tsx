@@ -4,6 +4,7 @@ import { TextField } from '../../../platform/web/fields.tsx';
 import { CHANNEL_LABELS, EVENT_LABELS, REQUEST_STATE_LABELS } from '../domain/request.ts';
 import type { TrackedRequest } from '../queries/track-request.ts';
 import { outcomeName } from '../domain/outcomes.ts';
+import { REQUEST_TEXT } from '../strings.ts';
 
 /** The tracking form: the code and a second factor (last four digits of the phone, or the e-mail). */
 export function TrackForm(props: { csrfToken: string; code?: string; error?: string | undefined }) {
@@ -80,6 +81,9 @@ export function TrackResult(props: {
                 {deadline.dueOn}
                 {deadline.extensionWorkingDays > 0 ? `（已延长${deadline.extensionWorkingDays}个工作日）` : ''}
                 {deadline.isPaused ? '（征求意见期间不计入答复期限，期限将相应顺延）' : ''}
+                {deadline.uncoveredYears.length > 0 ? (
+                  <p class="hint">{REQUEST_TEXT.deadlineUncertain(deadline.uncoveredYears)}</p>
+                ) : null}
               </td>
             </tr>
           ) : null}
