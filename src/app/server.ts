@@ -28,6 +28,7 @@ import {
 import { documentApiRoutes, registerDocumentAdminRoutes, registerColumnRoutes } from '../modules/documents/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
+  refreshDueDates,
   registerRequestAdminRoutes,
   registerRequestPublicRoutes,
   requestApiRoutes,
@@ -198,6 +199,10 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     filing: createCatalogFiling(ctx),
     workbooks: { read: readWorkbook, write: writeWorkbook },
     actionLabels: AUDIT_ACTION_LABELS,
+    calendarChanged: async () => {
+      ctx.calendarCache.forget();
+      await refreshDueDates({ uow: ctx.uow, clock: ctx.clock, calendar: await ctx.calendarCache.get() });
+    },
     formToken: (request: FastifyRequest, reply: FastifyReply) =>
       anonymousFormToken(request, reply, { secret: ctx.secret, secureCookies: ctx.config.secureCookies }),
   };

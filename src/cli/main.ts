@@ -10,7 +10,7 @@ import { verifyAuditChain } from '../modules/audit/index.ts';
 import { createApiToken, revokeApiToken, isTokenUsable, createUser } from '../modules/auth/index.ts';
 import { systemActor, ROLE_LABELS, isRole } from '../modules/access/index.ts';
 import { publishDueEditions } from '../modules/documents/index.ts';
-import { checkExtension, replyDeadline, type ClockExtension } from '../modules/requests/index.ts';
+import { checkExtension, refreshDueDates, replyDeadline, type ClockExtension } from '../modules/requests/index.ts';
 import { chinaDate, chinaDateTime, isIsoDate } from '../platform/clock.ts';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config.ts';
 import { isDomainError } from '../platform/errors.ts';
@@ -368,6 +368,12 @@ async function calendarCommand(
       process.stdout.write(
         `已导入：${summary.coveredYears.join('、') || '（无完整年份）'}；另设置 ${summary.extraDays} 个单日。\n`,
       );
+      const moved = await refreshDueDates({
+        uow: ctx.uow,
+        clock: ctx.clock,
+        calendar: await ctx.stores.calendar.load(),
+      });
+      if (moved > 0) process.stdout.write(`${moved} 件依申请公开的答复期限已按新的节假日安排重新计算。\n`);
       return 0;
     } catch (error) {
       if (!isDomainError(error)) throw error;

@@ -37,6 +37,7 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     fixture = await seedFixture(app, [
       { role: 'foi_officer', org: 'edu' },
       { role: 'foi_officer', org: 'civ' },
+      { role: 'district_admin', org: 'dist' },
     ]);
     await markAsDemo(app);
     await importHolidayNotice({
@@ -87,12 +88,36 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     const detail = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
     expect(detail.body).toContain('330106********1236');
     expect(detail.body).not.toContain('330106199003071236');
+    // Opening the full identity number and contacts is a deliberate, audited act.
+    const revealed = await server.inject({
+      method: 'POST',
+      url: `/admin/ysqgk/${eduRequestId}/reveal`,
+      cookies: jar,
+      payload: { _csrf: csrfFieldOf(detail.body) },
+    });
+    expect(revealed.statusCode).toBe(200);
+    expect(revealed.body).toContain('330106199003071236');
+    expect(revealed.body).toContain('电话 13800138000');
+    expect(revealed.headers['cache-control']).toBe('no-store');
+    const viewed = await app.stores.audit.find(
+      { action: 'request.applicant_viewed', entityId: eduRequestId },
+      { offset: 0, limit: 5 },
+    );
+    expect(viewed.items.map((e) => e.actorId)).toEqual([fixture.staff('edu.foi_officer').userId]);
+    expect(JSON.stringify(viewed.items)).not.toContain('330106199003071236');
     // Another unit's request does not exist for this officer, read or written.
     expect((await server.inject({ method: 'GET', url: `/admin/ysqgk/${civRequestId}`, cookies: jar })).statusCode).toBe(
       404,
     );
     const post = await confirmReceipt(jar, civRequestId, '2026-09-18', eduRequestId);
     expect(post.statusCode).toBe(404);
+    const peek = await server.inject({
+      method: 'POST',
+      url: `/admin/ysqgk/${civRequestId}/reveal`,
+      cookies: jar,
+      payload: { _csrf: csrfFieldOf(detail.body) },
+    });
+    expect(peek.statusCode).toBe(404);
     expect((await app.stores.requests.getById(civRequestId))?.state).toBe('submitted');
   });
 
@@ -130,6 +155,28 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     const again = await confirmReceipt(jar, eduRequestId, '2026-09-18');
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('不能再次确认收到');
+
+    // A corrected calendar (10-12 made a day off) moves the due date at once, in the page and the filters.
+    const admin = await signedIn(server, 'dist.district_admin');
+    const calendarPage = await server.inject({ method: 'GET', url: '/admin/calendar', cookies: admin });
+    const corrected = await server.inject({
+      method: 'POST',
+      url: '/admin/calendar/day',
+      cookies: admin,
+      payload: { _csrf: csrfFieldOf(calendarPage.body), date: '2026-10-12', kind: 'off', name: '测试调整' },
+    });
+    expect(corrected.statusCode).toBe(303);
+    expect((await app.stores.requests.getById(eduRequestId))?.dueOn).toBe('2026-10-23');
+    const moved = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
+    expect(moved.body).toContain('2026-10-23（剩余20个工作日）');
+    const restoredPage = await server.inject({ method: 'GET', url: '/admin/calendar', cookies: admin });
+    await server.inject({
+      method: 'POST',
+      url: '/admin/calendar/day',
+      cookies: admin,
+      payload: { _csrf: csrfFieldOf(restoredPage.body), date: '2026-10-12', kind: 'normal', name: '' },
+    });
+    expect((await app.stores.requests.getById(eduRequestId))?.dueOn).toBe('2026-10-22');
 
     // Three weeks later the inbox counts down in working days.
     app.clock.set('2026-10-09T02:00:00Z');
@@ -290,6 +337,7 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     const audit = await app.stores.audit.find({ entityId: eduRequestId }, { offset: 0, limit: 20 });
     expect(audit.items.map((e) => e.action).sort()).toEqual(
       [
+        'request.applicant_viewed',
         'request.assigned',
         'request.consultation_answered',
         'request.consulted',

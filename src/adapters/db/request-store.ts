@@ -76,6 +76,13 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
       ]);
       return { rows: rows.map((r) => ({ ...fromRow(r), orgName: r.org_name })), total: toCount(count?.n) };
     },
+    async openRequests() {
+      const rows = await db.selectFrom('foi_requests').selectAll().where('closed_on', 'is', null).execute();
+      return rows.map(fromRow);
+    },
+    async setDueOn(id, dueOn) {
+      await db.updateTable('foi_requests').set({ due_on: dueOn }).where('id', '=', id).execute();
+    },
     async inboxCounts(scope, days) {
       if (scope.kind === 'public') return { submitted: 0, open: 0, overdue: 0, dueSoon: 0 };
       let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');

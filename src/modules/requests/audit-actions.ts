@@ -13,6 +13,7 @@ export const REQUEST_AUDIT_ACTIONS = {
   'request.extended': '延长答复期限',
   'request.replied': '答复申请',
   'request.withdrawn': '申请人撤回申请',
+  'request.applicant_viewed': '查看申请人完整身份信息',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the requests module's actions. */

@@ -18,6 +18,7 @@ export type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts
 export type { Letter } from './domain/letter.ts';
 export type { FieldCipher, LetterRenderer, RequestStore } from './ports.ts';
 export { submitApplication } from './commands/submit-application.ts';
+export { refreshDueDates } from './commands/refresh-due-dates.ts';
 export { registerRequestPublicRoutes } from './http/public-routes.tsx';
 export { registerRequestAdminRoutes } from './http/admin-routes.tsx';
 export { requestApiRoutes } from './http/api-routes.ts';

@@ -41,6 +41,10 @@ export interface RequestStore {
     filter: InboxFilter,
     page: { limit: number; offset: number },
   ): Promise<{ rows: InboxRow[]; total: number }>;
+  /** Every request not yet closed (a district has thousands open at most). */
+  openRequests(): Promise<FoiRequest[]>;
+  /** Replaces the kept due date of one request. */
+  setDueOn(id: string, dueOn: string | null): Promise<void>;
   /** Counts of the open requests inside the scope: overdue before `today`, due soon up to `soonUntil`. */
   inboxCounts(scope: AccessScope, days: { today: string; soonUntil: string }): Promise<InboxCounts>;
 }

@@ -117,7 +117,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
         fileName: file.fileName,
         text: await readFile(file.path, 'utf8'),
       });
-      ctx.calendarCache.forget();
+      await ctx.calendarChanged();
       setFlash(reply, {
         kind: 'success',
         text: CALENDAR_TEXT.imported(summary.coveredYears, summary.extraDays),
@@ -144,7 +144,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
         kind: (['off', 'work', 'normal'].includes(kind) ? kind : 'normal') as DayKind,
         name: field(fields, 'name'),
       });
-      ctx.calendarCache.forget();
+      await ctx.calendarChanged();
       setFlash(reply, { kind: 'success', text: CALENDAR_TEXT.daySaved });
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;

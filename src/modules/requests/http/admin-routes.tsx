@@ -9,6 +9,7 @@ import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { registerRequest } from '../commands/register-request.ts';
 import { takeStep } from '../commands/take-step.ts';
+import { revealApplicant, type RevealedApplicant } from '../commands/reveal-applicant.ts';
 import { can, staffOf } from '../../access/index.ts';
 import { StepParams, stepAction } from './step-forms.ts';
 import { LetterFormat, sendLetter } from './letter-download.ts';
@@ -89,6 +90,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     reply: FastifyReply,
     id: string,
     problem?: { issues: { field: string; message: string }[]; message?: string | undefined; step?: HandlingKind },
+    revealed?: RevealedApplicant,
   ) => {
     const view = await viewOf(request, id);
     const cal = await calendar();
@@ -117,6 +119,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
             actions={availableActions(view.request)}
             defaults={defaults}
             failedStep={problem?.step}
+            revealed={revealed}
           />
         ),
       },
@@ -213,6 +216,21 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     const { id, format } = parseInput(LetterParams, request.params);
     const view = await viewOf(request, id);
     return sendLetter(reply, deps.letters, view.request, format);
+  });
+
+  // Opening the sealed identity and contacts is a post: each opening is audited.
+  app.post('/admin/ysqgk/:id/reveal', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params);
+    await viewOf(request, id);
+    const revealed = await revealApplicant({
+      uow: deps.uow,
+      clock: deps.clock,
+      cipher: deps.cipher,
+      actor: request.actor,
+      requestId: id,
+    });
+    void reply.header('cache-control', 'no-store');
+    return showRequest(request, reply, id, undefined, revealed);
   });
 
   app.post('/admin/ysqgk/:id/steps/:kind', async (request, reply) => {

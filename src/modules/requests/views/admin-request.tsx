@@ -19,6 +19,7 @@ import {
 import type { ReplyDeadline } from '../domain/clock.ts';
 import { outcomeName } from '../domain/outcomes.ts';
 import { DeadlineText } from './deadline.tsx';
+import type { RevealedApplicant } from '../commands/reveal-applicant.ts';
 import { StepPanels, type StepDefaults } from './admin-steps.tsx';
 import type { HandlingKind } from '../domain/handling.ts';
 
@@ -35,6 +36,8 @@ export function AdminRequest(props: {
   actions: HandlingKind[];
   defaults: StepDefaults;
   failedStep?: HandlingKind | undefined;
+  /** The applicant's identity and contacts in full, after an audited opening. */
+  revealed?: RevealedApplicant | undefined;
 }) {
   const { request } = props;
   const a = request.applicant;
@@ -58,7 +61,25 @@ export function AdminRequest(props: {
           </MetaRow>
           {a.contactPerson ? <MetaRow label="联系人">{a.contactPerson}</MetaRow> : null}
           <MetaRow label="身份证明">
-            {ID_TYPE_LABELS[a.idType]} {a.idNumberMasked}
+            {ID_TYPE_LABELS[a.idType]} {props.revealed ? props.revealed.idNumber : a.idNumberMasked}
+          </MetaRow>
+          <MetaRow label="联系方式">
+            {props.revealed ? (
+              <>
+                电话 {props.revealed.phone}
+                {props.revealed.email ? `；电子邮箱 ${props.revealed.email}` : ''}
+                {props.revealed.address ? `；地址 ${props.revealed.address}` : ''}
+                {a.postcode ? `（${a.postcode}）` : ''}
+              </>
+            ) : (
+              <form method="post" action={`/admin/ysqgk/${request.id}/reveal`} class="inline">
+                <Csrf token={props.csrfToken} />
+                手机尾号 {a.phoneTail}{' '}
+                <button type="submit" class="link-button">
+                  查看完整身份信息和联系方式（将记入审计日志）
+                </button>
+              </form>
+            )}
           </MetaRow>
           <MetaRow label="所需信息">{request.description}</MetaRow>
           {request.documentNumber ? <MetaRow label="文号">{request.documentNumber}</MetaRow> : null}
