@@ -46,6 +46,7 @@ export async function startDemoSite(): Promise<DemoSite> {
       sniff: app.sniff,
       sanitiser: app.sanitiser,
       maxUploadBytes: app.config.maxUploadBytes,
+      cipher: app.cipher,
     },
     { password: DEMO_PASSWORD, now: app.clock.now() },
   );

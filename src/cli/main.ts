@@ -179,6 +179,7 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
       sniff: ctx.sniff,
       sanitiser: ctx.sanitiser,
       maxUploadBytes: ctx.config.maxUploadBytes,
+      cipher: ctx.cipher,
     },
     { password: demoPassword(ctx.config), now: ctx.clock.now() },
   );

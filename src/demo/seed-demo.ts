@@ -26,6 +26,8 @@ import {
 import { DEMO_DISTRICT, FEATURED_UNITS, demoUsers, flattenUnits, type DemoUnit, type DemoUser } from './district.ts';
 import type { RichTextSanitiser } from '../platform/sanitize.ts';
 import { makePdf, makePng } from './files.ts';
+import { seedDemoRequests } from './demo-requests.ts';
+import type { FieldCipher } from '../modules/requests/index.ts';
 import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
 import {
   annualReportHtml,
@@ -48,6 +50,7 @@ type SeedDeps = {
   sniff: FileSniffer;
   sanitiser: RichTextSanitiser;
   maxUploadBytes: number;
+  cipher: FieldCipher;
 };
 
 /** Genres whose documents carry a 文号. */
@@ -360,6 +363,15 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
   const publishedOutsideSpecs = await seedWorkflowStates(scene);
   published += publishedOutsideSpecs;
   await seedCatalogReviewStates(scene);
+  await seedDemoRequests({
+    stores: deps.stores,
+    uow: deps.uow,
+    cipher: deps.cipher,
+    orgs,
+    actors,
+    random,
+    today,
+  });
 
   const featured = users.filter(
     (u) =>

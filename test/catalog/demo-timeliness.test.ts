@@ -23,6 +23,7 @@ describe('demo district catalogs', () => {
         sniff: app.sniff,
         sanitiser: app.sanitiser,
         maxUploadBytes: app.config.maxUploadBytes,
+        cipher: app.cipher,
       },
       { password: 'demo-password-1', now: app.clock.now() },
     );

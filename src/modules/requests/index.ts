@@ -18,6 +18,10 @@ export type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts
 export type { Letter } from './domain/letter.ts';
 export type { FieldCipher, LetterRenderer, RequestStore } from './ports.ts';
 export { submitApplication } from './commands/submit-application.ts';
+export { registerRequest } from './commands/register-request.ts';
+export { takeStep } from './commands/take-step.ts';
+export type { HandlingAction } from './domain/handling.ts';
+export type { Outcome } from './domain/outcomes.ts';
 export { refreshDueDates } from './commands/refresh-due-dates.ts';
 export { registerRequestPublicRoutes } from './http/public-routes.tsx';
 export { registerRequestAdminRoutes } from './http/admin-routes.tsx';
