@@ -387,6 +387,19 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
       const forged = href!.replace(/\.([A-Za-z0-9_-])/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
       expect((await server.inject({ method: 'GET', url: forged })).statusCode).toBe(404);
     }
+    // This year's table 三 for the unit counts it as received and replied (部分公开), and balances.
+    const report = await server.inject({ method: 'GET', url: '/admin/ysqgk/report?year=2026&org=edu', cookies: jar });
+    expect(report.statusCode).toBe(200);
+    expect(report.body).toContain('勾稽关系核对通过');
+    const cellsOf = (label: string) =>
+      [
+        ...(new RegExp(`${label}</th>((?:<td class="num">\\d+</td>){7})`).exec(report.body)?.[1] ?? '').matchAll(
+          /\d+/g,
+        ),
+      ].map(Number);
+    expect(cellsOf('一、本年新收政府信息公开申请数量')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(cellsOf('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+
     // An hour later the links have expired.
     const href = /href="(\/ysqgk\/letter\/[^"]+\.pdf)"/.exec(tracked.body)![1]!;
     app.clock.set('2026-10-09T03:00:01Z');

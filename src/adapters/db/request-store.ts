@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { FoiRequest, RequestEvent } from '../../modules/requests/domain/request.ts';
+import type { ReportFact } from '../../modules/requests/domain/annual-report.ts';
 import type { RequestStore } from '../../modules/requests/ports.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { pathInSubtrees } from './access.ts';
@@ -75,6 +76,24 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
         query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
       ]);
       return { rows: rows.map((r) => ({ ...fromRow(r), orgName: r.org_name })), total: toCount(count?.n) };
+    },
+    async reportFacts(year, orgIds) {
+      if (orgIds?.length === 0) return [];
+      let query = db
+        .selectFrom('foi_requests')
+        .select(['received_on', 'closed_on', 'outcome', 'applicant_kind', 'organisation_kind'])
+        .where('received_on', 'is not', null)
+        .where('received_on', '<=', `${year}-12-31`)
+        .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${year}-01-01`)]));
+      if (orgIds) query = query.where('org_id', 'in', orgIds);
+      const rows = await query.execute();
+      return rows.map((r) => ({
+        receivedOn: r.received_on!,
+        closedOn: r.closed_on,
+        outcome: r.outcome as ReportFact['outcome'],
+        applicantKind: r.applicant_kind as ReportFact['applicantKind'],
+        organisationKind: r.organisation_kind as ReportFact['organisationKind'],
+      }));
     },
     async openRequests() {
       const rows = await db.selectFrom('foi_requests').selectAll().where('closed_on', 'is', null).execute();

@@ -1,5 +1,6 @@
 import type { AccessScope } from '../access/index.ts';
 import type { Letter } from './domain/letter.ts';
+import type { ReportFact } from './domain/annual-report.ts';
 import type { Channel, FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
 
 /** One page of a unit inbox, with the receiving unit's name. */
@@ -41,6 +42,11 @@ export interface RequestStore {
     filter: InboxFilter,
     page: { limit: number; offset: number },
   ): Promise<{ rows: InboxRow[]; total: number }>;
+  /**
+   * What table 三 needs of every request received by the year's end and still open at its start,
+   * for the given receiving units (every unit when `orgIds` is undefined).
+   */
+  reportFacts(year: number, orgIds?: readonly string[]): Promise<ReportFact[]>;
   /** Every request not yet closed (a district has thousands open at most). */
   openRequests(): Promise<FoiRequest[]>;
   /** Replaces the kept due date of one request. */

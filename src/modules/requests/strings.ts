@@ -60,6 +60,7 @@ export const REQUEST_TEXT = {
   registered: '已确认收到申请，答复期限开始计算。',
   stepDone: '已办理。',
   intakeTitle: '登记申请',
+  reportTitle: '年度报告申请情况',
   intakeDone: (code: string) => `已登记，申请查询码 ${code}，答复期限开始计算。请将查询码告知申请人。`,
   receiptTitle: '申请回执',
   trackTitle: '办理进度查询',

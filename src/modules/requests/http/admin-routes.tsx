@@ -24,6 +24,8 @@ import { consultationDueOn, correctionNoticeDueOn } from '../domain/clock.ts';
 import { addWorkingDays } from '../../../platform/working-days.ts';
 import type { StepDefaults } from '../views/admin-steps.tsx';
 import { getRequestForStaff, listInbox } from '../queries/inbox.ts';
+import { annualTable3 } from '../queries/annual-table.ts';
+import { AdminAnnualTable } from '../views/admin-annual-table.tsx';
 import { REQUEST_TEXT } from '../strings.ts';
 import { AdminInbox } from '../views/admin-inbox.tsx';
 import { AdminRequest } from '../views/admin-request.tsx';
@@ -157,6 +159,35 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
       issues.length > 0 ? 400 : 200,
     );
   };
+
+  app.get('/admin/ysqgk/report', async (request, reply) => {
+    const thisYear = Number(chinaDate(deps.clock.now()).slice(0, 4));
+    const query = parseInput(
+      z.object({
+        year: z.coerce
+          .number()
+          .int()
+          .min(2008)
+          .max(thisYear)
+          .default(thisYear - 1)
+          .catch(thisYear - 1),
+        org: z.string().max(40).optional().catch(undefined),
+      }),
+      request.query,
+    );
+    const report = await annualTable3({
+      stores: deps.stores,
+      actor: request.actor,
+      year: query.year,
+      orgCode: query.org || undefined,
+    });
+    const years = Array.from({ length: 5 }, (_, i) => thisYear - i);
+    return sendAdminPage(deps, request, reply, {
+      title: REQUEST_TEXT.reportTitle,
+      active: 'requests',
+      body: <AdminAnnualTable {...report} years={years} />,
+    });
+  });
 
   app.get('/admin/ysqgk/new', async (request, reply) => showIntake(request, reply, {}, []));
 

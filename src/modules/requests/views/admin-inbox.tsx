@@ -24,6 +24,9 @@ export function AdminInbox(props: {
       <p>
         <a class="button primary" href="/admin/ysqgk/new">
           登记当面、邮寄、传真或电子邮件申请
+        </a>{' '}
+        <a class="button" href="/admin/ysqgk/report">
+          年度报告申请情况（表三）
         </a>
       </p>
       <ul class="stat-links">
