@@ -307,6 +307,8 @@ export type FoiRequestRow = {
   /** The reply's outcome (a row of table 三), copied out of `reply` for the annual report's counts. */
   outcome: string | null;
   closed_on: string | null;
+  /** JSON of the fee notice (条例 Art. 42), or null. */
+  fee: string | null;
   /** The reply deadline as last computed (for the inbox's due-soon and overdue filters). */
   due_on: string | null;
   assignee_id: string | null;

@@ -14,6 +14,11 @@ export const REQUEST_AUDIT_ACTIONS = {
   'request.replied': '答复申请',
   'request.withdrawn': '申请人撤回申请',
   'request.applicant_viewed': '查看申请人完整身份信息',
+  'request.fee_notified': '发出收费通知',
+  'request.fee_paid': '登记已缴费',
+  'request.closed_fee_unpaid': '逾期未缴费，终止办理',
+  'request.reasons_requested': '要求申请人说明理由',
+  'request.resumed': '申请理由合理，继续办理',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the requests module's actions. */

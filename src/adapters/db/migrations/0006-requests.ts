@@ -38,6 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('reply', 'text')
     .addColumn('outcome', 'text')
     .addColumn('closed_on', 'text')
+    .addColumn('fee', 'text')
     .addColumn('due_on', 'text')
     .addColumn('assignee_id', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())

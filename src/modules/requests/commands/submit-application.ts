@@ -99,6 +99,7 @@ export async function submitApplication(options: {
       correction: null,
       reply: null,
       closedOn: null,
+      fee: null,
       dueOn: null,
       assigneeId: null,
       updatedAt: now.toISOString(),

@@ -23,6 +23,11 @@ const AUDIT_ACTION = {
   extend: 'request.extended',
   reply: 'request.replied',
   withdraw: 'request.withdrawn',
+  fee_notice: 'request.fee_notified',
+  fee_paid: 'request.fee_paid',
+  close_fee_unpaid: 'request.closed_fee_unpaid',
+  ask_reasons: 'request.reasons_requested',
+  resume: 'request.resumed',
 } as const satisfies Record<HandlingKind, string>;
 
 /**

@@ -186,4 +186,65 @@ describe('handling a request (foi-law.md §4)', () => {
   ] as { state: RequestState; action: HandlingAction }[])('refuses $action.kind from $state', ({ state, action }) => {
     expect(codeOf(() => step(inState(state), action))).toMatch(/^invalid_transition:/);
   });
+
+  it('charges a fee with the clock stopped from the notice to payment, and closes an unpaid one after its date (条例 Art. 42)', () => {
+    const notice = step(
+      REGISTERED,
+      { kind: 'fee_notice', on: '2026-09-22', method: 'page', quantity: 100, alreadyCounted: 0, dueOn: '2026-10-23' },
+      '2026-09-22',
+    );
+    expect(notice.request.state).toBe('fee_pending');
+    expect(notice.request.fee).toMatchObject({
+      amountYuan: 700,
+      noticeOn: '2026-09-22',
+      dueOn: '2026-10-23',
+      paidOn: null,
+    });
+    expect(notice.event.note).toBe('信息处理费 700 元，请于 2026-10-23 前缴纳。');
+    const paid = step(notice.request, { kind: 'fee_paid', on: '2026-10-09' });
+    expect(paid.request.state).toBe('processing');
+    // The same seven working days as a consultation over the same dates: due 2026-11-02.
+    expect(replyDeadline(clockFactsOf(paid.request), CALENDAR_2025_2026, '2026-10-09').dueOn).toBe('2026-11-02');
+    expect(codeOf(() => step(notice.request, { kind: 'close_fee_unpaid', on: '2026-10-23' }, '2026-10-23'))).toMatch(
+      /^invalid_transition:缴费期限 2026-10-23 尚未届满/,
+    );
+    const unpaid = step(notice.request, { kind: 'close_fee_unpaid', on: '2026-10-26' }, '2026-10-26');
+    expect(unpaid.request.state).toBe('closed_fee_unpaid');
+    expect(unpaid.request.reply?.outcome).toBe('3.6.2');
+    expect(
+      codeOf(() =>
+        step(
+          REGISTERED,
+          {
+            kind: 'fee_notice',
+            on: '2026-09-22',
+            method: 'page',
+            quantity: 30,
+            alreadyCounted: 0,
+            dueOn: '2026-10-23',
+          },
+          '2026-09-22',
+        ),
+      ),
+    ).toMatch(/^validation_failed:.* quantity$/);
+  });
+
+  it('asks for reasons of a clearly excessive request, then replies 不予处理 or goes on (条例 Art. 35)', () => {
+    const asked = step(
+      REGISTERED,
+      { kind: 'ask_reasons', on: '2026-09-22', note: '一个月内就同类事项提出200件申请' },
+      '2026-09-22',
+    );
+    expect(asked.request.state).toBe('excessive_review');
+    expect(availableActions(asked.request)).toEqual(['reply', 'withdraw', 'resume']);
+    const refused = step(asked.request, {
+      kind: 'reply',
+      on: '2026-10-09',
+      outcome: '3.5.4',
+      reason: '申请人未说明合理理由',
+      withheld: [],
+    });
+    expect(refused.request.reply?.outcome).toBe('3.5.4');
+    expect(step(asked.request, { kind: 'resume', on: '2026-10-09' }).request.state).toBe('processing');
+  });
 });

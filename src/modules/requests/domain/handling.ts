@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 import { checkCorrectionNotice, checkExtension, consultationDueOn, replyDeadline } from './clock.ts';
 import { OUTCOME_INFO, type Outcome } from './outcomes.ts';
+import { informationProcessingFee, type FeeMethod } from './fees.ts';
 import type { EventKind, FoiRequest, RequestState } from './request.ts';
 
 /**
@@ -32,7 +33,17 @@ export type HandlingAction =
   /** The reply, with exactly one outcome (Art. 36, 37; table 三). */
   | { kind: 'reply'; on: string; outcome: Outcome; reason: string; withheld: WithheldPart[] }
   /** The applicant withdrew (report row 3.6.3). */
-  | { kind: 'withdraw'; on: string };
+  | { kind: 'withdraw'; on: string }
+  /** A fee notice (条例 Art. 42, 国办函〔2020〕109号): the clock stands still until payment. */
+  | { kind: 'fee_notice'; on: string; method: FeeMethod; quantity: number; alreadyCounted: number; dueOn: string }
+  /** The fee was paid: the clock runs again. */
+  | { kind: 'fee_paid'; on: string }
+  /** Not paid by the notice's date: closed (report row 3.6.2). */
+  | { kind: 'close_fee_unpaid'; on: string }
+  /** Clearly unreasonable numbers or frequency: the applicant is asked for reasons (条例 Art. 35). */
+  | { kind: 'ask_reasons'; on: string; note: string }
+  /** The reasons were reasonable: handling goes on (条例 Art. 35). */
+  | { kind: 'resume'; on: string };
 
 export type HandlingKind = HandlingAction['kind'];
 
@@ -45,8 +56,21 @@ const ALLOWED_FROM: Record<HandlingKind, readonly RequestState[]> = {
   consult: ['registered', 'processing'],
   consultation_answered: ['third_party_consult', 'agency_consult'],
   extend: ['registered', 'processing', 'third_party_consult', 'agency_consult'],
-  reply: ['registered', 'processing'],
-  withdraw: ['registered', 'processing', 'awaiting_correction', 'third_party_consult', 'agency_consult'],
+  reply: ['registered', 'processing', 'excessive_review'],
+  withdraw: [
+    'registered',
+    'processing',
+    'awaiting_correction',
+    'third_party_consult',
+    'agency_consult',
+    'fee_pending',
+    'excessive_review',
+  ],
+  fee_notice: ['registered', 'processing'],
+  fee_paid: ['fee_pending'],
+  close_fee_unpaid: ['fee_pending'],
+  ask_reasons: ['registered', 'processing'],
+  resume: ['excessive_review'],
 };
 
 /** The actions open to a request in its state, for the officer's page. */
@@ -55,6 +79,7 @@ export function availableActions(request: FoiRequest): HandlingKind[] {
     if (!ALLOWED_FROM[kind].includes(request.state)) return false;
     if (kind === 'extend') return request.extension === null;
     if (kind === 'request_correction') return request.correction === null;
+    if (kind === 'fee_notice') return request.fee === null;
     return true;
   });
 }
@@ -217,6 +242,55 @@ export function applyAction(
     }
     case 'withdraw':
       return closed(request, '3.6.3', dateOf('on', action.on), updatedAt, 'withdrawn', 'withdrawn');
+    case 'fee_notice': {
+      const on = dateOf('on', action.on);
+      const fee = informationProcessingFee(action.method, action.quantity, action.alreadyCounted);
+      if (fee.amountYuan === 0) throw fieldError('quantity', REQUEST_TEXT.feeFree);
+      if (!isIsoDate(action.dueOn) || action.dueOn <= on) throw fieldError('dueOn', REQUEST_TEXT.feeDueAfterNotice);
+      return {
+        request: {
+          ...request,
+          state: 'fee_pending',
+          fee: { ...fee, noticeOn: on, dueOn: action.dueOn, paidOn: null },
+          pauses: [...request.pauses, { reason: 'fee', from: on, until: null }],
+          updatedAt,
+        },
+        event: { kind: 'fee_notified', on, note: REQUEST_TEXT.feeNote(fee.amountYuan, action.dueOn) },
+      };
+    }
+    case 'fee_paid': {
+      const on = dateOf('on', action.on);
+      return {
+        request: {
+          ...request,
+          state: 'processing',
+          fee: { ...request.fee!, paidOn: on },
+          pauses: request.pauses.map((p) => (p.until === null ? { ...p, until: on } : p)),
+          updatedAt,
+        },
+        event: { kind: 'fee_paid', on, note: '' },
+      };
+    }
+    case 'close_fee_unpaid': {
+      const on = dateOf('on', action.on);
+      if (on <= request.fee!.dueOn) {
+        throw new DomainError('invalid_transition', { message: REQUEST_TEXT.feeStillOpen(request.fee!.dueOn) });
+      }
+      return closed(request, '3.6.2', on, updatedAt, 'closed_fee_unpaid', 'closed_fee_unpaid');
+    }
+    case 'ask_reasons': {
+      const on = dateOf('on', action.on);
+      if (action.note.trim().length < 4) throw fieldError('note', REQUEST_TEXT.reasonsNoteRequired);
+      return {
+        request: { ...request, state: 'excessive_review', updatedAt },
+        event: { kind: 'reasons_requested', on, note: action.note.trim() },
+      };
+    }
+    case 'resume':
+      return {
+        request: { ...request, state: 'processing', updatedAt },
+        event: { kind: 'resumed', on: dateOf('on', action.on), note: '' },
+      };
     default: {
       const unreachable: never = action;
       return unreachable;

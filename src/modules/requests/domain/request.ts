@@ -5,6 +5,7 @@ import type { ApplicantKind, DeliveryMethod, IdType, InformationForm, Organisati
 import type { ClockExtension, ClockPause } from './clock.ts';
 import type { Letter } from './letter.ts';
 import type { Outcome } from './outcomes.ts';
+import type { Fee } from './fees.ts';
 
 /**
  * A disclosure request and its states, after the state machine of `foi-law.md` §4: submitted,
@@ -126,6 +127,14 @@ export type FoiRequest = {
     letter: Letter | null;
   } | null;
   closedOn: string | null;
+  /** The fee notice (条例 Art. 42), and when it was paid. */
+  fee:
+    | (Fee & {
+        noticeOn: string;
+        dueOn: string;
+        paidOn: string | null;
+      })
+    | null;
   /**
    * The reply deadline as last computed, kept for the inbox filters only; pages compute it afresh
    * from the calendar (`replyDeadline`), so a corrected calendar shows at once.
@@ -150,6 +159,11 @@ export const EVENT_KINDS = [
   'extended',
   'replied',
   'withdrawn',
+  'fee_notified',
+  'fee_paid',
+  'closed_fee_unpaid',
+  'reasons_requested',
+  'resumed',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -167,6 +181,11 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   extended: '延长答复期限（条例第三十三条第二款）',
   replied: '作出答复（条例第三十六条）',
   withdrawn: '申请人撤回申请',
+  fee_notified: '发出收费通知，缴费期间不计入答复期限（条例第四十二条）',
+  fee_paid: '申请人已缴纳信息处理费，继续办理',
+  closed_fee_unpaid: '逾期未缴纳信息处理费，不再处理（条例第四十二条）',
+  reasons_requested: '要求申请人说明理由（条例第三十五条）',
+  resumed: '申请理由合理，继续办理（条例第三十五条）',
 };
 
 export type RequestEvent = {

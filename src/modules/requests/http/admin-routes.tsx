@@ -34,6 +34,8 @@ import type { RequestWebDeps } from './deps.ts';
 const PAGE_SIZE = 50;
 /** The correction period a notice offers unless the officer sets another (条例 Art. 30: 合理的补正期限). */
 const CORRECTION_PERIOD_WORKING_DAYS = 15;
+/** The payment window a fee notice offers unless the officer sets another (20 working days, counted from the day after the notice). */
+const FEE_PAYMENT_WORKING_DAYS = 20;
 const InboxQuery = z.object({
   state: z.enum(REQUEST_STATES).optional().catch(undefined),
   due: z.enum(['overdue', 'soon']).optional().catch(undefined),
@@ -102,7 +104,8 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
       today,
       correctionNoticeLast: view.request.receivedOn ? correctionNoticeDueOn(view.request.receivedOn, cal) : null,
       correctionDueDefault: addWorkingDays(cal, today, CORRECTION_PERIOD_WORKING_DAYS).date,
-      consultationDue: openPause ? consultationDueOn(openPause.from, cal) : null,
+      consultationDue: openPause && openPause.reason !== 'fee' ? consultationDueOn(openPause.from, cal) : null,
+      feeDueDefault: addWorkingDays(cal, today, FEE_PAYMENT_WORKING_DAYS).date,
     };
     return sendAdminPage(
       deps,

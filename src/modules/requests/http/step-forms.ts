@@ -26,6 +26,17 @@ const STEP_FORMS = {
   }),
   reply: z.object({ on: date, outcome: z.enum(OUTCOMES), reason: text(5000) }),
   withdraw: z.object({ on: date }),
+  fee_notice: z.object({
+    on: date,
+    method: z.enum(['item', 'page']),
+    quantity: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(100_000)),
+    alreadyCounted: z.preprocess((v) => (v === '' ? 0 : v), z.coerce.number().int().min(0).max(100_000)),
+    dueOn: date,
+  }),
+  fee_paid: z.object({ on: date }),
+  close_fee_unpaid: z.object({ on: date }),
+  ask_reasons: z.object({ on: date, note: text(2000) }),
+  resume: z.object({ on: date }),
 } as const;
 
 export const StepParams = z.object({
@@ -40,6 +51,11 @@ export const StepParams = z.object({
     'extend',
     'reply',
     'withdraw',
+    'fee_notice',
+    'fee_paid',
+    'close_fee_unpaid',
+    'ask_reasons',
+    'resume',
   ] satisfies HandlingKind[]),
 });
 
@@ -69,6 +85,11 @@ export function stepAction(kind: HandlingKind, request: FastifyRequest, staff: S
     case 'consultation_answered':
     case 'extend':
     case 'withdraw':
+    case 'fee_notice':
+    case 'fee_paid':
+    case 'close_fee_unpaid':
+    case 'ask_reasons':
+    case 'resume':
       return { kind, ...parsed(kind) } as HandlingAction;
     default: {
       const unreachable: never = kind;

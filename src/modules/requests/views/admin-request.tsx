@@ -95,6 +95,14 @@ export function AdminRequest(props: {
               {pause.summary ? <p>意见摘要（仅工作人员可见）：{pause.summary}</p> : null}
             </MetaRow>
           ))}
+          {request.fee ? (
+            <MetaRow label="信息处理费">
+              {request.fee.amountYuan} 元（
+              {request.fee.method === 'page' ? `${request.fee.quantity}页` : `${request.fee.quantity}件`}），
+              {request.fee.noticeOn} 通知，缴费期限 {request.fee.dueOn}
+              {request.fee.paidOn ? `，${request.fee.paidOn} 已缴` : '，未缴'}
+            </MetaRow>
+          ) : null}
           {request.extension ? (
             <MetaRow label="延长期限">
               {request.extension.workingDays}个工作日，{request.extension.approvedBy} {request.extension.approvedOn}{' '}

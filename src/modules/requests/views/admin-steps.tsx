@@ -15,6 +15,8 @@ export type StepDefaults = {
   correctionDueDefault: string;
   /** The consulted party's last day (15 working days, 条例 Art. 32, 34), while consulting. */
   consultationDue: string | null;
+  /** The payment window a fee notice offers: 20 working days from the day after the notice. */
+  feeDueDefault: string;
 };
 
 const OUTCOME_GROUPS = [...new Set(OUTCOMES.map((o) => OUTCOME_INFO[o].group))];
@@ -190,6 +192,75 @@ export function StepPanels(props: {
           </fieldset>
         </>,
         '答复',
+      ),
+    fee_notice: (issues) =>
+      form(
+        'fee_notice',
+        '收取信息处理费（条例第四十二条）',
+        <>
+          <p>
+            申请公开政府信息的数量、频次明显超过合理范围的，可以收取信息处理费（国办函〔2020〕109号）。按件计收：每月10件以内免费，11至30件每件100元，31件起每10件一档、每件加收100元；按量计收：30页以内免费，31至100页每页10元，101至200页每页20元，200页以上每页40元。两种方式只能选一种。缴费期间不计入答复期限。
+          </p>
+          <RadioGroup
+            name="method"
+            legend="计收方式"
+            value="page"
+            options={[
+              { value: 'page', label: '按量计收（页）' },
+              { value: 'item', label: '按件计收（件）' },
+            ]}
+            issues={issues}
+          />
+          <TextField name="quantity" label="数量（页或件）" inputmode="numeric" maxlength={6} issues={issues} />
+          <TextField
+            name="alreadyCounted"
+            label="按件计收时：本月此前已计件数"
+            inputmode="numeric"
+            value="0"
+            maxlength={6}
+            issues={issues}
+          />
+          <DateField name="on" id="fee-on" label="收费通知日期" value={defaults.today} issues={issues} />
+          <DateField name="dueOn" id="fee-dueOn" label="缴费期限" value={defaults.feeDueDefault} issues={issues} />
+        </>,
+        '发出收费通知',
+      ),
+    fee_paid: (issues) =>
+      form(
+        'fee_paid',
+        '登记已缴费',
+        <DateField name="on" id="paid-on" label="缴费日期" value={defaults.today} issues={issues} />,
+        '已缴费，恢复计时',
+      ),
+    close_fee_unpaid: (issues) =>
+      form(
+        'close_fee_unpaid',
+        '逾期未缴费',
+        <>
+          <p>申请人逾期未按收费通知要求缴纳费用的，不再处理其申请（年报“其他处理”第2项）。</p>
+          <DateField name="on" id="unpaid-on" label="处理日期" value={defaults.today} issues={issues} />
+        </>,
+        '按逾期未缴费处理',
+      ),
+    ask_reasons: (issues) =>
+      form(
+        'ask_reasons',
+        '要求说明理由（条例第三十五条）',
+        <>
+          <p>
+            申请公开政府信息的数量、频次明显超过合理范围的，可以要求申请人说明理由。理由不合理的，告知不予处理；理由合理但无法在规定期限内答复的，确定合理期限并告知申请人。
+          </p>
+          <TextArea name="note" label="需要说明的事项" rows={2} issues={issues} />
+          <DateField name="on" id="reasons-on" label="通知日期" value={defaults.today} issues={issues} />
+        </>,
+        '要求说明理由',
+      ),
+    resume: (issues) =>
+      form(
+        'resume',
+        '理由合理，继续办理',
+        <DateField name="on" id="resume-on" label="日期" value={defaults.today} issues={issues} />,
+        '继续办理',
       ),
     withdraw: (issues) =>
       form(

@@ -80,7 +80,7 @@ export function TrackResult(props: {
               <td>
                 {deadline.dueOn}
                 {deadline.extensionWorkingDays > 0 ? `（已延长${deadline.extensionWorkingDays}个工作日）` : ''}
-                {deadline.isPaused ? '（征求意见期间不计入答复期限，期限将相应顺延）' : ''}
+                {deadline.isPaused ? '（征求意见或缴费期间不计入答复期限，期限将相应顺延）' : ''}
                 {deadline.uncoveredYears.length > 0 ? (
                   <p class="hint">{REQUEST_TEXT.deadlineUncertain(deadline.uncoveredYears)}</p>
                 ) : null}
