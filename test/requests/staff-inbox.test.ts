@@ -387,6 +387,29 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
       const forged = href!.replace(/\.([A-Za-z0-9_-])/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`);
       expect((await server.inject({ method: 'GET', url: forged })).statusCode).toBe(404);
     }
+    // A reconsideration of the reply, then its result: table 四 counts it.
+    const page = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}`, cookies: jar });
+    const filed = await server.inject({
+      method: 'POST',
+      url: `/admin/ysqgk/${eduRequestId}/appeals`,
+      cookies: jar,
+      payload: {
+        _csrf: csrfFieldOf(page.body),
+        kind: 'reconsideration',
+        body: '测试区人民政府',
+        filedOn: '2026-10-09',
+      },
+    });
+    expect(filed.statusCode).toBe(303);
+    const [appeal] = await app.stores.requests.appealsOf(eduRequestId);
+    const decided = await server.inject({
+      method: 'POST',
+      url: `/admin/ysqgk/${eduRequestId}/appeals`,
+      cookies: jar,
+      payload: { _csrf: csrfFieldOf(page.body), appealId: appeal!.id, result: 'upheld', decidedOn: '2026-10-09' },
+    });
+    expect(decided.statusCode).toBe(303);
+
     // This year's table 三 for the unit counts it as received and replied (部分公开), and balances.
     const report = await server.inject({ method: 'GET', url: '/admin/ysqgk/report?year=2026&org=edu', cookies: jar });
     expect(report.statusCode).toBe(200);
@@ -399,6 +422,12 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
       ].map(Number);
     expect(cellsOf('一、本年新收政府信息公开申请数量')).toEqual([1, 0, 0, 0, 0, 0, 1]);
     expect(cellsOf('（二）部分公开（区分处理的，只计这一情形，不计其他情形）')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(report.body).toContain('四、政府信息公开行政复议、行政诉讼情况');
+    const table4 =
+      /四、政府信息公开行政复议、行政诉讼情况[\s\S]*?<tbody><tr>([\s\S]*?)<\/tr>/.exec(report.body)?.[1] ?? '';
+    expect([...table4.matchAll(/>(\d+)</g)].map((m) => Number(m[1]))).toEqual([
+      1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ]);
 
     // An hour later the links have expired.
     const href = /href="(\/ysqgk\/letter\/[^"]+\.pdf)"/.exec(tracked.body)![1]!;

@@ -1,11 +1,12 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { FoiRequest, RequestEvent } from '../../modules/requests/domain/request.ts';
 import type { ReportFact } from '../../modules/requests/domain/annual-report.ts';
+import type { Appeal } from '../../modules/requests/domain/appeals.ts';
 import type { RequestStore } from '../../modules/requests/ports.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { pathInSubtrees } from './access.ts';
 import { toCount } from './dialect.ts';
-import type { Database, FoiEventRow, FoiRequestRow } from './schema.ts';
+import type { Database, FoiAppealRow, FoiEventRow, FoiRequestRow } from './schema.ts';
 
 export function createRequestStore(db: Kysely<Database>): RequestStore {
   return {
@@ -94,6 +95,34 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
         applicantKind: r.applicant_kind as ReportFact['applicantKind'],
         organisationKind: r.organisation_kind as ReportFact['organisationKind'],
       }));
+    },
+    async insertAppeal(appeal) {
+      await db.insertInto('foi_appeals').values(toAppealRow(appeal)).execute();
+    },
+    async updateAppeal(appeal) {
+      const { id: _id, ...values } = toAppealRow(appeal);
+      await db.updateTable('foi_appeals').set(values).where('id', '=', appeal.id).execute();
+    },
+    async appealsOf(requestId) {
+      const rows = await db
+        .selectFrom('foi_appeals')
+        .selectAll()
+        .where('request_id', '=', requestId)
+        .orderBy('filed_on')
+        .orderBy('id')
+        .execute();
+      return rows.map(fromAppealRow);
+    },
+    async appealsFiledIn(year, orgIds) {
+      if (orgIds?.length === 0) return [];
+      let query = db
+        .selectFrom('foi_appeals')
+        .innerJoin('foi_requests', 'foi_requests.id', 'foi_appeals.request_id')
+        .selectAll('foi_appeals')
+        .where('foi_appeals.filed_on', '>=', `${year}-01-01`)
+        .where('foi_appeals.filed_on', '<=', `${year}-12-31`);
+      if (orgIds) query = query.where('foi_requests.org_id', 'in', orgIds);
+      return (await query.execute()).map(fromAppealRow);
     },
     async openRequests() {
       const rows = await db.selectFrom('foi_requests').selectAll().where('closed_on', 'is', null).execute();
@@ -222,5 +251,29 @@ function fromEventRow(row: Selectable<FoiEventRow>): RequestEvent {
     on: row.on_date,
     by: row.by_name,
     note: row.note,
+  };
+}
+
+function toAppealRow(a: Appeal): FoiAppealRow {
+  return {
+    id: a.id,
+    request_id: a.requestId,
+    kind: a.kind,
+    filed_on: a.filedOn,
+    body: a.body,
+    result: a.result,
+    decided_on: a.decidedOn,
+  };
+}
+
+function fromAppealRow(row: Selectable<FoiAppealRow>): Appeal {
+  return {
+    id: row.id,
+    requestId: row.request_id,
+    kind: row.kind as Appeal['kind'],
+    filedOn: row.filed_on,
+    body: row.body,
+    result: row.result as Appeal['result'],
+    decidedOn: row.decided_on,
   };
 }

@@ -25,6 +25,7 @@ export type Database = {
   catalog_local_fields: CatalogLocalFieldRow;
   foi_requests: FoiRequestRow;
   foi_events: FoiEventRow;
+  foi_appeals: FoiAppealRow;
 };
 
 export type OrgRow = {
@@ -323,4 +324,14 @@ export type FoiEventRow = {
   on_date: string | null;
   by_name: string;
   note: string;
+};
+
+export type FoiAppealRow = {
+  id: string;
+  request_id: string;
+  kind: string;
+  filed_on: string;
+  body: string;
+  result: string | null;
+  decided_on: string | null;
 };

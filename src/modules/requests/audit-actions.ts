@@ -19,6 +19,8 @@ export const REQUEST_AUDIT_ACTIONS = {
   'request.closed_fee_unpaid': '逾期未缴费，终止办理',
   'request.reasons_requested': '要求申请人说明理由',
   'request.resumed': '申请理由合理，继续办理',
+  'request.appeal_recorded': '登记行政复议或行政诉讼',
+  'request.appeal_decided': '登记复议或诉讼结果',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the requests module's actions. */

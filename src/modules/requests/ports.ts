@@ -1,5 +1,6 @@
 import type { AccessScope } from '../access/index.ts';
 import type { Letter } from './domain/letter.ts';
+import type { Appeal } from './domain/appeals.ts';
 import type { ReportFact } from './domain/annual-report.ts';
 import type { Channel, FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
 
@@ -47,6 +48,11 @@ export interface RequestStore {
    * for the given receiving units (every unit when `orgIds` is undefined).
    */
   reportFacts(year: number, orgIds?: readonly string[]): Promise<ReportFact[]>;
+  insertAppeal(appeal: Appeal): Promise<void>;
+  updateAppeal(appeal: Appeal): Promise<void>;
+  appealsOf(requestId: string): Promise<Appeal[]>;
+  /** The appeals filed in a year against requests of the given receiving units (every unit when undefined). */
+  appealsFiledIn(year: number, orgIds?: readonly string[]): Promise<Appeal[]>;
   /** Every request not yet closed (a district has thousands open at most). */
   openRequests(): Promise<FoiRequest[]>;
   /** Replaces the kept due date of one request. */

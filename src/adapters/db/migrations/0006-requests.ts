@@ -60,4 +60,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('note', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('foi_events_pk', ['request_id', 'seq'])
     .execute();
+
+  await db.schema
+    .createTable('foi_appeals')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('request_id', 'text', (c) => c.notNull().references('foi_requests.id'))
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('filed_on', 'text', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
+    .addColumn('result', 'text')
+    .addColumn('decided_on', 'text')
+    .execute();
+  await db.schema.createIndex('foi_appeals_request').on('foi_appeals').column('request_id').execute();
+  await db.schema.createIndex('foi_appeals_filed').on('foi_appeals').column('filed_on').execute();
 }

@@ -9,6 +9,8 @@ import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { registerRequest } from '../commands/register-request.ts';
 import { takeStep } from '../commands/take-step.ts';
+import { recordAppeal } from '../commands/record-appeal.ts';
+import { APPEAL_KINDS, APPEAL_RESULTS } from '../domain/appeals.ts';
 import { revealApplicant, type RevealedApplicant } from '../commands/reveal-applicant.ts';
 import { can, staffOf } from '../../access/index.ts';
 import { StepParams, stepAction } from './step-forms.ts';
@@ -265,6 +267,35 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     });
     void reply.header('cache-control', 'no-store');
     return showRequest(request, reply, id, undefined, revealed);
+  });
+
+  app.post('/admin/ysqgk/:id/appeals', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params);
+    await viewOf(request, id);
+    const fields = formFields(request);
+    const appealId = field(fields, 'appealId').slice(0, 40);
+    try {
+      const appeal = appealId
+        ? {
+            appealId,
+            ...parseInput(z.object({ result: z.enum(APPEAL_RESULTS), decidedOn: z.string().max(20) }), {
+              result: field(fields, 'result'),
+              decidedOn: field(fields, 'decidedOn'),
+            }),
+          }
+        : parseInput(z.object({ kind: z.enum(APPEAL_KINDS), filedOn: z.string().max(20), body: z.string().max(200) }), {
+            kind: field(fields, 'kind'),
+            filedOn: field(fields, 'filedOn'),
+            body: field(fields, 'body'),
+          });
+      await recordAppeal({ uow: deps.uow, clock: deps.clock, actor: request.actor, requestId: id, appeal });
+    } catch (error) {
+      if (!isDomainError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition'))
+        throw error;
+      return showRequest(request, reply, id, { issues: error.fields, message: error.message });
+    }
+    setFlash(reply, { kind: 'success', text: REQUEST_TEXT.appealRecorded });
+    return seeOther(reply, `/admin/ysqgk/${id}`);
   });
 
   app.post('/admin/ysqgk/:id/steps/:kind', async (request, reply) => {

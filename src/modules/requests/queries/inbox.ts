@@ -5,6 +5,7 @@ import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { replyDeadline, type ReplyDeadline } from '../domain/clock.ts';
 import { clockFactsOf } from '../domain/handling.ts';
+import type { Appeal } from '../domain/appeals.ts';
 import {
   CLOSED_STATES,
   type Channel,
@@ -84,17 +85,28 @@ export async function getRequestForStaff(options: {
   clock: Clock;
   actor: Actor;
   requestId: string;
-}): Promise<{ request: FoiRequest; agencyName: string; events: RequestEvent[]; deadline: ReplyDeadline | null }> {
+}): Promise<{
+  request: FoiRequest;
+  agencyName: string;
+  events: RequestEvent[];
+  appeals: Appeal[];
+  deadline: ReplyDeadline | null;
+}> {
   const request = await options.stores.requests.getById(options.requestId);
   const agency = request && (await options.stores.orgs.getById(request.orgId));
   if (!request || !agency || !scopeIncludes(scopeFor(options.actor, 'request.handle'), agency.path)) {
     throw new DomainError('not_found');
   }
-  const [events, calendar] = await Promise.all([options.stores.requests.events(request.id), options.calendar()]);
+  const [events, appeals, calendar] = await Promise.all([
+    options.stores.requests.events(request.id),
+    options.stores.requests.appealsOf(request.id),
+    options.calendar(),
+  ]);
   return {
     request,
     agencyName: agency.name,
     events,
+    appeals,
     deadline: deadlineOf(request, calendar, chinaDate(options.clock.now())),
   };
 }

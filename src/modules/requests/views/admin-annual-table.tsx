@@ -1,6 +1,7 @@
 import type { Org } from '../../orgs/index.ts';
 import { SelectField } from '../../../platform/web/fields.tsx';
-import { TABLE3 } from '../../../reference/annual-report.ts';
+import { TABLE3, TABLE4 } from '../../../reference/annual-report.ts';
+import { APPEAL_KINDS, type Table4 } from '../domain/appeals.ts';
 import { TABLE3_COLUMNS, type Table3, type Table3Problem } from '../domain/annual-report.ts';
 
 /** A row label of table 三 as the format prints it: the last part, indented under its heading. */
@@ -16,6 +17,7 @@ function rowLabel(label: string): { text: string; depth: number } {
 export function AdminAnnualTable(props: {
   table: Table3;
   problems: Table3Problem[];
+  table4: Table4;
   units: Org[];
   selected: Org | null;
   years: number[];
@@ -112,6 +114,45 @@ export function AdminAnnualTable(props: {
           </tbody>
         </table>
       </div>
+      <div class="table-scroll">
+        <table class="data-table report-table">
+          <caption>{TABLE4.title}</caption>
+          <thead>
+            <tr>
+              <th scope="colgroup" colspan={5} rowspan={2}>
+                行政复议
+              </th>
+              <th scope="colgroup" colspan={10}>
+                行政诉讼
+              </th>
+            </tr>
+            <tr>
+              <th scope="colgroup" colspan={5}>
+                未经复议直接起诉
+              </th>
+              <th scope="colgroup" colspan={5}>
+                复议后起诉
+              </th>
+            </tr>
+            <tr>{APPEAL_KINDS.flatMap(() => TABLE4_COLUMNS.map(([, label]) => <th scope="col">{label}</th>))}</tr>
+          </thead>
+          <tbody>
+            <tr>
+              {APPEAL_KINDS.flatMap((kind) =>
+                TABLE4_COLUMNS.map(([key]) => <td class="num">{props.table4[kind][key]}</td>),
+              )}
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
+
+const TABLE4_COLUMNS = [
+  ['upheld', '结果维持'],
+  ['corrected', '结果纠正'],
+  ['other', '其他结果'],
+  ['pending', '尚未审结'],
+  ['total', '总计'],
+] as const;

@@ -19,6 +19,8 @@ import {
 import type { ReplyDeadline } from '../domain/clock.ts';
 import { outcomeName } from '../domain/outcomes.ts';
 import { DeadlineText } from './deadline.tsx';
+import { Appeals } from './admin-appeals.tsx';
+import type { Appeal } from '../domain/appeals.ts';
 import type { RevealedApplicant } from '../commands/reveal-applicant.ts';
 import { StepPanels, type StepDefaults } from './admin-steps.tsx';
 import type { HandlingKind } from '../domain/handling.ts';
@@ -29,6 +31,7 @@ export function AdminRequest(props: {
   request: FoiRequest;
   agencyName: string;
   events: RequestEvent[];
+  appeals: Appeal[];
   deadline: ReplyDeadline | null;
   today: string;
   issues: FieldIssue[];
@@ -163,6 +166,15 @@ export function AdminRequest(props: {
         defaults={props.defaults}
         failed={props.failedStep ? { kind: props.failedStep, issues: props.issues } : undefined}
       />
+      {request.reply && request.closedOn ? (
+        <Appeals
+          requestId={request.id}
+          csrfToken={props.csrfToken}
+          appeals={props.appeals}
+          today={props.today}
+          issues={props.failedStep ? [] : props.issues}
+        />
+      ) : null}
       <section class="panel">
         <h2>办理过程</h2>
         <ol>
