@@ -8,6 +8,7 @@ import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
 import { createWorkerLetterRenderer } from '../src/adapters/letters/worker-letters.ts';
+import { mailerFor } from '../src/adapters/mail/mailers.ts';
 import { createWorkerSanitiser } from '../src/adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../src/modules/auth/ports.ts';
@@ -72,6 +73,7 @@ export async function createTestApp(
     secret: TEST_SECRET,
     cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
     letters,
+    mailer: mailerFor(config),
     dataDir,
     async close() {
       await sanitiser.close();

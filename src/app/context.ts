@@ -12,6 +12,8 @@ import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site
 import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
 import type { FieldCipher, LetterRenderer } from '../modules/requests/index.ts';
 import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.ts';
+import { mailerFor } from '../adapters/mail/mailers.ts';
+import type { Mailer } from '../platform/mail.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { newSecretToken } from '../platform/ids.ts';
@@ -39,6 +41,8 @@ export type AppContext = {
   cipher: FieldCipher;
   /** Renders reply letters as PDF and DOCX off the request thread. */
   letters: LetterRenderer;
+  /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
+  mailer: Mailer;
   close(): Promise<void>;
 };
 
@@ -69,6 +73,7 @@ export async function openApp(
     secret,
     cipher: fieldCipherFor(config.dataKeys, secret),
     letters,
+    mailer: mailerFor(config),
     async close() {
       await sanitiser.close();
       await letters.close();

@@ -152,7 +152,10 @@ async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Pr
   scheduler?.unref();
 
   process.stdout.write(
-    `\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n`,
+    `\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n` +
+      (config.smtpUrl
+        ? `  邮件: 经 ${ctx.mailer.destination} 发送\n`
+        : `  邮件: 未设置 GONGKAI_SMTP_URL，邮件写入 ${ctx.mailer.destination} 文件夹（.eml），不会发出\n`),
   );
   if (demo) printDemo(demo, demoPassword(config));
   else if (isDemo && options.seedWhenEmpty) printDemoReminder(config);

@@ -22,6 +22,8 @@ describe('loadConfig', () => {
       database: { kind: 'sqlite', file: './data/gongkai.sqlite' },
       secret: undefined,
       dataKeys: [],
+      smtpUrl: undefined,
+      mailFrom: '政务公开平台 <noreply@gongkai.invalid>',
       demoPassword: undefined,
       publicUrl: 'http://localhost:3000',
       publicUrlConfigured: false,

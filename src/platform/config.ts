@@ -29,6 +29,11 @@ const environmentSchema = z.object({
     .string()
     .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/, ]+)$/, 'must be true, false, a hop count or proxy addresses')
     .optional(),
+  GONGKAI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  GONGKAI_MAIL_FROM: z.string().min(3).max(200).default('政务公开平台 <noreply@gongkai.invalid>'),
   GONGKAI_DATA_KEYS: z
     .string()
     .regex(
@@ -60,6 +65,9 @@ export type AppConfig = {
    */
   dataKeys: { id: string; key: Buffer }[];
   demoPassword: string | undefined;
+  /** Where mail goes: an SMTP server, or (undefined) the outbox folder in the data directory. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
   publicUrl: string;
   /** Whether GONGKAI_PUBLIC_URL was set (it must be, outside the demo). */
   publicUrlConfigured: boolean;
@@ -112,6 +120,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       return { id, key: Buffer.from(key, 'base64') };
     }),
     demoPassword: e.GONGKAI_DEMO_PASSWORD,
+    smtpUrl: e.GONGKAI_SMTP_URL,
+    mailFrom: e.GONGKAI_MAIL_FROM,
     publicUrl: e.GONGKAI_PUBLIC_URL?.replace(/\/+$/, '') ?? listenOrigin(e.HOST, e.PORT),
     publicUrlConfigured: e.GONGKAI_PUBLIC_URL !== undefined,
     tokenLifetimeDays: e.GONGKAI_TOKEN_DAYS,

@@ -6,6 +6,8 @@ import { auditActor, requirePermission, type Actor } from '../../access/index.ts
 import { chinaDate, isIsoDate, type Clock } from '../../../platform/clock.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import { storedDueOn } from './take-step.ts';
+import type { Mailer } from '../../../platform/mail.ts';
+import { receiptMail } from '../views/receipt-mail.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { acceptsRequests, requestHandlingUnit, type Org, type OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
@@ -50,6 +52,11 @@ export async function submitApplication(options: {
    * legal receipt date, which registers it at once; only the receiving unit's officers may.
    */
   intake?: { receivedOn: string; calendar: WorkingCalendar } | undefined;
+  /**
+   * The e-mail receipt of an online application with an address: sent once the application is
+   * stored, without holding the answer (a failure is reported to `onError`, the application stands).
+   */
+  receipt?: { mailer: Mailer; trackUrl: string; onError: (error: unknown) => void } | undefined;
 }): Promise<{ request: FoiRequest; agency: Org }> {
   const { input, intake } = options;
   const issues = validateApplication(input);
@@ -60,7 +67,7 @@ export async function submitApplication(options: {
     if (!isIsoDate(intake.receivedOn)) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.dateInvalid });
     else if (intake.receivedOn > today) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.receiptInFuture });
   }
-  return options.uow.run(async ({ requests, orgs, audit }) => {
+  const stored = await options.uow.run(async ({ requests, orgs, audit }) => {
     const agency = await resolveAgency(orgs, options.agencyCode, issues);
     if (agency && intake) requirePermission(options.actor, 'request.handle', agency.path);
     if (issues.length > 0 || !agency || !isComplete(input))
@@ -143,6 +150,22 @@ export async function submitApplication(options: {
     );
     return { request: stored, agency };
   });
+  if (options.receipt && !intake && input.email) {
+    const { mailer, trackUrl, onError } = options.receipt;
+    mailer
+      .send(
+        receiptMail({
+          to: normaliseEmail(input.email),
+          applicantName: input.name,
+          trackingCode: stored.request.trackingCode,
+          agencyName: stored.agency.name,
+          submittedAt: stored.request.submittedAt,
+          trackUrl,
+        }),
+      )
+      .catch(onError);
+  }
+  return stored;
 }
 
 /** The unit that receives an application addressed to `code`, or why there is none (added to `issues`). */

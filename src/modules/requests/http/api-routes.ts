@@ -4,6 +4,7 @@ import { submitApplication } from '../commands/submit-application.ts';
 import { REQUEST_STATES } from '../domain/request.ts';
 import { ApplicationBody, applicationInput } from './application-schema.ts';
 import type { RequestWebDeps } from './deps.ts';
+import { receiptOptions } from './receipt-options.ts';
 
 const Submitted = z.object({
   trackingCode: z.string().meta({ description: '申请查询码；查询进度时与手机号码后4位或电子邮箱一并使用' }),
@@ -16,7 +17,7 @@ const Submitted = z.object({
 });
 
 /** Online applications through the API: the same checks and the same storage as the form. */
-export function requestApiRoutes(deps: RequestWebDeps & { config: { publicUrl: string } }): ApiRoute[] {
+export function requestApiRoutes(deps: RequestWebDeps): ApiRoute[] {
   return [
     apiRoute({
       method: 'POST',
@@ -37,6 +38,7 @@ export function requestApiRoutes(deps: RequestWebDeps & { config: { publicUrl: s
           channel: 'online',
           agencyCode,
           input,
+          receipt: receiptOptions(deps, request),
         });
         return {
           trackingCode: stored.trackingCode,

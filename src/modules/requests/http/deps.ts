@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../../platform/clock.ts';
+import type { Mailer } from '../../../platform/mail.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { AuditLog } from '../../audit/index.ts';
@@ -14,6 +15,9 @@ export type RequestWebDeps = {
   clock: Clock;
   cipher: FieldCipher;
   letters: LetterRenderer;
+  mailer: Mailer;
+  /** Links in mail are built from the configured public origin, never from the request. */
+  config: { publicUrl: string };
   /** Signs the applicant's letter links. */
   secret: string;
   calendarCache: CalendarCache;

@@ -19,6 +19,7 @@ import { Receipt } from '../views/receipt.tsx';
 import { TrackForm, TrackResult } from '../views/track.tsx';
 import { ApplicationBody, applicationInput } from './application-schema.ts';
 import type { RequestWebDeps } from './deps.ts';
+import { receiptOptions } from './receipt-options.ts';
 
 const CRUMBS: Crumb[] = [
   { label: '首页', href: '/' },
@@ -78,6 +79,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
         channel: 'online',
         agencyCode,
         input,
+        receipt: receiptOptions(deps, request),
       });
       return seeOther(reply, `/ysqgk/receipt/${stored.trackingCode}`);
     } catch (error) {
@@ -95,7 +97,14 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
       title: REQUEST_TEXT.receiptTitle,
       active: 'ysqgk',
       crumbs: [...CRUMBS, { label: REQUEST_TEXT.receiptTitle }],
-      body: <Receipt trackingCode={stored.trackingCode} agencyName={agency.name} submittedAt={stored.submittedAt} />,
+      body: (
+        <Receipt
+          trackingCode={stored.trackingCode}
+          agencyName={agency.name}
+          submittedAt={stored.submittedAt}
+          emailed={stored.applicant.emailSealed !== null}
+        />
+      ),
     });
   });
 

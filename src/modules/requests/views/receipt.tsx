@@ -4,7 +4,7 @@ import { chinaDateTime } from '../../../platform/clock.ts';
  * What the applicant sees once the application is stored: the tracking code (the only time it is
  * shown on screen), the agency and what happens next (条例 Art. 31, 33).
  */
-export function Receipt(props: { trackingCode: string; agencyName: string; submittedAt: string }) {
+export function Receipt(props: { trackingCode: string; agencyName: string; submittedAt: string; emailed: boolean }) {
   return (
     <section class="panel prose">
       <h1>申请已提交</h1>
@@ -25,6 +25,7 @@ export function Receipt(props: { trackingCode: string; agencyName: string; submi
         </li>
         <li>申请内容不明确的，受理机关会在7个工作日内一次性告知需要补正的事项（条例第三十条）。</li>
       </ul>
+      {props.emailed ? <p>回执将发送到您填写的电子邮箱。</p> : null}
       <p>
         <a class="button primary" href="/ysqgk/track">
           查询办理进度
