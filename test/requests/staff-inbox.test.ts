@@ -305,6 +305,27 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     expect(second.statusCode).toBe(400);
     expect(second.body).toContain('只能延长答复期限一次');
 
+    // The district office words the 部分公开 text its own way; an officer may not.
+    const admin = await signedIn(server, 'dist.district_admin');
+    const textsPage = await server.inject({ method: 'GET', url: '/admin/ysqgk/texts', cookies: admin });
+    expect(textsPage.body).toContain('默认文本');
+    const wording = '经审查，所申请信息部分可以公开，现予提供；其余部分依法不予公开（本区措辞）。';
+    const saved = await server.inject({
+      method: 'POST',
+      url: '/admin/ysqgk/texts',
+      cookies: admin,
+      payload: { _csrf: csrfFieldOf(textsPage.body), group: '部分公开', text: wording },
+    });
+    expect(saved.statusCode).toBe(303);
+    const officerTexts = await server.inject({ method: 'GET', url: '/admin/ysqgk/texts', cookies: jar });
+    const refusedEdit = await server.inject({
+      method: 'POST',
+      url: '/admin/ysqgk/texts',
+      cookies: jar,
+      payload: { _csrf: csrfFieldOf(officerTexts.body), group: '部分公开', text: '这段文字不应被保存下来。' },
+    });
+    expect(refusedEdit.statusCode).toBe(403);
+
     const noParts = await takeStep(jar, 'reply', {
       on: '2026-10-09',
       outcome: '3.2',
@@ -324,6 +345,7 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     expect(stored?.state).toBe('replied');
     expect(stored?.reply?.outcome).toBe('3.2');
     expect(stored?.dueOn).toBeNull();
+    expect(stored?.reply?.letter?.paragraphs).toContain(wording);
     const events = await app.stores.requests.events(eduRequestId);
     expect(events.map((e) => e.kind)).toEqual([
       'submitted',

@@ -8,6 +8,9 @@ import { pathInSubtrees } from './access.ts';
 import { toCount } from './dialect.ts';
 import type { Database, FoiAppealRow, FoiEventRow, FoiRequestRow } from './schema.ts';
 
+/** Where the district's wording of the letters' standard texts is kept, one setting per outcome group. */
+const REPLY_TEXT_KEY = 'requests.reply_text.';
+
 export function createRequestStore(db: Kysely<Database>): RequestStore {
   return {
     async insert(request, first) {
@@ -123,6 +126,16 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
         .where('foi_appeals.filed_on', '<=', `${year}-12-31`);
       if (orgIds) query = query.where('foi_requests.org_id', 'in', orgIds);
       return (await query.execute()).map(fromAppealRow);
+    },
+    async replyTexts() {
+      const rows = await db.selectFrom('settings').selectAll().where('key', 'like', `${REPLY_TEXT_KEY}%`).execute();
+      return Object.fromEntries(rows.map((r) => [r.key.slice(REPLY_TEXT_KEY.length), r.value]));
+    },
+    async setReplyText(group, text, at) {
+      const key = `${REPLY_TEXT_KEY}${group}`;
+      await db.deleteFrom('settings').where('key', '=', key).execute();
+      if (text !== null)
+        await db.insertInto('settings').values({ key, value: text, updated_at: at.toISOString() }).execute();
     },
     async openRequests() {
       const rows = await db.selectFrom('foi_requests').selectAll().where('closed_on', 'is', null).execute();

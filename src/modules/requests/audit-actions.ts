@@ -21,6 +21,7 @@ export const REQUEST_AUDIT_ACTIONS = {
   'request.resumed': '申请理由合理，继续办理',
   'request.appeal_recorded': '登记行政复议或行政诉讼',
   'request.appeal_decided': '登记复议或诉讼结果',
+  'request.reply_text_changed': '修改答复告知书标准文本',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the requests module's actions. */

@@ -53,6 +53,10 @@ export interface RequestStore {
   appealsOf(requestId: string): Promise<Appeal[]>;
   /** The appeals filed in a year against requests of the given receiving units (every unit when undefined). */
   appealsFiledIn(year: number, orgIds?: readonly string[]): Promise<Appeal[]>;
+  /** The district's own wording of the letters' standard texts, by outcome group (none: the defaults). */
+  replyTexts(): Promise<Record<string, string>>;
+  /** Sets one group's wording, or (null) returns it to the default. */
+  setReplyText(group: string, text: string | null, at: Date): Promise<void>;
   /** Every request not yet closed (a district has thousands open at most). */
   openRequests(): Promise<FoiRequest[]>;
   /** Replaces the kept due date of one request. */

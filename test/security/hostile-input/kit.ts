@@ -373,6 +373,7 @@ export async function prepareHostileRun(options: {
     '/admin/calendar',
     `/admin/ysqgk/${application.request.id}`,
     '/admin/ysqgk/new',
+    '/admin/ysqgk/texts',
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

@@ -229,6 +229,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/ysqgk', query: ['state', 'due', 'channel', 'mine', 'page'] },
     { path: '/admin/ysqgk/new', query: [] },
     { path: '/admin/ysqgk/report', query: ['year', 'org'] },
+    { path: '/admin/ysqgk/texts', query: [] },
     { path: '/admin/ysqgk/{requestId}', query: [] },
     { path: '/admin/ysqgk/{requestId}/letter.pdf', query: [] },
     { path: '/admin/settings', query: [] },

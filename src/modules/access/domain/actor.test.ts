@@ -50,6 +50,7 @@ const EXPECTED_PERMISSIONS: Record<Role, Permission[]> = {
     'audit.read',
     'catalog.approve',
     'calendar.manage',
+    'request.texts',
   ],
   system_admin: ['document.read', 'user.manage', 'org.manage', 'audit.read', 'calendar.manage', 'settings.manage'],
 };

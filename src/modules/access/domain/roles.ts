@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'document.review',
   'document.force_publish',
   'request.handle',
+  'request.texts',
   'interaction.handle',
   'user.manage',
   'org.manage',
@@ -55,6 +56,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'audit.read',
     'catalog.approve',
     'calendar.manage',
+    'request.texts',
   ],
   system_admin: ['document.read', 'user.manage', 'org.manage', 'audit.read', 'calendar.manage', 'settings.manage'],
 };

@@ -9,7 +9,7 @@ import { requestEntry } from '../audit-actions.ts';
 import { replyDeadline } from '../domain/clock.ts';
 import { applyAction, clockFactsOf, type HandlingAction, type HandlingKind } from '../domain/handling.ts';
 import { CLOSED_STATES, type FoiRequest } from '../domain/request.ts';
-import { composeReplyLetter } from '../domain/letter.ts';
+import { composeReplyLetter, STANDARD_REPLY_TEXTS } from '../domain/letter.ts';
 import type { RequestStore } from '../ports.ts';
 
 /** The audit action of each handling step. */
@@ -60,7 +60,13 @@ export async function takeStep(options: {
     if (options.action.kind === 'reply' && stored.reply) {
       // The letter is composed now and kept: later edits of the standard texts never change it.
       const district = await orgs.getById(agency.path.split('/')[1]!);
-      const letter = composeReplyLetter({ ...stored, reply: stored.reply }, agency, district?.name ?? agency.name);
+      const texts = { ...STANDARD_REPLY_TEXTS, ...(await requests.replyTexts()) };
+      const letter = composeReplyLetter(
+        { ...stored, reply: stored.reply },
+        agency,
+        district?.name ?? agency.name,
+        texts,
+      );
       stored = { ...stored, reply: { ...stored.reply, letter } };
     }
     await requests.update(stored, request.state);

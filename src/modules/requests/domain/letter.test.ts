@@ -58,6 +58,16 @@ describe('composeReplyLetter', () => {
     expect(text).not.toContain('不予公开的内容及理由');
   });
 
+  it('uses the district’s own wording of a standard text where it has one', () => {
+    const text = letterText(
+      composeReplyLetter(replied({ outcome: '3.1' }), EDU, '示范区人民政府', {
+        予以公开: '本区措辞：予以公开，见附件。',
+      }),
+    );
+    expect(text).toContain('本区措辞：予以公开，见附件。');
+    expect(text).not.toContain('属于公开范围');
+  });
+
   it('sends a reconsideration of the district government itself to the government above it', () => {
     const text = letterText(
       composeReplyLetter(replied({}), { type: 'district', name: '示范区人民政府' }, '示范区人民政府'),

@@ -52,6 +52,8 @@ export function composeReplyLetter(
   request: FoiRequest & { reply: NonNullable<FoiRequest['reply']> },
   agency: { type: string; name: string },
   districtName: string,
+  /** The standard texts as the district worded them (the defaults where it did not). */
+  texts: Readonly<Record<string, string>> = STANDARD_REPLY_TEXTS,
 ): Letter {
   const reply = request.reply;
   const info = OUTCOME_INFO[reply.outcome];
@@ -73,7 +75,7 @@ export function composeReplyLetter(
   const paragraphs = [
     history.join(''),
     '现答复如下：',
-    STANDARD_REPLY_TEXTS[info.group] ?? '',
+    texts[info.group] ?? STANDARD_REPLY_TEXTS[info.group] ?? '',
     ...(reply.reason ? [reply.reason] : []),
     `依据：${info.basis}。`,
     `如对本答复不服，可以自收到本告知书之日起六十日内向${reviewBody(agency, districtName)}申请行政复议，或者自收到本告知书之日起六个月内向人民法院提起行政诉讼。`,

@@ -12,7 +12,9 @@ import { takeStep } from '../commands/take-step.ts';
 import { recordAppeal } from '../commands/record-appeal.ts';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../domain/appeals.ts';
 import { revealApplicant, type RevealedApplicant } from '../commands/reveal-applicant.ts';
-import { can, staffOf } from '../../access/index.ts';
+import { can, canAnywhere, staffOf } from '../../access/index.ts';
+import { editReplyText } from '../commands/edit-reply-text.ts';
+import { AdminReplyTexts } from '../views/admin-reply-texts.tsx';
 import { StepParams, stepAction } from './step-forms.ts';
 import { LetterFormat, sendLetter } from './letter-download.ts';
 import { CHANNELS, INTAKE_CHANNELS, REQUEST_STATES } from '../domain/request.ts';
@@ -192,6 +194,38 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
       active: 'requests',
       body: <AdminAnnualTable {...report} years={years} />,
     });
+  });
+
+  app.get('/admin/ysqgk/texts', async (request, reply) =>
+    sendAdminPage(deps, request, reply, {
+      title: REQUEST_TEXT.textsTitle,
+      active: 'requests',
+      body: (
+        <AdminReplyTexts
+          csrfToken={request.csrfToken}
+          texts={await deps.stores.requests.replyTexts()}
+          canEdit={canAnywhere(request.actor, 'request.texts')}
+        />
+      ),
+    }),
+  );
+
+  app.post('/admin/ysqgk/texts', async (request, reply) => {
+    const fields = formFields(request);
+    try {
+      await editReplyText({
+        uow: deps.uow,
+        clock: deps.clock,
+        actor: request.actor,
+        group: field(fields, 'group').slice(0, 20),
+        text: field(fields, 'text').slice(0, 5000),
+      });
+      setFlash(reply, { kind: 'success', text: REQUEST_TEXT.replyTextSaved });
+    } catch (error) {
+      if (!isDomainError(error) || error.code !== 'validation_failed') throw error;
+      setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') || error.message });
+    }
+    return seeOther(reply, '/admin/ysqgk/texts');
   });
 
   app.get('/admin/ysqgk/new', async (request, reply) => showIntake(request, reply, {}, []));

@@ -26,7 +26,10 @@ export function AdminInbox(props: {
           登记当面、邮寄、传真或电子邮件申请
         </a>{' '}
         <a class="button" href="/admin/ysqgk/report">
-          年度报告申请情况（表三）
+          年度报告申请情况（表三、表四）
+        </a>{' '}
+        <a class="button" href="/admin/ysqgk/texts">
+          答复告知书标准文本
         </a>
       </p>
       <ul class="stat-links">
