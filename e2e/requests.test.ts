@@ -314,7 +314,9 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_LIBREOFFICE)('disclosure on application, t
     const outcomeFact = await fact('处理结果');
     expect(outcomeFact).toContain(`部分公开（${TODAY}）：${CASE.reason}`);
     expect(outcomeFact).toContain(`不予公开：${CASE.withheldPart}——${CASE.withheldReason}`);
-    expect(await officer.locator('[id^="step-"]').count()).toBe(0);
+    // Only filing (归档) is left to do.
+    expect(await officer.locator('[id^="step-"]').count()).toBe(1);
+    expect(await officer.locator('section#step-archive').count()).toBe(1);
 
     // 3. The resident tracks it again, sees each step and the outcome, and downloads the letter.
     const tracked = await track(resident, code);

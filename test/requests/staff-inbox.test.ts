@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitApplication } from '../../src/modules/requests/index.ts';
 import { PERSON } from '../../src/modules/requests/domain/request.fixture.ts';
@@ -450,6 +451,38 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     expect([...table4.matchAll(/>(\d+)</g)].map((m) => Number(m[1]))).toEqual([
       1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ]);
+
+    // The whole case as one ZIP, audited; then it is filed (归档) and still counted in table 三.
+    const zip = await server.inject({ method: 'GET', url: `/admin/ysqgk/${eduRequestId}/case.zip`, cookies: jar });
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(zip.rawPayload));
+    expect(Object.keys(files).sort()).toEqual([
+      '1-申请.txt',
+      '2-办理过程.txt',
+      '3-通知与决定.txt',
+      '4-答复告知书.docx',
+      '4-答复告知书.pdf',
+      '5-行政复议行政诉讼.txt',
+    ]);
+    const applicationText = strFromU8(files['1-申请.txt']!);
+    expect(applicationText).toContain('居民身份证 330106199003071236');
+    expect(strFromU8(files['2-办理过程.txt']!)).toContain('延长答复期限（条例第三十三条第二款）');
+    expect(strFromU8(files['3-通知与决定.txt']!)).toContain('不予公开：附件2 投标报价明细');
+    expect(strFromU8(files['4-答复告知书.pdf']!.subarray(0, 5))).toBe('%PDF-');
+    const exported = await app.stores.audit.find(
+      { action: 'request.case_exported', entityId: eduRequestId },
+      { offset: 0, limit: 5 },
+    );
+    expect(exported.items).toHaveLength(1);
+    expect((await takeStep(jar, 'archive', { on: '2026-10-09' })).statusCode).toBe(303);
+    expect((await app.stores.requests.getById(eduRequestId))?.state).toBe('archived');
+    const afterArchive = await server.inject({
+      method: 'GET',
+      url: '/admin/ysqgk/report?year=2026&org=edu',
+      cookies: jar,
+    });
+    expect(afterArchive.body).toContain('勾稽关系核对通过');
 
     // An hour later the links have expired.
     const href = /href="(\/ysqgk\/letter\/[^"]+\.pdf)"/.exec(tracked.body)![1]!;

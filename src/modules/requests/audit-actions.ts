@@ -22,6 +22,8 @@ export const REQUEST_AUDIT_ACTIONS = {
   'request.appeal_recorded': '登记行政复议或行政诉讼',
   'request.appeal_decided': '登记复议或诉讼结果',
   'request.reply_text_changed': '修改答复告知书标准文本',
+  'request.archived': '申请归档',
+  'request.case_exported': '导出申请案卷',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the requests module's actions. */

@@ -232,6 +232,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/ysqgk/texts', query: [] },
     { path: '/admin/ysqgk/{requestId}', query: [] },
     { path: '/admin/ysqgk/{requestId}/letter.pdf', query: [] },
+    { path: '/admin/ysqgk/{requestId}/case.zip', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },

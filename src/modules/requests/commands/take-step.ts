@@ -28,6 +28,7 @@ const AUDIT_ACTION = {
   close_fee_unpaid: 'request.closed_fee_unpaid',
   ask_reasons: 'request.reasons_requested',
   resume: 'request.resumed',
+  archive: 'request.archived',
 } as const satisfies Record<HandlingKind, string>;
 
 /**

@@ -172,7 +172,7 @@ describe('handling a request (foi-law.md §4)', () => {
       withheld: [{ part: '附件2 投标报价明细', reason: '涉及商业秘密，第三方不同意公开（条例第十五条）' }],
       letter: null,
     });
-    expect(availableActions(replied.request)).toEqual([]);
+    expect(availableActions(replied.request)).toEqual(['archive']);
   });
 
   it.each([
@@ -183,6 +183,8 @@ describe('handling a request (foi-law.md §4)', () => {
       action: { kind: 'reply', on: '2026-10-09', outcome: '3.1', reason: '', withheld: [] },
     },
     { state: 'processing', action: { kind: 'consultation_answered', on: '2026-10-09', summary: '' } },
+    { state: 'processing', action: { kind: 'archive', on: '2026-10-09' } },
+    { state: 'archived', action: { kind: 'archive', on: '2026-10-09' } },
   ] as { state: RequestState; action: HandlingAction }[])('refuses $action.kind from $state', ({ state, action }) => {
     expect(codeOf(() => step(inState(state), action))).toMatch(/^invalid_transition:/);
   });

@@ -43,7 +43,9 @@ export type HandlingAction =
   /** Clearly unreasonable numbers or frequency: the applicant is asked for reasons (条例 Art. 35). */
   | { kind: 'ask_reasons'; on: string; note: string }
   /** The reasons were reasonable: handling goes on (条例 Art. 35). */
-  | { kind: 'resume'; on: string };
+  | { kind: 'resume'; on: string }
+  /** The case is filed (归档, 条例 Art. 45): application, notices, letters and steps kept together. */
+  | { kind: 'archive'; on: string };
 
 export type HandlingKind = HandlingAction['kind'];
 
@@ -71,6 +73,7 @@ const ALLOWED_FROM: Record<HandlingKind, readonly RequestState[]> = {
   close_fee_unpaid: ['fee_pending'],
   ask_reasons: ['registered', 'processing'],
   resume: ['excessive_review'],
+  archive: ['replied', 'not_handled', 'closed_abandoned', 'closed_fee_unpaid', 'withdrawn'],
 };
 
 /** The actions open to a request in its state, for the officer's page. */
@@ -286,6 +289,11 @@ export function applyAction(
         event: { kind: 'reasons_requested', on, note: action.note.trim() },
       };
     }
+    case 'archive':
+      return {
+        request: { ...request, state: 'archived', updatedAt },
+        event: { kind: 'archived', on: dateOf('on', action.on), note: '' },
+      };
     case 'resume':
       return {
         request: { ...request, state: 'processing', updatedAt },

@@ -164,6 +164,7 @@ export const EVENT_KINDS = [
   'closed_fee_unpaid',
   'reasons_requested',
   'resumed',
+  'archived',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -186,6 +187,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   closed_fee_unpaid: '逾期未缴纳信息处理费，不再处理（条例第四十二条）',
   reasons_requested: '要求申请人说明理由（条例第三十五条）',
   resumed: '申请理由合理，继续办理（条例第三十五条）',
+  archived: '归档',
 };
 
 export type RequestEvent = {

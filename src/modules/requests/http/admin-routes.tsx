@@ -10,6 +10,7 @@ import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { registerRequest } from '../commands/register-request.ts';
 import { takeStep } from '../commands/take-step.ts';
 import { recordAppeal } from '../commands/record-appeal.ts';
+import { exportCase } from '../commands/export-case.ts';
 import { APPEAL_KINDS, APPEAL_RESULTS } from '../domain/appeals.ts';
 import { revealApplicant, type RevealedApplicant } from '../commands/reveal-applicant.ts';
 import { can, canAnywhere, staffOf } from '../../access/index.ts';
@@ -301,6 +302,24 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     });
     void reply.header('cache-control', 'no-store');
     return showRequest(request, reply, id, undefined, revealed);
+  });
+
+  app.get('/admin/ysqgk/:id/case.zip', async (request, reply) => {
+    const { id } = parseInput(IdParams, request.params);
+    await viewOf(request, id);
+    const archive = await exportCase({
+      uow: deps.uow,
+      clock: deps.clock,
+      cipher: deps.cipher,
+      letters: deps.letters,
+      actor: request.actor,
+      requestId: id,
+    });
+    return reply
+      .header('content-type', 'application/zip')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(archive.fileName)}`)
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(archive.bytes));
   });
 
   app.post('/admin/ysqgk/:id/appeals', async (request, reply) => {

@@ -37,6 +37,7 @@ const STEP_FORMS = {
   close_fee_unpaid: z.object({ on: date }),
   ask_reasons: z.object({ on: date, note: text(2000) }),
   resume: z.object({ on: date }),
+  archive: z.object({ on: date }),
 } as const;
 
 export const StepParams = z.object({
@@ -56,6 +57,7 @@ export const StepParams = z.object({
     'close_fee_unpaid',
     'ask_reasons',
     'resume',
+    'archive',
   ] satisfies HandlingKind[]),
 });
 
@@ -90,6 +92,7 @@ export function stepAction(kind: HandlingKind, request: FastifyRequest, staff: S
     case 'close_fee_unpaid':
     case 'ask_reasons':
     case 'resume':
+    case 'archive':
       return { kind, ...parsed(kind) } as HandlingAction;
     default: {
       const unreachable: never = kind;

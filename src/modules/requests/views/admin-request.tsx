@@ -48,6 +48,9 @@ export function AdminRequest(props: {
     <section>
       <h1>申请 {request.trackingCode}</h1>
       <ErrorSummary issues={props.issues} message={props.error} />
+      <p>
+        <a href={`/admin/ysqgk/${request.id}/case.zip`}>下载案卷（ZIP，含申请人完整身份信息，将记入审计日志）</a>
+      </p>
       <table class="data-table meta-table">
         <tbody>
           <MetaRow label="受理机关">{props.agencyName}</MetaRow>

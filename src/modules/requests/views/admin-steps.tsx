@@ -262,6 +262,19 @@ export function StepPanels(props: {
         <DateField name="on" id="resume-on" label="日期" value={defaults.today} issues={issues} />,
         '继续办理',
       ),
+    archive: (issues) =>
+      form(
+        'archive',
+        '归档（条例第四十五条）',
+        <>
+          <p>
+            将申请、补正和征求意见等通知、答复告知书和办理过程一并归档。归档前可
+            <a href={`/admin/ysqgk/${props.requestId}/case.zip`}>下载案卷（ZIP）</a>核对。
+          </p>
+          <DateField name="on" id="archive-on" label="归档日期" value={defaults.today} issues={issues} />
+        </>,
+        '归档',
+      ),
     withdraw: (issues) =>
       form(
         'withdraw',
