@@ -29,6 +29,7 @@ import { documentApiRoutes, registerDocumentAdminRoutes, registerColumnRoutes } 
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
   refreshDueDates,
+  requestCountsByUnit,
   registerRequestAdminRoutes,
   registerRequestPublicRoutes,
   requestApiRoutes,
@@ -46,7 +47,7 @@ import { installUploads } from '../platform/http/uploads.ts';
 import { join } from 'node:path';
 import { readWorkbook, writeWorkbook } from '../adapters/xlsx/workbook.ts';
 import { createPageShell } from '../platform/web/page-shell.tsx';
-import { staffOf } from '../modules/access/index.ts';
+import { staffOf, type Actor } from '../modules/access/index.ts';
 import { adminMenuOf } from './admin-menu.ts';
 import { AUDIT_ACTION_LABELS } from './audit-actions.ts';
 import type { AppContext } from './context.ts';
@@ -199,6 +200,13 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     filing: createCatalogFiling(ctx),
     workbooks: { read: readWorkbook, write: writeWorkbook },
     actionLabels: AUDIT_ACTION_LABELS,
+    requestCounts: (actor: Actor) =>
+      requestCountsByUnit({
+        requests: ctx.stores.requests,
+        calendar: () => ctx.calendarCache.get(),
+        clock: ctx.clock,
+        actor,
+      }),
     calendarChanged: async () => {
       ctx.calendarCache.forget();
       await refreshDueDates({ uow: ctx.uow, clock: ctx.clock, calendar: await ctx.calendarCache.get() });

@@ -185,6 +185,11 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     const inbox = await server.inject({ method: 'GET', url: '/admin/ysqgk?state=registered', cookies: later });
     expect(inbox.body).toContain('2026-10-22（剩余10个工作日）');
     expect(inbox.body).toContain('已逾期 0');
+    // The officer's dashboard shows the unit's counts.
+    const dashboard = await server.inject({ method: 'GET', url: '/admin/', cookies: later });
+    expect(dashboard.body).toMatch(
+      /<th scope="row">测试区教育局<\/th><td><a href="\/admin\/ysqgk">1<\/a><\/td><td>0<\/td><td>0<\/td><td>0<\/td>/,
+    );
     expect(inbox.body).toContain('5个工作日内到期 0');
     // Two weeks on, it is due within five working days; after 10-22 it is overdue.
     app.clock.set('2026-10-19T02:00:00Z');

@@ -144,6 +144,34 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
     async setDueOn(id, dueOn) {
       await db.updateTable('foi_requests').set({ due_on: dueOn }).where('id', '=', id).execute();
     },
+    async countsByUnit(scope, days) {
+      if (scope.kind === 'public') return [];
+      let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');
+      if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
+      const count = (condition: ReturnType<typeof sql<number>>) =>
+        sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+      const rows = await query
+        .where('foi_requests.closed_on', 'is', null)
+        .groupBy(['orgs.id', 'orgs.short_name', 'orgs.path'])
+        .orderBy('orgs.path')
+        .select([
+          'orgs.id as org_id',
+          'orgs.short_name as org_name',
+          count(sql`foi_requests.state = 'submitted'`).as('submitted'),
+          (eb) => eb.fn.countAll<number>().as('open'),
+          count(sql`foi_requests.due_on < ${days.today}`).as('overdue'),
+          count(sql`foi_requests.due_on >= ${days.today} and foi_requests.due_on <= ${days.soonUntil}`).as('due_soon'),
+        ])
+        .execute();
+      return rows.map((r) => ({
+        orgId: r.org_id,
+        orgName: r.org_name,
+        submitted: toCount(r.submitted),
+        open: toCount(r.open),
+        overdue: toCount(r.overdue),
+        dueSoon: toCount(r.due_soon),
+      }));
+    },
     async inboxCounts(scope, days) {
       if (scope.kind === 'public') return { submitted: 0, open: 0, overdue: 0, dueSoon: 0 };
       let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');

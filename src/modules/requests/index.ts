@@ -27,3 +27,5 @@ export { registerRequestPublicRoutes } from './http/public-routes.tsx';
 export { registerRequestAdminRoutes } from './http/admin-routes.tsx';
 export { requestApiRoutes } from './http/api-routes.ts';
 export { REQUEST_AUDIT_ACTIONS } from './audit-actions.ts';
+export { requestCountsByUnit } from './queries/inbox.ts';
+export type { UnitRequestCounts } from './queries/inbox.ts';

@@ -61,6 +61,11 @@ export interface RequestStore {
   openRequests(): Promise<FoiRequest[]>;
   /** Replaces the kept due date of one request. */
   setDueOn(id: string, dueOn: string | null): Promise<void>;
+  /** The same counts for each receiving unit inside the scope that has open requests. */
+  countsByUnit(
+    scope: AccessScope,
+    days: { today: string; soonUntil: string },
+  ): Promise<(InboxCounts & { orgId: string; orgName: string })[]>;
   /** Counts of the open requests inside the scope: overdue before `today`, due soon up to `soonUntil`. */
   inboxCounts(scope: AccessScope, days: { today: string; soonUntil: string }): Promise<InboxCounts>;
 }

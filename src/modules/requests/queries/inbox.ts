@@ -110,3 +110,18 @@ export async function getRequestForStaff(options: {
     deadline: deadlineOf(request, calendar, chinaDate(options.clock.now())),
   };
 }
+
+/** One unit's line on the dashboard: open requests, awaiting receipt, overdue, due soon. */
+export type UnitRequestCounts = InboxCounts & { orgId: string; orgName: string };
+
+/** The dashboard's disclosure-request counts per unit the member of staff handles. */
+export async function requestCountsByUnit(options: {
+  requests: RequestStore;
+  calendar: () => Promise<WorkingCalendar>;
+  clock: Clock;
+  actor: Actor;
+}): Promise<UnitRequestCounts[]> {
+  const today = chinaDate(options.clock.now());
+  const soonUntil = addWorkingDays(await options.calendar(), today, DUE_SOON_WORKING_DAYS).date;
+  return options.requests.countsByUnit(scopeFor(options.actor, 'request.handle'), { today, soonUntil });
+}

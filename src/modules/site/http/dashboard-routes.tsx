@@ -35,6 +35,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: SiteWebDeps):
         ? await findEditions({ documents, actor, filter: { awaitingRetrospectiveApproval: true }, page })
         : { items: [], total: 0 };
     const counts = await documents.countByState(scopeFor(actor, 'document.read'));
+    const requestCounts = canAnywhere(actor, 'request.handle') ? await ctx.requestCounts(actor) : [];
     return sendAdminPage(ctx, request, reply, {
       title: '工作台',
       active: 'dashboard',
@@ -53,6 +54,36 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: SiteWebDeps):
                 </li>
               ))}
           </ul>
+          {requestCounts.length > 0 ? (
+            <section class="panel">
+              <h2>依申请公开</h2>
+              <table class="data-table">
+                <caption class="visually-hidden">各单位依申请公开办理情况</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">受理机关</th>
+                    <th scope="col">办理中</th>
+                    <th scope="col">待确认收到</th>
+                    <th scope="col">5个工作日内到期</th>
+                    <th scope="col">已逾期</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {requestCounts.map((unit) => (
+                    <tr>
+                      <th scope="row">{unit.orgName}</th>
+                      <td>
+                        <a href="/admin/ysqgk">{unit.open}</a>
+                      </td>
+                      <td>{unit.submitted}</td>
+                      <td>{unit.dueSoon}</td>
+                      <td class={unit.overdue > 0 ? 'overdue' : undefined}>{unit.overdue}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          ) : null}
           <section class="panel">
             <h2>待我审核（{forMyReview.length}）</h2>
             <EditionTable items={forMyReview} caption="待我审核" />

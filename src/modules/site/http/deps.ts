@@ -3,6 +3,8 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { AuditLog } from '../../audit/index.ts';
 import type { DocumentStore } from '../../documents/index.ts';
+import type { Actor } from '../../access/index.ts';
+import type { UnitRequestCounts } from '../../requests/index.ts';
 import type { SettingsStore } from '../ports.ts';
 import type { SiteSettingsCache } from '../queries/get-site-settings.ts';
 
@@ -14,4 +16,6 @@ export type SiteWebDeps = {
   siteSettings: SiteSettingsCache;
   config: { secureCookies: boolean };
   shell: PageShell;
+  /** The disclosure requests each unit the member of staff handles has open, overdue and due soon. */
+  requestCounts: (actor: Actor) => Promise<UnitRequestCounts[]>;
 };
