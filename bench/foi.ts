@@ -35,8 +35,8 @@ import { parseArgs } from 'node:util';
 import { CompiledQuery, sql, type KyselyPlugin } from 'kysely';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
-import { createRequestStore } from '../src/adapters/db/request-store.ts';
-import type { FoiEventRow, FoiRequestRow } from '../src/adapters/db/schema.ts';
+import { createRequestStore, requestRow } from '../src/adapters/db/request-store.ts';
+import type { FoiEventRow } from '../src/adapters/db/schema.ts';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
 import { seededRandom } from '../src/demo/content.ts';
@@ -516,48 +516,6 @@ function makeRequest(options: {
   return request;
 }
 
-/** The stored row of a request (what the request store's `insert` writes). */
-function rowOf(r: FoiRequest): FoiRequestRow {
-  const a = r.applicant;
-  return {
-    id: r.id,
-    tracking_code: r.trackingCode,
-    org_id: r.orgId,
-    channel: r.channel,
-    state: r.state,
-    applicant_kind: a.kind,
-    organisation_kind: a.organisationKind,
-    applicant_name: a.name,
-    id_type: a.idType,
-    id_number_sealed: a.idNumberSealed,
-    id_number_masked: a.idNumberMasked,
-    contact_person: a.contactPerson,
-    phone_sealed: a.phoneSealed,
-    phone_tail: a.phoneTail,
-    email_sealed: a.emailSealed,
-    address_sealed: a.addressSealed,
-    postcode: a.postcode,
-    description: r.description,
-    document_number: r.documentNumber,
-    purpose: r.purpose,
-    info_form: r.form,
-    delivery: r.delivery,
-    submitted_at: r.submittedAt,
-    received_on: r.receivedOn,
-    corrected_on: r.correctedOn,
-    extension: r.extension ? JSON.stringify(r.extension) : null,
-    pauses: JSON.stringify(r.pauses),
-    correction: r.correction ? JSON.stringify(r.correction) : null,
-    reply: r.reply ? JSON.stringify(r.reply) : null,
-    outcome: r.reply?.outcome ?? null,
-    fee: r.fee ? JSON.stringify(r.fee) : null,
-    closed_on: r.closedOn,
-    due_on: r.dueOn,
-    assignee_id: r.assigneeId,
-    updated_at: r.updatedAt,
-  };
-}
-
 /** Writes the busy unit's `SIZE` requests and 6 % as many for the others, 400 rows a statement, in one transaction. */
 async function loadRequests(
   app: AppContext,
@@ -581,7 +539,7 @@ async function loadRequests(
           makeRequest({ random, calendar, unit, open: isOpen, sealed, districtName: district.district.org.name }),
         );
       }
-      await trx.insertInto('foi_requests').values(requests.map(rowOf)).execute();
+      await trx.insertInto('foi_requests').values(requests.map(requestRow)).execute();
       const events: FoiEventRow[] = requests.map((r) => ({
         request_id: r.id,
         seq: 1,
