@@ -43,6 +43,11 @@ const HELP = `gongkai — 政务公开平台 (Gongkai)
 
 /** Runs one command of the `gongkai` tool and returns its exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // Output piped into a reader that stops early (`gongkai seed-demo | head`) must not crash the
+  // command half-way: the work goes on and the database is closed properly; only the output is lost.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const [command, sub] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(HELP);
