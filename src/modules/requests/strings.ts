@@ -59,6 +59,7 @@ export const REQUEST_TEXT = {
   replyTextLength: '标准文本应为10至1000个字；留空则恢复默认文本。',
   replyTextSaved: '已保存。此后作出的答复使用新的文本，已发出的告知书不变。',
   textsTitle: '答复告知书标准文本',
+  referralOnlyWhenNotHeld: '只有“本机关不掌握相关政府信息”时才填写负责公开的机关。',
   feeFree: '按此数量不收费（免费额度内），无需发出收费通知。',
   feeDueAfterNotice: '缴费期限应为收费通知之后的日期。',
   feeNote: (yuan: number, dueOn: string) => `信息处理费 ${yuan} 元，请于 ${dueOn} 前缴纳。`,

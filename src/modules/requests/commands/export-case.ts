@@ -128,6 +128,7 @@ export async function exportCase(options: {
               : null,
           ],
           ...(request.reply?.withheld ?? []).map((w): [string, string] => ['不予公开', `${w.part}——${w.reason}`]),
+          ['负责公开的机关', request.reply?.referral],
         ]) || '无',
     },
   ];

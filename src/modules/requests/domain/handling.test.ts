@@ -175,6 +175,30 @@ describe('handling a request (foi-law.md §4)', () => {
     expect(availableActions(replied.request)).toEqual(['archive']);
   });
 
+  it('names the agency that holds the information when this one does not (条例 Art. 36 (5)), and only then', () => {
+    const referred = step(inState('processing'), {
+      kind: 'reply',
+      on: '2026-10-09',
+      outcome: '3.4.1',
+      reason: '经检索，本机关未制作或获取该信息。',
+      withheld: [],
+      referral: '示范区住房和城乡建设局（联系电话 0000-00000000，演示）',
+    });
+    expect(referred.request.reply?.referral).toBe('示范区住房和城乡建设局（联系电话 0000-00000000，演示）');
+    expect(
+      codeOf(() =>
+        step(inState('processing'), {
+          kind: 'reply',
+          on: '2026-10-09',
+          outcome: '3.1',
+          reason: '',
+          withheld: [],
+          referral: '某局',
+        }),
+      ),
+    ).toMatch(/^validation_failed:.* referral$/);
+  });
+
   it.each([
     { state: 'submitted', action: { kind: 'reply', on: '2026-10-09', outcome: '3.1', reason: '', withheld: [] } },
     { state: 'replied', action: { kind: 'withdraw', on: '2026-10-09' } },

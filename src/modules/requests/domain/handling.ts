@@ -31,7 +31,15 @@ export type HandlingAction =
   /** The one extension (Art. 33 ¶2), approved by the head of the disclosure office. */
   | { kind: 'extend'; workingDays: number; approvedBy: string; on: string }
   /** The reply, with exactly one outcome (Art. 36, 37; table 三). */
-  | { kind: 'reply'; on: string; outcome: Outcome; reason: string; withheld: WithheldPart[] }
+  | {
+      kind: 'reply';
+      on: string;
+      outcome: Outcome;
+      reason: string;
+      withheld: WithheldPart[];
+      /** For information another agency discloses: that agency and how to reach it (条例 Art. 36 (5)). */
+      referral?: string | undefined;
+    }
   /** The applicant withdrew (report row 3.6.3). */
   | { kind: 'withdraw'; on: string }
   /** A fee notice (条例 Art. 42, 国办函〔2020〕109号): the clock stands still until payment. */
@@ -231,12 +239,23 @@ export function applyAction(
       if (action.outcome !== '3.1' && action.reason.trim().length < 4) {
         issues.push({ field: 'reason', message: REQUEST_TEXT.replyReasonRequired });
       }
+      const referral = action.referral?.trim() ?? '';
+      if (referral !== '' && action.outcome !== '3.4.1') {
+        issues.push({ field: 'referral', message: REQUEST_TEXT.referralOnlyWhenNotHeld });
+      }
       if (issues.length > 0) throw new DomainError('validation_failed', { fields: issues });
       return {
         request: {
           ...request,
           state: 'replied',
-          reply: { outcome: action.outcome, repliedOn: on, reason: action.reason.trim(), withheld, letter: null },
+          reply: {
+            outcome: action.outcome,
+            repliedOn: on,
+            reason: action.reason.trim(),
+            withheld,
+            ...(referral ? { referral } : {}),
+            letter: null,
+          },
           closedOn: on,
           updatedAt,
         },

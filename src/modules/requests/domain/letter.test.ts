@@ -68,6 +68,17 @@ describe('composeReplyLetter', () => {
     expect(text).not.toContain('属于公开范围');
   });
 
+  it('tells the applicant which agency discloses the information when this one does not hold it', () => {
+    const text = letterText(
+      composeReplyLetter(
+        replied({ outcome: '3.4.1', reason: '经检索，本机关未制作或获取该信息。', referral: '示范区住房和城乡建设局' }),
+        EDU,
+        '示范区人民政府',
+      ),
+    );
+    expect(text).toContain('该政府信息由示范区住房和城乡建设局负责公开，您可以向其提出申请');
+  });
+
   it('sends a reconsideration of the district government itself to the government above it', () => {
     const text = letterText(
       composeReplyLetter(replied({}), { type: 'district', name: '示范区人民政府' }, '示范区人民政府'),

@@ -77,6 +77,11 @@ export function composeReplyLetter(
     '现答复如下：',
     texts[info.group] ?? STANDARD_REPLY_TEXTS[info.group] ?? '',
     ...(reply.reason ? [reply.reason] : []),
+    ...(reply.referral
+      ? [
+          `该政府信息由${reply.referral}负责公开，您可以向其提出申请（《中华人民共和国政府信息公开条例》第三十六条第（五）项）。`,
+        ]
+      : []),
     `依据：${info.basis}。`,
     `如对本答复不服，可以自收到本告知书之日起六十日内向${reviewBody(agency, districtName)}申请行政复议，或者自收到本告知书之日起六个月内向人民法院提起行政诉讼。`,
   ];

@@ -123,6 +123,8 @@ export type FoiRequest = {
     repliedOn: string;
     reason: string;
     withheld: { part: string; reason: string }[];
+    /** The agency that discloses the information instead, and how to reach it (条例 Art. 36 (5)). */
+    referral?: string | undefined;
     /** The reply letter as sent, composed when the reply was given (null when no letter goes out). */
     letter: Letter | null;
   } | null;

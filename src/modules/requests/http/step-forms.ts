@@ -78,7 +78,7 @@ export function stepAction(kind: HandlingKind, request: FastifyRequest, staff: S
         part: field(fields, `withheldPart${i + 1}`).slice(0, 500),
         reason: field(fields, `withheldReason${i + 1}`).slice(0, 1000),
       }));
-      return { kind, ...parsed('reply'), withheld };
+      return { kind, ...parsed('reply'), withheld, referral: field(fields, 'referral').slice(0, 300) };
     }
     case 'request_correction':
     case 'receive_correction':

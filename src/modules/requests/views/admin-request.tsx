@@ -119,6 +119,7 @@ export function AdminRequest(props: {
             <MetaRow label="处理结果">
               {outcomeName(request.reply.outcome)}（{request.reply.repliedOn}）
               {request.reply.reason ? `：${request.reply.reason}` : ''}
+              {request.reply.referral ? `（负责公开的机关：${request.reply.referral}）` : ''}
               {request.reply.letter ? (
                 <p>
                   答复告知书：<a href={`/admin/ysqgk/${request.id}/letter.pdf`}>PDF</a>{' '}

@@ -176,6 +176,12 @@ export function StepPanels(props: {
             issues={issues}
           />
           <TextArea name="reason" label="答复理由和依据" rows={4} issues={issues} />
+          <TextField
+            name="referral"
+            label="本机关不掌握时：负责公开该信息的机关及联系方式（条例第三十六条第（五）项）"
+            maxlength={300}
+            issues={issues}
+          />
           <fieldset>
             <legend>部分公开时：不予公开的内容及理由（条例第三十七条）</legend>
             {Array.from({ length: WITHHELD_ROWS }, (_, i) => (
