@@ -1,8 +1,7 @@
 import { chinaDateTime, type Clock } from '../../../platform/clock.ts';
-import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { zipFiles, type ZipEntry } from '../../../platform/zip.ts';
-import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
@@ -17,6 +16,7 @@ import {
 import { outcomeName } from '../domain/outcomes.ts';
 import { CHANNEL_LABELS, EVENT_LABELS, REQUEST_STATE_LABELS } from '../domain/request.ts';
 import type { FieldCipher, LetterRenderer, RequestStore } from '../ports.ts';
+import { loadHandledRequest } from './load-handled-request.ts';
 
 /**
  * The whole case as one ZIP (案卷, 条例 Art. 45): the application with the applicant's identity and
@@ -35,10 +35,7 @@ export async function exportCase(options: {
 }): Promise<{ fileName: string; bytes: Uint8Array }> {
   const now = options.clock.now();
   const gathered = await options.uow.run(async ({ requests, orgs, audit }) => {
-    const request = await requests.getById(options.requestId);
-    const agency = request && (await orgs.getById(request.orgId));
-    if (!request || !agency) throw new DomainError('not_found');
-    requirePermission(options.actor, 'request.handle', agency.path);
+    const { request, agency } = await loadHandledRequest({ requests, orgs }, options.actor, options.requestId);
     const [events, appeals] = await Promise.all([requests.events(request.id), requests.appealsOf(request.id)]);
     await audit.append(
       requestEntry(auditActor(options.actor), now, {

@@ -2,12 +2,13 @@ import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
 import { checkAppeal, type Appeal, type AppealKind, type AppealResult } from '../domain/appeals.ts';
 import type { RequestStore } from '../ports.ts';
+import { loadHandledRequest } from './load-handled-request.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 
 /**
@@ -28,10 +29,7 @@ export async function recordAppeal(options: {
   const now = options.clock.now();
   const today = chinaDate(now);
   return options.uow.run(async ({ requests, orgs, audit }) => {
-    const request = await requests.getById(options.requestId);
-    const agency = request && (await orgs.getById(request.orgId));
-    if (!request || !agency) throw new DomainError('not_found');
-    requirePermission(options.actor, 'request.handle', agency.path);
+    const { request, agency } = await loadHandledRequest({ requests, orgs }, options.actor, options.requestId);
     if (!request.reply || !request.closedOn) {
       throw new DomainError('invalid_transition', { message: REQUEST_TEXT.appealsOnlyAfterReply });
     }

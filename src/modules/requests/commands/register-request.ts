@@ -1,12 +1,12 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
-import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
 import { checkReceiptDate, register, type FoiRequest } from '../domain/request.ts';
 import type { RequestStore } from '../ports.ts';
+import { loadHandledRequest } from './load-handled-request.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import { storedDueOn } from './take-step.ts';
 
@@ -26,10 +26,7 @@ export async function registerRequest(options: {
 }): Promise<FoiRequest> {
   const now = options.clock.now();
   return options.uow.run(async ({ requests, orgs, audit }) => {
-    const request = await requests.getById(options.requestId);
-    const agency = request && (await orgs.getById(request.orgId));
-    if (!request || !agency) throw new DomainError('not_found');
-    requirePermission(options.actor, 'request.handle', agency.path);
+    const { request, agency } = await loadHandledRequest({ requests, orgs }, options.actor, options.requestId);
     const receivedOn = checkReceiptDate({
       receivedOn: options.receivedOn,
       submittedOn: chinaDate(new Date(request.submittedAt)),

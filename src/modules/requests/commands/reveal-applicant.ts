@@ -1,11 +1,11 @@
 import type { Clock } from '../../../platform/clock.ts';
-import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
-import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
 import type { FieldCipher, RequestStore } from '../ports.ts';
+import { loadHandledRequest } from './load-handled-request.ts';
 
 /** The applicant's identity number and contacts in full. */
 export type RevealedApplicant = { idNumber: string; phone: string; email: string | null; address: string | null };
@@ -25,10 +25,7 @@ export async function revealApplicant(options: {
 }): Promise<RevealedApplicant> {
   const now = options.clock.now();
   return options.uow.run(async ({ requests, orgs, audit }) => {
-    const request = await requests.getById(options.requestId);
-    const agency = request && (await orgs.getById(request.orgId));
-    if (!request || !agency) throw new DomainError('not_found');
-    requirePermission(options.actor, 'request.handle', agency.path);
+    const { request, agency } = await loadHandledRequest({ requests, orgs }, options.actor, options.requestId);
     const a = request.applicant;
     const revealed = {
       idNumber: options.cipher.open(a.idNumberSealed),

@@ -1,8 +1,7 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
-import { DomainError } from '../../../platform/errors.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
-import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
+import { auditActor, type Actor } from '../../access/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
@@ -11,6 +10,7 @@ import { applyAction, clockFactsOf, type HandlingAction, type HandlingKind } fro
 import { CLOSED_STATES, type FoiRequest } from '../domain/request.ts';
 import { composeReplyLetter, STANDARD_REPLY_TEXTS } from '../domain/letter.ts';
 import type { RequestStore } from '../ports.ts';
+import { loadHandledRequest } from './load-handled-request.ts';
 
 /** The audit action of each handling step. */
 const AUDIT_ACTION = {
@@ -48,10 +48,7 @@ export async function takeStep(options: {
   const now = options.clock.now();
   const today = chinaDate(now);
   return options.uow.run(async ({ requests, orgs, audit }) => {
-    const request = await requests.getById(options.requestId);
-    const agency = request && (await orgs.getById(request.orgId));
-    if (!request || !agency) throw new DomainError('not_found');
-    requirePermission(options.actor, 'request.handle', agency.path);
+    const { request, agency } = await loadHandledRequest({ requests, orgs }, options.actor, options.requestId);
     const { request: next, event } = applyAction(request, options.action, {
       calendar: options.calendar,
       today,
