@@ -44,7 +44,7 @@ import { scopeFor, systemActor, type StaffActor } from '../src/modules/access/in
 import { buildStaffActor, createUser } from '../src/modules/auth/index.ts';
 import { createOrg } from '../src/modules/orgs/commands/create-org.ts';
 import type { Org, OrgType } from '../src/modules/orgs/domain/org.ts';
-import { storedDueOn } from '../src/modules/requests/commands/take-step.ts';
+import { storedDueOn } from '../src/modules/requests/domain/handling.ts';
 import { informationProcessingFee } from '../src/modules/requests/domain/fees.ts';
 import { composeReplyLetter } from '../src/modules/requests/domain/letter.ts';
 import type { Outcome } from '../src/modules/requests/domain/outcomes.ts';

@@ -2,7 +2,7 @@ import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import type { RequestStore } from '../ports.ts';
-import { storedDueOn } from './take-step.ts';
+import { storedDueOn } from '../domain/handling.ts';
 
 /**
  * Recomputes the kept due date of every open request on the calendar as it now stands, after a

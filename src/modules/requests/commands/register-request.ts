@@ -8,7 +8,7 @@ import { checkReceiptDate, register, type FoiRequest } from '../domain/request.t
 import type { RequestStore } from '../ports.ts';
 import { loadHandledRequest } from './load-handled-request.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
-import { storedDueOn } from './take-step.ts';
+import { storedDueOn } from '../domain/handling.ts';
 
 /**
  * The receiving agency confirms receipt (登记, 条例 Art. 31, 45): the legal receipt date is fixed and

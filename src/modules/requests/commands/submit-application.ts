@@ -5,7 +5,7 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { auditActor, requirePermission, type Actor } from '../../access/index.ts';
 import { chinaDate, isIsoDate, type Clock } from '../../../platform/clock.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
-import { storedDueOn } from './take-step.ts';
+import { storedDueOn } from '../domain/handling.ts';
 import type { Mailer } from '../../../platform/mail.ts';
 import { receiptMail } from '../views/receipt-mail.ts';
 import type { AuditLog } from '../../audit/index.ts';

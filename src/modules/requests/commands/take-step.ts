@@ -5,9 +5,8 @@ import { auditActor, type Actor } from '../../access/index.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
 import { requestEntry } from '../audit-actions.ts';
-import { replyDeadline } from '../domain/clock.ts';
-import { applyAction, clockFactsOf, type HandlingAction, type HandlingKind } from '../domain/handling.ts';
-import { CLOSED_STATES, type FoiRequest } from '../domain/request.ts';
+import { applyAction, storedDueOn, type HandlingAction, type HandlingKind } from '../domain/handling.ts';
+import type { FoiRequest } from '../domain/request.ts';
 import { composeReplyLetter, STANDARD_REPLY_TEXTS } from '../domain/letter.ts';
 import type { RequestStore } from '../ports.ts';
 import { loadHandledRequest } from './load-handled-request.ts';
@@ -81,14 +80,4 @@ export async function takeStep(options: {
     );
     return stored;
   });
-}
-
-/**
- * The due date kept for the inbox's due-soon and overdue filters: none before receipt, while a
- * correction is awaited, while the clock stands still (it moves every day), or once closed.
- */
-export function storedDueOn(request: FoiRequest, calendar: WorkingCalendar, today: string): string | null {
-  if (!request.receivedOn || CLOSED_STATES.has(request.state) || request.state === 'awaiting_correction') return null;
-  const deadline = replyDeadline(clockFactsOf(request), calendar, today);
-  return deadline.isPaused ? null : deadline.dueOn;
 }

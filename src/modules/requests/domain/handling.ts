@@ -2,10 +2,16 @@ import { isIsoDate } from '../../../platform/clock.ts';
 import { DomainError, type FieldIssue } from '../../../platform/errors.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import { REQUEST_TEXT } from '../strings.ts';
-import { checkCorrectionNotice, checkExtension, consultationDueOn, replyDeadline } from './clock.ts';
+import {
+  checkCorrectionNotice,
+  checkExtension,
+  consultationDueOn,
+  replyDeadline,
+  type ReplyDeadline,
+} from './clock.ts';
 import { OUTCOME_INFO, type Outcome } from './outcomes.ts';
 import { informationProcessingFee, type FeeMethod } from './fees.ts';
-import type { EventKind, FoiRequest, RequestState } from './request.ts';
+import { CLOSED_STATES, type EventKind, type FoiRequest, type RequestState } from './request.ts';
 
 /**
  * The handling steps of a registered request, after the state machine of `foi-law.md` §4: each
@@ -323,6 +329,24 @@ export function applyAction(
       return unreachable;
     }
   }
+}
+
+/**
+ * Where a request stands against its reply deadline on `today`: null before receipt, while a
+ * correction is awaited (the period has not begun again, 条例 Art. 30), and once it is closed.
+ */
+export function deadlineOf(request: FoiRequest, calendar: WorkingCalendar, today: string): ReplyDeadline | null {
+  if (!request.receivedOn || CLOSED_STATES.has(request.state) || request.state === 'awaiting_correction') return null;
+  return replyDeadline(clockFactsOf(request), calendar, today);
+}
+
+/**
+ * The due date kept for the inbox's due-soon and overdue filters: the deadline's date, or none when
+ * there is no running deadline or the clock stands still (a paused due date moves every day).
+ */
+export function storedDueOn(request: FoiRequest, calendar: WorkingCalendar, today: string): string | null {
+  const deadline = deadlineOf(request, calendar, today);
+  return deadline && !deadline.isPaused ? deadline.dueOn : null;
 }
 
 /** What the clock of a request is computed from. */

@@ -3,28 +3,15 @@ import { DomainError } from '../../../platform/errors.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
-import { replyDeadline, type ReplyDeadline } from '../domain/clock.ts';
-import { clockFactsOf } from '../domain/handling.ts';
+import type { ReplyDeadline } from '../domain/clock.ts';
+import { deadlineOf } from '../domain/handling.ts';
 import type { Appeal } from '../domain/appeals.ts';
-import {
-  CLOSED_STATES,
-  type Channel,
-  type FoiRequest,
-  type RequestEvent,
-  type RequestState,
-} from '../domain/request.ts';
+import { type Channel, type FoiRequest, type RequestEvent, type RequestState } from '../domain/request.ts';
 import type { InboxCounts, InboxFilter, InboxRow, RequestStore } from '../ports.ts';
 import { addWorkingDays } from '../../../platform/working-days.ts';
 
 /** A request in the inbox with where it stands against its clock (null before receipt or once closed). */
 export type InboxItem = InboxRow & { deadline: ReplyDeadline | null };
-
-/** The deadline of an open, registered request on `today`; null otherwise. */
-export function deadlineOf(request: FoiRequest, calendar: WorkingCalendar, today: string): ReplyDeadline | null {
-  // Awaiting a correction, the period has not begun again yet (条例 Art. 30).
-  if (!request.receivedOn || CLOSED_STATES.has(request.state) || request.state === 'awaiting_correction') return null;
-  return replyDeadline(clockFactsOf(request), calendar, today);
-}
 
 /** Working days ahead that count as "due soon" in the inbox. */
 export const DUE_SOON_WORKING_DAYS = 5;

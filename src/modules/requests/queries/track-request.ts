@@ -6,7 +6,7 @@ import { normaliseEmail, phoneTail } from '../domain/application.ts';
 import type { ReplyDeadline } from '../domain/clock.ts';
 import { normaliseTrackingCode, type FoiRequest, type RequestEvent } from '../domain/request.ts';
 import type { FieldCipher, RequestStore } from '../ports.ts';
-import { deadlineOf } from './inbox.ts';
+import { deadlineOf } from '../domain/handling.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 
 /** What the applicant sees of their request: no officer's name, no other applicant's data. */
