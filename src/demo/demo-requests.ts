@@ -11,6 +11,7 @@ import {
   type Outcome,
 } from '../modules/requests/index.ts';
 import { FixedClock } from '../platform/clock.ts';
+import { creditCodeCheckCharacter, idCardCheckCharacter } from '../platform/identifiers.ts';
 import type { UnitOfWork } from '../platform/unit-of-work.ts';
 import { addWorkingDays, isWorkingDay, type WorkingCalendar } from '../platform/working-days.ts';
 import { staffPrefix } from './demo-text.ts';
@@ -364,18 +365,11 @@ function applicant(serial: number, organisation: boolean, unitName: string, rand
 /** A resident identity number of the made-up area 999999 with its GB 11643 check character. */
 function residentId(serial: number): string {
   const body = `999999${1960 + (serial % 40)}0${1 + (serial % 9)}1${serial % 10}${String(serial % 1000).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(body[i]) * weights[i]!;
-  return `${body}${'10X98765432'[sum % 11]}`;
+  return `${body}${idCardCheckCharacter(body)}`;
 }
 
 /** A unified social credit code with its GB 32100 check character. */
 function creditCode(serial: number): string {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const body = `9199990000DEMO${String(serial).padStart(3, '0')}`.replace(/[IOSVZ]/g, 'A').slice(0, 17);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += chars.indexOf(body[i]!) * weights[i]!;
-  return `${body}${chars[(31 - (sum % 31)) % 31]}`;
+  const body = `9199990000DEMA${String(serial).padStart(3, '0')}`.slice(0, 17);
+  return `${body}${creditCodeCheckCharacter(body)}`;
 }
