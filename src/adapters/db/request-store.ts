@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AccessScope } from '../../modules/access/domain/actor.ts';
 import type { FoiRequest, RequestEvent } from '../../modules/requests/domain/request.ts';
 import type { ReportFact } from '../../modules/requests/domain/annual-report.ts';
 import type { Appeal } from '../../modules/requests/domain/appeals.ts';
@@ -12,6 +13,24 @@ import type { Database, FoiAppealRow, FoiEventRow, FoiRequestRow } from './schem
 const REPLY_TEXT_KEY = 'requests.reply_text.';
 
 export function createRequestStore(db: Kysely<Database>): RequestStore {
+  /** Requests inside a staff scope, joined to their receiving unit. */
+  const scoped = (scope: AccessScope) => {
+    const query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');
+    return scope.kind === 'subtrees' ? query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths)) : query;
+  };
+  /** The open requests inside a scope with the inbox's four counts (served by the partial index). */
+  const openCounts = (scope: AccessScope, days: { today: string; soonUntil: string }) => {
+    const count = (condition: ReturnType<typeof sql<number>>) =>
+      sql<number>`sum(case when ${condition} then 1 else 0 end)`;
+    return scoped(scope)
+      .where('foi_requests.closed_on', 'is', null)
+      .select([
+        count(sql`foi_requests.state = 'submitted'`).as('submitted'),
+        (eb) => eb.fn.countAll<number>().as('open'),
+        count(sql`foi_requests.due_on < ${days.today}`).as('overdue'),
+        count(sql`foi_requests.due_on >= ${days.today} and foi_requests.due_on <= ${days.soonUntil}`).as('due_soon'),
+      ]);
+  };
   return {
     async insert(request, first) {
       await db.insertInto('foi_requests').values(requestRow(request)).execute();
@@ -56,8 +75,7 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
     },
     async inbox(scope, filter, page) {
       if (scope.kind === 'public' || filter.states?.length === 0) return { rows: [], total: 0 };
-      let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');
-      if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
+      let query = scoped(scope);
       if (filter.states) query = query.where('foi_requests.state', 'in', filter.states);
       if (filter.orgId) query = query.where('foi_requests.org_id', '=', filter.orgId);
       if (filter.channel) query = query.where('foi_requests.channel', '=', filter.channel);
@@ -153,53 +171,16 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
     },
     async countsByUnit(scope, days) {
       if (scope.kind === 'public') return [];
-      let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');
-      if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
-      const count = (condition: ReturnType<typeof sql<number>>) =>
-        sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-      const rows = await query
-        .where('foi_requests.closed_on', 'is', null)
+      const rows = await openCounts(scope, days)
         .groupBy(['orgs.id', 'orgs.short_name', 'orgs.path'])
         .orderBy('orgs.path')
-        .select([
-          'orgs.id as org_id',
-          'orgs.short_name as org_name',
-          count(sql`foi_requests.state = 'submitted'`).as('submitted'),
-          (eb) => eb.fn.countAll<number>().as('open'),
-          count(sql`foi_requests.due_on < ${days.today}`).as('overdue'),
-          count(sql`foi_requests.due_on >= ${days.today} and foi_requests.due_on <= ${days.soonUntil}`).as('due_soon'),
-        ])
+        .select(['orgs.id as org_id', 'orgs.short_name as org_name'])
         .execute();
-      return rows.map((r) => ({
-        orgId: r.org_id,
-        orgName: r.org_name,
-        submitted: toCount(r.submitted),
-        open: toCount(r.open),
-        overdue: toCount(r.overdue),
-        dueSoon: toCount(r.due_soon),
-      }));
+      return rows.map((r) => ({ orgId: r.org_id, orgName: r.org_name, ...countsOf(r) }));
     },
     async inboxCounts(scope, days) {
-      if (scope.kind === 'public') return { submitted: 0, open: 0, overdue: 0, dueSoon: 0 };
-      let query = db.selectFrom('foi_requests').innerJoin('orgs', 'orgs.id', 'foi_requests.org_id');
-      if (scope.kind === 'subtrees') query = query.where((eb) => pathInSubtrees(eb, 'orgs.path', scope.paths));
-      const count = (condition: ReturnType<typeof sql<number>>) =>
-        sql<number>`sum(case when ${condition} then 1 else 0 end)`;
-      const row = await query
-        .where('foi_requests.closed_on', 'is', null)
-        .select([
-          count(sql`foi_requests.state = 'submitted'`).as('submitted'),
-          (eb) => eb.fn.countAll<number>().as('open'),
-          count(sql`foi_requests.due_on < ${days.today}`).as('overdue'),
-          count(sql`foi_requests.due_on >= ${days.today} and foi_requests.due_on <= ${days.soonUntil}`).as('due_soon'),
-        ])
-        .executeTakeFirst();
-      return {
-        submitted: toCount(row?.submitted),
-        open: toCount(row?.open),
-        overdue: toCount(row?.overdue),
-        dueSoon: toCount(row?.due_soon),
-      };
+      if (scope.kind === 'public') return countsOf(undefined);
+      return countsOf(await openCounts(scope, days).executeTakeFirst());
     },
   };
 }
@@ -324,5 +305,17 @@ function fromAppealRow(row: Selectable<FoiAppealRow>): Appeal {
     body: row.body,
     result: row.result as Appeal['result'],
     decidedOn: row.decided_on,
+  };
+}
+
+/** The four counts of a row of `openCounts` (zero when there is none). */
+type Countable = string | number | bigint | null | undefined;
+
+function countsOf(row: { submitted: Countable; open: Countable; overdue: Countable; due_soon: Countable } | undefined) {
+  return {
+    submitted: toCount(row?.submitted),
+    open: toCount(row?.open),
+    overdue: toCount(row?.overdue),
+    dueSoon: toCount(row?.due_soon),
   };
 }
