@@ -1,13 +1,14 @@
 import { DomainError } from '../../../platform/errors.ts';
-import { requirePermission, type Actor } from '../../access/index.ts';
+import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
 import type { Org, OrgStore } from '../../orgs/index.ts';
 import type { FoiRequest } from '../domain/request.ts';
 import type { RequestStore } from '../ports.ts';
 
 /**
  * A request and its receiving unit, for a use case of that unit's officers (permission
- * `request.handle` over the unit's path).
- * @throws DomainError `not_found`, `unauthenticated`, `out_of_scope` or `forbidden`.
+ * `request.handle` over the unit's path). Outside their reach the request does not exist, as for
+ * reads (access is a filter).
+ * @throws DomainError `not_found`.
  */
 export async function loadHandledRequest(
   stores: { requests: RequestStore; orgs: OrgStore },
@@ -16,7 +17,8 @@ export async function loadHandledRequest(
 ): Promise<{ request: FoiRequest; agency: Org }> {
   const request = await stores.requests.getById(requestId);
   const agency = request && (await stores.orgs.getById(request.orgId));
-  if (!request || !agency) throw new DomainError('not_found');
-  requirePermission(actor, 'request.handle', agency.path);
+  if (!request || !agency || !scopeIncludes(scopeFor(actor, 'request.handle'), agency.path)) {
+    throw new DomainError('not_found');
+  }
   return { request, agency };
 }
