@@ -9,6 +9,8 @@ import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
 import { createWorkerLetterRenderer } from '../src/adapters/letters/worker-letters.ts';
 import { mailerFor } from '../src/adapters/mail/mailers.ts';
+import { openJobQueue } from '../src/adapters/queue/job-queue.ts';
+import { JOB_NAMES, registerJobs } from '../src/app/jobs.ts';
 import { createWorkerSanitiser } from '../src/adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
 import type { PasswordHasher } from '../src/modules/auth/ports.ts';
@@ -55,10 +57,11 @@ export async function createTestApp(
     ...options.env,
   });
   const clock = new FixedClock(options.now ?? '2026-03-02T02:00:00Z');
-  const { stores, uow } = createStores(testDb.handle, clock);
+  const jobs = openJobQueue(testDb.handle, clock, { names: JOB_NAMES });
+  const { stores, uow } = createStores(testDb.handle, clock, jobs.senderFor);
   const sanitiser = createWorkerSanitiser();
   const letters = createWorkerLetterRenderer();
-  return {
+  const app: TestApp = {
     config,
     clock,
     database: testDb.handle,
@@ -74,19 +77,24 @@ export async function createTestApp(
     cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
     letters,
     mailer: mailerFor(config),
+    jobs,
     dataDir,
     async close() {
+      await jobs.close();
       await sanitiser.close();
       await letters.close();
       await testDb.handle.close();
     },
     async cleanup() {
+      await jobs.close();
       await sanitiser.close();
       await letters.close();
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  registerJobs(app);
+  return app;
 }
 
 /** The HTTP server of a test app, for `inject`. */

@@ -37,6 +37,8 @@ const postgres: DialectCase = {
         const client = new pg.Client({ connectionString: url });
         await client.connect();
         await client.query(`drop schema ${schema} cascade`);
+        // pg-boss's schema, when the suite ran jobs.
+        await client.query(`drop schema if exists ${schema}_jobs cascade`);
         await client.end();
       },
     };

@@ -13,6 +13,8 @@ import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
 import type { FieldCipher, LetterRenderer } from '../modules/requests/index.ts';
 import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.ts';
 import { mailerFor } from '../adapters/mail/mailers.ts';
+import { openJobQueue, type JobQueue } from '../adapters/queue/job-queue.ts';
+import { JOB_NAMES, jobErrorLogger, registerJobs } from './jobs.ts';
 import type { Mailer } from '../platform/mail.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
 import type { AppConfig } from '../platform/config.ts';
@@ -43,6 +45,8 @@ export type AppContext = {
   letters: LetterRenderer;
   /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
   mailer: Mailer;
+  /** Background jobs: use cases send through `stores.jobs`; the serving process runs them. */
+  jobs: JobQueue;
   close(): Promise<void>;
 };
 
@@ -54,11 +58,12 @@ export async function openApp(
   const database = openDatabase(config.database);
   if (options.migrate !== false) await migrateToLatest(database);
   const clock = options.clock ?? systemClock;
-  const { stores, uow } = createStores(database, clock);
+  const jobs = openJobQueue(database, clock, { names: JOB_NAMES, onError: jobErrorLogger(config.logLevel) });
+  const { stores, uow } = createStores(database, clock, jobs.senderFor);
   const sanitiser = createWorkerSanitiser();
   const secret = config.secret ?? dataDirSecret(config.dataDir);
   const letters = createWorkerLetterRenderer();
-  return {
+  const ctx: AppContext = {
     config,
     clock,
     database,
@@ -74,12 +79,16 @@ export async function openApp(
     cipher: fieldCipherFor(config.dataKeys, secret),
     letters,
     mailer: mailerFor(config),
+    jobs,
     async close() {
+      await jobs.close();
       await sanitiser.close();
       await letters.close();
       await database.close();
     },
   };
+  registerJobs(ctx);
+  return ctx;
 }
 
 /** The secret kept in the data directory when none is configured, created on first use. */

@@ -9,7 +9,6 @@ import { addWorkingDays, uncoveredWarning } from '../platform/working-days.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { createApiToken, revokeApiToken, isTokenUsable, createUser } from '../modules/auth/index.ts';
 import { systemActor, ROLE_LABELS, isRole } from '../modules/access/index.ts';
-import { publishDueEditions } from '../modules/documents/index.ts';
 import { checkExtension, refreshDueDates, replyDeadline, type ClockExtension } from '../modules/requests/index.ts';
 import { chinaDate, chinaDateTime, isIsoDate } from '../platform/clock.ts';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config.ts';
@@ -146,21 +145,15 @@ async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Pr
   // Without a configured origin (the demo), links use the address actually listened on.
   if (!config.publicUrlConfigured) config.publicUrl = address.replace('127.0.0.1', 'localhost');
   const url = config.publicUrl;
-  const scheduler =
-    config.schedulerSeconds > 0
-      ? setInterval(() => {
-          publishDueEditions({ stores: ctx.stores, uow: ctx.uow, clock: ctx.clock }).catch((error: unknown) =>
-            app.log.error({ err: error }, 'scheduled publishing failed'),
-          );
-        }, config.schedulerSeconds * 1000)
-      : undefined;
-  scheduler?.unref();
+  // Scheduled publication, deadline reminders and mail run here (src/app/jobs.ts).
+  await ctx.jobs.runner.start();
 
   process.stdout.write(
     `\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n` +
       (config.smtpUrl
         ? `  邮件: 经 ${ctx.mailer.destination} 发送\n`
-        : `  邮件: 未设置 GONGKAI_SMTP_URL，邮件写入 ${ctx.mailer.destination} 文件夹（.eml），不会发出\n`),
+        : `  邮件: 未设置 GONGKAI_SMTP_URL，邮件写入 ${ctx.mailer.destination} 文件夹（.eml），不会发出\n`) +
+      `  后台任务: ${ctx.jobs.kind}\n`,
   );
   if (demo) printDemo(demo, demoPassword(config));
   else if (isDemo && options.seedWhenEmpty) printDemoReminder(config);
@@ -170,7 +163,6 @@ async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Pr
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  if (scheduler) clearInterval(scheduler);
   await app.close();
   await ctx.close();
   return 0;

@@ -102,6 +102,8 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       input: {
         username: user.username,
         displayName: user.displayName,
+        // A reserved domain (RFC 2606): demo reminders land in the outbox folder, never a real inbox.
+        email: `${user.username}@shifanqu.example`,
         homeOrgId: orgs.get(user.homeCode)!.id,
         password: options.password,
         grants: user.grants.map((g) => ({ role: g.role, orgId: orgs.get(g.orgCode)!.id })),

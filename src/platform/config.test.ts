@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 30,
       maxUploadBytes: 20 * 1024 * 1024,
       schedulerSeconds: 30,
+      foiReminderDays: 5,
       secureCookies: false,
       logLevel: 'info',
     });
@@ -78,6 +79,7 @@ describe('loadConfig', () => {
         GONGKAI_SESSION_IDLE_MINUTES: '15',
         GONGKAI_MAX_UPLOAD_MB: '1.5',
         GONGKAI_SCHEDULER_SECONDS: '0',
+        GONGKAI_FOI_REMINDER_DAYS: '3',
         LOG_LEVEL: 'warn',
       }),
     ).toMatchObject({
@@ -88,6 +90,7 @@ describe('loadConfig', () => {
       sessionIdleMinutes: 15,
       maxUploadBytes: 1_572_864,
       schedulerSeconds: 0,
+      foiReminderDays: 3,
       logLevel: 'warn',
     });
   });
@@ -187,6 +190,8 @@ describe('loadConfig', () => {
     { name: 'GONGKAI_SESSION_IDLE_MINUTES', value: '1441' },
     { name: 'GONGKAI_MAX_UPLOAD_MB', value: '513' },
     { name: 'GONGKAI_SCHEDULER_SECONDS', value: '3601' },
+    { name: 'GONGKAI_FOI_REMINDER_DAYS', value: '0' },
+    { name: 'GONGKAI_FOI_REMINDER_DAYS', value: '21' },
     { name: 'GONGKAI_SECURE_COOKIES', value: 'maybe' },
     { name: 'LOG_LEVEL', value: 'INFO' },
   ])('refuses $name=$value, naming the variable', ({ name, value }) => {

@@ -23,6 +23,7 @@ const environmentSchema = z.object({
     .default(30),
   GONGKAI_MAX_UPLOAD_MB: z.coerce.number().min(1).max(512).default(20),
   GONGKAI_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  GONGKAI_FOI_REMINDER_DAYS: z.coerce.number().int().min(1).max(20).default(5),
   GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
   GONGKAI_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   GONGKAI_TRUST_PROXY: z
@@ -77,6 +78,8 @@ export type AppConfig = {
   sessionIdleMinutes: number;
   maxUploadBytes: number;
   schedulerSeconds: number;
+  /** Working days before a disclosure request's reply is due that its officers get a reminder. */
+  foiReminderDays: number;
   secureCookies: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionIdleMinutes: e.GONGKAI_SESSION_IDLE_MINUTES,
     maxUploadBytes: Math.round(e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024),
     schedulerSeconds: e.GONGKAI_SCHEDULER_SECONDS,
+    foiReminderDays: e.GONGKAI_FOI_REMINDER_DAYS,
     secureCookies: e.GONGKAI_SECURE_COOKIES ?? e.GONGKAI_PUBLIC_URL?.startsWith('https:') ?? false,
     logLevel: e.LOG_LEVEL,
   };

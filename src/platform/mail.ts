@@ -1,3 +1,5 @@
+import { MAIL_JOB, type JobPayload, type JobSender } from './jobs.ts';
+
 /**
  * Mail as a port: every module that writes to people (receipts, reminders, pushes) hands a message
  * to a `Mailer` and never knows whether it went to an SMTP server or to the outbox folder.
@@ -14,4 +16,22 @@ export interface Mailer {
   send(message: MailMessage): Promise<void>;
   /** Where mail goes, for the start-up banner: "SMTP mail.example.gov.cn:465" or the outbox folder. */
   readonly destination: string;
+}
+
+/**
+ * Hands a message to the mail job in the caller's transaction: it goes out once the change that
+ * wrote it is committed, and a mail server that is down gets it later (the queue retries with
+ * backoff) instead of losing it.
+ */
+export function sendMailLater(jobs: JobSender, message: MailMessage): Promise<void> {
+  return jobs.send(MAIL_JOB, { ...message });
+}
+
+/** The message of a mail job, checked: a payload that is not one is an error, not a send. */
+export function mailOfJob(payload: JobPayload): MailMessage {
+  const { to, subject, text } = payload;
+  if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string' || to === '') {
+    throw new Error('mail job without to, subject and text');
+  }
+  return { to, subject, text };
 }

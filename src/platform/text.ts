@@ -15,3 +15,8 @@ export function hasVisibleCharacters(text: string): boolean {
   // eslint-disable-next-line no-control-regex
   return /[^\s\u0000-\u001f\u007f-\u009f\u3000]/.test(stripInvisibleControls(text));
 }
+
+/** An e-mail address as people type it: something@host.tld, no spaces, at most 200 characters. */
+export function isEmailAddress(text: string): boolean {
+  return text.length <= 200 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text);
+}

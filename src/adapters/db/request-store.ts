@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { AccessScope } from '../../modules/access/domain/actor.ts';
 import type { FoiRequest, RequestEvent } from '../../modules/requests/domain/request.ts';
 import type { ReportFact } from '../../modules/requests/domain/annual-report.ts';
 import type { Appeal } from '../../modules/requests/domain/appeals.ts';
+import type { ReminderKind } from '../../modules/requests/domain/reminders.ts';
 import type { RequestStore } from '../../modules/requests/ports.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { pathInSubtrees } from './access.ts';
@@ -168,6 +169,70 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
     },
     async setDueOn(id, dueOn) {
       await db.updateTable('foi_requests').set({ due_on: dueOn }).where('id', '=', id).execute();
+    },
+    async reminderRecipients(orgId, assigneeId) {
+      // The assigned officer, or every FOI officer of the unit while nobody is; and the unit's administrators.
+      const officers = (eb: ExpressionBuilder<Database, 'users'>) =>
+        assigneeId
+          ? eb('users.id', '=', assigneeId)
+          : eb.exists(
+              eb
+                .selectFrom('role_grants')
+                .select('role_grants.id')
+                .whereRef('role_grants.user_id', '=', 'users.id')
+                .where('role_grants.org_id', '=', orgId)
+                .where('role_grants.role', '=', 'foi_officer'),
+            );
+      const rows = await db
+        .selectFrom('users')
+        .select(['users.id', 'users.display_name', 'users.email'])
+        .where('users.is_active', '=', 1)
+        .where('users.email', 'is not', null)
+        .where((eb) =>
+          eb.or([
+            officers(eb),
+            eb.exists(
+              eb
+                .selectFrom('role_grants')
+                .select('role_grants.id')
+                .whereRef('role_grants.user_id', '=', 'users.id')
+                .where('role_grants.org_id', '=', orgId)
+                .where('role_grants.role', '=', 'unit_admin'),
+            ),
+          ]),
+        )
+        .orderBy('users.username')
+        .execute();
+      return rows.map((r) => ({ id: r.id, name: r.display_name, email: r.email! }));
+    },
+    async recordReminder(reminder) {
+      const result = await db
+        .insertInto('foi_reminders')
+        .values({
+          request_id: reminder.requestId,
+          kind: reminder.kind,
+          due_on: reminder.dueOn,
+          sent_at: reminder.sentAt,
+          recipients: JSON.stringify(reminder.recipients),
+        })
+        .onConflict((oc) => oc.columns(['request_id', 'kind', 'due_on']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async remindersOf(requestId) {
+      const rows = await db
+        .selectFrom('foi_reminders')
+        .selectAll()
+        .where('request_id', '=', requestId)
+        .orderBy('sent_at')
+        .execute();
+      return rows.map((r) => ({
+        requestId: r.request_id,
+        kind: r.kind as ReminderKind,
+        dueOn: r.due_on,
+        sentAt: r.sent_at,
+        recipients: JSON.parse(r.recipients) as string[],
+      }));
     },
     async countsByUnit(scope, days) {
       if (scope.kind === 'public') return [];

@@ -26,6 +26,8 @@ export type Database = {
   foi_requests: FoiRequestRow;
   foi_events: FoiEventRow;
   foi_appeals: FoiAppealRow;
+  foi_reminders: FoiReminderRow;
+  jobs: JobRow;
 };
 
 export type OrgRow = {
@@ -58,6 +60,8 @@ export type UserRow = {
   totp_secret: string | null;
   totp_enabled: number;
   totp_last_step: number | null;
+  /** Work address for reminders; optional. */
+  email: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -334,4 +338,26 @@ export type FoiAppealRow = {
   body: string;
   result: string | null;
   decided_on: string | null;
+};
+
+export type FoiReminderRow = {
+  request_id: string;
+  kind: string;
+  due_on: string;
+  sent_at: string;
+  recipients: string;
+};
+
+export type JobRow = {
+  id: string;
+  name: string;
+  key: string;
+  payload: string;
+  state: string;
+  run_after: string;
+  attempts: number;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
 };

@@ -8,6 +8,7 @@ import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { RequestStore } from '../../modules/requests/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
 import type { Clock } from '../../platform/clock.ts';
+import type { JobSender } from '../../platform/jobs.ts';
 import type { UnitOfWork } from '../../platform/unit-of-work.ts';
 import { createAuditStore } from './audit-store.ts';
 import { createCalendarStore } from './calendar-store.ts';
@@ -34,9 +35,13 @@ export type Stores = {
   calendar: CalendarStore;
   catalogs: CatalogStore;
   requests: RequestStore;
+  /** Jobs sent here exist exactly when the transaction commits. */
+  jobs: JobSender;
 };
 
-function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): Stores {
+export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
+
+function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, jobs: JobSenderFactory): Stores {
   const now = () => clock.now();
   return {
     orgs: createOrgStore(db, now),
@@ -50,16 +55,21 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): 
     calendar: createCalendarStore(db),
     catalogs: createCatalogStore(db),
     requests: createRequestStore(db),
+    jobs: jobs(db),
   };
 }
 
 /** Stores for reads outside a transaction, and a unit of work for changes. */
-export function createStores(handle: DatabaseHandle, clock: Clock): { stores: Stores; uow: UnitOfWork<Stores> } {
+export function createStores(
+  handle: DatabaseHandle,
+  clock: Clock,
+  jobs: JobSenderFactory,
+): { stores: Stores; uow: UnitOfWork<Stores> } {
   const quirks = dialectQuirks(handle.dialect);
   return {
-    stores: bindStores(handle.db, quirks, clock),
+    stores: bindStores(handle.db, quirks, clock, jobs),
     uow: {
-      run: (work) => handle.db.transaction().execute((trx) => work(bindStores(trx, quirks, clock))),
+      run: (work) => handle.db.transaction().execute((trx) => work(bindStores(trx, quirks, clock, jobs))),
     },
   };
 }

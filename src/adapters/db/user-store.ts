@@ -53,6 +53,7 @@ export function createUserStore(db: Kysely<Database>, quirks: DialectQuirks, now
           totp_secret: null,
           totp_enabled: 0,
           totp_last_step: null,
+          email: user.email,
           created_at: user.createdAt,
           updated_at: user.createdAt,
         })
@@ -67,6 +68,7 @@ export function createUserStore(db: Kysely<Database>, quirks: DialectQuirks, now
           is_active: user.isActive ? 1 : 0,
           failed_logins: user.failedLogins,
           locked_until: user.lockedUntil?.toISOString() ?? null,
+          email: user.email,
           updated_at: now().toISOString(),
         })
         .where('id', '=', user.id)
@@ -157,6 +159,7 @@ function toUser(row: UserRow): User {
     failedLogins: row.failed_logins,
     lockedUntil: row.locked_until ? new Date(row.locked_until) : null,
     totpEnabled: row.totp_enabled === 1,
+    email: row.email,
     createdAt: row.created_at,
   };
 }

@@ -20,6 +20,7 @@ export const AUTH_AUDIT_ACTIONS = {
   'user.token_revoked': '撤销访问令牌',
   'user.disabled': '停用账户',
   'user.enabled': '启用账户',
+  'user.email_changed': '修改提醒邮箱',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the auth module's actions. */

@@ -23,6 +23,8 @@ export const AUTH_TEXT = {
   roleAlreadyHeld: '该用户已拥有此角色。',
   usernameShape: '用户名须为3至32位小写字母、数字、点、连字符或下划线。',
   displayNameLength: '姓名须为2至40个字。',
+  emailSaved: '提醒邮箱已保存。',
+  emailShape: '请填写正确的电子邮箱地址，例如 zhangsan@example.gov.cn；不填则不接收邮件提醒。',
   homeOrgMissing: '所属单位不存在。',
   usernameTaken: '该用户名已被使用。',
   grantOrgMissing: '授权单位不存在。',

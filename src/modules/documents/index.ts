@@ -17,7 +17,7 @@ export type { Edition, EditionState } from './domain/workflow.ts';
 export { registerDocumentAdminRoutes } from './http/admin-routes.tsx';
 export { documentApiRoutes } from './http/api-routes.ts';
 export { registerColumnRoutes } from './http/column-routes.tsx';
-export { publishDueEditions } from './jobs/publish-due-editions.ts';
+export { PUBLISH_DUE_EDITIONS_JOB, publishDueEditions } from './jobs/publish-due-editions.ts';
 export type {
   CatalogFiling,
   DocumentStore,

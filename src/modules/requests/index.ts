@@ -23,6 +23,8 @@ export { takeStep } from './commands/take-step.ts';
 export type { HandlingAction } from './domain/handling.ts';
 export type { Outcome } from './domain/outcomes.ts';
 export { refreshDueDates } from './commands/refresh-due-dates.ts';
+export { DEADLINE_REMINDERS_JOB, sendDeadlineReminders } from './jobs/deadline-reminders.ts';
+export { DEFAULT_REMINDER_WORKING_DAYS } from './domain/reminders.ts';
 export { registerRequestPublicRoutes } from './http/public-routes.tsx';
 export { registerRequestAdminRoutes } from './http/admin-routes.tsx';
 export { requestApiRoutes } from './http/api-routes.ts';

@@ -3,6 +3,19 @@ import type { Letter } from './domain/letter.ts';
 import type { Appeal } from './domain/appeals.ts';
 import type { ReportFact } from './domain/annual-report.ts';
 import type { Channel, FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
+import type { ReminderKind } from './domain/reminders.ts';
+
+/** A deadline reminder as sent: to whom (user ids), when, about which due date. */
+export type SentReminder = {
+  requestId: string;
+  kind: ReminderKind;
+  dueOn: string;
+  sentAt: string;
+  recipients: string[];
+};
+
+/** Someone a reminder goes to. */
+export type ReminderRecipient = { id: string; name: string; email: string };
 
 /** One page of a unit inbox, with the receiving unit's name. */
 export type InboxRow = FoiRequest & { orgName: string };
@@ -61,6 +74,15 @@ export interface RequestStore {
   openRequests(): Promise<FoiRequest[]>;
   /** Replaces the kept due date of one request. */
   setDueOn(id: string, dueOn: string | null): Promise<void>;
+  /**
+   * Who a deadline reminder of a unit's request goes to, active and with an e-mail address: the
+   * assigned officer (every FOI officer of the unit while nobody is assigned) and the unit's
+   * administrators (the unit head's account).
+   */
+  reminderRecipients(orgId: string, assigneeId: string | null): Promise<ReminderRecipient[]>;
+  /** Records a reminder once per (request, kind, due date); false when it was already recorded. */
+  recordReminder(reminder: SentReminder): Promise<boolean>;
+  remindersOf(requestId: string): Promise<SentReminder[]>;
   /** The same counts for each receiving unit inside the scope that has open requests. */
   countsByUnit(
     scope: AccessScope,

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDomainError } from '../errors.ts';
 import { FLASH_COOKIE } from './context.ts';
 
 /** A one-time message carried across a redirect in a signed cookie. */
@@ -23,5 +24,24 @@ export function takeFlash(request: FastifyRequest, reply: FastifyReply): FlashMe
       : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * A back-office form's outcome as a flash message for the page it redirects to: `successText` when
+ * `run` succeeds, the Chinese field messages when it is refused as invalid. Any other error
+ * propagates to the error handler.
+ */
+export async function flashOutcome(
+  reply: FastifyReply,
+  successText: string,
+  run: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await run();
+    setFlash(reply, { kind: 'success', text: successText });
+  } catch (error) {
+    if (!isDomainError(error, 'validation_failed')) throw error;
+    setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') || error.message });
   }
 }

@@ -10,12 +10,15 @@ import { auditActor, canGrant, requirePermission, type Actor, ROLE_LABELS, type 
 import { checkPasswordStrength } from '../domain/login-policy.ts';
 import { USERNAME_PATTERN, type User } from '../domain/user.ts';
 import type { PasswordHasher, UserStore } from '../ports.ts';
+import { normaliseStaffEmail } from './set-user-email.ts';
 
 export type NewUserInput = {
   username: string;
   displayName: string;
   homeOrgId: string;
   password: string;
+  /** Work e-mail for reminders; empty for none. */
+  email?: string;
   grants: { role: Role; orgId: string }[];
 };
 
@@ -43,6 +46,13 @@ export async function createUser(options: {
     issues.push({ field: 'displayName', message: AUTH_TEXT.displayNameLength });
   }
   if (!options.skipPasswordStrength) issues.push(...checkPasswordStrength(input.password));
+  let email: string | null = null;
+  try {
+    email = normaliseStaffEmail(input.email ?? '');
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    issues.push(...error.fields);
+  }
   assertNoFieldIssues(issues);
   const passwordHash = await options.hasher.hash(input.password);
   const now = options.clock.now();
@@ -65,6 +75,7 @@ export async function createUser(options: {
       failedLogins: 0,
       lockedUntil: null,
       totpEnabled: false,
+      email,
       createdAt: now.toISOString(),
     };
     await users.insert(user, passwordHash);

@@ -10,6 +10,8 @@ export type User = {
   failedLogins: number;
   lockedUntil: Date | null;
   totpEnabled: boolean;
+  /** Work e-mail for deadline reminders and notices; optional. */
+  email: string | null;
   createdAt: string;
 };
 

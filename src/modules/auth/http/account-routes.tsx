@@ -3,7 +3,7 @@ import type { AuthWebDeps } from './deps.ts';
 import { chinaDateTime } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { SESSION_COOKIE } from './request-session.ts';
-import { setFlash } from '../../../platform/http/flash.ts';
+import { flashOutcome, setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
@@ -15,6 +15,7 @@ import { createApiToken } from '../commands/create-api-token.ts';
 import { revokeApiToken } from '../commands/revoke-api-token.ts';
 import { beginTotpEnrolment, confirmTotpEnrolment } from '../commands/manage-totp.ts';
 import { setPassword } from '../commands/set-password.ts';
+import { setUserEmail } from '../commands/set-user-email.ts';
 import type { StaffActor } from '../../access/index.ts';
 import { ROLE_LABELS } from '../../access/index.ts';
 import { isTokenUsable } from '../domain/user.ts';
@@ -54,6 +55,20 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AuthWebDeps): v
       setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') });
       return seeOther(reply, '/admin/account');
     }
+  });
+
+  app.post('/admin/account/email', async (request, reply) => {
+    const actor = staffOf(request);
+    await flashOutcome(reply, AUTH_TEXT.emailSaved, () =>
+      setUserEmail({
+        uow: ctx.uow,
+        clock: ctx.clock,
+        actor,
+        userId: actor.userId,
+        email: field(formFields(request), 'email'),
+      }),
+    );
+    return seeOther(reply, '/admin/account');
   });
 
   app.post('/admin/account/tokens', async (request, reply) => {
@@ -114,6 +129,23 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AuthWebDeps): v
                 <a href="/admin/account/2fa">立即启用</a>
               </p>
             )}
+          </section>
+          <section class="panel">
+            <h2>提醒邮箱</h2>
+            <p>依申请公开的答复期限提醒等通知发送到此邮箱。</p>
+            <form method="post" action="/admin/account/email" class="form">
+              <Csrf token={request.csrfToken} />
+              <TextField
+                name="email"
+                label="工作电子邮箱（不填则不接收邮件提醒）"
+                type="email"
+                autocomplete="email"
+                value={user?.email ?? ''}
+              />
+              <button type="submit" class="button">
+                保存邮箱
+              </button>
+            </form>
           </section>
           <section class="panel">
             <h2>修改密码</h2>

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AuthWebDeps } from './deps.ts';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
-import { setFlash } from '../../../platform/http/flash.ts';
+import { flashOutcome, setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { Csrf, ErrorSummary, Pagination } from '../../../platform/web/components.tsx';
@@ -14,6 +14,7 @@ import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { grantRole, revokeRole } from '../commands/change-grants.ts';
 import { createUser } from '../commands/create-user.ts';
 import { setPassword } from '../commands/set-password.ts';
+import { setUserEmail } from '../commands/set-user-email.ts';
 import { setUserActive } from '../commands/set-user-active.ts';
 import {
   can,
@@ -34,7 +35,14 @@ const ListQuery = z.object({
   page: z.coerce.number().int().min(1).max(10000).default(1),
 });
 
-type NewUserValues = { username: string; displayName: string; homeOrgId: string; password: string; role: string };
+type NewUserValues = {
+  username: string;
+  displayName: string;
+  email: string;
+  homeOrgId: string;
+  password: string;
+  role: string;
+};
 
 /** Staff accounts inside the manager's subtree: list, create with a role, grant and revoke, reset password. */
 export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps): void {
@@ -107,7 +115,12 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
   });
 
   app.get('/admin/users/new', async (request, reply) =>
-    renderNewUser(request, reply, { username: '', displayName: '', homeOrgId: '', password: '', role: 'editor' }, []),
+    renderNewUser(
+      request,
+      reply,
+      { username: '', displayName: '', email: '', homeOrgId: '', password: '', role: 'editor' },
+      [],
+    ),
   );
 
   app.post('/admin/users', async (request, reply) => {
@@ -115,6 +128,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
     const values: NewUserValues = {
       username: field(fields, 'username'),
       displayName: field(fields, 'displayName'),
+      email: field(fields, 'email'),
       homeOrgId: field(fields, 'homeOrgId'),
       password: field(fields, 'password'),
       role: field(fields, 'role'),
@@ -159,6 +173,22 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
             {user.displayName}（{user.username}）
           </h1>
           <p>所属单位：{home.name}</p>
+          <section class="panel">
+            <h2>提醒邮箱</h2>
+            <form method="post" action={`/admin/users/${user.id}/email`} class="form filter-form">
+              <Csrf token={request.csrfToken} />
+              <TextField
+                name="email"
+                label="工作电子邮箱（答复期限提醒发往此处）"
+                type="email"
+                autocomplete="off"
+                value={user.email ?? ''}
+              />
+              <button type="submit" class="button">
+                保存邮箱
+              </button>
+            </form>
+          </section>
           <section class="panel">
             <h2>账户状态</h2>
             <p>{user.isActive ? '正常使用中。' : '已停用：不能登录，访问令牌已失效。'}</p>
@@ -282,20 +312,31 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
 
   app.post('/admin/users/:id/password', async (request, reply) => {
     const { id } = parseInput(UserParams, request.params);
-    try {
-      await setPassword({
+    await flashOutcome(reply, AUTH_TEXT.passwordReset, () =>
+      setPassword({
         uow: ctx.uow,
         clock: ctx.clock,
         hasher: ctx.hasher,
         actor: request.actor,
         userId: id,
         newPassword: field(formFields(request), 'newPassword'),
-      });
-      setFlash(reply, { kind: 'success', text: AUTH_TEXT.passwordReset });
-    } catch (error) {
-      if (!isDomainError(error, 'validation_failed')) throw error;
-      setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') });
-    }
+      }),
+    );
+    return seeOther(reply, `/admin/users/${id}`);
+  });
+
+  app.post('/admin/users/:id/email', async (request, reply) => {
+    const { id } = parseInput(UserParams, request.params);
+    await loadManagedUser(request.actor, id);
+    await flashOutcome(reply, AUTH_TEXT.emailSaved, () =>
+      setUserEmail({
+        uow: ctx.uow,
+        clock: ctx.clock,
+        actor: request.actor,
+        userId: id,
+        email: field(formFields(request), 'email'),
+      }),
+    );
     return seeOther(reply, `/admin/users/${id}`);
   });
 
@@ -353,6 +394,14 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthWebDeps):
                   issues={issues}
                 />
                 <TextField name="displayName" label="姓名" required value={values.displayName} issues={issues} />
+                <TextField
+                  name="email"
+                  label="工作电子邮箱（可不填）"
+                  type="email"
+                  autocomplete="off"
+                  value={values.email}
+                  issues={issues}
+                />
                 <SelectField
                   name="homeOrgId"
                   label="所属单位"

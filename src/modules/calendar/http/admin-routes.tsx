@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { CalendarWebDeps } from './deps.ts';
 import { chinaDate, chinaDateTime } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
-import { setFlash } from '../../../platform/http/flash.ts';
+import { flashOutcome, setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { Csrf } from '../../../platform/web/components.tsx';
@@ -135,7 +135,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
   app.post('/admin/calendar/day', async (request, reply) => {
     const fields = formFields(request);
     const kind = field(fields, 'kind');
-    try {
+    await flashOutcome(reply, CALENDAR_TEXT.daySaved, async () => {
       await setCalendarDay({
         uow: ctx.uow,
         clock: ctx.clock,
@@ -145,11 +145,7 @@ export function registerCalendarAdminRoutes(app: FastifyInstance, ctx: CalendarW
         name: field(fields, 'name'),
       });
       await ctx.calendarChanged();
-      setFlash(reply, { kind: 'success', text: CALENDAR_TEXT.daySaved });
-    } catch (error) {
-      if (!isDomainError(error, 'validation_failed')) throw error;
-      setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') });
-    }
+    });
     return seeOther(reply, '/admin/calendar');
   });
 }

@@ -6,6 +6,9 @@ import { applyAction } from '../commands/apply-action.ts';
 import type { DocumentStores } from '../commands/edition-context.ts';
 import type { DocumentStore } from '../ports.ts';
 
+/** The job that publishes scheduled editions; the composition root runs it every few seconds. */
+export const PUBLISH_DUE_EDITIONS_JOB = 'publish-due-editions';
+
 /**
  * Publishes every scheduled edition whose time has come, each in its own transaction. Safe to run
  * in several processes at once: the conditional save lets exactly one of them publish an edition.

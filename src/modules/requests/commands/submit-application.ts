@@ -6,7 +6,8 @@ import { auditActor, requirePermission, type Actor } from '../../access/index.ts
 import { chinaDate, isIsoDate, type Clock } from '../../../platform/clock.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import { storedDueOn } from '../domain/handling.ts';
-import type { Mailer } from '../../../platform/mail.ts';
+import type { JobSender } from '../../../platform/jobs.ts';
+import { sendMailLater } from '../../../platform/mail.ts';
 import { receiptMail } from '../views/receipt-mail.ts';
 import type { AuditLog } from '../../audit/index.ts';
 import { acceptsRequests, requestHandlingUnit, type Org, type OrgStore } from '../../orgs/index.ts';
@@ -39,7 +40,7 @@ import { REQUEST_TEXT } from '../strings.ts';
  *   `unauthenticated`/`out_of_scope`/`forbidden` for an intake by anyone but the unit's officers.
  */
 export async function submitApplication(options: {
-  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
+  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog; jobs: JobSender }>;
   clock: Clock;
   cipher: FieldCipher;
   actor: Actor;
@@ -53,10 +54,11 @@ export async function submitApplication(options: {
    */
   intake?: { receivedOn: string; calendar: WorkingCalendar } | undefined;
   /**
-   * The e-mail receipt of an online application with an address: sent once the application is
-   * stored, without holding the answer (a failure is reported to `onError`, the application stands).
+   * The e-mail receipt of an online application with an address: queued with the application, so it
+   * goes out once the application is committed, without holding the answer, and a mail server that
+   * is down gets it later.
    */
-  receipt?: { mailer: Mailer; trackUrl: string; onError: (error: unknown) => void } | undefined;
+  receipt?: { trackUrl: string } | undefined;
 }): Promise<{ request: FoiRequest; agency: Org }> {
   const { input, intake } = options;
   const issues = validateApplication(input);
@@ -67,7 +69,7 @@ export async function submitApplication(options: {
     if (!isIsoDate(intake.receivedOn)) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.dateInvalid });
     else if (intake.receivedOn > today) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.receiptInFuture });
   }
-  const stored = await options.uow.run(async ({ requests, orgs, audit }) => {
+  const stored = await options.uow.run(async ({ requests, orgs, audit, jobs }) => {
     const agency = await resolveAgency(orgs, options.agencyCode, issues);
     if (agency && intake) requirePermission(options.actor, 'request.handle', agency.path);
     if (issues.length > 0 || !agency || !isComplete(input))
@@ -148,23 +150,21 @@ export async function submitApplication(options: {
         },
       }),
     );
-    return { request: stored, agency };
-  });
-  if (options.receipt && !intake && input.email) {
-    const { mailer, trackUrl, onError } = options.receipt;
-    mailer
-      .send(
+    if (options.receipt && !intake && input.email) {
+      await sendMailLater(
+        jobs,
         receiptMail({
           to: normaliseEmail(input.email),
           applicantName: input.name,
-          trackingCode: stored.request.trackingCode,
-          agencyName: stored.agency.name,
-          submittedAt: stored.request.submittedAt,
-          trackUrl,
+          trackingCode: request.trackingCode,
+          agencyName: agency.name,
+          submittedAt: request.submittedAt,
+          trackUrl: options.receipt.trackUrl,
         }),
-      )
-      .catch(onError);
-  }
+      );
+    }
+    return { request: stored, agency };
+  });
   return stored;
 }
 

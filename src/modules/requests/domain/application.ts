@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { isValidCreditCode, isValidIdCardNumber } from '../../../platform/identifiers.ts';
+import { isEmailAddress } from '../../../platform/text.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 
 /**
@@ -111,7 +112,6 @@ export const LIMITS = {
 
 /** A mainland mobile number, or a landline with an optional area code and extension. */
 const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(?:-\d{1,6})?|\d{7,8})$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const POSTCODE = /^\d{6}$/;
 /** Foreign and permit numbers: letters and digits, as printed. */
 const DOCUMENT_NUMBER = /^[A-Za-z0-9]{5,20}$/;
@@ -149,7 +149,7 @@ export function validateApplication(input: ApplicationInput): FieldIssue[] {
   const emailNeeded = input.delivery === 'email';
   if (input.email.length === 0) {
     if (emailNeeded) add('email', REQUEST_TEXT.emailRequiredForDelivery);
-  } else if (input.email.length > LIMITS.email || !EMAIL.test(input.email)) {
+  } else if (input.email.length > LIMITS.email || !isEmailAddress(input.email)) {
     add('email', REQUEST_TEXT.emailInvalid);
   }
   if (input.delivery === 'post' && input.address.length === 0) add('address', REQUEST_TEXT.addressRequiredForPost);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { chinaDate } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
-import { setFlash } from '../../../platform/http/flash.ts';
+import { flashOutcome, setFlash } from '../../../platform/http/flash.ts';
 import { field, formFields } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
@@ -213,19 +213,15 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
 
   app.post('/admin/ysqgk/texts', async (request, reply) => {
     const fields = formFields(request);
-    try {
-      await editReplyText({
+    await flashOutcome(reply, REQUEST_TEXT.replyTextSaved, () =>
+      editReplyText({
         uow: deps.uow,
         clock: deps.clock,
         actor: request.actor,
         group: field(fields, 'group').slice(0, 20),
         text: field(fields, 'text').slice(0, 5000),
-      });
-      setFlash(reply, { kind: 'success', text: REQUEST_TEXT.replyTextSaved });
-    } catch (error) {
-      if (!isDomainError(error) || error.code !== 'validation_failed') throw error;
-      setFlash(reply, { kind: 'error', text: error.fields.map((f) => f.message).join(' ') || error.message });
-    }
+      }),
+    );
     return seeOther(reply, '/admin/ysqgk/texts');
   });
 

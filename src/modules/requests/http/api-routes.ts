@@ -38,7 +38,7 @@ export function requestApiRoutes(deps: RequestWebDeps): ApiRoute[] {
           channel: 'online',
           agencyCode,
           input,
-          receipt: receiptOptions(deps, request),
+          receipt: receiptOptions(deps),
         });
         return {
           trackingCode: stored.trackingCode,

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../../platform/clock.ts';
-import type { Mailer } from '../../../platform/mail.ts';
+import type { JobSender } from '../../../platform/jobs.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { AuditLog } from '../../audit/index.ts';
@@ -11,11 +11,10 @@ import type { FieldCipher, LetterRenderer, RequestStore } from '../ports.ts';
 /** What the application form, the tracking page and the API need, built by the composition root. */
 export type RequestWebDeps = {
   stores: { requests: RequestStore; orgs: OrgStore };
-  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
+  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog; jobs: JobSender }>;
   clock: Clock;
   cipher: FieldCipher;
   letters: LetterRenderer;
-  mailer: Mailer;
   /** Links in mail are built from the configured public origin, never from the request. */
   config: { publicUrl: string };
   /** Signs the applicant's letter links. */

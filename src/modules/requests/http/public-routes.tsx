@@ -79,7 +79,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
         channel: 'online',
         agencyCode,
         input,
-        receipt: receiptOptions(deps, request),
+        receipt: receiptOptions(deps),
       });
       return seeOther(reply, `/ysqgk/receipt/${stored.trackingCode}`);
     } catch (error) {

@@ -1,0 +1,43 @@
+import pino from 'pino';
+import { PUBLISH_DUE_EDITIONS_JOB, publishDueEditions } from '../modules/documents/index.ts';
+import { DEADLINE_REMINDERS_JOB, sendDeadlineReminders } from '../modules/requests/index.ts';
+import { MAIL_JOB } from '../platform/jobs.ts';
+import { mailOfJob } from '../platform/mail.ts';
+import type { AppContext } from './context.ts';
+
+/** Every job the application sends or runs (pg-boss creates their queues at start). */
+export const JOB_NAMES = [MAIL_JOB, PUBLISH_DUE_EDITIONS_JOB, DEADLINE_REMINDERS_JOB] as const;
+
+/** How often the deadline reminders are looked for; each is sent once, so this only bounds the delay. */
+export const REMINDER_SWEEP_SECONDS = 600;
+
+/** Where a job's failure is written: the application's log, at the configured level. */
+export function jobErrorLogger(level: string): (error: unknown) => void {
+  const log = pino({ level, name: 'jobs' });
+  return (error) => log.error({ err: error }, 'a background job failed; it is retried with backoff');
+}
+
+/**
+ * What each job does, and which run by themselves: scheduled publication every
+ * `GONGKAI_SCHEDULER_SECONDS`, deadline reminders every ten minutes. The runner starts only in the
+ * serving process (`gongkai serve`); every process may send.
+ */
+export function registerJobs(ctx: AppContext): void {
+  const runner = ctx.jobs.runner;
+  runner.work(MAIL_JOB, (payload) => ctx.mailer.send(mailOfJob(payload)));
+  runner.work(PUBLISH_DUE_EDITIONS_JOB, async () => {
+    await publishDueEditions({ stores: ctx.stores, uow: ctx.uow, clock: ctx.clock });
+  });
+  if (ctx.config.schedulerSeconds > 0) runner.every(PUBLISH_DUE_EDITIONS_JOB, ctx.config.schedulerSeconds);
+  runner.work(DEADLINE_REMINDERS_JOB, async () => {
+    await sendDeadlineReminders({
+      stores: ctx.stores,
+      uow: ctx.uow,
+      clock: ctx.clock,
+      calendar: await ctx.calendarCache.get(),
+      daysBefore: ctx.config.foiReminderDays,
+      adminUrl: ctx.config.publicUrl,
+    });
+  });
+  if (ctx.config.schedulerSeconds > 0) runner.every(DEADLINE_REMINDERS_JOB, REMINDER_SWEEP_SECONDS);
+}
