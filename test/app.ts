@@ -8,6 +8,7 @@ import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
 import { createWorkerLetterRenderer } from '../src/adapters/letters/worker-letters.ts';
+import { createWorkerReportRenderer } from '../src/adapters/reports/worker-report-files.ts';
 import { mailerFor } from '../src/adapters/mail/mailers.ts';
 import { createWorkerSanitiser } from '../src/adapters/sanitiser/worker-sanitiser.ts';
 import { createLocalFileStorage, sniffFileType } from '../src/adapters/storage/local-file-storage.ts';
@@ -58,6 +59,7 @@ export async function createTestApp(
   const { stores, uow } = createStores(testDb.handle, clock);
   const sanitiser = createWorkerSanitiser();
   const letters = createWorkerLetterRenderer();
+  const reportFiles = createWorkerReportRenderer();
   return {
     config,
     clock,
@@ -73,16 +75,19 @@ export async function createTestApp(
     secret: TEST_SECRET,
     cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
     letters,
+    reportFiles,
     mailer: mailerFor(config),
     dataDir,
     async close() {
       await sanitiser.close();
       await letters.close();
+      await reportFiles.close();
       await testDb.handle.close();
     },
     async cleanup() {
       await sanitiser.close();
       await letters.close();
+      await reportFiles.close();
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -12,6 +12,8 @@ import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site
 import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
 import type { FieldCipher, LetterRenderer } from '../modules/requests/index.ts';
 import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.ts';
+import { createWorkerReportRenderer } from '../adapters/reports/worker-report-files.ts';
+import type { ReportFileRenderer } from '../modules/reports/index.ts';
 import { mailerFor } from '../adapters/mail/mailers.ts';
 import type { Mailer } from '../platform/mail.ts';
 import { systemClock, type Clock } from '../platform/clock.ts';
@@ -41,6 +43,8 @@ export type AppContext = {
   cipher: FieldCipher;
   /** Renders reply letters as PDF and DOCX off the request thread. */
   letters: LetterRenderer;
+  /** Writes annual reports as Word and Excel files off the request thread. */
+  reportFiles: ReportFileRenderer;
   /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
   mailer: Mailer;
   close(): Promise<void>;
@@ -58,6 +62,7 @@ export async function openApp(
   const sanitiser = createWorkerSanitiser();
   const secret = config.secret ?? dataDirSecret(config.dataDir);
   const letters = createWorkerLetterRenderer();
+  const reportFiles = createWorkerReportRenderer();
   return {
     config,
     clock,
@@ -73,10 +78,12 @@ export async function openApp(
     secret,
     cipher: fieldCipherFor(config.dataKeys, secret),
     letters,
+    reportFiles,
     mailer: mailerFor(config),
     async close() {
       await sanitiser.close();
       await letters.close();
+      await reportFiles.close();
       await database.close();
     },
   };

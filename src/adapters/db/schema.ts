@@ -26,6 +26,7 @@ export type Database = {
   foi_requests: FoiRequestRow;
   foi_events: FoiEventRow;
   foi_appeals: FoiAppealRow;
+  annual_reports: AnnualReportRow;
 };
 
 export type OrgRow = {
@@ -334,4 +335,22 @@ export type FoiAppealRow = {
   body: string;
   result: string | null;
   decided_on: string | null;
+};
+
+export type AnnualReportRow = {
+  id: string;
+  org_id: string;
+  year: number;
+  licensing: number;
+  penalties: number;
+  enforcement: number;
+  fees_wan: string;
+  overview: string;
+  problems: string;
+  other: string;
+  document_id: string | null;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
 };
