@@ -14,7 +14,7 @@ export const REPORT_TEXT = {
   resultsProblem: (column: string, left: number, right: number) =>
     `${column}列：第三项（七）总计（${left}）不等于各项办理结果之和（${right}）`,
   totalProblem: (row: string, left: number, right: number) =>
-    `第${row}行：总计（${left}）不等于各类申请人之和（${right}）`,
+    `“${row}”行：总计（${left}）不等于各类申请人之和（${right}）`,
   saved: '年度报告草稿已保存。',
   submitted: '年度报告已通过勾稽关系核对并提交审核，审核人员发布后将在“政府信息公开年报”栏目公开。',
   districtWide: '全区',
