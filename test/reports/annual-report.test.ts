@@ -3,6 +3,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/adapters/xlsx/workbook.ts';
 import { publishEdition } from '../../src/modules/documents/index.ts';
+import { buildStaffActor, createUser } from '../../src/modules/auth/index.ts';
+import { saveReport, submitReport } from '../../src/modules/reports/index.ts';
+import { isDomainError } from '../../src/platform/errors.ts';
 import { submitApplication } from '../../src/modules/requests/index.ts';
 import { PERSON } from '../../src/modules/requests/domain/request.fixture.ts';
 import { createTestApp, createTestServer, markAsDemo, type TestApp } from '../app.ts';
@@ -319,5 +322,52 @@ describe.each(DIALECTS)('annual report on $name', (dialect) => {
     const xlsx = await page(admin, '/admin/reports/dist/2025/report.xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect((await readWorkbook(xlsx.rawPayload))![0]!.rows[0]![0]).toContain('测试区人民政府2025年');
+  });
+
+  it('never lets whoever submitted a report approve it, even when they also review the unit', async () => {
+    const user = await createUser({
+      uow: app.uow,
+      clock: app.clock,
+      hasher: app.hasher,
+      actor: fixture.staff('dist.district_admin'),
+      input: {
+        username: 'civ.both',
+        displayName: '民政局经办兼审核',
+        homeOrgId: fixture.orgs.get('civ')!.id,
+        password: 'fixture-password-1',
+        grants: [
+          { role: 'foi_officer', orgId: fixture.orgs.get('civ')!.id },
+          { role: 'reviewer', orgId: fixture.orgs.get('civ')!.id },
+        ],
+      },
+    });
+    const both = await buildStaffActor(app.stores, user, '127.0.0.1');
+    await saveReport({
+      uow: app.uow,
+      clock: app.clock,
+      actor: both,
+      orgCode: 'civ',
+      year: 2025,
+      figures: {},
+      sections: SECTIONS,
+    });
+    const edition = await submitReport({
+      uow: app.uow,
+      stores: app.stores,
+      clock: app.clock,
+      sanitiser: app.sanitiser,
+      files: app.files,
+      sniff: app.sniff,
+      maxUploadBytes: app.config.maxUploadBytes,
+      renderer: app.reportFiles,
+      actor: both,
+      orgCode: 'civ',
+      year: 2025,
+    });
+    expect(edition.state).toBe('submitted');
+    const refused = await publishEdition({ uow: app.uow, clock: app.clock, actor: both, editionId: edition.id }).catch(
+      (error: unknown) => error,
+    );
+    expect(isDomainError(refused, 'second_pair_of_eyes')).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
+import { newId } from '../../../platform/ids.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { auditActor, type Actor } from '../../access/index.ts';
@@ -93,7 +94,7 @@ export async function submitReport(options: {
       // Saved with the edition: a report not yet saved is saved as it was submitted.
       const before = await stores.reports.get(org.id, options.year);
       const after = {
-        id: before?.id ?? result.document.id,
+        id: before?.id ?? newId(),
         orgId: org.id,
         year: options.year,
         figures: report.table2.figures,
