@@ -17,6 +17,7 @@ export default tseslint.config(
             'tools/*.js',
             'src/adapters/sanitiser/*.js',
             'src/adapters/letters/*.js',
+            'src/adapters/reports/*.js',
           ],
         },
         tsconfigRootDir: import.meta.dirname,

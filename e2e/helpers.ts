@@ -47,6 +47,7 @@ export async function startDemoSite(): Promise<DemoSite> {
       sanitiser: app.sanitiser,
       maxUploadBytes: app.config.maxUploadBytes,
       cipher: app.cipher,
+      reportFiles: app.reportFiles,
     },
     { password: DEMO_PASSWORD, now: app.clock.now() },
   );

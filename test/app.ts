@@ -8,6 +8,7 @@ import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
 import { createWorkerLetterRenderer } from '../src/adapters/letters/worker-letters.ts';
+import { createWorkerReportRenderer } from '../src/adapters/reports/worker-report-files.ts';
 import { mailerFor } from '../src/adapters/mail/mailers.ts';
 import { openJobQueue } from '../src/adapters/queue/job-queue.ts';
 import { JOB_NAMES, registerJobs } from '../src/app/jobs.ts';
@@ -61,6 +62,7 @@ export async function createTestApp(
   const { stores, uow } = createStores(testDb.handle, clock, jobs.senderFor);
   const sanitiser = createWorkerSanitiser();
   const letters = createWorkerLetterRenderer();
+  const reportFiles = createWorkerReportRenderer();
   const app: TestApp = {
     config,
     clock,
@@ -76,6 +78,7 @@ export async function createTestApp(
     secret: TEST_SECRET,
     cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
     letters,
+    reportFiles,
     mailer: mailerFor(config),
     jobs,
     dataDir,
@@ -83,12 +86,14 @@ export async function createTestApp(
       await jobs.close();
       await sanitiser.close();
       await letters.close();
+      await reportFiles.close();
       await testDb.handle.close();
     },
     async cleanup() {
       await jobs.close();
       await sanitiser.close();
       await letters.close();
+      await reportFiles.close();
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -11,6 +11,7 @@ const ADMIN_MENU: MenuEntry[] = [
   { key: 'documents', label: '信息发布', href: '/admin/documents', permission: 'document.read' },
   { key: 'catalogs', label: '标准目录', href: '/admin/catalogs', permission: 'document.read' },
   { key: 'requests', label: '依申请公开', href: '/admin/ysqgk', permission: 'request.handle' },
+  { key: 'reports', label: '年度报告', href: '/admin/reports', permission: 'report.edit' },
   { key: 'orgs', label: '组织机构', href: '/admin/orgs', permission: 'document.read' },
   { key: 'users', label: '用户与角色', href: '/admin/users', permission: 'user.manage' },
   { key: 'audit', label: '审计日志', href: '/admin/audit', permission: 'audit.read' },

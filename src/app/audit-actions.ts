@@ -5,6 +5,7 @@ import { CATALOG_AUDIT_ACTIONS } from '../modules/catalog/index.ts';
 import { DOCUMENT_AUDIT_ACTIONS } from '../modules/documents/index.ts';
 import { ORG_AUDIT_ACTIONS } from '../modules/orgs/index.ts';
 import { REQUEST_AUDIT_ACTIONS } from '../modules/requests/index.ts';
+import { REPORT_AUDIT_ACTIONS } from '../modules/reports/index.ts';
 import { SITE_AUDIT_ACTIONS } from '../modules/site/index.ts';
 
 /** Every module's audit actions with the viewer's labels, in the order the viewer lists them. */
@@ -16,4 +17,5 @@ export const AUDIT_ACTION_LABELS: AuditActionLabels = {
   ...CATALOG_AUDIT_ACTIONS,
   ...CALENDAR_AUDIT_ACTIONS,
   ...REQUEST_AUDIT_ACTIONS,
+  ...REPORT_AUDIT_ACTIONS,
 };

@@ -12,6 +12,8 @@ import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site
 import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
 import type { FieldCipher, LetterRenderer } from '../modules/requests/index.ts';
 import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.ts';
+import { createWorkerReportRenderer } from '../adapters/reports/worker-report-files.ts';
+import type { ReportFileRenderer } from '../modules/reports/index.ts';
 import { mailerFor } from '../adapters/mail/mailers.ts';
 import { openJobQueue, type JobQueue } from '../adapters/queue/job-queue.ts';
 import { JOB_NAMES, jobErrorLogger, registerJobs } from './jobs.ts';
@@ -43,6 +45,8 @@ export type AppContext = {
   cipher: FieldCipher;
   /** Renders reply letters as PDF and DOCX off the request thread. */
   letters: LetterRenderer;
+  /** Writes annual reports as Word and Excel files off the request thread. */
+  reportFiles: ReportFileRenderer;
   /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
   mailer: Mailer;
   /** Background jobs: use cases send through `stores.jobs`; the serving process runs them. */
@@ -63,6 +67,7 @@ export async function openApp(
   const sanitiser = createWorkerSanitiser();
   const secret = config.secret ?? dataDirSecret(config.dataDir);
   const letters = createWorkerLetterRenderer();
+  const reportFiles = createWorkerReportRenderer();
   const ctx: AppContext = {
     config,
     clock,
@@ -78,12 +83,14 @@ export async function openApp(
     secret,
     cipher: fieldCipherFor(config.dataKeys, secret),
     letters,
+    reportFiles,
     mailer: mailerFor(config),
     jobs,
     async close() {
       await jobs.close();
       await sanitiser.close();
       await letters.close();
+      await reportFiles.close();
       await database.close();
     },
   };

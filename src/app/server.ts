@@ -34,6 +34,7 @@ import {
   registerRequestPublicRoutes,
   requestApiRoutes,
 } from '../modules/requests/index.ts';
+import { registerReportAdminRoutes } from '../modules/reports/index.ts';
 import { registerDashboardRoutes, registerSitePublicRoutes, registerSettingsRoutes } from '../modules/site/index.ts';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE } from '../platform/http/context.ts';
@@ -284,6 +285,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
         registerCatalogAdminRoutes(enrolled, web);
         registerCalendarAdminRoutes(enrolled, web);
         registerRequestAdminRoutes(enrolled, web);
+        registerReportAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);
       });

@@ -180,6 +180,7 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
       sanitiser: ctx.sanitiser,
       maxUploadBytes: ctx.config.maxUploadBytes,
       cipher: ctx.cipher,
+      reportFiles: ctx.reportFiles,
     },
     { password: demoPassword(ctx.config), now: ctx.clock.now() },
   );

@@ -27,6 +27,8 @@ import { DEMO_DISTRICT, FEATURED_UNITS, demoUsers, flattenUnits, type DemoUnit, 
 import type { RichTextSanitiser } from '../platform/sanitize.ts';
 import { makePdf, makePng } from './files.ts';
 import { seedDemoRequests } from './demo-requests.ts';
+import { seedDemoReports } from './demo-reports.ts';
+import type { ReportFileRenderer } from '../modules/reports/index.ts';
 import type { FieldCipher } from '../modules/requests/index.ts';
 import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
 import {
@@ -51,6 +53,7 @@ type SeedDeps = {
   sanitiser: RichTextSanitiser;
   maxUploadBytes: number;
   cipher: FieldCipher;
+  reportFiles: ReportFileRenderer;
 };
 
 /** Genres whose documents carry a 文号. */
@@ -265,7 +268,8 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
       input: { title, topic: '综合政务', genre: '公开制度', writtenOn: `${thisYear - 2}-02-18`, bodyHtml: body },
     });
   }
-  for (const year of [thisYear - 2, thisYear - 1]) {
+  // Last year's reports are compiled from the demo's requests and documents once those exist (below).
+  for (const year of [thisYear - 2]) {
     for (const [unitCode, orgCode, name, deadline] of [
       ['sfq', 'sfq', '示范区人民政府', '03-28'],
       ['sfq-jyj', 'sfq-jyj', '示范区教育局', '01-26'],
@@ -373,6 +377,17 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     actors,
     random,
     today,
+  });
+  published += await seedDemoReports({
+    stores: deps.stores,
+    uow: deps.uow,
+    sanitiser: deps.sanitiser,
+    files: deps.files,
+    sniff: deps.sniff,
+    maxUploadBytes: deps.maxUploadBytes,
+    reportFiles: deps.reportFiles,
+    actors,
+    year: thisYear - 1,
   });
 
   const featured = users.filter(

@@ -16,3 +16,9 @@ export const TABLE3 = {
 
 /** Table 四: administrative reconsideration and litigation. */
 export const TABLE4 = { title: data.table4.title, columns: data.table4.columns } as const;
+
+/** Table 二: information disclosed on the agencies' own initiative, in four blocks by 条例 Art. 20's items. */
+export const TABLE2 = {
+  title: data.table2.title,
+  blocks: data.table2.blocks,
+} as const satisfies { title: string; blocks: { basis: string; columns: string[]; rows: string[] }[] };

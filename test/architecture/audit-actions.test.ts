@@ -16,7 +16,7 @@ describe('audit actions', () => {
   const permissions = new Set<string>(PERMISSIONS);
   for (const [path, source] of sources) {
     if (path.endsWith('.test.ts') || !/\/(commands|jobs)\//.test(path)) continue;
-    for (const match of source.matchAll(/'((?:auth|user|org|settings|document|catalog|calendar)\.[a-z_]+)'/g)) {
+    for (const match of source.matchAll(/'((?:auth|user|org|settings|document|catalog|calendar|report)\.[a-z_]+)'/g)) {
       if (!permissions.has(match[1]!)) recorded.add(match[1]!);
     }
   }

@@ -24,6 +24,7 @@ describe('demo district catalogs', () => {
         sanitiser: app.sanitiser,
         maxUploadBytes: app.config.maxUploadBytes,
         cipher: app.cipher,
+        reportFiles: app.reportFiles,
       },
       { password: 'demo-password-1', now: app.clock.now() },
     );

@@ -7,6 +7,11 @@ import { buildStaffActor } from '../../src/modules/auth/index.ts';
 import { annualTable3 } from '../../src/modules/requests/queries/annual-table.ts';
 import { signIn } from '../http/http-kit.ts';
 import { DIALECTS } from '../databases.ts';
+import { TABLE3 } from '../../src/reference/annual-report.ts';
+import { TABLE3_COLUMNS } from '../../src/modules/requests/index.ts';
+import { escapeHtml } from '../../src/platform/sanitize.ts';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The demo district's disclosure requests: a closed year before this one and this year's requests
@@ -28,6 +33,7 @@ describe('demo disclosure requests', () => {
         sanitiser: app.sanitiser,
         maxUploadBytes: app.config.maxUploadBytes,
         cipher: app.cipher,
+        reportFiles: app.reportFiles,
       },
       { password: 'demo-password-1', now: app.clock.now() },
     );
@@ -108,15 +114,50 @@ describe('demo disclosure requests', () => {
         expect(value, `row ${row}, column ${column}`).toBe(expected[row]?.[column] ?? 0);
       }
     }
+    // The district's published 2025 report carries the same table, cell for cell.
+    const published = await app.database.db
+      .selectFrom('editions')
+      .innerJoin('orgs', 'orgs.id', 'editions.org_id')
+      .select(['editions.document_id', 'editions.body_html', 'editions.title'])
+      .where('editions.genre', '=', '年度报告')
+      .where('editions.state', '=', 'published')
+      .where('orgs.code', '=', 'sfq')
+      .where('editions.title', 'like', '%2025年%')
+      .execute();
+    expect(published).toHaveLength(1);
+    const body = published[0]!.body_html;
+    for (const row of TABLE3.rows) {
+      const label = row.label.split('/').at(-1)!;
+      const match = new RegExp(`<th scope="row">${escapeRegExp(escapeHtml(label))}</th>((?:<td>\\d+</td>){7})`).exec(
+        body,
+      );
+      expect(match, `row ${row.id} in the published report`).not.toBeNull();
+      const numbers = [...match![1]!.matchAll(/<td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+      expect(numbers, `row ${row.id}`).toEqual(TABLE3_COLUMNS.map((column) => expected[row.id]?.[column] ?? 0));
+    }
     // And the page shows the table under its official title.
     const server = await createTestServer(app);
     try {
+      const column = await server.inject({ method: 'GET', url: '/xxgk/gknb' });
+      expect(column.body).toContain(published[0]!.title);
+      const page = await server.inject({ method: 'GET', url: `/xxgk/doc/${published[0]!.document_id}` });
+      expect(page.statusCode).toBe(200);
+      for (const title of [
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+      ]) {
+        expect(page.body).toContain(title);
+      }
+      expect(page.body).toContain('示范区演示数据');
+      expect(page.body).toMatch(/\.docx/);
+      expect(page.body).toMatch(/\.xlsx/);
       const { response, jar } = await signIn(server, 'district.admin', { password: 'demo-password-1' });
       expect(response.statusCode).toBe(303);
-      const page = await server.inject({ method: 'GET', url: '/admin/ysqgk/report?year=2025', cookies: jar });
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('三、收到和处理政府信息公开申请情况');
-      expect(page.body).toContain('勾稽关系核对通过');
+      const staffPage = await server.inject({ method: 'GET', url: '/admin/ysqgk/report?year=2025', cookies: jar });
+      expect(staffPage.statusCode).toBe(200);
+      expect(staffPage.body).toContain('三、收到和处理政府信息公开申请情况');
+      expect(staffPage.body).toContain('勾稽关系核对通过');
     } finally {
       await server.close();
     }

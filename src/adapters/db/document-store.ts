@@ -252,6 +252,35 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
       return new Map(rows.map((r) => [r.catalog_entry_key!, toCount(r.n as number | string)]));
     },
 
+    async regulatoryFacts(orgId) {
+      const root = await db.selectFrom('orgs').select('path').where('id', '=', orgId).executeTakeFirst();
+      if (!root) return [];
+      const rows = await db
+        .selectFrom('editions')
+        .select(['genre', 'is_normative', 'written_on', 'published_on', 'validity', 'validity_on'])
+        .where('state', '=', 'published')
+        .where((eb) => eb.or([eb('genre', '=', '规章'), eb('is_normative', '=', 1)]))
+        .where((eb) =>
+          eb(
+            'org_id',
+            'in',
+            eb
+              .selectFrom('orgs')
+              .select('orgs.id')
+              .where((inner) => pathInSubtrees(inner, 'orgs.path', [root.path])),
+          ),
+        )
+        .execute();
+      return rows.map((r) => ({
+        genre: r.genre,
+        isNormative: r.is_normative === 1,
+        writtenOn: r.written_on,
+        publishedOn: r.published_on,
+        validity: r.validity as Validity,
+        validityOn: r.validity_on,
+      }));
+    },
+
     async attachmentsOf(editionId) {
       const rows = await db
         .selectFrom('attachments')

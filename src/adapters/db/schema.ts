@@ -28,6 +28,7 @@ export type Database = {
   foi_appeals: FoiAppealRow;
   foi_reminders: FoiReminderRow;
   jobs: JobRow;
+  annual_reports: AnnualReportRow;
 };
 
 export type OrgRow = {
@@ -360,4 +361,22 @@ export type JobRow = {
   last_error: string | null;
   created_at: string;
   finished_at: string | null;
+};
+
+export type AnnualReportRow = {
+  id: string;
+  org_id: string;
+  year: number;
+  licensing: number;
+  penalties: number;
+  enforcement: number;
+  fees_wan: string;
+  overview: string;
+  problems: string;
+  other: string;
+  document_id: string | null;
+  submitted_at: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string;
 };

@@ -6,6 +6,7 @@ import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from 
 import type { DocumentStore } from '../../modules/documents/ports.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { RequestStore } from '../../modules/requests/ports.ts';
+import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobSender } from '../../platform/jobs.ts';
@@ -19,6 +20,7 @@ import { createDocumentStore } from './document-store.ts';
 import { createOrgStore } from './org-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
+import { createReportStore } from './report-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createApiTokenStore, createLoginThrottleStore, createSessionStore, createUserStore } from './user-store.ts';
 
@@ -37,6 +39,7 @@ export type Stores = {
   requests: RequestStore;
   /** Jobs sent here exist exactly when the transaction commits. */
   jobs: JobSender;
+  reports: AnnualReportStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -56,6 +59,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     catalogs: createCatalogStore(db),
     requests: createRequestStore(db),
     jobs: jobs(db),
+    reports: createReportStore(db),
   };
 }
 

@@ -9,6 +9,8 @@ export { forcePublishEdition } from './commands/force-publish-edition.ts';
 export { publishEdition } from './commands/publish-edition.ts';
 export { rejectEdition } from './commands/reject-edition.ts';
 export { submitEdition } from './commands/submit-edition.ts';
+export { submitGeneratedEdition } from './commands/submit-generated-edition.ts';
+export type { GeneratedFile } from './commands/submit-generated-edition.ts';
 export { updateDraft } from './commands/update-draft.ts';
 export { withdrawEdition } from './commands/withdraw-edition.ts';
 export type { EditionContentInput, Genre, Topic } from './domain/metadata.ts';
@@ -28,6 +30,9 @@ export type {
   Paged,
 } from './ports.ts';
 export { findEditions } from './queries/find-editions.ts';
+export { regulatoryCounts } from './queries/regulatory-counts.ts';
+export type { IssuanceCounts, RegulatoryCounts } from './domain/regulatory-counts.ts';
+export type { DocumentStores } from './commands/edition-context.ts';
 export { DOCUMENT_TEXT } from './strings.ts';
 export { EditionTable } from './views/document-list.tsx';
 export { ColumnFrame, DocumentTable, SUB_COLUMNS } from './views/column.tsx';

@@ -1,5 +1,6 @@
 import type { AccessScope } from '../access/index.ts';
 import type { Edition, EditionState, GovDocument } from './domain/workflow.ts';
+import type { RegulatoryFact } from './domain/regulatory-counts.ts';
 
 /** A file attached to an edition; the bytes live in file storage under their SHA-256. */
 export type Attachment = {
@@ -72,6 +73,8 @@ export interface DocumentStore {
   countByState(scope: AccessScope): Promise<Record<string, number>>;
   /** Published editions filed under each of these catalog entries. */
   countPublishedByCatalogEntry(keys: readonly string[]): Promise<Map<string, number>>;
+  /** The live (published) 规章 and 行政规范性文件 of a unit and every unit under it, for table 二. */
+  regulatoryFacts(orgId: string): Promise<RegulatoryFact[]>;
 
   attachmentsOf(editionId: string): Promise<Attachment[]>;
   getAttachment(id: string): Promise<Attachment | undefined>;

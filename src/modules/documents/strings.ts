@@ -66,6 +66,9 @@ export const DOCUMENT_TEXT = {
   attachmentsOnlyOnDrafts: '只有草稿或退回的版本可以添加或删除附件。',
   orgMissing: '发布单位不存在。',
   notYetPublished: '该文件尚未发布，请直接编辑草稿。',
+  generatedUnderReview: '该信息已有一个版本在审核中，请审核人员发布或退回后再重新提交。',
+  generatedElsewhere: '该信息不属于所选单位。',
+  generatedPersonalData: (found: string[]) => `${found.join('；')}。请删除后再提交。`,
   personalDataFound: (where: 'title' | 'body', kind: string, masked: string) =>
     `${where === 'title' ? '标题' : '正文'}中的${kind} ${masked}`,
   personalDataRefused: (found: string[], mayOverride: boolean) =>

@@ -31,3 +31,8 @@ export { requestApiRoutes } from './http/api-routes.ts';
 export { REQUEST_AUDIT_ACTIONS } from './audit-actions.ts';
 export { requestCountsByUnit } from './queries/inbox.ts';
 export type { UnitRequestCounts } from './queries/inbox.ts';
+export { annualTable3 } from './queries/annual-table.ts';
+export { TABLE3_COLUMNS, checkTable3 } from './domain/annual-report.ts';
+export type { Table3, Table3Column, Table3Problem } from './domain/annual-report.ts';
+export { APPEAL_KINDS } from './domain/appeals.ts';
+export type { AppealKind, Table4 } from './domain/appeals.ts';

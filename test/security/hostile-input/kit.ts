@@ -303,6 +303,7 @@ export async function prepareHostileRun(options: {
   values.entryId = [entries[0]!.id, UNKNOWN_ID];
   values.userId = [fixture.staff('edu.editor').userId, UNKNOWN_ID];
   values.asset = ['site.css', 'admin.css', 'nothing.css'];
+  values.year = ['2025', '2026', '2027', '2007', '0', '-1', '2025.5', '99999999999999999999'];
   // One disclosure application, for the receipt page.
   const application = await submitApplication({
     uow: app.uow,
@@ -374,6 +375,8 @@ export async function prepareHostileRun(options: {
     `/admin/ysqgk/${application.request.id}`,
     '/admin/ysqgk/new',
     '/admin/ysqgk/texts',
+    '/admin/reports/edu/2025',
+    '/admin/reports/dist/2025',
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

@@ -6,6 +6,7 @@ import * as catalogs from './0004-catalogs.ts';
 import * as accessLifecycle from './0005-access-lifecycle.ts';
 import * as requests from './0006-requests.ts';
 import * as jobs from './0007-jobs.ts';
+import * as annualReports from './0010-annual-reports.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-access-lifecycle': accessLifecycle,
   '0006-requests': requests,
   '0007-jobs': jobs,
+  '0010-annual-reports': annualReports,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

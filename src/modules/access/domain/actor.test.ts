@@ -40,9 +40,10 @@ const EXPECTED_PERMISSIONS: Record<Role, Permission[]> = {
   // The unit's own staff draft and submit its standard catalog; the district office approves it.
   editor: ['document.read', 'document.draft', 'catalog.edit'],
   reviewer: ['document.read', 'document.review', 'catalog.edit'],
-  foi_officer: ['document.read', 'request.handle'],
+  // The unit's annual report is compiled by its disclosure officer or its administrator.
+  foi_officer: ['document.read', 'request.handle', 'report.edit'],
   interaction_officer: ['document.read', 'interaction.handle'],
-  unit_admin: ['document.read', 'document.force_publish', 'user.manage', 'audit.read', 'catalog.edit'],
+  unit_admin: ['document.read', 'document.force_publish', 'user.manage', 'audit.read', 'catalog.edit', 'report.edit'],
   district_admin: [
     'document.read',
     'document.force_publish',
@@ -51,6 +52,8 @@ const EXPECTED_PERMISSIONS: Record<Role, Permission[]> = {
     'catalog.approve',
     'calendar.manage',
     'request.texts',
+    'report.edit',
+    'report.district',
   ],
   system_admin: ['document.read', 'user.manage', 'org.manage', 'audit.read', 'calendar.manage', 'settings.manage'],
 };

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   'document.force_publish',
   'request.handle',
   'request.texts',
+  /** The annual report (政府信息公开工作年度报告) of a unit: its figures, sections and submission. */
+  'report.edit',
+  /** The district-wide annual report, which the district office compiles (条例 Art. 49–50). */
+  'report.district',
   'interaction.handle',
   'user.manage',
   'org.manage',
@@ -45,10 +49,10 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   editor: ['document.read', 'document.draft', 'catalog.edit'],
   reviewer: ['document.read', 'document.review', 'catalog.edit'],
-  foi_officer: ['document.read', 'request.handle'],
+  foi_officer: ['document.read', 'request.handle', 'report.edit'],
   interaction_officer: ['document.read', 'interaction.handle'],
   // A unit admin may force-publish (logged and flagged until approved afterwards) and manage staff.
-  unit_admin: ['document.read', 'document.force_publish', 'user.manage', 'audit.read', 'catalog.edit'],
+  unit_admin: ['document.read', 'document.force_publish', 'user.manage', 'audit.read', 'catalog.edit', 'report.edit'],
   district_admin: [
     'document.read',
     'document.force_publish',
@@ -57,6 +61,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'catalog.approve',
     'calendar.manage',
     'request.texts',
+    'report.edit',
+    'report.district',
   ],
   system_admin: ['document.read', 'user.manage', 'org.manage', 'audit.read', 'calendar.manage', 'settings.manage'],
 };

@@ -64,6 +64,9 @@ export const GENRES = [
   '决定',
   '办法',
   '规定',
+  // 规章 (立法法 Art. 93): made by the people's governments of cities with districts and above;
+  // table 二 of the annual report counts them (条例 Art. 20 (1)).
+  '规章',
   '方案',
   '通报',
   '报告',

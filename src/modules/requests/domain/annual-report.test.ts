@@ -70,6 +70,15 @@ describe('computeTable3', () => {
     });
   });
 
+  it('counts a damaged outcome in 三(七) only, so the results check flags it instead of failing', () => {
+    const table = computeTable3([fact('2025-03-03', '2025-03-20', '3.9' as ReportFact['outcome'])], 2025);
+    expect(table.cells['3.7']!.natural).toBe(1);
+    expect(checkTable3(table).map((p) => `${p.check}:${p.row}:${p.column}`)).toEqual([
+      'results:3.7:natural',
+      'results:3.7:total',
+    ]);
+  });
+
   it('finds each broken check of a table that was edited by hand', () => {
     const table = computeTable3([fact('2025-03-03', '2025-03-20', '3.1')], 2025);
     table.cells['4']!.natural = 1;
