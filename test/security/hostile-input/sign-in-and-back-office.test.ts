@@ -233,6 +233,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/ysqgk/{requestId}', query: [] },
     { path: '/admin/ysqgk/{requestId}/letter.pdf', query: [] },
     { path: '/admin/ysqgk/{requestId}/case.zip', query: [] },
+    { path: '/admin/ysqgk/{requestId}/files/{fileId}', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },
@@ -289,8 +290,8 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
         const body = multipartBody([
           { name: '_csrf', value: form.csrf },
           {
-            name: 'file',
-            fileName: `odd-${i}.${rng.pick(['ics', 'json', 'xlsx', 'pdf'])}`,
+            name: rng.pick(form.fileFields),
+            fileName: `odd-${i}.${rng.pick(['ics', 'json', 'xlsx', 'pdf', 'png', 'docx'])}`,
             bytes: Buffer.from(file(), 'utf8'),
           },
         ]);
@@ -318,7 +319,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
               .filter(([name]) => name !== 'file')
               .map(([name]) => ({ name, value: decodeOr(oddQueryValue(rng)) })),
             {
-              name: 'file',
+              name: rng.pick(form.fileFields),
               fileName: rng.pick(['a.xlsx', 'a.pdf', 'a.ics', 'a.json', '\u202ea.xlsx', '..\\a.txt']),
               bytes: Buffer.from(rng.pick(ODD_FILES)(), 'utf8'),
             },
