@@ -211,6 +211,37 @@ describe.each(DIALECTS)('request files on $name', (dialect) => {
     expect(wrongRequest.statusCode).toBe(404);
   });
 
+  it('keeps the scan of a posted application that staff enter, and answers a bad one on the intake form', async () => {
+    const officer = await signedIn(server, 'edu.foi_officer');
+    const intake = async (files: Upload[]) => {
+      const page = await server.inject({ method: 'GET', url: '/admin/ysqgk/new', cookies: officer });
+      expect(page.body).toContain('enctype="multipart/form-data"');
+      const body = multipart(
+        { _csrf: csrfFieldOf(page.body), ...APPLICATION, channel: 'post', receivedOn: '2026-09-18' },
+        files,
+      );
+      return server.inject({
+        method: 'POST',
+        url: '/admin/ysqgk/new',
+        cookies: officer,
+        headers: body.headers,
+        payload: body.payload,
+      });
+    };
+    const before = await snapshot();
+    const bad = await intake([{ field: 'attachments', fileName: '来信.pdf', bytes: Buffer.alloc(0) }]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('“来信.pdf”是空文件');
+    expect(bad.body).toContain('value="张示范"');
+    expect(await snapshot()).toEqual(before);
+    const good = await intake([{ field: 'attachments', fileName: '来信扫描件.pdf', bytes: makePdf('letter') }]);
+    expect(good.statusCode).toBe(303);
+    const requestId = String(good.headers.location).split('/').pop()!;
+    const [file] = await app.stores.requestFiles.filesOf(requestId);
+    expect(file?.fileName).toBe('来信扫描件.pdf');
+    expect(file?.createdBy).not.toBe('public');
+  });
+
   it('keeps a file whose name has path parts, invisible characters and Chinese by its clean name', async () => {
     const { request } = await apply([
       { field: 'attachments', fileName: '..\\..\\材料\u202E\u200B 证明.pdf', bytes: makePdf('odd') },

@@ -106,6 +106,8 @@ async function receiveForm(
 ): Promise<ReceivedForm> {
   const fields: Record<string, string | string[]> = {};
   const files: ReceivedFile[] = [];
+  // Files finish writing in any order; the form lists them in the order they were sent.
+  const arrival = new Map<ReceivedFile, number>();
   request[RECEIVED] = files;
   let gate: Promise<void> | undefined;
   const writes: Promise<void>[] = [];
@@ -162,6 +164,7 @@ async function receiveForm(
         await mkdir(folder, { recursive: true });
       });
       const path = join(folder, newId());
+      const order = writes.length;
       const write = gate
         .then(async () => {
           if (failed) throw new DomainError('bad_request');
@@ -172,6 +175,7 @@ async function receiveForm(
           await pipeline(stream, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
           const file = { fieldName, fileName, sizeBytes: 0, path };
           files.push(file);
+          arrival.set(file, order);
           if ((tooLarge || stream.truncated) && limits.reportLimits) {
             // Cut at one byte past the limit: its size says it was too large, the use case says so.
             file.sizeBytes = limits.maxFileBytes;
@@ -200,7 +204,8 @@ async function receiveForm(
     busboy.on('error', () => fail(new DomainError('form_broken')));
     busboy.on('finish', () => {
       void Promise.all(writes).then(() => {
-        if (!failed) resolve(new ReceivedForm(fields, files));
+        const inOrder = [...files].sort((a, b) => arrival.get(a)! - arrival.get(b)!);
+        if (!failed) resolve(new ReceivedForm(fields, inOrder));
       });
     });
     payload.on('error', () => fail(new DomainError('form_broken')));
