@@ -483,6 +483,7 @@ function makeRequest(options: {
     reply: null,
     fee,
     closedOn,
+    service: null,
     dueOn: null,
     assigneeId,
     updatedAt: closedOn ? instantOn(random, closedOn, false) : at,

@@ -314,6 +314,13 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_LIBREOFFICE)('disclosure on application, t
     const outcomeFact = await fact('处理结果');
     expect(outcomeFact).toContain(`部分公开（${TODAY}）：${CASE.reason}`);
     expect(outcomeFact).toContain(`不予公开：${CASE.withheldPart}——${CASE.withheldReason}`);
+    // The reply is served (送达) before filing: by post, with the postal item's number.
+    expect(await officer.locator('[id^="step-"]').count()).toBe(1);
+    const deliver = await panel('deliver');
+    await deliver.getByLabel('邮寄', { exact: true }).check();
+    await deliver.getByLabel('凭证：邮件单号、签收人或电子邮件发送记录').fill('EA123456789CN');
+    await submit(deliver, '登记送达');
+    expect(await fact('送达')).toBe(`邮寄，${TODAY}；凭证：EA123456789CN`);
     // Only filing (归档) is left to do.
     expect(await officer.locator('[id^="step-"]').count()).toBe(1);
     expect(await officer.locator('section#step-archive').count()).toBe(1);
@@ -328,6 +335,8 @@ describe.skipIf(!HAS_CHROMIUM || !HAS_LIBREOFFICE)('disclosure on application, t
       '作出答复',
       '部分公开',
       '已答复',
+      '答复已送达',
+      '邮寄，邮件单号 EA123456789CN',
     ]) {
       expect(tracked).toContain(step);
     }

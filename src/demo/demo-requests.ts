@@ -6,7 +6,9 @@ import {
   submitApplication,
   takeStep,
   type FieldCipher,
+  type FileServices,
   type FoiRequest,
+  type IncomingFile,
   type HandlingAction,
   type Outcome,
 } from '../modules/requests/index.ts';
@@ -15,18 +17,22 @@ import { creditCodeCheckCharacter, idCardCheckCharacter } from '../platform/iden
 import type { UnitOfWork } from '../platform/unit-of-work.ts';
 import { addWorkingDays, isWorkingDay, type WorkingCalendar } from '../platform/working-days.ts';
 import { staffPrefix } from './demo-text.ts';
+import { makePdf, makePng } from './files.ts';
 
 /**
  * The demo's disclosure requests (示范区, made-up applicants): a whole closed year before this one,
  * so the annual report has real figures, and this year's requests in every state for several units
  * — awaiting receipt, registered, being handled, awaiting a correction, corrected, a third party
- * and an agency consulted, extended, overdue, replied with letters, withdrawn, abandoned. Every
- * step goes through the product's own use cases, on the day it happened.
+ * and an agency consulted, extended, overdue, replied with letters (some with the released files
+ * and an application's attachments), served (送达) with proof, withdrawn, abandoned. Every step goes
+ * through the product's own use cases, on the day it happened; every file is made up here.
  */
 export async function seedDemoRequests(deps: {
   stores: Stores;
   uow: UnitOfWork<Stores>;
   cipher: FieldCipher;
+  /** Where the demo's made-up files are kept. */
+  files: FileServices;
   orgs: Map<string, Org>;
   actors: Map<string, StaffActor>;
   random: () => number;
@@ -46,14 +52,23 @@ export async function seedDemoRequests(deps: {
     online?: boolean;
     confirm?: boolean;
     organisation?: boolean;
-    steps?: { after: number; action: (on: string) => HandlingAction }[];
+    /** Files sent with the application (a copy of the identity document, made up). */
+    attachments?: IncomingFile[];
+    steps?: { after: number; action: (on: string) => HandlingAction; files?: IncomingFile[] }[];
   }): Promise<FoiRequest> => {
     serial++;
     const officer = deps.actors.get(`${staffPrefix(spec.unitCode)}.foi`) ?? deps.actors.get('district.foi')!;
     const agency = deps.orgs.get(spec.unitCode)!;
     const input = applicant(serial, spec.organisation ?? deps.random() < 0.25, agency.shortName, deps.random);
     clock.set(`${spec.receivedOn}T01:30:00Z`);
-    const common = { uow: deps.uow, clock, cipher: deps.cipher, agencyCode: agency.code, input };
+    const common = {
+      uow: deps.uow,
+      clock,
+      cipher: deps.cipher,
+      agencyCode: agency.code,
+      input,
+      attachments: spec.attachments ? { services: deps.files, files: spec.attachments } : undefined,
+    };
     let current: FoiRequest;
     if (spec.online) {
       current = (await submitApplication({ ...common, actor: { kind: 'public' }, channel: 'online' })).request;
@@ -86,7 +101,15 @@ export async function seedDemoRequests(deps: {
         planned.kind === 'assign'
           ? { kind: 'assign', assigneeId: officer.userId, assigneeName: officer.displayName }
           : planned;
-      current = await takeStep({ uow: deps.uow, clock, calendar, actor: officer, requestId: current.id, action });
+      current = await takeStep({
+        uow: deps.uow,
+        clock,
+        calendar,
+        actor: officer,
+        requestId: current.id,
+        action,
+        files: step.files ? { services: deps.files, incoming: step.files } : undefined,
+      });
     }
     made++;
     return current;
@@ -127,7 +150,14 @@ export async function seedDemoRequests(deps: {
                 { after: 2, action: (on: string) => correction(on, calendar) },
                 { after: 20, action: (on: string) => ({ kind: 'close_uncorrected' as const, on }) },
               ]
-            : [{ after: consult ? 16 : 8 + (i % 9), action: (on: string) => replyAction(on, outcome) }]),
+            : [
+                { after: consult ? 16 : 8 + (i % 9), action: (on: string) => replyAction(on, outcome) },
+                // Served two working days later, by post for the odd ones, online or by e-mail for the rest.
+                {
+                  after: (consult ? 16 : 8 + (i % 9)) + 2,
+                  action: (on: string) => deliverAction(on, i % 2 === 1 ? 'post' : 'online', i),
+                },
+              ]),
       ],
     });
   }
@@ -194,12 +224,27 @@ export async function seedDemoRequests(deps: {
         },
       ],
     },
-    // Replied, each with its letter.
+    // Replied, each with its letter; the first with its released file, served online, the second
+    // also served with a scanned postal receipt; the application came with a copy of the ID card.
     {
       unitCode: 'sfq-jyj',
       receivedOn: ago(30),
       online: true,
-      steps: [assignStep(1), { after: 10, action: (on) => replyAction(on, '3.1') }],
+      attachments: [{ fileName: '居民身份证复印件（演示）.png', content: { bytes: makePng(32, 20, [220, 226, 235]) } }],
+      steps: [
+        assignStep(1),
+        {
+          after: 10,
+          action: (on) => replyAction(on, '3.1'),
+          files: [
+            {
+              fileName: '示范区2026年义务教育招生计划（演示）.pdf',
+              content: { bytes: makePdf('Demo district enrolment plan 2026 (demo)') },
+            },
+          ],
+        },
+        { after: 11, action: (on) => deliverAction(on, 'online', 0) },
+      ],
     },
     {
       unitCode: 'sfq-jyj',
@@ -212,7 +257,21 @@ export async function seedDemoRequests(deps: {
           after: 10,
           action: (on) => ({ kind: 'consultation_answered', on, summary: '第三方同意公开除报价外的内容（演示）' }),
         },
-        { after: 14, action: (on) => replyAction(on, '3.2') },
+        {
+          after: 14,
+          action: (on) => replyAction(on, '3.2'),
+          files: [
+            {
+              fileName: '示范区某项目招标文件（公开部分，演示）.pdf',
+              content: { bytes: makePdf('Tender documents, public part (demo)') },
+            },
+          ],
+        },
+        {
+          after: 16,
+          action: (on) => deliverAction(on, 'post', 1),
+          files: [{ fileName: '邮件签收回执（演示）.png', content: { bytes: makePng(40, 24, [240, 236, 220]) } }],
+        },
       ],
     },
     {
@@ -285,6 +344,17 @@ function replyAction(on: string, outcome: Outcome): HandlingAction {
     withheld:
       outcome === '3.2' ? [{ part: '附件2 投标报价明细（演示）', reason: '涉及第三方商业秘密（条例第十五条）' }] : [],
   };
+}
+
+/** The reply served (送达) by `method`, with made-up proof: a postal number, an e-mail's record. */
+function deliverAction(on: string, method: 'post' | 'online' | 'email', serial: number): HandlingAction {
+  const proof =
+    method === 'post'
+      ? `EA${String(100000000 + serial).slice(-9)}CN（演示）`
+      : method === 'email'
+        ? `<reply-${serial}@demo.example.cn>`
+        : '';
+  return { kind: 'deliver', on, method, proof, proofFiles: 0 };
 }
 
 function consultAction(on: string): HandlingAction {

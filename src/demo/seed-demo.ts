@@ -373,6 +373,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     stores: deps.stores,
     uow: deps.uow,
     cipher: deps.cipher,
+    files: { files: deps.files, sniff: deps.sniff },
     orgs,
     actors,
     random,

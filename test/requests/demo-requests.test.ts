@@ -163,6 +163,24 @@ describe('demo disclosure requests', () => {
     }
   });
 
+  it('has replies with released files and served replies with their proof, every file marked 演示', async () => {
+    const files = (await Promise.all(requests.map((r) => app.stores.requestFiles.filesOf(r.id)))).flat();
+    const purposes = new Set(files.map((f) => f.purpose));
+    expect([...purposes].sort()).toEqual(['application', 'delivery_proof', 'released']);
+    expect(files.every((f) => f.fileName.includes('（演示）') || f.fileName.includes('演示）'))).toBe(true);
+    for (const file of files) expect(await app.files.read(file.sha256), file.fileName).toBeDefined();
+    const served = requests.filter((r) => r.service !== null);
+    expect(new Set(served.map((r) => r.service!.method)).size).toBeGreaterThanOrEqual(2);
+    expect(served.every((r) => r.state === 'replied' && r.service!.on >= r.reply!.repliedOn)).toBe(true);
+    expect(served.filter((r) => r.service!.method === 'post').every((r) => r.service!.proof.includes('（演示）'))).toBe(
+      true,
+    );
+    // This year's replies with released files were served too.
+    const released = new Set(files.filter((f) => f.purpose === 'released').map((f) => f.requestId));
+    expect(released.size).toBeGreaterThanOrEqual(2);
+    expect(requests.filter((r) => released.has(r.id)).every((r) => r.service !== null)).toBe(true);
+  });
+
   it('holds no real person: every applicant is marked 演示', () => {
     expect(requests.every((r) => r.applicant.name.includes('（演示）'))).toBe(true);
   });

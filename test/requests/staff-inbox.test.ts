@@ -463,6 +463,7 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
     expect(zip.headers['content-type']).toBe('application/zip');
     const files = unzipSync(new Uint8Array(zip.rawPayload));
     expect(Object.keys(files).sort()).toEqual([
+      '0-文件清单.txt',
       '1-申请.txt',
       '2-办理过程.txt',
       '3-通知与决定.txt',
@@ -480,6 +481,11 @@ describe.each(DIALECTS)('disclosure inbox on $name', (dialect) => {
       { offset: 0, limit: 5 },
     );
     expect(exported.items).toHaveLength(1);
+    // Filed only once the reply has been served, with its proof.
+    expect((await takeStep(jar, 'archive', { on: '2026-10-09' })).statusCode).toBe(400);
+    expect(
+      (await takeStep(jar, 'deliver', { on: '2026-10-09', method: 'post', proof: 'EMS1234567890CN' })).statusCode,
+    ).toBe(303);
     expect((await takeStep(jar, 'archive', { on: '2026-10-09' })).statusCode).toBe(303);
     expect((await app.stores.requests.getById(eduRequestId))?.state).toBe('archived');
     const afterArchive = await server.inject({

@@ -29,6 +29,7 @@ export type Database = {
   foi_reminders: FoiReminderRow;
   jobs: JobRow;
   annual_reports: AnnualReportRow;
+  foi_files: FoiFileRow;
 };
 
 export type OrgRow = {
@@ -315,6 +316,8 @@ export type FoiRequestRow = {
   closed_on: string | null;
   /** JSON of the fee notice (条例 Art. 42), or null. */
   fee: string | null;
+  /** JSON of the reply's service (送达: means, day, proof), or null (migration 0009). */
+  service: string | null;
   /** The reply deadline as last computed (for the inbox's due-soon and overdue filters). */
   due_on: string | null;
   assignee_id: string | null;
@@ -379,4 +382,17 @@ export type AnnualReportRow = {
   created_at: string;
   updated_at: string;
   updated_by: string;
+};
+
+export type FoiFileRow = {
+  id: string;
+  request_id: string;
+  /** application | released | delivery_proof */
+  purpose: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: string;
+  created_by: string;
 };

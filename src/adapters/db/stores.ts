@@ -5,8 +5,8 @@ import type { CatalogStore } from '../../modules/catalog/ports.ts';
 import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import type { DocumentStore } from '../../modules/documents/ports.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
-import type { RequestStore } from '../../modules/requests/ports.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
+import type { RequestFileStore, RequestStore } from '../../modules/requests/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobSender } from '../../platform/jobs.ts';
@@ -21,6 +21,7 @@ import { createOrgStore } from './org-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
 import { createReportStore } from './report-store.ts';
+import { createRequestFileStore } from './request-file-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createApiTokenStore, createLoginThrottleStore, createSessionStore, createUserStore } from './user-store.ts';
 
@@ -40,6 +41,7 @@ export type Stores = {
   /** Jobs sent here exist exactly when the transaction commits. */
   jobs: JobSender;
   reports: AnnualReportStore;
+  requestFiles: RequestFileStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -60,6 +62,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     requests: createRequestStore(db),
     jobs: jobs(db),
     reports: createReportStore(db),
+    requestFiles: createRequestFileStore(db),
   };
 }
 

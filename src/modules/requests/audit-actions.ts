@@ -22,6 +22,8 @@ export const REQUEST_AUDIT_ACTIONS = {
   'request.appeal_recorded': '登记行政复议或行政诉讼',
   'request.appeal_decided': '登记复议或诉讼结果',
   'request.reply_text_changed': '修改答复告知书标准文本',
+  'request.delivered': '登记答复送达',
+  'request.file_downloaded': '下载申请的附件、公开的信息或送达凭证',
   'request.archived': '申请归档',
   'request.case_exported': '导出申请案卷',
   'request.reminder_sent': '发送办理期限提醒',

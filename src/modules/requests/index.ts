@@ -16,7 +16,15 @@ export {
 export type { ClockExtension, ClockFacts, ClockPause, PauseReason, ReplyDeadline } from './domain/clock.ts';
 export type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
 export type { Letter } from './domain/letter.ts';
-export type { FieldCipher, LetterRenderer, RequestStore } from './ports.ts';
+export type {
+  FieldCipher,
+  FileServices,
+  IncomingFile,
+  LetterRenderer,
+  RequestFileStore,
+  RequestStore,
+} from './ports.ts';
+export type { FilePurpose, RequestFile } from './domain/files.ts';
 export { submitApplication } from './commands/submit-application.ts';
 export { registerRequest } from './commands/register-request.ts';
 export { takeStep } from './commands/take-step.ts';

@@ -16,6 +16,7 @@ export type SentReminder = {
 
 /** Someone a reminder goes to. */
 export type ReminderRecipient = { id: string; name: string; email: string };
+import type { FilePurpose, RequestFile } from './domain/files.ts';
 
 /** One page of a unit inbox, with the receiving unit's name. */
 export type InboxRow = FoiRequest & { orgName: string };
@@ -107,3 +108,30 @@ export interface LetterRenderer {
   pdf(letter: Letter): Promise<Buffer>;
   docx(letter: Letter): Promise<Buffer>;
 }
+
+/** The files kept with requests: the applicant's attachments, released information, proof of service. */
+export interface RequestFileStore {
+  insert(file: RequestFile): Promise<void>;
+  /** A request's files, of one purpose or all, in the order they were added. */
+  filesOf(requestId: string, purpose?: FilePurpose): Promise<RequestFile[]>;
+  getById(id: string): Promise<RequestFile | undefined>;
+}
+
+/** File content: bytes in memory, or a file on disk such as an upload in its temporary file. */
+export type FileContent = { bytes: Buffer } | { path: string; sizeBytes: number };
+
+/** What the content of a file says it is (by magic numbers), as an extension; undefined when unknown. */
+export type FileSniffer = (content: FileContent) => Promise<string | undefined>;
+
+/** Content-addressed file storage: files are written once under their SHA-256 (the documents' storage). */
+export interface FileStorage {
+  /** Stores the content and returns its SHA-256 (hex); storing the same content twice is a no-op. */
+  put(content: FileContent): Promise<string>;
+  read(sha256: string): Promise<Buffer | undefined>;
+}
+
+/** A file that came with a form or a use case: its name as given, and its content. */
+export type IncomingFile = { fileName: string; content: FileContent };
+
+/** Where a use case keeps the files it receives, and how it tells their type from their bytes. */
+export type FileServices = { files: FileStorage; sniff: FileSniffer };

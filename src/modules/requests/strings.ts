@@ -85,4 +85,25 @@ export const REQUEST_TEXT = {
   trackNotFound: '没有找到与查询码和验证信息相符的申请，请核对后重试。',
   trackCodeRequired: '请填写申请查询码。',
   trackFactorRequired: '请填写申请时所留手机号码的后4位或电子邮箱。',
+  filesTooMany: (label: string, max: number) => `${label}最多上传${max}个文件，请删减后重新选择。`,
+  fileTooLarge: (name: string, maxMb: number) => `“${name}”超过 ${maxMb} MB，请压缩或拆分后重新选择。`,
+  fileEmpty: (name: string) => `“${name}”是空文件，请重新选择。`,
+  fileTypeNotAllowed: (name: string) =>
+    `“${name}”的类型不能上传，只接受 PDF、Word(DOCX)、Excel(XLSX) 文件和 JPEG、PNG 图片。`,
+  fileTypeMismatch: (name: string) => `“${name}”的内容与扩展名不符，请确认是原文件后重新选择。`,
+  filesChooseAgain: (names: string) =>
+    `您填写的内容已保留；出于安全考虑，所选附件（${names}）没有保存，请改正后重新选择附件再提交。`,
+  attachmentsNotByApi:
+    '接口不接收附件。需要提交身份证明复印件等材料的，请通过网上申请表单提交，或在受理机关联系您时提供。',
+  releasedOnlyWhenDisclosed: '只有“予以公开”或“部分公开”的答复才能附上公开的政府信息。',
+  emailProofRequired: '电子邮件送达须留存凭证：请填写邮件发送记录（如邮件编号 Message-ID），或上传发送记录截图。',
+  pickupProofRequired: '自行领取须留存凭证：请填写签收人，或上传申请人签收的回执。',
+  postalNumberRequired: '邮寄送达请填写邮件单号（国内挂号信或特快专递单号）。',
+  deliveryBeforeReply: (repliedOn: string) => `送达日期不能早于答复日期 ${repliedOn}。`,
+  alreadyDelivered: '该答复已登记送达。',
+  archiveNeedsDelivery: '答复尚未登记送达，请先登记送达（方式、日期和凭证），再归档（条例第四十五条）。',
+  deliveryNote: (method: string, postalNumber: string) =>
+    postalNumber ? `${method}，邮件单号 ${postalNumber}` : method,
+  fileLinkExpired: '下载链接已失效，请重新查询办理进度后再下载。',
+  deliveryMethodRequired: '请选择送达方式。',
 } as const;

@@ -37,6 +37,15 @@ export function formFile(request: FastifyRequest, name: string): UploadedFile | 
   return file && { fileName: file.fileName, sizeBytes: file.sizeBytes, path: file.path };
 }
 
+/** Every file chosen under one name of a multipart form (an `<input type="file" multiple>`), in order. */
+export function formFileList(request: FastifyRequest, name: string): UploadedFile[] {
+  const body = request.body;
+  if (!(body instanceof ReceivedForm)) return [];
+  return body.files
+    .filter((item) => item.fieldName === name)
+    .map((file) => ({ fileName: file.fileName, sizeBytes: file.sizeBytes, path: file.path }));
+}
+
 /** A single string field ('' when absent). */
 export function field(fields: Record<string, string | string[]>, name: string): string {
   const value = fields[name];

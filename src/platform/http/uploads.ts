@@ -27,10 +27,18 @@ export class ReceivedForm {
  */
 export type UploadGate = (fields: Record<string, string | string[]>) => void | Promise<void>;
 
+/**
+ * A route's own upload limits. With `reportLimits` a file over the size or a file past the count is
+ * not a refusal of the whole form: the route receives one file more than `maxFiles` and files cut
+ * one byte past `maxFileBytes` (so their size shows they were too large), and its use case says
+ * what is wrong next to the fields the person typed, which come back with the answer.
+ */
+export type UploadRoute = { maxFiles: number; maxFileBytes: number; reportLimits?: boolean };
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** This route takes files (multipart/form-data); every other route refuses them unread. */
-    uploads?: boolean;
+    uploads?: boolean | UploadRoute;
   }
   interface FastifyRequest {
     /** Set by the route group: checked before the first byte of a file is written. */
@@ -59,11 +67,13 @@ export function installUploads(app: FastifyInstance, options: UploadLimits & { t
   const folder = join(options.temporaryDir, `uploads-${process.pid}-${newId()}`);
   app.decorateRequest('uploadGate', undefined);
   app.addContentTypeParser('multipart/form-data', (request, payload, done) => {
-    if (request.routeOptions.config.uploads !== true) {
+    const route = request.routeOptions.config.uploads;
+    if (route === undefined || route === false) {
       done(new DomainError('unsupported_media_type'), undefined);
       return;
     }
-    receiveForm(request as WithReceived, payload, options, folder).then(
+    const limits = route === true ? { ...options, reportLimits: false } : routeLimits(options, route);
+    receiveForm(request as WithReceived, payload, limits, folder).then(
       (form) => done(null, form),
       (error: unknown) => done(error as Error, undefined),
     );
@@ -77,14 +87,27 @@ export function installUploads(app: FastifyInstance, options: UploadLimits & { t
   });
 }
 
+/** The parser's limits for a route with its own: one file and one byte more when the use case judges. */
+function routeLimits(options: UploadLimits, route: UploadRoute): UploadLimits & { reportLimits: boolean } {
+  const reportLimits = route.reportLimits === true;
+  return {
+    ...options,
+    maxFiles: route.maxFiles + (reportLimits ? 1 : 0),
+    maxFileBytes: route.maxFileBytes + (reportLimits ? 1 : 0),
+    reportLimits,
+  };
+}
+
 async function receiveForm(
   request: WithReceived,
   payload: Readable,
-  limits: UploadLimits,
+  limits: UploadLimits & { reportLimits: boolean },
   folder: string,
 ): Promise<ReceivedForm> {
   const fields: Record<string, string | string[]> = {};
   const files: ReceivedFile[] = [];
+  // Files finish writing in any order; the form lists them in the order they were sent.
+  const arrival = new Map<ReceivedFile, number>();
   request[RECEIVED] = files;
   let gate: Promise<void> | undefined;
   const writes: Promise<void>[] = [];
@@ -141,6 +164,7 @@ async function receiveForm(
         await mkdir(folder, { recursive: true });
       });
       const path = join(folder, newId());
+      const order = writes.length;
       const write = gate
         .then(async () => {
           if (failed) throw new DomainError('bad_request');
@@ -151,6 +175,12 @@ async function receiveForm(
           await pipeline(stream, createWriteStream(path, { flags: 'wx', mode: 0o600 }));
           const file = { fieldName, fileName, sizeBytes: 0, path };
           files.push(file);
+          arrival.set(file, order);
+          if ((tooLarge || stream.truncated) && limits.reportLimits) {
+            // Cut at one byte past the limit: its size says it was too large, the use case says so.
+            file.sizeBytes = limits.maxFileBytes;
+            return;
+          }
           if (tooLarge || stream.truncated) {
             throw new DomainError('upload_too_large', {
               message: PLATFORM_TEXT.uploadTooLarge(limits.maxFileBytes),
@@ -165,13 +195,17 @@ async function receiveForm(
       writes.push(write);
     });
 
-    busboy.on('filesLimit', () => fail(new DomainError('too_many_files')));
+    busboy.on('filesLimit', () => {
+      // One file past the route's count was kept: enough for its use case to say there are too many.
+      if (!limits.reportLimits) fail(new DomainError('too_many_files'));
+    });
     busboy.on('fieldsLimit', () => fail(new DomainError('body_too_large')));
     busboy.on('partsLimit', () => fail(new DomainError('body_too_large')));
     busboy.on('error', () => fail(new DomainError('form_broken')));
     busboy.on('finish', () => {
       void Promise.all(writes).then(() => {
-        if (!failed) resolve(new ReceivedForm(fields, files));
+        const inOrder = [...files].sort((a, b) => arrival.get(a)! - arrival.get(b)!);
+        if (!failed) resolve(new ReceivedForm(fields, inOrder));
       });
     });
     payload.on('error', () => fail(new DomainError('form_broken')));

@@ -83,12 +83,12 @@ export function TextField(
   );
 }
 
-/** A file to upload, of the types `accept` lists (the server decides the type from the bytes). */
-export function FileField(props: FieldProps & { accept: string }) {
+/** A file (or, with `multiple`, files) to upload, of the types `accept` lists (the server decides the type from the bytes). */
+export function FileField(props: FieldProps & { accept: string; multiple?: boolean }) {
   const { id, control } = wiring(props);
   return (
     <Row {...props} id={id}>
-      <input {...control} type="file" accept={props.accept} />
+      <input {...control} type="file" accept={props.accept} multiple={props.multiple || undefined} />
     </Row>
   );
 }

@@ -14,7 +14,7 @@ import { markAsDemo, type TestApp } from '../../app.ts';
 import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../../fixtures.ts';
 import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-kit.ts';
 import { multipartBody } from './hostile-bodies.ts';
-import { submitApplication } from '../../../src/modules/requests/index.ts';
+import { registerRequest, submitApplication, takeStep } from '../../../src/modules/requests/index.ts';
 import { PERSON } from '../../../src/modules/requests/domain/request.fixture.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
 import { operationsOf, type ApiOperation, type OpenApiDocument } from './openapi.ts';
@@ -85,6 +85,8 @@ export type StaffForm = {
   action: string;
   fields: [string, string][];
   multipart: boolean;
+  /** The names of its file inputs ('file' when it has none of its own). */
+  fileFields: string[];
   cookie: string;
   csrf: string;
 };
@@ -314,8 +316,58 @@ export async function prepareHostileRun(options: {
     agencyCode: 'edu',
     input: { ...PERSON, name: '模糊测试申请人', description: '模糊测试所需的政府信息' },
   });
+  // Two more, in handling and replied with a released file, for the reply and delivery forms (which
+  // take files) and the files' download routes.
+  const officer = fixture.staff('edu.foi_officer');
+  const handled: string[] = [];
+  for (const name of ['模糊测试办理中', '模糊测试已答复']) {
+    const submitted = await submitApplication({
+      uow: app.uow,
+      clock: app.clock,
+      cipher: app.cipher,
+      actor: { kind: 'public', ip: '127.0.0.1' },
+      channel: 'online',
+      agencyCode: 'edu',
+      input: { ...PERSON, name, description: '模糊测试所需的政府信息' },
+      attachments: {
+        services: app,
+        files: [{ fileName: '身份证明.pdf', content: { bytes: makePdf(name.length.toString()) } }],
+      },
+    });
+    const calendar = await app.calendarCache.get();
+    const today = app.clock.now().toISOString().slice(0, 10);
+    await registerRequest({
+      uow: app.uow,
+      clock: app.clock,
+      calendar,
+      actor: officer,
+      requestId: submitted.request.id,
+      receivedOn: today,
+    });
+    await takeStep({
+      uow: app.uow,
+      clock: app.clock,
+      calendar,
+      actor: officer,
+      requestId: submitted.request.id,
+      action: { kind: 'assign', assigneeId: officer.userId, assigneeName: officer.displayName },
+    });
+    handled.push(submitted.request.id);
+  }
+  const calendar = await app.calendarCache.get();
+  await takeStep({
+    uow: app.uow,
+    clock: app.clock,
+    calendar,
+    actor: officer,
+    requestId: handled[1]!,
+    action: { kind: 'reply', on: app.clock.now().toISOString().slice(0, 10), outcome: '3.1', reason: '', withheld: [] },
+    files: { services: app, incoming: [{ fileName: '公开信息.pdf', content: { bytes: makePdf('released') } }] },
+  });
+  const requestFiles = (await Promise.all(handled.map((id) => app.stores.requestFiles.filesOf(id)))).flat();
   values.trackingCode = [application.request.trackingCode, 'YS-22222-22222', 'ys2222222222', UNKNOWN_ID];
-  values.requestId = [application.request.id, UNKNOWN_ID];
+  values.requestId = [application.request.id, ...handled, UNKNOWN_ID];
+  values.fileId = [...requestFiles.map((f) => f.id), UNKNOWN_ID];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {
@@ -373,6 +425,7 @@ export async function prepareHostileRun(options: {
     `/admin/catalog-entries/${entries[0]!.id}/edit`,
     '/admin/calendar',
     `/admin/ysqgk/${application.request.id}`,
+    ...handled.map((id) => `/admin/ysqgk/${id}`),
     '/admin/ysqgk/new',
     '/admin/ysqgk/texts',
     '/admin/reports/edu/2025',
@@ -389,12 +442,20 @@ export async function prepareHostileRun(options: {
         if (/logout|account|settings|2fa/.test(action)) continue;
         seen.add(action);
         const fields: [string, string][] = [];
+        const fileFields: string[] = [];
         for (const input of match[2]!.matchAll(/<(input|select|textarea)\b([^>]*)>/g)) {
           const name = /name="([^"]+)"/.exec(input[2]!)?.[1];
           if (!name || name === '_csrf') continue;
-          fields.push([name, /value="([^"]*)"/.exec(input[2]!)?.[1] ?? '测试']);
+          if (/type="file"/.test(input[2]!)) fileFields.push(name);
+          else fields.push([name, /value="([^"]*)"/.exec(input[2]!)?.[1] ?? '测试']);
         }
-        staffForms.push({ action, fields, multipart: /multipart\/form-data/.test(attributes), ...by });
+        staffForms.push({
+          action,
+          fields,
+          multipart: /multipart\/form-data/.test(attributes),
+          fileFields: fileFields.length > 0 ? fileFields : ['file'],
+          ...by,
+        });
       }
     }
   }

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createTestApp, createTestServer, type TestApp } from '../../app.ts';
 import { DIALECTS } from '../../databases.ts';
+import { decodeOr, multipartBody, ODD_FILES } from './hostile-bodies.ts';
+import { makePdf } from '../../../src/demo/files.ts';
 import { fuzzQuery, hostileCookie, oddQueryKey, oddQueryValue, pct, rawBytes, Rng } from './hostile-values.ts';
 import { expectShareSent, HOSTILE_APP_OPTIONS, prepareHostileRun, seedHostileFixture, type HostileRun } from './kit.ts';
 import { clip, isApiPath, type Probe } from './probes.ts';
@@ -52,6 +54,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/ysqgk/receipt/{trackingCode}', query: [] },
     { path: '/ysqgk/track', query: [] },
     { path: '/ysqgk/letter/{trackingCode}/{token}.pdf', query: [] },
+    { path: '/ysqgk/files/{trackingCode}/{token}/{fileId}', query: [] },
     { path: '/xxgk/doc/{docId}', query: ['version'] },
     { path: '/xxgk/files/{attachmentId}/{fileName}', query: [] },
     { path: '/xxgk/files/{attachmentId}', query: [] },
@@ -138,6 +141,69 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
         remoteAddress: freshAddress(),
       });
     }
+    // The application with files (multipart): odd files, odd names, too many, too large, broken bodies.
+    const goodParts = () => [
+      { name: '_csrf', value: loginCsrf },
+      ...Object.entries(GOOD).map(([name, value]) => ({ name, value: decodeOr(value) })),
+    ];
+    const multipartProbe = (label: string, body: { payload: Buffer; type: string }) =>
+      probes.push({
+        label: `application with files: ${label}`,
+        method: 'POST',
+        url: '/ysqgk/apply',
+        headers: { cookie: loginCookie, 'content-type': body.type },
+        payload: body.payload,
+      });
+    ODD_FILES.forEach((file, i) => {
+      const fileName = rng.pick([
+        'a.pdf',
+        'a.png',
+        '身份证.jpg',
+        '\u202ea.pdf',
+        '..\\..\\a.pdf',
+        '/etc/passwd',
+        'a',
+        '',
+      ]);
+      multipartProbe(
+        `odd file ${i}`,
+        multipartBody([...goodParts(), { name: 'attachments', fileName, bytes: Buffer.from(file(), 'utf8') }]),
+      );
+    });
+    for (let i = 0; i < 12; i++) {
+      const parts = goodParts().map((part) =>
+        part.name !== '_csrf' && rng.chance(0.3) ? { ...part, value: decodeOr(oddQueryValue(rng)) } : part,
+      );
+      multipartProbe(
+        'hostile fields and files',
+        multipartBody([
+          ...parts,
+          ...Array.from({ length: rng.int(0, 7) }, (_, n) => ({
+            name: rng.chance(0.8) ? 'attachments' : oddQueryKey(rng, 'attachments'),
+            fileName: `${n}.${rng.pick(['pdf', 'png', 'exe', 'docx'])}`,
+            bytes: rng.chance(0.5) ? makePdf(String(n)) : Buffer.from(rng.pick(ODD_FILES)(), 'utf8'),
+          })),
+        ]),
+      );
+    }
+    multipartProbe(
+      'a file over 10 MB',
+      multipartBody([
+        ...goodParts(),
+        { name: 'attachments', fileName: 'big.pdf', bytes: Buffer.alloc(10_600_000, 0x25) },
+      ]),
+    );
+    multipartProbe(
+      'cut off',
+      multipartBody([...goodParts(), { name: 'attachments', fileName: 'a.pdf', bytes: makePdf('a') }], {
+        close: false,
+      }),
+    );
+    multipartProbe('no boundary', { payload: Buffer.from('garbage'), type: 'multipart/form-data' });
+    multipartProbe(
+      'without the page token',
+      multipartBody([{ name: 'attachments', fileName: 'a.pdf', bytes: makePdf('a') }]),
+    );
     for (const url of ['/ysqgk/apply', '/ysqgk/track']) {
       for (const body of [`{"_csrf":"${loginCsrf}","name":{"x":[1]}}`, `${'['.repeat(5_000)}`, 'null', '']) {
         probes.push({

@@ -237,6 +237,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/reports/{orgCode}/{year}', query: [] },
     { path: '/admin/reports/{orgCode}/{year}/report.docx', query: [] },
     { path: '/admin/reports/{orgCode}/{year}/report.xlsx', query: [] },
+    { path: '/admin/ysqgk/{requestId}/files/{fileId}', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },
@@ -293,8 +294,8 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
         const body = multipartBody([
           { name: '_csrf', value: form.csrf },
           {
-            name: 'file',
-            fileName: `odd-${i}.${rng.pick(['ics', 'json', 'xlsx', 'pdf'])}`,
+            name: rng.pick(form.fileFields),
+            fileName: `odd-${i}.${rng.pick(['ics', 'json', 'xlsx', 'pdf', 'png', 'docx'])}`,
             bytes: Buffer.from(file(), 'utf8'),
           },
         ]);
@@ -322,7 +323,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
               .filter(([name]) => name !== 'file')
               .map(([name]) => ({ name, value: decodeOr(oddQueryValue(rng)) })),
             {
-              name: 'file',
+              name: rng.pick(form.fileFields),
               fileName: rng.pick(['a.xlsx', 'a.pdf', 'a.ics', 'a.json', '\u202ea.xlsx', '..\\a.txt']),
               bytes: Buffer.from(rng.pick(ODD_FILES)(), 'utf8'),
             },

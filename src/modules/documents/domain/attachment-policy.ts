@@ -1,7 +1,9 @@
 import { DomainError } from '../../../platform/errors.ts';
 import { PLATFORM_TEXT } from '../../../platform/strings.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
-import { stripInvisibleControls } from '../../../platform/text.ts';
+import { cleanFileName, extensionOf } from '../../../platform/file-names.ts';
+
+export { cleanFileName, extensionOf };
 
 /**
  * Files that may be attached to government information: PDF, DOCX, XLSX and common images. The
@@ -24,12 +26,6 @@ export const ALLOWED_UPLOADS: Record<string, { mediaType: string; extensions: re
   gif: { mediaType: 'image/gif', extensions: ['gif'], label: 'GIF 图片' },
   webp: { mediaType: 'image/webp', extensions: ['webp'], label: 'WebP 图片' },
 };
-
-/** The extension of a file name, lower case, without the dot. */
-export function extensionOf(fileName: string): string {
-  const dot = fileName.lastIndexOf('.');
-  return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
-}
 
 /**
  * Decides whether an upload is acceptable and returns its media type.
@@ -56,15 +52,4 @@ export function checkUpload(upload: {
   if (!claimedKind && !detectedKind) throw new DomainError('upload_type_not_allowed');
   if (!detectedKind || detectedKind !== claimedKind) throw new DomainError('upload_type_mismatch');
   return { mediaType: detectedKind.mediaType, fileName: cleanFileName(upload.fileName) };
-}
-
-/**
- * Keeps a file name people recognise while removing path parts, control characters, and the
- * invisible characters that make one name look like another ("\u202Egnp.pdf" shown as "fdp.png").
- */
-export function cleanFileName(fileName: string): string {
-  const base = stripInvisibleControls(fileName).split(/[\\/]/).pop() ?? 'file';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '').trim();
-  return cleaned.slice(-120) || 'file';
 }

@@ -15,28 +15,36 @@ import {
 } from '../domain/application.ts';
 import { outcomeName } from '../domain/outcomes.ts';
 import { CHANNEL_LABELS, EVENT_LABELS, REQUEST_STATE_LABELS } from '../domain/request.ts';
-import type { FieldCipher, LetterRenderer, RequestStore } from '../ports.ts';
+import type { FieldCipher, FileStorage, LetterRenderer, RequestFileStore, RequestStore } from '../ports.ts';
+import { FILE_PURPOSE_LABELS, FILE_PURPOSES } from '../domain/files.ts';
 import { loadHandledRequest } from './load-handled-request.ts';
 
 /**
  * The whole case as one ZIP (案卷, 条例 Art. 45): the application with the applicant's identity and
  * contacts, every step with its date, the correction, consultation and fee notices, the reply and
- * its letter as PDF and Word, and any reconsideration or lawsuit. It carries personal data, so the
- * export is for the receiving unit's officers and is audited.
+ * its letter as PDF and Word, any reconsideration or lawsuit, and the files: the applicant's
+ * attachments, the information released, the proof of service, each with a line in the manifest
+ * (`0-文件清单.txt`: path, size, SHA-256). It carries personal data, so the export is for the
+ * receiving unit's officers and is audited.
  * @throws DomainError `not_found`, `out_of_scope`/`forbidden`.
  */
 export async function exportCase(options: {
-  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
+  uow: UnitOfWork<{ requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore; audit: AuditLog }>;
   clock: Clock;
   cipher: FieldCipher;
   letters: LetterRenderer;
+  files: FileStorage;
   actor: Actor;
   requestId: string;
 }): Promise<{ fileName: string; bytes: Uint8Array }> {
   const now = options.clock.now();
-  const gathered = await options.uow.run(async ({ requests, orgs, audit }) => {
+  const gathered = await options.uow.run(async ({ requests, requestFiles, orgs, audit }) => {
     const { request, agency } = await loadHandledRequest({ requests, orgs }, options.actor, options.requestId);
-    const [events, appeals] = await Promise.all([requests.events(request.id), requests.appealsOf(request.id)]);
+    const [events, appeals, files] = await Promise.all([
+      requests.events(request.id),
+      requests.appealsOf(request.id),
+      requestFiles.filesOf(request.id),
+    ]);
     await audit.append(
       requestEntry(auditActor(options.actor), now, {
         action: 'request.case_exported',
@@ -46,9 +54,9 @@ export async function exportCase(options: {
         after: { trackingCode: request.trackingCode },
       }),
     );
-    return { request, agency, events, appeals };
+    return { request, agency, events, appeals, files };
   });
-  const { request, agency, events, appeals } = gathered;
+  const { request, agency, events, appeals, files } = gathered;
   const a = request.applicant;
   const open = (sealed: string | null) => (sealed ? options.cipher.open(sealed) : '');
   const lines = (rows: [string, string | null | undefined][]) =>
@@ -126,6 +134,12 @@ export async function exportCase(options: {
           ],
           ...(request.reply?.withheld ?? []).map((w): [string, string] => ['不予公开', `${w.part}——${w.reason}`]),
           ['负责公开的机关', request.reply?.referral],
+          [
+            '送达',
+            request.service
+              ? `${DELIVERY_METHOD_LABELS[request.service.method]}，${request.service.on}${request.service.proof ? `，凭证：${request.service.proof}` : ''}`
+              : null,
+          ],
         ]) || '无',
     },
   ];
@@ -148,5 +162,23 @@ export async function exportCase(options: {
       { name: '4-答复告知书.docx', content: new Uint8Array(docx) },
     );
   }
+  // Each purpose in its own folder, numbered so two files of one name both stay.
+  const folders = { application: '6-申请附件', released: '7-公开的政府信息', delivery_proof: '8-送达凭证' } as const;
+  const manifest: string[] = [];
+  for (const purpose of FILE_PURPOSES) {
+    const ofPurpose = files.filter((f) => f.purpose === purpose);
+    for (const [i, file] of ofPurpose.entries()) {
+      const bytes = await options.files.read(file.sha256);
+      // A case file missing a file it lists is not a case file: refuse rather than leave it out.
+      if (!bytes) throw new Error(`case file ${request.id}: stored file ${file.sha256} is missing`);
+      const name = `${folders[purpose]}/${i + 1}-${file.fileName}`;
+      entries.push({ name, content: new Uint8Array(bytes), stored: true });
+      manifest.push(`${name}\t${FILE_PURPOSE_LABELS[purpose]}\t${file.sizeBytes} 字节\tSHA-256 ${file.sha256}`);
+    }
+  }
+  entries.unshift({
+    name: '0-文件清单.txt',
+    content: [...entries.map((e) => e.name).filter((n) => !n.includes('/')), ...manifest].join('\n'),
+  });
   return { fileName: `${request.trackingCode}-案卷.zip`, bytes: zipFiles(entries, now) };
 }

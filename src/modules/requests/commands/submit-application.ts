@@ -27,7 +27,8 @@ import {
   type FoiRequest,
   type RequestEvent,
 } from '../domain/request.ts';
-import type { FieldCipher, RequestStore } from '../ports.ts';
+import type { FieldCipher, FileServices, IncomingFile, RequestFileStore, RequestStore } from '../ports.ts';
+import { auditedFiles, inspectIncoming, keepFiles } from './request-files.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 
 /**
@@ -35,16 +36,28 @@ import { REQUEST_TEXT } from '../strings.ts';
  * applicant: the identity number and contacts sealed, a tracking code, the first event. An online
  * application is `submitted` until the agency confirms receipt (Art. 31); an application addressed
  * to a village or community goes to its town (Art. 27). An application staff enter (`intake`) is
- * registered at once with its legal receipt date (Art. 31).
- * @throws DomainError `validation_failed` listing every problem, the agency's included;
+ * registered at once with its legal receipt date (Art. 31). Attachments (a copy of the identity
+ * document, a letter of authorisation) are checked from their bytes before anything is stored, and
+ * kept with the request in the same transaction.
+ * @throws DomainError `validation_failed` listing every problem, the agency's included; with a file
+ *   problem, `too_many_files`, `upload_too_large`, `upload_type_not_allowed` or `upload_type_mismatch`,
+ *   still listing every problem;
  *   `unauthenticated`/`out_of_scope`/`forbidden` for an intake by anyone but the unit's officers.
  */
 export async function submitApplication(options: {
-  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog; jobs: JobSender }>;
+  uow: UnitOfWork<{
+    requests: RequestStore;
+    requestFiles: RequestFileStore;
+    orgs: OrgStore;
+    audit: AuditLog;
+    jobs: JobSender;
+  }>;
   clock: Clock;
   cipher: FieldCipher;
   actor: Actor;
   channel: Channel;
+  /** Files sent with the application, and where they are kept. */
+  attachments?: { services: FileServices; files: IncomingFile[] } | undefined;
   /** The receiving agency's unit code. */
   agencyCode: string;
   input: ApplicationInput;
@@ -69,9 +82,15 @@ export async function submitApplication(options: {
     if (!isIsoDate(intake.receivedOn)) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.dateInvalid });
     else if (intake.receivedOn > today) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.receiptInFuture });
   }
-  const stored = await options.uow.run(async ({ requests, orgs, audit, jobs }) => {
+  const incoming = options.attachments?.files ?? [];
+  const inspection = await inspectIncoming(options.attachments?.services, 'application', incoming);
+  const stored = await options.uow.run(async ({ requests, requestFiles, orgs, audit, jobs }) => {
     const agency = await resolveAgency(orgs, options.agencyCode, issues);
     if (agency && intake) requirePermission(options.actor, 'request.handle', agency.path);
+    if (!inspection.ok) {
+      // A file problem decides the answer's status; the application's own problems are listed too.
+      throw new DomainError(inspection.code, { fields: [...issues, ...inspection.issues] });
+    }
     if (issues.length > 0 || !agency || !isComplete(input))
       throw new DomainError('validation_failed', { fields: issues });
     const id = newId();
@@ -108,6 +127,7 @@ export async function submitApplication(options: {
       correction: null,
       reply: null,
       closedOn: null,
+      service: null,
       fee: null,
       dueOn: null,
       assigneeId: null,
@@ -124,6 +144,18 @@ export async function submitApplication(options: {
     };
     const stored = intake ? { ...request, dueOn: storedDueOn(request, intake.calendar, today) } : request;
     await requests.insert(stored, first);
+    const attached = options.attachments
+      ? await keepFiles({
+          services: options.attachments.services,
+          store: requestFiles,
+          requestId: id,
+          purpose: 'application',
+          incoming,
+          accepted: inspection.files,
+          at: now,
+          by: options.actor.kind === 'staff' ? options.actor.userId : 'public',
+        })
+      : [];
     if (intake) {
       await requests.appendEvent({
         requestId: id,
@@ -147,6 +179,7 @@ export async function submitApplication(options: {
           receivedOn: request.receivedOn,
           applicantKind: request.applicant.kind,
           organisationKind: request.applicant.organisationKind,
+          attachments: auditedFiles(attached),
         },
       }),
     );

@@ -172,7 +172,8 @@ describe('handling a request (foi-law.md §4)', () => {
       withheld: [{ part: '附件2 投标报价明细', reason: '涉及商业秘密，第三方不同意公开（条例第十五条）' }],
       letter: null,
     });
-    expect(availableActions(replied.request)).toEqual(['archive']);
+    // A reply is served before it is filed (foi-law.md §4 row 18).
+    expect(availableActions(replied.request)).toEqual(['deliver']);
   });
 
   it('names the agency that holds the information when this one does not (条例 Art. 36 (5)), and only then', () => {
@@ -272,5 +273,100 @@ describe('handling a request (foi-law.md §4)', () => {
     });
     expect(refused.request.reply?.outcome).toBe('3.5.4');
     expect(step(asked.request, { kind: 'resume', on: '2026-10-09' }).request.state).toBe('processing');
+  });
+});
+
+describe('serving the reply (送达) before filing the case (foi-law.md §4 rows 16, 18)', () => {
+  const REPLIED = step(inState('processing'), {
+    kind: 'reply',
+    on: '2026-10-09',
+    outcome: '3.1',
+    reason: '',
+    withheld: [],
+  }).request;
+  const deliver = (method: 'pickup' | 'post' | 'email' | 'online', proof: string, proofFiles = 0, on = '2026-10-12') =>
+    ({ kind: 'deliver', on, method, proof, proofFiles }) as const;
+
+  it.each([
+    { method: 'post', proof: 'EMS1234567890CN', files: 0, note: '邮寄，邮件单号 EMS1234567890CN' },
+    { method: 'email', proof: '<20261012.1@mail.example.cn>', files: 0, note: '电子邮件' },
+    { method: 'email', proof: '', files: 1, note: '电子邮件' },
+    { method: 'pickup', proof: '张示范', files: 0, note: '自行领取' },
+    { method: 'pickup', proof: '', files: 1, note: '自行领取' },
+    { method: 'online', proof: '', files: 0, note: '网上获取' },
+  ] as const)(
+    'records delivery by $method with proof "$proof" and $files file(s)',
+    ({ method, proof, files, note }) => {
+      const served = step(REPLIED, deliver(method, proof, files), '2026-10-12');
+      expect(served.request.state).toBe('replied');
+      expect(served.request.service).toEqual({ method, on: '2026-10-12', proof });
+      expect(served.event).toEqual({ kind: 'delivered', on: '2026-10-12', note });
+      expect(availableActions(served.request)).toEqual(['archive']);
+      expect(step(served.request, { kind: 'archive', on: '2026-10-12' }, '2026-10-12').request.state).toBe('archived');
+    },
+  );
+
+  it.each([
+    { label: 'post without a postal number', action: deliver('post', ''), expected: /^validation_failed:.* proof$/ },
+    {
+      label: 'post with a two-character number',
+      action: deliver('post', 'EM'),
+      expected: /^validation_failed:.* proof$/,
+    },
+    { label: 'e-mail without any record', action: deliver('email', ' '), expected: /^validation_failed:.* proof$/ },
+    { label: 'pickup without a signature', action: deliver('pickup', ''), expected: /^validation_failed:.* proof$/ },
+    {
+      label: 'a day before the reply',
+      action: deliver('post', 'EMS1234567890CN', 0, '2026-10-08'),
+      expected: /^validation_failed:.* on$/,
+    },
+    {
+      label: 'a day after today',
+      action: deliver('post', 'EMS1234567890CN', 0, '2026-10-13'),
+      expected: /^validation_failed:.* on$/,
+    },
+  ])('refuses delivery by $label', ({ action, expected }) => {
+    expect(codeOf(() => step(REPLIED, action, '2026-10-12'))).toMatch(expected);
+  });
+
+  it('refuses filing a reply not yet served, a second delivery, and delivery before a reply', () => {
+    expect(codeOf(() => step(REPLIED, { kind: 'archive', on: '2026-10-12' }, '2026-10-12'))).toMatch(
+      /^invalid_transition:答复尚未登记送达/,
+    );
+    const served = step(REPLIED, deliver('online', ''), '2026-10-12').request;
+    expect(codeOf(() => step(served, deliver('post', 'EMS1234567890CN'), '2026-10-12'))).toMatch(
+      /^invalid_transition:该答复已登记送达/,
+    );
+    for (const state of ['processing', 'withdrawn', 'archived', 'not_handled'] as const) {
+      expect(codeOf(() => step(inState(state), deliver('online', ''), '2026-10-12'))).toMatch(/^invalid_transition:/);
+    }
+    // A request closed without a reply letter is filed as before.
+    expect(step(inState('withdrawn'), { kind: 'archive', on: '2026-10-12' }, '2026-10-12').request.state).toBe(
+      'archived',
+    );
+  });
+
+  it('takes released files with a reply that discloses, and refuses them with any other outcome', () => {
+    const released = step(inState('processing'), {
+      kind: 'reply',
+      on: '2026-10-09',
+      outcome: '3.1',
+      reason: '',
+      withheld: [],
+      releasedFiles: 2,
+    });
+    expect(released.request.state).toBe('replied');
+    expect(
+      codeOf(() =>
+        step(inState('processing'), {
+          kind: 'reply',
+          on: '2026-10-09',
+          outcome: '3.4.1',
+          reason: '经检索，本机关未制作或获取该信息。',
+          withheld: [],
+          releasedFiles: 1,
+        }),
+      ),
+    ).toMatch(/^validation_failed:.* releasedFiles$/);
   });
 });

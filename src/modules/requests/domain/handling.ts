@@ -11,6 +11,7 @@ import {
 } from './clock.ts';
 import { OUTCOME_INFO, type Outcome } from './outcomes.ts';
 import { informationProcessingFee, type FeeMethod } from './fees.ts';
+import { DELIVERY_METHOD_LABELS, DELIVERY_METHODS, type DeliveryMethod } from './application.ts';
 import { CLOSED_STATES, type EventKind, type FoiRequest, type RequestState } from './request.ts';
 
 /**
@@ -45,7 +46,14 @@ export type HandlingAction =
       withheld: WithheldPart[];
       /** For information another agency discloses: that agency and how to reach it (条例 Art. 36 (5)). */
       referral?: string | undefined;
+      /** How many files of the released information come with the reply (条例 Art. 36 (2), 40). */
+      releasedFiles?: number | undefined;
     }
+  /**
+   * The reply served on the applicant (送达): the means, the day and the proof, a postal item's number
+   * for post; the proof may also be files (`proofFiles` of them), such as a receipt signed for.
+   */
+  | { kind: 'deliver'; on: string; method: DeliveryMethod; proof: string; proofFiles: number }
   /** The applicant withdrew (report row 3.6.3). */
   | { kind: 'withdraw'; on: string }
   /** A fee notice (条例 Art. 42, 国办函〔2020〕109号): the clock stands still until payment. */
@@ -73,6 +81,7 @@ const ALLOWED_FROM: Record<HandlingKind, readonly RequestState[]> = {
   consultation_answered: ['third_party_consult', 'agency_consult'],
   extend: ['registered', 'processing', 'third_party_consult', 'agency_consult'],
   reply: ['registered', 'processing', 'excessive_review'],
+  deliver: ['replied'],
   withdraw: [
     'registered',
     'processing',
@@ -97,6 +106,9 @@ export function availableActions(request: FoiRequest): HandlingKind[] {
     if (kind === 'extend') return request.extension === null;
     if (kind === 'request_correction') return request.correction === null;
     if (kind === 'fee_notice') return request.fee === null;
+    if (kind === 'deliver') return request.service === null;
+    // A reply is filed with its proof of service (foi-law.md §4 row 18).
+    if (kind === 'archive') return request.state !== 'replied' || request.service !== null;
     return true;
   });
 }
@@ -249,6 +261,10 @@ export function applyAction(
       if (referral !== '' && action.outcome !== '3.4.1') {
         issues.push({ field: 'referral', message: REQUEST_TEXT.referralOnlyWhenNotHeld });
       }
+      // Information is released only by a reply that discloses it, in whole or in part (Art. 36 (2), 37).
+      if ((action.releasedFiles ?? 0) > 0 && action.outcome !== '3.1' && action.outcome !== '3.2') {
+        issues.push({ field: 'releasedFiles', message: REQUEST_TEXT.releasedOnlyWhenDisclosed });
+      }
       if (issues.length > 0) throw new DomainError('validation_failed', { fields: issues });
       return {
         request: {
@@ -314,7 +330,39 @@ export function applyAction(
         event: { kind: 'reasons_requested', on, note: action.note.trim() },
       };
     }
+    case 'deliver': {
+      if (request.service !== null) {
+        throw new DomainError('invalid_transition', { message: REQUEST_TEXT.alreadyDelivered });
+      }
+      const on = dateOf('on', action.on);
+      const repliedOn = request.reply!.repliedOn;
+      const issues: FieldIssue[] = [];
+      if (on < repliedOn) issues.push({ field: 'on', message: REQUEST_TEXT.deliveryBeforeReply(repliedOn) });
+      const proof = action.proof.trim();
+      if (!DELIVERY_METHODS.includes(action.method)) {
+        issues.push({ field: 'method', message: REQUEST_TEXT.deliveryMethodRequired });
+      } else if (action.method === 'post' && proof.length < 4) {
+        issues.push({ field: 'proof', message: REQUEST_TEXT.postalNumberRequired });
+      } else if (action.method === 'email' && proof === '' && action.proofFiles === 0) {
+        issues.push({ field: 'proof', message: REQUEST_TEXT.emailProofRequired });
+      } else if (action.method === 'pickup' && proof === '' && action.proofFiles === 0) {
+        issues.push({ field: 'proof', message: REQUEST_TEXT.pickupProofRequired });
+      }
+      if (issues.length > 0) throw new DomainError('validation_failed', { fields: issues });
+      return {
+        request: { ...request, service: { method: action.method, on, proof }, updatedAt },
+        event: {
+          kind: 'delivered',
+          on,
+          // The applicant reads the means, and the postal item's number to follow the post.
+          note: REQUEST_TEXT.deliveryNote(DELIVERY_METHOD_LABELS[action.method], action.method === 'post' ? proof : ''),
+        },
+      };
+    }
     case 'archive':
+      if (request.state === 'replied' && request.service === null) {
+        throw new DomainError('invalid_transition', { message: REQUEST_TEXT.archiveNeedsDelivery });
+      }
       return {
         request: { ...request, state: 'archived', updatedAt },
         event: { kind: 'archived', on: dateOf('on', action.on), note: '' },

@@ -55,6 +55,7 @@ export const REGISTERED: FoiRequest = {
   correction: null,
   reply: null,
   closedOn: null,
+  service: null,
   fee: null,
   dueOn: '2026-10-22',
   assigneeId: null,

@@ -129,6 +129,8 @@ export type FoiRequest = {
     letter: Letter | null;
   } | null;
   closedOn: string | null;
+  /** How and when the reply was served on the applicant, with the proof (送达); null until then. */
+  service: Service | null;
   /** The fee notice (条例 Art. 42), and when it was paid. */
   fee:
     | (Fee & {
@@ -146,6 +148,13 @@ export type FoiRequest = {
   assigneeId: string | null;
   updatedAt: string;
 };
+
+/**
+ * The reply served (送达): by the means the applicant asked for or another (条例 Art. 40), on a day,
+ * with its proof — the postal item's number, the sent e-mail's record, the receipt signed for —
+ * kept for the case file (条例 Art. 45; 国办公开办函〔2016〕235号 on service).
+ */
+export type Service = { method: DeliveryMethod; on: string; proof: string };
 
 /** What happened to a request, in order; the tracking page shows the public ones. */
 export const EVENT_KINDS = [
@@ -166,6 +175,7 @@ export const EVENT_KINDS = [
   'closed_fee_unpaid',
   'reasons_requested',
   'resumed',
+  'delivered',
   'archived',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
@@ -189,6 +199,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   closed_fee_unpaid: '逾期未缴纳信息处理费，不再处理（条例第四十二条）',
   reasons_requested: '要求申请人说明理由（条例第三十五条）',
   resumed: '申请理由合理，继续办理（条例第三十五条）',
+  delivered: '答复已送达',
   archived: '归档',
 };
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { chinaDate } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { flashOutcome, setFlash } from '../../../platform/http/flash.ts';
-import { field, formFields } from '../../../platform/http/forms.ts';
+import { field, formFields, formFileList } from '../../../platform/http/forms.ts';
+import { cleanFileName } from '../../../platform/file-names.ts';
+import { FILE_LIMITS } from '../domain/files.ts';
+import { downloadRequestFile } from '../commands/download-request-file.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
@@ -17,7 +20,7 @@ import { can, canAnywhere, staffOf } from '../../access/index.ts';
 import { editReplyText } from '../commands/edit-reply-text.ts';
 import { AdminReplyTexts } from '../views/admin-reply-texts.tsx';
 import { StepParams, stepAction } from './step-forms.ts';
-import { LetterFormat, sendLetter } from './letter-download.ts';
+import { LetterFormat, sendLetter, sendRequestFile } from './letter-download.ts';
 import { CHANNELS, INTAKE_CHANNELS, REQUEST_STATES } from '../domain/request.ts';
 import { submitApplication } from '../commands/submit-application.ts';
 import { listAgencies } from '../queries/list-agencies.ts';
@@ -37,6 +40,12 @@ import { AdminRequest } from '../views/admin-request.tsx';
 import type { RequestWebDeps } from './deps.ts';
 
 const PAGE_SIZE = 50;
+
+/** A browser cannot refill a file input: which files to choose again, when some were sent. */
+const chooseAgain = (chosen: readonly { fileName: string }[]) =>
+  chosen.length > 0
+    ? REQUEST_TEXT.filesChooseAgain(chosen.map((f) => cleanFileName(f.fileName)).join('、'))
+    : undefined;
 /** The correction period a notice offers unless the officer sets another (条例 Art. 30: 合理的补正期限). */
 const CORRECTION_PERIOD_WORKING_DAYS = 15;
 /** The payment window a fee notice offers unless the officer sets another (20 working days, counted from the day after the notice). */
@@ -49,6 +58,20 @@ const InboxQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
 });
 const IdParams = z.object({ id: z.string().max(40) });
+const FileParams = z.object({ id: z.string().max(40), fileId: z.string().max(40) });
+/** The error codes a step's or an application's files may bring: shown on the page, beside the fields. */
+const FILE_ERRORS = new Set(['too_many_files', 'upload_too_large', 'upload_type_not_allowed', 'upload_type_mismatch']);
+/** A step form takes the released information (at most 10 files of 20 MB) or the proof of service. */
+const STEP_UPLOADS = {
+  maxFiles: Math.max(FILE_LIMITS.released.maxFiles, FILE_LIMITS.delivery_proof.maxFiles),
+  maxFileBytes: Math.max(FILE_LIMITS.released.maxFileBytes, FILE_LIMITS.delivery_proof.maxFileBytes),
+  reportLimits: true,
+};
+const INTAKE_UPLOADS = {
+  maxFiles: FILE_LIMITS.application.maxFiles,
+  maxFileBytes: FILE_LIMITS.application.maxFileBytes,
+  reportLimits: true,
+};
 const LetterParams = z.object({ id: z.string().max(40), format: LetterFormat });
 
 /** The handling unit's side: the inbox, one request, and receipt confirmation (条例 Art. 31). */
@@ -98,7 +121,12 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     request: FastifyRequest,
     reply: FastifyReply,
     id: string,
-    problem?: { issues: { field: string; message: string }[]; message?: string | undefined; step?: HandlingKind },
+    problem?: {
+      issues: { field: string; message: string }[];
+      message?: string | undefined;
+      step?: HandlingKind;
+      status?: number;
+    },
     revealed?: RevealedApplicant,
   ) => {
     const view = await viewOf(request, id);
@@ -111,6 +139,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
       correctionDueDefault: addWorkingDays(cal, today, CORRECTION_PERIOD_WORKING_DAYS).date,
       consultationDue: openPause && openPause.reason !== 'fee' ? consultationDueOn(openPause.from, cal) : null,
       feeDueDefault: addWorkingDays(cal, today, FEE_PAYMENT_WORKING_DAYS).date,
+      requestedDelivery: view.request.delivery,
     };
     return sendAdminPage(
       deps,
@@ -133,7 +162,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
           />
         ),
       },
-      problem ? 400 : 200,
+      problem ? (problem.status ?? 400) : 200,
     );
   };
 
@@ -142,6 +171,8 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     reply: FastifyReply,
     values: Record<string, string>,
     issues: { field: string; message: string }[],
+    status = issues.length > 0 ? 400 : 200,
+    notice?: string,
   ) => {
     const all = await listAgencies(deps.stores.orgs);
     const mine = (org: Org) => can(request.actor, 'request.handle', org.path);
@@ -161,10 +192,11 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
             values={values}
             issues={issues}
             intake={{ today: chinaDate(deps.clock.now()) }}
+            notice={notice}
           />
         ),
       },
-      issues.length > 0 ? 400 : 200,
+      status,
     );
   };
 
@@ -227,8 +259,9 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
 
   app.get('/admin/ysqgk/new', async (request, reply) => showIntake(request, reply, {}, []));
 
-  app.post('/admin/ysqgk/new', async (request, reply) => {
+  app.post('/admin/ysqgk/new', { config: { uploads: INTAKE_UPLOADS } }, async (request, reply) => {
     const fields = formFields(request);
+    const chosen = formFileList(request, FILE_LIMITS.application.field);
     const names = [...Object.keys(ApplicationBody.shape), 'channel', 'receivedOn'];
     const values = Object.fromEntries(names.map((name) => [name, field(fields, name).slice(0, 5000)]));
     try {
@@ -243,12 +276,13 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
         agencyCode,
         input,
         intake: { receivedOn: values.receivedOn ?? '', calendar: await calendar() },
+        attachments: { services: deps, files: chosen.map((file) => ({ fileName: file.fileName, content: file })) },
       });
       setFlash(reply, { kind: 'success', text: REQUEST_TEXT.intakeDone(stored.trackingCode) });
       return seeOther(reply, `/admin/ysqgk/${stored.id}`);
     } catch (error) {
-      if (!isDomainError(error) || error.code !== 'validation_failed') throw error;
-      return showIntake(request, reply, values, error.fields);
+      if (!isDomainError(error) || (error.code !== 'validation_failed' && !FILE_ERRORS.has(error.code))) throw error;
+      return showIntake(request, reply, values, error.fields, error.status, chooseAgain(chosen));
     }
   });
 
@@ -275,6 +309,20 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     }
     setFlash(reply, { kind: 'success', text: REQUEST_TEXT.registered });
     return seeOther(reply, `/admin/ysqgk/${id}`);
+  });
+
+  // The request's files: the applicant's attachments may hold personal data, so each download is audited.
+  app.get('/admin/ysqgk/:id/files/:fileId', async (request, reply) => {
+    const { id, fileId } = parseInput(FileParams, request.params);
+    const { file, bytes } = await downloadRequestFile({
+      uow: deps.uow,
+      clock: deps.clock,
+      files: deps.files,
+      actor: request.actor,
+      requestId: id,
+      fileId,
+    });
+    return sendRequestFile(reply, file, bytes);
   });
 
   app.get('/admin/ysqgk/:id/letter.:format', async (request, reply) => {
@@ -304,6 +352,7 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
       clock: deps.clock,
       cipher: deps.cipher,
       letters: deps.letters,
+      files: deps.files,
       actor: request.actor,
       requestId: id,
     });
@@ -342,8 +391,14 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
     return seeOther(reply, `/admin/ysqgk/${id}`);
   });
 
-  app.post('/admin/ysqgk/:id/steps/:kind', async (request, reply) => {
+  app.post('/admin/ysqgk/:id/steps/:kind', { config: { uploads: STEP_UPLOADS } }, async (request, reply) => {
     const { id, kind } = parseInput(StepParams, request.params);
+    const chosen =
+      kind === 'reply'
+        ? formFileList(request, FILE_LIMITS.released.field)
+        : kind === 'deliver'
+          ? formFileList(request, FILE_LIMITS.delivery_proof.field)
+          : [];
     try {
       await takeStep({
         uow: deps.uow,
@@ -352,11 +407,22 @@ export function registerRequestAdminRoutes(app: FastifyInstance, deps: RequestWe
         actor: request.actor,
         requestId: id,
         action: stepAction(kind, request, staffOf(request)),
+        files: { services: deps, incoming: chosen.map((file) => ({ fileName: file.fileName, content: file })) },
       });
     } catch (error) {
-      if (!isDomainError(error) || (error.code !== 'validation_failed' && error.code !== 'invalid_transition'))
+      if (
+        !isDomainError(error) ||
+        (error.code !== 'validation_failed' && error.code !== 'invalid_transition' && !FILE_ERRORS.has(error.code))
+      )
         throw error;
-      return showRequest(request, reply, id, { issues: error.fields, message: error.message, step: kind });
+      const again = chooseAgain(chosen);
+      return showRequest(request, reply, id, {
+        issues: error.fields,
+        message: again ? `${error.message}${again}` : error.message,
+        step: kind,
+        // A file too large or of a wrong type answers with its own status (413, 415); the rest 400.
+        status: FILE_ERRORS.has(error.code) ? error.status : 400,
+      });
     }
     setFlash(reply, { kind: 'success', text: REQUEST_TEXT.stepDone });
     return seeOther(reply, `/admin/ysqgk/${id}`);

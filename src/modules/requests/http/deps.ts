@@ -6,12 +6,28 @@ import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { AuditLog } from '../../audit/index.ts';
 import type { CalendarCache } from '../../calendar/index.ts';
 import type { OrgStore } from '../../orgs/index.ts';
-import type { FieldCipher, LetterRenderer, RequestStore } from '../ports.ts';
+import type {
+  FieldCipher,
+  FileSniffer,
+  FileStorage,
+  LetterRenderer,
+  RequestFileStore,
+  RequestStore,
+} from '../ports.ts';
 
 /** What the application form, the tracking page and the API need, built by the composition root. */
 export type RequestWebDeps = {
-  stores: { requests: RequestStore; orgs: OrgStore };
-  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog; jobs: JobSender }>;
+  stores: { requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore };
+  uow: UnitOfWork<{
+    requests: RequestStore;
+    requestFiles: RequestFileStore;
+    orgs: OrgStore;
+    audit: AuditLog;
+    jobs: JobSender;
+  }>;
+  /** Where the files of requests are kept, and how their type is told from their bytes. */
+  files: FileStorage;
+  sniff: FileSniffer;
   clock: Clock;
   cipher: FieldCipher;
   letters: LetterRenderer;

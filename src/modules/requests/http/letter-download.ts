@@ -33,3 +33,17 @@ export async function sendLetter(
     .header('cache-control', 'private, no-store')
     .send(bytes);
 }
+
+/** Sends a file kept with a request as a download, never shown inline, never cached. */
+export function sendRequestFile(
+  reply: FastifyReply,
+  file: { fileName: string; mediaType: string },
+  bytes: Buffer,
+): FastifyReply {
+  return reply
+    .header('content-type', file.mediaType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(bytes);
+}

@@ -3,8 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { signLink, verifyLink } from '../../../platform/signed-links.ts';
-import { LetterFormat, sendLetter } from './letter-download.ts';
-import { field, formFields } from '../../../platform/http/forms.ts';
+import { LetterFormat, sendLetter, sendRequestFile } from './letter-download.ts';
+import { field, formFields, formFileList } from '../../../platform/http/forms.ts';
+import { FILE_LIMITS } from '../domain/files.ts';
+import { cleanFileName } from '../../../platform/file-names.ts';
+import { releasedFile, releasesOnline } from '../queries/released-file.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
@@ -31,6 +34,16 @@ const LetterLinkParams = z.object({ code: z.string().max(40), token: z.string().
 /** How long the letter links of a tracking page stay valid. */
 const LETTER_LINK_MINUTES = 60;
 const letterSubject = (requestId: string) => `foi-letter:${requestId}`;
+const releasedSubject = (requestId: string) => `foi-released:${requestId}`;
+const FileLinkParams = z.object({ code: z.string().max(40), token: z.string().max(80), fileId: z.string().max(40) });
+/** The error codes an application's files may bring: shown on the form, beside what was typed. */
+const FORM_ERRORS = new Set([
+  'validation_failed',
+  'too_many_files',
+  'upload_too_large',
+  'upload_type_not_allowed',
+  'upload_type_mismatch',
+]);
 
 /**
  * The resident's side of disclosure on application: the form (条例 Art. 29), the receipt and the
@@ -43,6 +56,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
     values: Record<string, string>,
     issues: FieldIssue[],
     status = 200,
+    notice?: string,
   ) =>
     sendPublicPage(
       deps,
@@ -58,6 +72,7 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
             agencies={await listAgencies(deps.stores.orgs)}
             values={values}
             issues={issues}
+            notice={notice}
           />
         ),
       },
@@ -66,9 +81,17 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
 
   app.get('/ysqgk/apply', async (request, reply) => showForm(request, reply, {}, []));
 
-  app.post('/ysqgk/apply', async (request, reply) => {
+  // The form takes up to five files of 10 MB; one more, or a larger one, is answered on the form.
+  const attachmentLimits = FILE_LIMITS.application;
+  const uploads = {
+    maxFiles: attachmentLimits.maxFiles,
+    maxFileBytes: attachmentLimits.maxFileBytes,
+    reportLimits: true,
+  };
+  app.post('/ysqgk/apply', { config: { uploads } }, async (request, reply) => {
     const fields = formFields(request);
     const values = Object.fromEntries(Object.keys(ApplicationBody.shape).map((name) => [name, field(fields, name)]));
+    const chosen = formFileList(request, attachmentLimits.field);
     try {
       const { agencyCode, input } = applicationInput(parseInput(ApplicationBody, values));
       const { request: stored } = await submitApplication({
@@ -80,12 +103,37 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
         agencyCode,
         input,
         receipt: receiptOptions(deps),
+        attachments: {
+          services: deps,
+          files: chosen.map((file) => ({ fileName: file.fileName, content: file })),
+        },
       });
       return seeOther(reply, `/ysqgk/receipt/${stored.trackingCode}`);
     } catch (error) {
-      if (!isDomainError(error) || error.code !== 'validation_failed') throw error;
-      return showForm(request, reply, values, error.fields, 400);
+      if (!isDomainError(error) || !FORM_ERRORS.has(error.code)) throw error;
+      // A browser cannot refill a file input: say which files to choose again.
+      const notice =
+        chosen.length > 0
+          ? REQUEST_TEXT.filesChooseAgain(chosen.map((f) => cleanFileName(f.fileName)).join('、'))
+          : undefined;
+      return showForm(request, reply, values, error.fields, error.status, notice);
     }
+  });
+
+  // The released information on a tracking page: signed for that request, valid for an hour, no account.
+  app.get('/ysqgk/files/:code/:token/:fileId', async (request, reply) => {
+    const { code, token, fileId } = parseInput(FileLinkParams, request.params);
+    const stored = await deps.stores.requests.getByTrackingCode(normaliseTrackingCode(code));
+    if (!stored || !verifyLink(deps.secret, releasedSubject(stored.id), token, deps.clock.now())) {
+      throw new DomainError('not_found', { message: REQUEST_TEXT.fileLinkExpired });
+    }
+    const { file, bytes } = await releasedFile({
+      requestFiles: deps.stores.requestFiles,
+      files: deps.files,
+      request: stored,
+      fileId,
+    });
+    return sendRequestFile(reply, file, bytes);
   });
 
   app.get('/ysqgk/receipt/:code', async (request, reply) => {
@@ -164,7 +212,11 @@ export function registerRequestPublicRoutes(app: FastifyInstance, deps: RequestW
       const letterHref = tracked.request.reply?.letter
         ? (format: LetterFormat) => `/ysqgk/letter/${tracked.request.trackingCode}/${token}.${format}`
         : undefined;
-      return trackPage(request, reply, <TrackResult tracked={tracked} letterHref={letterHref} />);
+      const filesToken = signLink(deps.secret, releasedSubject(tracked.request.id), expires);
+      const fileHref = releasesOnline(tracked.request)
+        ? (fileId: string) => `/ysqgk/files/${tracked.request.trackingCode}/${filesToken}/${fileId}`
+        : undefined;
+      return trackPage(request, reply, <TrackResult tracked={tracked} letterHref={letterHref} fileHref={fileHref} />);
     } catch (error) {
       if (!isDomainError(error) || error.code !== 'not_found') throw error;
       return again(error.message, 404);

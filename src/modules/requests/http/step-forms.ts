@@ -4,7 +4,10 @@ import { parseInput } from '../../../platform/validation.ts';
 import type { FastifyRequest } from 'fastify';
 import type { HandlingAction, HandlingKind } from '../domain/handling.ts';
 import { OUTCOMES } from '../domain/outcomes.ts';
+import { DELIVERY_METHODS } from '../domain/application.ts';
 import type { StaffActor } from '../../access/index.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { REQUEST_TEXT } from '../strings.ts';
 
 /** How many withheld parts the reply form offers without JavaScript. */
 export const WITHHELD_ROWS = 5;
@@ -38,6 +41,12 @@ const STEP_FORMS = {
   ask_reasons: z.object({ on: date, note: text(2000) }),
   resume: z.object({ on: date }),
   archive: z.object({ on: date }),
+  deliver: z.object({
+    on: date,
+    // Not chosen or not one of the four: the domain says so beside the field.
+    method: z.enum(DELIVERY_METHODS).nullable().catch(null),
+    proof: text(500),
+  }),
 } as const;
 
 export const StepParams = z.object({
@@ -58,6 +67,7 @@ export const StepParams = z.object({
     'ask_reasons',
     'resume',
     'archive',
+    'deliver',
   ] satisfies HandlingKind[]),
 });
 
@@ -79,6 +89,16 @@ export function stepAction(kind: HandlingKind, request: FastifyRequest, staff: S
         reason: field(fields, `withheldReason${i + 1}`).slice(0, 1000),
       }));
       return { kind, ...parsed('reply'), withheld, referral: field(fields, 'referral').slice(0, 300) };
+    }
+    case 'deliver': {
+      const { on, method, proof } = parsed('deliver');
+      if (method === null) {
+        throw new DomainError('validation_failed', {
+          fields: [{ field: 'method', message: REQUEST_TEXT.deliveryMethodRequired }],
+        });
+      }
+      // The number of proof files is the use case's to set, from the files it receives.
+      return { kind, on, method, proof, proofFiles: 0 };
     }
     case 'request_correction':
     case 'receive_correction':

@@ -7,7 +7,8 @@ import type { ReplyDeadline } from '../domain/clock.ts';
 import { deadlineOf } from '../domain/handling.ts';
 import type { Appeal } from '../domain/appeals.ts';
 import { type Channel, type FoiRequest, type RequestEvent, type RequestState } from '../domain/request.ts';
-import type { InboxCounts, InboxFilter, InboxRow, RequestStore } from '../ports.ts';
+import type { InboxCounts, InboxFilter, InboxRow, RequestFileStore, RequestStore } from '../ports.ts';
+import type { RequestFile } from '../domain/files.ts';
 import { addWorkingDays } from '../../../platform/working-days.ts';
 
 /** A request in the inbox with where it stands against its clock (null before receipt or once closed). */
@@ -67,7 +68,7 @@ export async function listInbox(options: {
  * @throws DomainError `not_found`.
  */
 export async function getRequestForStaff(options: {
-  stores: { requests: RequestStore; orgs: OrgStore };
+  stores: { requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore };
   calendar: () => Promise<WorkingCalendar>;
   clock: Clock;
   actor: Actor;
@@ -78,16 +79,19 @@ export async function getRequestForStaff(options: {
   events: RequestEvent[];
   appeals: Appeal[];
   deadline: ReplyDeadline | null;
+  /** The applicant's attachments, the released information and the proof of service. */
+  files: RequestFile[];
 }> {
   const request = await options.stores.requests.getById(options.requestId);
   const agency = request && (await options.stores.orgs.getById(request.orgId));
   if (!request || !agency || !scopeIncludes(scopeFor(options.actor, 'request.handle'), agency.path)) {
     throw new DomainError('not_found');
   }
-  const [events, appeals, calendar] = await Promise.all([
+  const [events, appeals, calendar, files] = await Promise.all([
     options.stores.requests.events(request.id),
     options.stores.requests.appealsOf(request.id),
     options.calendar(),
+    options.stores.requestFiles.filesOf(request.id),
   ]);
   return {
     request,
@@ -95,6 +99,7 @@ export async function getRequestForStaff(options: {
     events,
     appeals,
     deadline: deadlineOf(request, calendar, chinaDate(options.clock.now())),
+    files,
   };
 }
 

@@ -5,7 +5,8 @@ import type { OrgStore } from '../../orgs/index.ts';
 import { normaliseEmail, phoneTail } from '../domain/application.ts';
 import type { ReplyDeadline } from '../domain/clock.ts';
 import { normaliseTrackingCode, type FoiRequest, type RequestEvent } from '../domain/request.ts';
-import type { FieldCipher, RequestStore } from '../ports.ts';
+import type { FieldCipher, RequestFileStore, RequestStore } from '../ports.ts';
+import type { RequestFile } from '../domain/files.ts';
 import { deadlineOf } from '../domain/handling.ts';
 import { REQUEST_TEXT } from '../strings.ts';
 
@@ -16,6 +17,8 @@ export type TrackedRequest = {
   events: RequestEvent[];
   /** The reply deadline while the request is open and registered. */
   deadline: ReplyDeadline | null;
+  /** The files the applicant sent and the information released to them; never the proof of service. */
+  files: RequestFile[];
 };
 
 /**
@@ -24,7 +27,7 @@ export type TrackedRequest = {
  * @throws DomainError `not_found`.
  */
 export async function trackRequest(options: {
-  stores: { requests: RequestStore; orgs: OrgStore };
+  stores: { requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore };
   cipher: FieldCipher;
   calendar: () => Promise<WorkingCalendar>;
   clock: Clock;
@@ -35,12 +38,19 @@ export async function trackRequest(options: {
   if (!request || !factorMatches(request, options.factor, options.cipher)) {
     throw new DomainError('not_found', { message: REQUEST_TEXT.trackNotFound });
   }
-  const [agency, events] = await Promise.all([
+  const [agency, events, files] = await Promise.all([
     options.stores.orgs.getById(request.orgId),
     options.stores.requests.events(request.id),
+    options.stores.requestFiles.filesOf(request.id),
   ]);
   const deadline = deadlineOf(request, await options.calendar(), chinaDate(options.clock.now()));
-  return { request, agencyName: agency?.name ?? '', events, deadline };
+  return {
+    request,
+    agencyName: agency?.name ?? '',
+    events,
+    deadline,
+    files: files.filter((file) => file.purpose !== 'delivery_proof'),
+  };
 }
 
 function factorMatches(request: FoiRequest, factor: string, cipher: FieldCipher): boolean {

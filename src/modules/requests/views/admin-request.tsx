@@ -24,6 +24,32 @@ import type { Appeal } from '../domain/appeals.ts';
 import type { RevealedApplicant } from '../commands/reveal-applicant.ts';
 import { StepPanels, type StepDefaults } from './admin-steps.tsx';
 import type { HandlingKind } from '../domain/handling.ts';
+import { FILE_PURPOSE_LABELS, type FilePurpose, type RequestFile } from '../domain/files.ts';
+
+/** A file's size as people read it. */
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/** One purpose's files as download links (each download audited). */
+function FileList(props: { requestId: string; files: RequestFile[]; purpose: FilePurpose }) {
+  const files = props.files.filter((f) => f.purpose === props.purpose);
+  if (files.length === 0) return null;
+  return (
+    <MetaRow label={FILE_PURPOSE_LABELS[props.purpose]}>
+      <ul>
+        {files.map((file) => (
+          <li>
+            <a href={`/admin/ysqgk/${props.requestId}/files/${file.id}`}>{file.fileName}</a>（{sizeText(file.sizeBytes)}
+            ）
+          </li>
+        ))}
+      </ul>
+      {props.purpose === 'application' ? (
+        <p class="hint">可能含申请人身份证明等个人信息，下载将记入审计日志。</p>
+      ) : null}
+    </MetaRow>
+  );
+}
 
 /** One request for its handling unit: the application (contacts masked), its clock, its steps, the next action. */
 export function AdminRequest(props: {
@@ -33,6 +59,8 @@ export function AdminRequest(props: {
   events: RequestEvent[];
   appeals: Appeal[];
   deadline: ReplyDeadline | null;
+  /** The applicant's attachments, the released information, the proof of service. */
+  files: RequestFile[];
   today: string;
   issues: FieldIssue[];
   error?: string | undefined;
@@ -90,6 +118,7 @@ export function AdminRequest(props: {
           <MetaRow label="所需信息">{request.description}</MetaRow>
           {request.documentNumber ? <MetaRow label="文号">{request.documentNumber}</MetaRow> : null}
           {request.purpose ? <MetaRow label="用途">{request.purpose}</MetaRow> : null}
+          <FileList requestId={request.id} files={props.files} purpose="application" />
           {request.correction ? (
             <MetaRow label="补正通知">
               {request.correction.sentOn} 发出：{request.correction.items}（补正期限 {request.correction.dueOn}）
@@ -137,9 +166,17 @@ export function AdminRequest(props: {
               ) : null}
             </MetaRow>
           ) : null}
+          <FileList requestId={request.id} files={props.files} purpose="released" />
           <MetaRow label="形式与获取方式">
             {INFORMATION_FORM_LABELS[request.form]}，{DELIVERY_METHOD_LABELS[request.delivery]}
           </MetaRow>
+          {request.service ? (
+            <MetaRow label="送达">
+              {DELIVERY_METHOD_LABELS[request.service.method]}，{request.service.on}
+              {request.service.proof ? `；凭证：${request.service.proof}` : ''}
+            </MetaRow>
+          ) : null}
+          <FileList requestId={request.id} files={props.files} purpose="delivery_proof" />
         </tbody>
       </table>
       {request.state === 'submitted' ? (

@@ -1,7 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf } from '../../../platform/web/components.tsx';
-import { DateField, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
+import { DateField, FileField, RadioGroup, SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
+import { DELIVERY_METHOD_LABELS, type DeliveryMethod } from '../domain/application.ts';
+import { FILE_ACCEPT, FILE_LIMITS } from '../domain/files.ts';
 import type { HandlingKind } from '../domain/handling.ts';
 import { OUTCOME_INFO, OUTCOMES, outcomeName } from '../domain/outcomes.ts';
 import { WITHHELD_ROWS } from '../http/step-forms.ts';
@@ -17,7 +19,13 @@ export type StepDefaults = {
   consultationDue: string | null;
   /** The payment window a fee notice offers: 20 working days from the day after the notice. */
   feeDueDefault: string;
+  /** How the applicant asked to receive the information: the delivery form's first choice. */
+  requestedDelivery: DeliveryMethod;
 };
+
+const MB = 1024 * 1024;
+const filesHint = (limits: { maxFiles: number; maxFileBytes: number }) =>
+  `最多${limits.maxFiles}个文件，每个不超过${limits.maxFileBytes / MB} MB；PDF、Word(DOCX)、Excel(XLSX)、JPEG 或 PNG。`;
 
 const OUTCOME_GROUPS = [...new Set(OUTCOMES.map((o) => OUTCOME_INFO[o].group))];
 
@@ -31,10 +39,16 @@ export function StepPanels(props: {
   failed?: { kind: HandlingKind; issues: FieldIssue[] } | undefined;
 }) {
   const { defaults } = props;
+  // The reply and the delivery take files; every other step is a plain form.
   const form = (kind: HandlingKind, title: string, body: Child, button: string) => (
     <section class="panel" id={`step-${kind}`}>
       <h2>{title}</h2>
-      <form method="post" action={`/admin/ysqgk/${props.requestId}/steps/${kind}`} class="form">
+      <form
+        method="post"
+        action={`/admin/ysqgk/${props.requestId}/steps/${kind}`}
+        enctype={kind === 'reply' || kind === 'deliver' ? 'multipart/form-data' : undefined}
+        class="form"
+      >
         <Csrf token={props.csrfToken} />
         {body}
         <button type="submit" class="button primary">
@@ -196,8 +210,50 @@ export function StepPanels(props: {
               </p>
             ) : null}
           </fieldset>
+          <FileField
+            name={FILE_LIMITS.released.field}
+            label="予以公开、部分公开时：公开的政府信息（可不上传，纸质提供的除外）"
+            accept={FILE_ACCEPT}
+            multiple
+            hint={`${filesHint(FILE_LIMITS.released)}申请人选择网上获取或电子邮件的，可在办理进度查询页面下载。`}
+            issues={issues}
+          />
         </>,
         '答复',
+      ),
+    deliver: (issues) =>
+      form(
+        'deliver',
+        '登记送达',
+        <>
+          <p>
+            记录答复告知书和公开的政府信息如何、何时送达申请人，并留存凭证（邮件单号、签收回执、电子邮件发送记录），归档前须登记送达（条例第四十条、第四十五条）。
+          </p>
+          <RadioGroup
+            name="method"
+            legend="送达方式"
+            value={defaults.requestedDelivery}
+            options={Object.entries(DELIVERY_METHOD_LABELS).map(([value, label]) => ({ value, label }))}
+            issues={issues}
+          />
+          <DateField name="on" id="deliver-on" label="送达日期" value={defaults.today} issues={issues} />
+          <TextField
+            name="proof"
+            label="凭证：邮件单号、签收人或电子邮件发送记录"
+            maxlength={500}
+            hint="邮寄的须填写邮件单号；自行领取、电子邮件送达的，填写签收人或发送记录，或上传凭证。"
+            issues={issues}
+          />
+          <FileField
+            name={FILE_LIMITS.delivery_proof.field}
+            label="凭证文件（签收回执扫描件等，可不上传）"
+            accept={FILE_ACCEPT}
+            multiple
+            hint={filesHint(FILE_LIMITS.delivery_proof)}
+            issues={issues}
+          />
+        </>,
+        '登记送达',
       ),
     fee_notice: (issues) =>
       form(
@@ -274,7 +330,7 @@ export function StepPanels(props: {
         '归档（条例第四十五条）',
         <>
           <p>
-            将申请、补正和征求意见等通知、答复告知书和办理过程一并归档。归档前可
+            将申请及其附件、补正和征求意见等通知、答复告知书、公开的政府信息、送达凭证和办理过程一并归档。归档前可
             <a href={`/admin/ysqgk/${props.requestId}/case.zip`}>下载案卷（ZIP）</a>核对。
           </p>
           <DateField name="on" id="archive-on" label="归档日期" value={defaults.today} issues={issues} />

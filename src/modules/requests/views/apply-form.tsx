@@ -1,6 +1,15 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
-import { DateField, RadioGroup, SelectField, TextArea, TextField, type Choice } from '../../../platform/web/fields.tsx';
+import {
+  DateField,
+  FileField,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+  type Choice,
+} from '../../../platform/web/fields.tsx';
+import { FILE_ACCEPT, FILE_LIMITS } from '../domain/files.ts';
 import { CHANNEL_LABELS, INTAKE_CHANNELS } from '../domain/request.ts';
 import type { Org } from '../../orgs/index.ts';
 import {
@@ -26,6 +35,8 @@ export function ApplyForm(props: {
   issues: FieldIssue[];
   /** Staff entering an application received at the counter, by post, fax or e-mail (条例 Art. 31). */
   intake?: { today: string } | undefined;
+  /** Said above the problems: the files that must be chosen again. */
+  notice?: string | undefined;
 }) {
   const v = (name: string) => props.values[name] ?? '';
   const toChoice = (org: Org): Choice => ({ value: org.code, label: org.name });
@@ -47,8 +58,19 @@ export function ApplyForm(props: {
           <p class="hint">带“*”的为必填项。您的身份证明号码和联系方式加密保存，仅用于办理本申请。</p>
         </>
       )}
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
       <ErrorSummary issues={props.issues} />
-      <form method="post" action={props.intake ? '/admin/ysqgk/new' : '/ysqgk/apply'} class="form" novalidate>
+      <form
+        method="post"
+        action={props.intake ? '/admin/ysqgk/new' : '/ysqgk/apply'}
+        enctype="multipart/form-data"
+        class="form"
+        novalidate
+      >
         <Csrf token={props.csrfToken} />
         {props.intake ? (
           <fieldset>
@@ -219,6 +241,17 @@ export function ApplyForm(props: {
             legend="获取信息的方式 *"
             value={v('delivery')}
             options={choices(DELIVERY_METHOD_LABELS)}
+            issues={props.issues}
+          />
+        </fieldset>
+        <fieldset>
+          <legend>附件（可不提供）</legend>
+          <FileField
+            name={FILE_LIMITS.application.field}
+            label="身份证明复印件、授权委托书或其他材料"
+            accept={FILE_ACCEPT}
+            multiple
+            hint={`最多${FILE_LIMITS.application.maxFiles}个文件，每个不超过${FILE_LIMITS.application.maxFileBytes / 1024 / 1024} MB；接受 PDF、Word(DOCX)、Excel(XLSX) 文件和 JPEG、PNG 图片（可用手机拍照）。附件仅受理机关工作人员可见。`}
             issues={props.issues}
           />
         </fieldset>

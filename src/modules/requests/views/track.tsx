@@ -5,6 +5,7 @@ import { CHANNEL_LABELS, EVENT_LABELS, REQUEST_STATE_LABELS } from '../domain/re
 import type { TrackedRequest } from '../queries/track-request.ts';
 import { outcomeName } from '../domain/outcomes.ts';
 import { REQUEST_TEXT } from '../strings.ts';
+import { DELIVERY_METHOD_LABELS } from '../domain/application.ts';
 
 /** The tracking form: the code and a second factor (last four digits of the phone, or the e-mail). */
 export function TrackForm(props: { csrfToken: string; code?: string; error?: string | undefined }) {
@@ -47,8 +48,12 @@ export function TrackForm(props: { csrfToken: string; code?: string; error?: str
 export function TrackResult(props: {
   tracked: TrackedRequest;
   letterHref?: ((format: 'pdf' | 'docx') => string) | undefined;
+  /** Links to the released files, when the applicant receives them online or by e-mail. */
+  fileHref?: ((fileId: string) => string) | undefined;
 }) {
-  const { request, deadline, events, agencyName } = props.tracked;
+  const { request, deadline, events, agencyName, files } = props.tracked;
+  const attached = files.filter((f) => f.purpose === 'application');
+  const released = files.filter((f) => f.purpose === 'released');
   return (
     <section class="panel prose">
       <h1>申请办理进度</h1>
@@ -98,6 +103,41 @@ export function TrackResult(props: {
                     <a href={props.letterHref('docx')}>下载 Word</a>（链接1小时内有效）
                   </p>
                 ) : null}
+              </td>
+            </tr>
+          ) : null}
+          {released.length > 0 ? (
+            <tr>
+              <th scope="row">公开的政府信息</th>
+              <td>
+                <ul>
+                  {released.map((file) => (
+                    <li>{props.fileHref ? <a href={props.fileHref(file.id)}>{file.fileName}</a> : file.fileName}</li>
+                  ))}
+                </ul>
+                {props.fileHref ? (
+                  <p class="hint">下载链接1小时内有效。</p>
+                ) : (
+                  <p class="hint">按您选择的获取方式（{DELIVERY_METHOD_LABELS[request.delivery]}）提供。</p>
+                )}
+              </td>
+            </tr>
+          ) : null}
+          {request.service ? (
+            <tr>
+              <th scope="row">送达</th>
+              <td>
+                {DELIVERY_METHOD_LABELS[request.service.method]}（{request.service.on}）
+                {request.service.method === 'post' ? `，邮件单号 ${request.service.proof}` : ''}
+              </td>
+            </tr>
+          ) : null}
+          {attached.length > 0 ? (
+            <tr>
+              <th scope="row">申请附件</th>
+              <td>
+                {attached.map((file) => file.fileName).join('、')}
+                <p class="hint">附件仅受理机关工作人员可以查看。</p>
               </td>
             </tr>
           ) : null}
