@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../src/app/context.ts';
+import { upstreamSenderFor, type AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
@@ -74,6 +74,7 @@ export async function createTestApp(
     cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
     letters,
     mailer: mailerFor(config),
+    upstreamSender: upstreamSenderFor(config, clock),
     dataDir,
     async close() {
       await sanitiser.close();

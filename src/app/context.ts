@@ -10,7 +10,8 @@ import type { PasswordHasher } from '../modules/auth/index.ts';
 import { createCalendarCache, type CalendarCache } from '../modules/calendar/index.ts';
 import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site/index.ts';
 import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
-import type { FieldCipher, LetterRenderer } from '../modules/requests/index.ts';
+import type { FieldCipher, LetterRenderer, UpstreamStatusSender } from '../modules/requests/index.ts';
+import { createHttpStatusSender } from '../adapters/upstream/http-status-sender.ts';
 import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.ts';
 import { mailerFor } from '../adapters/mail/mailers.ts';
 import type { Mailer } from '../platform/mail.ts';
@@ -43,6 +44,11 @@ export type AppContext = {
   letters: LetterRenderer;
   /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
   mailer: Mailer;
+  /**
+   * Sends statuses to the provincial platform (GONGKAI_UPSTREAM_STATUS_URL), for
+   * `pushUpstreamStatuses`; undefined when no status URL is configured (they wait in the outbox).
+   */
+  upstreamSender: UpstreamStatusSender | undefined;
   close(): Promise<void>;
 };
 
@@ -74,12 +80,21 @@ export async function openApp(
     cipher: fieldCipherFor(config.dataKeys, secret),
     letters,
     mailer: mailerFor(config),
+    upstreamSender: upstreamSenderFor(config, clock),
     async close() {
       await sanitiser.close();
       await letters.close();
       await database.close();
     },
   };
+}
+
+/** The provincial platform's status sender, when the link is on and has somewhere to send. */
+export function upstreamSenderFor(config: AppConfig, clock: Clock): UpstreamStatusSender | undefined {
+  const upstream = config.upstream;
+  return upstream?.statusUrl
+    ? createHttpStatusSender({ url: upstream.statusUrl, secret: upstream.secret, clock })
+    : undefined;
 }
 
 /** The secret kept in the data directory when none is configured, created on first use. */

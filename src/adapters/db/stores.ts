@@ -5,7 +5,7 @@ import type { CatalogStore } from '../../modules/catalog/ports.ts';
 import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import type { DocumentStore } from '../../modules/documents/ports.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
-import type { RequestStore } from '../../modules/requests/ports.ts';
+import type { RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { UnitOfWork } from '../../platform/unit-of-work.ts';
@@ -18,6 +18,7 @@ import { createDocumentStore } from './document-store.ts';
 import { createOrgStore } from './org-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
+import { createUpstreamStore } from './upstream-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createApiTokenStore, createLoginThrottleStore, createSessionStore, createUserStore } from './user-store.ts';
 
@@ -34,6 +35,7 @@ export type Stores = {
   calendar: CalendarStore;
   catalogs: CatalogStore;
   requests: RequestStore;
+  upstream: UpstreamStore;
 };
 
 function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): Stores {
@@ -50,6 +52,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock): 
     calendar: createCalendarStore(db),
     catalogs: createCatalogStore(db),
     requests: createRequestStore(db),
+    upstream: createUpstreamStore(db),
   };
 }
 

@@ -24,6 +24,7 @@ export const REQUEST_AUDIT_ACTIONS = {
   'request.reply_text_changed': '修改答复告知书标准文本',
   'request.archived': '申请归档',
   'request.case_exported': '导出申请案卷',
+  'request.status_pushed': '向省级平台推送办理状态',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the requests module's actions. */

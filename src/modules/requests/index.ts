@@ -16,7 +16,18 @@ export {
 export type { ClockExtension, ClockFacts, ClockPause, PauseReason, ReplyDeadline } from './domain/clock.ts';
 export type { FoiRequest, RequestEvent, RequestState } from './domain/request.ts';
 export type { Letter } from './domain/letter.ts';
-export type { FieldCipher, LetterRenderer, RequestStore } from './ports.ts';
+export type {
+  FieldCipher,
+  LetterRenderer,
+  OutboxStatus,
+  RequestStore,
+  UpstreamStatusSender,
+  UpstreamStore,
+} from './ports.ts';
+export type { UpstreamStatus } from './domain/upstream.ts';
+export { pushUpstreamStatuses } from './jobs/push-upstream-statuses.ts';
+export { upstreamApiRoutes } from './http/upstream-routes.ts';
+export { UPSTREAM_STATUS_WEBHOOK, UpstreamStatusBody } from './http/upstream-schemas.ts';
 export { submitApplication } from './commands/submit-application.ts';
 export { registerRequest } from './commands/register-request.ts';
 export { takeStep } from './commands/take-step.ts';

@@ -85,4 +85,11 @@ export const REQUEST_TEXT = {
   trackNotFound: '没有找到与查询码和验证信息相符的申请，请核对后重试。',
   trackCodeRequired: '请填写申请查询码。',
   trackFactorRequired: '请填写申请时所留手机号码的后4位或电子邮箱。',
+  upstreamIdRequired: '请提供省级平台的申请编号（upstreamId）。',
+  upstreamIdInvalid: '省级平台申请编号应为1至64位字母、数字或“.”“_”“:”“-”。',
+  upstreamReference: '省级平台申请编号',
+  upstreamDelivery: '向省级平台推送状态',
+  upstreamDeliveryState: (sent: number, waiting: number) => `已推送 ${sent} 条，待推送 ${waiting} 条`,
+  upstreamDeliveryRetry: (attempts: number, next: string, error: string) =>
+    `已尝试 ${attempts} 次未送达，将于 ${next} 重试（${error}）`,
 } as const;

@@ -5,6 +5,7 @@ import * as calendar from './0003-calendar.ts';
 import * as catalogs from './0004-catalogs.ts';
 import * as accessLifecycle from './0005-access-lifecycle.ts';
 import * as requests from './0006-requests.ts';
+import * as upstream from './0008-upstream.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-catalogs': catalogs,
   '0005-access-lifecycle': accessLifecycle,
   '0006-requests': requests,
+  '0008-upstream': upstream,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

@@ -19,8 +19,10 @@ import {
   validateApplication,
   type ApplicationInput,
 } from '../domain/application.ts';
+import { checkUpstreamId } from '../domain/upstream.ts';
 import {
   CHANNEL_LABELS,
+  INTAKE_CHANNELS,
   trackingCodeFrom,
   type Channel,
   type FoiRequest,
@@ -34,9 +36,11 @@ import { REQUEST_TEXT } from '../strings.ts';
  * applicant: the identity number and contacts sealed, a tracking code, the first event. An online
  * application is `submitted` until the agency confirms receipt (Art. 31); an application addressed
  * to a village or community goes to its town (Art. 27). An application staff enter (`intake`) is
- * registered at once with its legal receipt date (Art. 31).
+ * registered at once with its legal receipt date (Art. 31). An application the provincial platform
+ * forwards (channel `provincial`) carries the platform's reference, one request per reference.
  * @throws DomainError `validation_failed` listing every problem, the agency's included;
- *   `unauthenticated`/`out_of_scope`/`forbidden` for an intake by anyone but the unit's officers.
+ *   `unauthenticated`/`out_of_scope`/`forbidden` for an intake by anyone but the unit's officers;
+ *   `conflict` when a request with the same upstream reference was stored meanwhile.
  */
 export async function submitApplication(options: {
   uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
@@ -57,13 +61,22 @@ export async function submitApplication(options: {
    * stored, without holding the answer (a failure is reported to `onError`, the application stands).
    */
   receipt?: { mailer: Mailer; trackUrl: string; onError: (error: unknown) => void } | undefined;
+  /** The provincial platform's reference of an application it forwards (channel `provincial` only). */
+  upstreamId?: string | undefined;
 }): Promise<{ request: FoiRequest; agency: Org }> {
   const { input, intake } = options;
   const issues = validateApplication(input);
   const now = options.clock.now();
   const today = chinaDate(now);
+  if ((options.channel === 'provincial') !== (options.upstreamId !== undefined)) {
+    throw new Error('an application of the provincial platform, and only one, carries its reference');
+  }
+  if (options.upstreamId !== undefined) {
+    const problem = checkUpstreamId(options.upstreamId);
+    if (problem) issues.push(problem);
+  }
   if (intake) {
-    if (options.channel === 'online') issues.push({ field: 'channel', message: REQUEST_TEXT.intakeChannel });
+    if (!isIntakeChannel(options.channel)) issues.push({ field: 'channel', message: REQUEST_TEXT.intakeChannel });
     if (!isIsoDate(intake.receivedOn)) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.dateInvalid });
     else if (intake.receivedOn > today) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.receiptInFuture });
   }
@@ -110,6 +123,7 @@ export async function submitApplication(options: {
       dueOn: null,
       assigneeId: null,
       updatedAt: now.toISOString(),
+      upstreamId: options.upstreamId ?? null,
     };
     const first: RequestEvent = {
       requestId: id,
@@ -118,7 +132,7 @@ export async function submitApplication(options: {
       at: now.toISOString(),
       on: intake?.receivedOn ?? null,
       by: input.name,
-      note: intake ? CHANNEL_LABELS[options.channel] : '',
+      note: intake || options.upstreamId !== undefined ? CHANNEL_LABELS[options.channel] : '',
     };
     const stored = intake ? { ...request, dueOn: storedDueOn(request, intake.calendar, today) } : request;
     await requests.insert(stored, first);
@@ -143,6 +157,7 @@ export async function submitApplication(options: {
           trackingCode: request.trackingCode,
           channel: request.channel,
           receivedOn: request.receivedOn,
+          ...(request.upstreamId !== null ? { upstreamId: request.upstreamId } : {}),
           applicantKind: request.applicant.kind,
           organisationKind: request.applicant.organisationKind,
         },
@@ -186,4 +201,8 @@ async function resolveAgency(orgs: OrgStore, code: string, issues: FieldIssue[])
     return undefined;
   }
   return unit;
+}
+
+function isIntakeChannel(channel: Channel): boolean {
+  return (INTAKE_CHANNELS as readonly Channel[]).includes(channel);
 }

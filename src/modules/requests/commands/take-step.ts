@@ -8,7 +8,8 @@ import { requestEntry } from '../audit-actions.ts';
 import { applyAction, storedDueOn, type HandlingAction, type HandlingKind } from '../domain/handling.ts';
 import type { FoiRequest } from '../domain/request.ts';
 import { composeReplyLetter, STANDARD_REPLY_TEXTS } from '../domain/letter.ts';
-import type { RequestStore } from '../ports.ts';
+import type { RequestStore, UpstreamStore } from '../ports.ts';
+import { reportUpstream } from './report-upstream.ts';
 import { loadHandledRequest } from './load-handled-request.ts';
 
 /** The audit action of each handling step. */
@@ -33,11 +34,12 @@ const AUDIT_ACTION = {
 /**
  * One handling step on a request by an officer of its receiving unit (条例 Art. 45): the domain
  * decides whether the law allows it now; the request, its event and the audit entry are saved
- * together, and the stored due date follows.
+ * together (with the status for the provincial platform when the request came from it), and the
+ * stored due date follows.
  * @throws DomainError `not_found`, `out_of_scope`/`forbidden`, `invalid_transition`, `validation_failed`, `conflict`.
  */
 export async function takeStep(options: {
-  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog }>;
+  uow: UnitOfWork<{ requests: RequestStore; orgs: OrgStore; audit: AuditLog; upstream: UpstreamStore }>;
   clock: Clock;
   calendar: WorkingCalendar;
   actor: Actor;
@@ -46,7 +48,7 @@ export async function takeStep(options: {
 }): Promise<FoiRequest> {
   const now = options.clock.now();
   const today = chinaDate(now);
-  return options.uow.run(async ({ requests, orgs, audit }) => {
+  return options.uow.run(async ({ requests, orgs, audit, upstream }) => {
     const { request, agency } = await loadHandledRequest({ requests, orgs }, options.actor, options.requestId);
     const { request: next, event } = applyAction(request, options.action, {
       calendar: options.calendar,
@@ -67,7 +69,13 @@ export async function takeStep(options: {
       stored = { ...stored, reply: { ...stored.reply, letter } };
     }
     await requests.update(stored, request.state);
-    await requests.appendEvent({ requestId: request.id, at: now.toISOString(), by: agency.name, ...event });
+    const appended = await requests.appendEvent({
+      requestId: request.id,
+      at: now.toISOString(),
+      by: agency.name,
+      ...event,
+    });
+    await reportUpstream(upstream, stored, appended);
     await audit.append(
       requestEntry(auditActor(options.actor), now, {
         action: AUDIT_ACTION[options.action.kind],
