@@ -30,37 +30,35 @@ export const UpstreamReceived = z.object({
 });
 
 /** The status body sent to the provincial platform's status URL (the type the domain builds, described). */
-export const UpstreamStatusBody = z
-  .object({
-    upstreamId: z.string().meta({ description: '省级平台的申请编号' }),
-    trackingCode: z.string().meta({ description: '本平台的申请查询码' }),
-    seq: z
-      .number()
-      .int()
-      .min(1)
-      .meta({ description: '该申请的第几个办理环节（从1开始，按顺序推送；重发时相同，接收方以最大者为准）' }),
-    event: z.enum(EVENT_KINDS).meta({ description: '办理环节' }),
-    eventLabel: z.string().meta({ description: '办理环节的中文说明' }),
-    on: z.string().nullable().meta({ description: '该环节的法定日期（YYYY-MM-DD），如收到申请日期、答复日期' }),
-    at: z.string().meta({ description: '记录时间（ISO 8601）' }),
-    state: z.enum(REQUEST_STATES).meta({ description: '该环节之后申请所处的状态' }),
-    stateLabel: z.string().meta({ description: '状态的中文说明' }),
-    closed: z.boolean().meta({ description: '是否已办结（答复、不予处理、终止、撤回、归档）' }),
-    receivedOn: z.string().nullable().meta({ description: '收到申请之日（条例第三十一条；补正的为收到补正申请之日）' }),
-    dueOn: z.string().nullable().meta({ description: '答复期限（条例第三十三条），计时停止时为 null' }),
-    outcome: z
-      .object({
-        code: z
-          .enum(OUTCOMES)
-          .meta({ description: '年度报告表三的行号，例如 3.1 予以公开、3.3.1 不予公开—属于国家秘密' }),
-        group: z.string(),
-        label: z.string(),
-      })
-      .nullable()
-      .meta({ description: '答复结果（条例第三十六条、第三十七条），答复后才有' }),
-    note: z.string().meta({ description: '该环节告知申请人的说明（如补正事项、延期天数），可为空' }),
-  })
-  .meta({ id: 'UpstreamStatus' }) satisfies z.ZodType<UpstreamStatus>;
+export const UpstreamStatusBody = z.object({
+  upstreamId: z.string().meta({ description: '省级平台的申请编号' }),
+  trackingCode: z.string().meta({ description: '本平台的申请查询码' }),
+  seq: z
+    .number()
+    .int()
+    .min(1)
+    .meta({ description: '该申请的第几个办理环节（从1开始，按顺序推送；重发时相同，接收方以最大者为准）' }),
+  event: z.enum(EVENT_KINDS).meta({ description: '办理环节' }),
+  eventLabel: z.string().meta({ description: '办理环节的中文说明' }),
+  on: z.string().nullable().meta({ description: '该环节的法定日期（YYYY-MM-DD），如收到申请日期、答复日期' }),
+  at: z.string().meta({ description: '记录时间（ISO 8601）' }),
+  state: z.enum(REQUEST_STATES).meta({ description: '该环节之后申请所处的状态' }),
+  stateLabel: z.string().meta({ description: '状态的中文说明' }),
+  closed: z.boolean().meta({ description: '是否已办结（答复、不予处理、终止、撤回、归档）' }),
+  receivedOn: z.string().nullable().meta({ description: '收到申请之日（条例第三十一条；补正的为收到补正申请之日）' }),
+  dueOn: z.string().nullable().meta({ description: '答复期限（条例第三十三条），计时停止时为 null' }),
+  outcome: z
+    .object({
+      code: z
+        .enum(OUTCOMES)
+        .meta({ description: '年度报告表三的行号，例如 3.1 予以公开、3.3.1 不予公开—属于国家秘密' }),
+      group: z.string(),
+      label: z.string(),
+    })
+    .nullable()
+    .meta({ description: '答复结果（条例第三十六条、第三十七条），答复后才有' }),
+  note: z.string().meta({ description: '该环节告知申请人的说明（如补正事项、延期天数），可为空' }),
+}) satisfies z.ZodType<UpstreamStatus>;
 
 /** The status push, as the OpenAPI document describes it to the provincial platform. */
 export const UPSTREAM_STATUS_WEBHOOK: ApiWebhook = {

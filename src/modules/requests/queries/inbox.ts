@@ -7,7 +7,7 @@ import type { ReplyDeadline } from '../domain/clock.ts';
 import { deadlineOf } from '../domain/handling.ts';
 import type { Appeal } from '../domain/appeals.ts';
 import { type Channel, type FoiRequest, type RequestEvent, type RequestState } from '../domain/request.ts';
-import type { InboxCounts, InboxFilter, InboxRow, RequestStore } from '../ports.ts';
+import type { InboxCounts, InboxFilter, InboxRow, RequestStore, UpstreamDelivery, UpstreamStore } from '../ports.ts';
 import { addWorkingDays } from '../../../platform/working-days.ts';
 
 /** A request in the inbox with where it stands against its clock (null before receipt or once closed). */
@@ -67,7 +67,7 @@ export async function listInbox(options: {
  * @throws DomainError `not_found`.
  */
 export async function getRequestForStaff(options: {
-  stores: { requests: RequestStore; orgs: OrgStore };
+  stores: { requests: RequestStore; orgs: OrgStore; upstream: UpstreamStore };
   calendar: () => Promise<WorkingCalendar>;
   clock: Clock;
   actor: Actor;
@@ -78,16 +78,19 @@ export async function getRequestForStaff(options: {
   events: RequestEvent[];
   appeals: Appeal[];
   deadline: ReplyDeadline | null;
+  /** For a request the provincial platform forwarded: how its statuses stand. */
+  upstreamDelivery: UpstreamDelivery | null;
 }> {
   const request = await options.stores.requests.getById(options.requestId);
   const agency = request && (await options.stores.orgs.getById(request.orgId));
   if (!request || !agency || !scopeIncludes(scopeFor(options.actor, 'request.handle'), agency.path)) {
     throw new DomainError('not_found');
   }
-  const [events, appeals, calendar] = await Promise.all([
+  const [events, appeals, calendar, upstreamDelivery] = await Promise.all([
     options.stores.requests.events(request.id),
     options.stores.requests.appealsOf(request.id),
     options.calendar(),
+    request.upstreamId === null ? null : options.stores.upstream.deliveryOf(request.id),
   ]);
   return {
     request,
@@ -95,6 +98,7 @@ export async function getRequestForStaff(options: {
     events,
     appeals,
     deadline: deadlineOf(request, calendar, chinaDate(options.clock.now())),
+    upstreamDelivery,
   };
 }
 
