@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   pushUpstreamStatuses,
@@ -210,6 +211,25 @@ describe.each(DIALECTS)('provincial platform link on $name', (dialect) => {
         app.clock.set(NOW);
       }
       expect(await countRequests()).toBe(before);
+    });
+
+    it('a replay sent to two instances at once: one of them takes it, the other refuses it', async () => {
+      const other = await createTestServer(app);
+      try {
+        const payload = JSON.stringify(forwarded('SQ-2026-TWICE'));
+        const headers = { 'content-type': 'application/json', ...signAsUpstream(payload, { at: at() }) };
+        const answers = await Promise.all(
+          [server, other, server, other].map((instance) =>
+            instance.inject({ method: 'POST', url: INTAKE, headers, payload }),
+          ),
+        );
+        expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 401, 401, 401]);
+        for (const refused of answers.filter((a) => a.statusCode === 401)) {
+          expect(apiError(refused).code).toBe('signature_replayed');
+        }
+      } finally {
+        await other.close();
+      }
     });
 
     it('forgets nonces once their time window has closed', async () => {
@@ -465,6 +485,11 @@ describe.each(DIALECTS)('provincial platform link on $name', (dialect) => {
     const page = await server.inject({ method: 'GET', url: `/admin/ysqgk/${requestId}`, cookies: jar });
     expect(page.body).toContain('省级平台转来');
     expect(page.body).toContain('SQ-2026-000001');
+    const archive = await server.inject({ method: 'GET', url: `/admin/ysqgk/${requestId}/case.zip`, cookies: jar });
+    expect(archive.statusCode).toBe(200);
+    const application = strFromU8(unzipSync(archive.rawPayload)['1-申请.txt']!);
+    expect(application).toContain('申请渠道：省级平台转来');
+    expect(application).toContain('省级平台申请编号：SQ-2026-000001');
   });
 
   it('describes the intake and the status push in the OpenAPI document', async () => {
