@@ -71,6 +71,8 @@ export async function startStatusReceiver(now: () => Date) {
         /^[A-Za-z0-9_-]{16,64}$/.test(header('x-gongkai-nonce')) &&
         request.headers['content-type'] === 'application/json; charset=utf-8';
       const timestampFresh = Math.abs(Number(header('x-gongkai-timestamp')) * 1000 - now().getTime()) <= 300_000;
+      // 0: never answer (the sender's timeout must end the wait).
+      if (state.answer === 0) return;
       if (state.answer === 200) {
         received.push({
           body: JSON.parse(raw.toString('utf8')) as Record<string, unknown>,
@@ -90,7 +92,7 @@ export async function startStatusReceiver(now: () => Date) {
   return {
     url: `http://127.0.0.1:${port}/gongkai/status`,
     received,
-    /** The status code it answers with from now on (only 200 keeps the status). */
+    /** The status code it answers with from now on (only 200 keeps the status; 0 never answers). */
     answer(status: number) {
       state.answer = status;
     },

@@ -9,6 +9,7 @@ import {
   UpstreamStatusBody,
 } from '../../src/modules/requests/index.ts';
 import { PERSON } from '../../src/modules/requests/domain/request.fixture.ts';
+import { createHttpStatusSender } from '../../src/adapters/upstream/http-status-sender.ts';
 import { createTestApp, createTestServer, markAsDemo, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { seedFixture, type Fixture } from '../fixtures.ts';
@@ -454,6 +455,43 @@ describe.each(DIALECTS)('provincial platform link on $name', (dialect) => {
     ]);
     expect(statuses.every((s) => s.signatureValid && s.timestampFresh)).toBe(true);
     expect((await outbox(requestId)).map((row) => Number(row.attempts))).toEqual([3, 1]);
+  });
+
+  it('gives up on a platform that does not answer in time, and tries again later', async () => {
+    await postUpstream(server, forwarded('SQ-2026-000030'), { at: at() });
+    const requestId = (await app.stores.requests.getByUpstreamId('SQ-2026-000030'))!.id;
+    await registerRequest({
+      ...(await deps()),
+      actor: fixture.staff('edu.foi_officer'),
+      requestId,
+      receivedOn: '2026-09-18',
+    });
+    const impatient = createHttpStatusSender({
+      url: receiver.url,
+      secret: UPSTREAM_SECRET,
+      clock: app.clock,
+      timeoutMs: 300,
+    });
+    receiver.answer(0);
+    try {
+      const started = Date.now();
+      expect(
+        await pushUpstreamStatuses({ uow: app.uow, stores: app.stores, clock: app.clock, sender: impatient }),
+      ).toEqual({
+        sent: 0,
+        failed: 1,
+      });
+      expect(Date.now() - started).toBeLessThan(5_000);
+      const [head] = await outbox(requestId);
+      expect(head).toMatchObject({ attempts: 1, sent_at: null });
+      expect(head!.last_error).toMatch(/timeout|abort/i);
+      receiver.answer(200);
+      app.clock.set('2026-09-18T02:00:30Z');
+      expect(await push()).toEqual({ sent: 1, failed: 0 });
+    } finally {
+      receiver.answer(200);
+      app.clock.set(NOW);
+    }
   });
 
   it('queues nothing for applications that did not come from the provincial platform', async () => {
