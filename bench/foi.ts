@@ -487,6 +487,7 @@ function makeRequest(options: {
     dueOn: null,
     assigneeId,
     updatedAt: closedOn ? instantOn(random, closedOn, false) : at,
+    upstreamId: null,
   };
   if (closedOn) {
     const outcome: Outcome =

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../src/app/context.ts';
+import { upstreamSenderFor, type AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
@@ -81,6 +81,7 @@ export async function createTestApp(
     reportFiles,
     mailer: mailerFor(config),
     jobs,
+    upstreamSender: upstreamSenderFor(config, clock),
     dataDir,
     async close() {
       await jobs.close();

@@ -10,7 +10,8 @@ import type { PasswordHasher } from '../modules/auth/index.ts';
 import { createCalendarCache, type CalendarCache } from '../modules/calendar/index.ts';
 import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site/index.ts';
 import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
-import type { FieldCipher, LetterRenderer } from '../modules/requests/index.ts';
+import type { FieldCipher, LetterRenderer, UpstreamStatusSender } from '../modules/requests/index.ts';
+import { createHttpStatusSender } from '../adapters/upstream/http-status-sender.ts';
 import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.ts';
 import { createWorkerReportRenderer } from '../adapters/reports/worker-report-files.ts';
 import type { ReportFileRenderer } from '../modules/reports/index.ts';
@@ -51,6 +52,11 @@ export type AppContext = {
   mailer: Mailer;
   /** Background jobs: use cases send through `stores.jobs`; the serving process runs them. */
   jobs: JobQueue;
+  /**
+   * Sends statuses to the provincial platform (GONGKAI_UPSTREAM_STATUS_URL), for
+   * `pushUpstreamStatuses`; undefined when no status URL is configured (they wait in the outbox).
+   */
+  upstreamSender: UpstreamStatusSender | undefined;
   close(): Promise<void>;
 };
 
@@ -86,6 +92,7 @@ export async function openApp(
     reportFiles,
     mailer: mailerFor(config),
     jobs,
+    upstreamSender: upstreamSenderFor(config, clock),
     async close() {
       await jobs.close();
       await sanitiser.close();
@@ -96,6 +103,14 @@ export async function openApp(
   };
   registerJobs(ctx);
   return ctx;
+}
+
+/** The provincial platform's status sender, when the link is on and has somewhere to send. */
+export function upstreamSenderFor(config: AppConfig, clock: Clock): UpstreamStatusSender | undefined {
+  const upstream = config.upstream;
+  return upstream?.statusUrl
+    ? createHttpStatusSender({ url: upstream.statusUrl, secret: upstream.secret, clock })
+    : undefined;
 }
 
 /** The secret kept in the data directory when none is configured, created on first use. */

@@ -1,15 +1,23 @@
 import pino from 'pino';
 import { PUBLISH_DUE_EDITIONS_JOB, publishDueEditions } from '../modules/documents/index.ts';
-import { DEADLINE_REMINDERS_JOB, sendDeadlineReminders } from '../modules/requests/index.ts';
+import {
+  DEADLINE_REMINDERS_JOB,
+  UPSTREAM_STATUS_JOB,
+  pushUpstreamStatuses,
+  sendDeadlineReminders,
+} from '../modules/requests/index.ts';
 import { MAIL_JOB } from '../platform/jobs.ts';
 import { mailOfJob } from '../platform/mail.ts';
 import type { AppContext } from './context.ts';
 
 /** Every job the application sends or runs (pg-boss creates their queues at start). */
-export const JOB_NAMES = [MAIL_JOB, PUBLISH_DUE_EDITIONS_JOB, DEADLINE_REMINDERS_JOB] as const;
+export const JOB_NAMES = [MAIL_JOB, PUBLISH_DUE_EDITIONS_JOB, DEADLINE_REMINDERS_JOB, UPSTREAM_STATUS_JOB] as const;
 
 /** How often the deadline reminders are looked for; each is sent once, so this only bounds the delay. */
 export const REMINDER_SWEEP_SECONDS = 600;
+
+/** How often the statuses waiting for the provincial platform are sent (each keeps its own backoff). */
+export const UPSTREAM_PUSH_SECONDS = 15;
 
 /** Where a job's failure is written: the application's log, at the configured level. */
 export function jobErrorLogger(level: string): (error: unknown) => void {
@@ -19,7 +27,8 @@ export function jobErrorLogger(level: string): (error: unknown) => void {
 
 /**
  * What each job does, and which run by themselves: scheduled publication every
- * `GONGKAI_SCHEDULER_SECONDS`, deadline reminders every ten minutes. The runner starts only in the
+ * `GONGKAI_SCHEDULER_SECONDS`, deadline reminders every ten minutes, and, when the provincial
+ * platform's status URL is set, its statuses every 15 seconds. The runner starts only in the
  * serving process (`gongkai serve`); every process may send.
  */
 export function registerJobs(ctx: AppContext): void {
@@ -40,4 +49,18 @@ export function registerJobs(ctx: AppContext): void {
     });
   });
   if (ctx.config.schedulerSeconds > 0) runner.every(DEADLINE_REMINDERS_JOB, REMINDER_SWEEP_SECONDS);
+  const sender = ctx.upstreamSender;
+  if (!sender) return;
+  const log = jobErrorLogger(ctx.config.logLevel);
+  runner.work(UPSTREAM_STATUS_JOB, async () => {
+    await pushUpstreamStatuses({
+      uow: ctx.uow,
+      stores: ctx.stores,
+      clock: ctx.clock,
+      sender,
+      // A failed send stays in the outbox with its own backoff; the log says why.
+      onError: (error) => log(error),
+    });
+  });
+  if (ctx.config.schedulerSeconds > 0) runner.every(UPSTREAM_STATUS_JOB, UPSTREAM_PUSH_SECONDS);
 }

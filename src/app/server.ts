@@ -33,6 +33,8 @@ import {
   registerRequestAdminRoutes,
   registerRequestPublicRoutes,
   requestApiRoutes,
+  upstreamApiRoutes,
+  UPSTREAM_STATUS_WEBHOOK,
 } from '../modules/requests/index.ts';
 import { registerReportAdminRoutes } from '../modules/reports/index.ts';
 import { registerDashboardRoutes, registerSitePublicRoutes, registerSettingsRoutes } from '../modules/site/index.ts';
@@ -61,7 +63,7 @@ export function allApiRoutes(
     Parameters<typeof documentApiRoutes>[0] &
     Parameters<typeof requestApiRoutes>[0],
 ): ApiRoute[] {
-  return [...orgApiRoutes(web), ...documentApiRoutes(web), ...requestApiRoutes(web)];
+  return [...orgApiRoutes(web), ...documentApiRoutes(web), ...requestApiRoutes(web), ...upstreamApiRoutes(web)];
 }
 
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -239,11 +241,17 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   });
 
   const apiRoutes = allApiRoutes(web);
-  const openApi = openApiDocument(apiRoutes, {
-    title: 'Gongkai 政务公开平台 API',
-    version: '1',
-    description: '公开读取组织机构和政府信息；工作人员凭个人访问令牌办理信息发布流程。错误统一返回 { code, message }。',
-  });
+  const openApi = openApiDocument(
+    apiRoutes,
+    {
+      title: 'Gongkai 政务公开平台 API',
+      version: '1',
+      description:
+        '公开读取组织机构和政府信息；工作人员凭个人访问令牌办理信息发布流程；省级政府信息公开申请平台以签名请求转来申请，' +
+        '并接收签名的状态推送（见 webhooks）。错误统一返回 { code, message }。',
+    },
+    [UPSTREAM_STATUS_WEBHOOK],
+  );
   await app.register(
     async (api) => {
       installBearerAuthentication(api, authDeps);

@@ -34,8 +34,31 @@ describe('loadConfig', () => {
       schedulerSeconds: 30,
       foiReminderDays: 5,
       secureCookies: false,
+      upstream: undefined,
       logLevel: 'info',
     });
+  });
+
+  it('reads the provincial platform link: its secret, and where statuses go', () => {
+    expect(loadConfig({ GONGKAI_UPSTREAM_SECRET: SECRET }).upstream).toEqual({ secret: SECRET, statusUrl: undefined });
+    expect(
+      loadConfig({ GONGKAI_UPSTREAM_SECRET: SECRET, GONGKAI_UPSTREAM_STATUS_URL: 'https://sq.example.gov.cn/status' })
+        .upstream,
+    ).toEqual({ secret: SECRET, statusUrl: 'https://sq.example.gov.cn/status' });
+  });
+
+  it.each([
+    { env: { GONGKAI_UPSTREAM_SECRET: 'short' }, variable: 'GONGKAI_UPSTREAM_SECRET' },
+    {
+      env: { GONGKAI_UPSTREAM_SECRET: SECRET, GONGKAI_UPSTREAM_STATUS_URL: 'ftp://x.cn/' },
+      variable: 'GONGKAI_UPSTREAM_STATUS_URL',
+    },
+    {
+      env: { GONGKAI_UPSTREAM_STATUS_URL: 'https://sq.example.gov.cn/status' },
+      variable: 'GONGKAI_UPSTREAM_STATUS_URL',
+    },
+  ])('refuses $env', ({ env, variable }) => {
+    expect(problemsOf(env)).toEqual([expect.stringMatching(new RegExp(`^${variable}: `))]);
   });
 
   it('treats empty and blank variables as unset', () => {

@@ -42,6 +42,8 @@ const environmentSchema = z.object({
       'must be id:key pairs separated by commas, each key 32 bytes in base64 (openssl rand -base64 32); the first seals',
     )
     .optional(),
+  GONGKAI_UPSTREAM_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  GONGKAI_UPSTREAM_STATUS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -81,6 +83,12 @@ export type AppConfig = {
   /** Working days before a disclosure request's reply is due that its officers get a reminder. */
   foiReminderDays: number;
   secureCookies: boolean;
+  /**
+   * The link with the provincial disclosure platform (省级政府信息公开申请平台): the shared secret
+   * that signs applications coming in and statuses going back, and where statuses go (undefined:
+   * they wait in the outbox). Undefined when no secret is set: the link is off.
+   */
+  upstream: { secret: string; statusUrl: string | undefined } | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 };
 
@@ -105,6 +113,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
   }
   const e = parsed.data;
+  if (e.GONGKAI_UPSTREAM_STATUS_URL !== undefined && e.GONGKAI_UPSTREAM_SECRET === undefined) {
+    throw new ConfigError([
+      'GONGKAI_UPSTREAM_STATUS_URL: needs GONGKAI_UPSTREAM_SECRET, which signs the statuses sent there',
+    ]);
+  }
   const dataDir = e.GONGKAI_DATA_DIR;
   const database: DatabaseConfig =
     e.DATABASE_URL === undefined
@@ -134,6 +147,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     schedulerSeconds: e.GONGKAI_SCHEDULER_SECONDS,
     foiReminderDays: e.GONGKAI_FOI_REMINDER_DAYS,
     secureCookies: e.GONGKAI_SECURE_COOKIES ?? e.GONGKAI_PUBLIC_URL?.startsWith('https:') ?? false,
+    upstream: e.GONGKAI_UPSTREAM_SECRET
+      ? { secret: e.GONGKAI_UPSTREAM_SECRET, statusUrl: e.GONGKAI_UPSTREAM_STATUS_URL }
+      : undefined,
     logLevel: e.LOG_LEVEL,
   };
 }

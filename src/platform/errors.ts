@@ -26,6 +26,19 @@ export const ERROR_TABLE = {
   },
   invalid_token: { status: 401, message: '访问令牌无效或已撤销。' },
   totp_invalid: { status: 401, message: '动态验证码错误，请重新输入。' },
+  signature_missing: {
+    status: 401,
+    message: '请求缺少签名信息：须带 X-Gongkai-Timestamp、X-Gongkai-Nonce 和 X-Gongkai-Signature 三个请求头。',
+  },
+  signature_invalid: { status: 401, message: '请求签名无效：签名、时间戳或随机数的格式或内容不正确。' },
+  signature_stale: {
+    status: 401,
+    message: '请求时间戳与服务器时间相差超过5分钟，请校准时钟后重新签名发送。',
+  },
+  signature_replayed: {
+    status: 401,
+    message: '该随机数已经使用过，请求疑为重放；每次发送请使用新的随机数重新签名。',
+  },
   forbidden: { status: 403, message: '您没有权限执行此操作。' },
   out_of_scope: { status: 403, message: '该对象不在您所在单位的管理范围内。' },
   csrf_failed: { status: 403, message: '页面已过期或来源不明，请刷新页面后重试。' },
@@ -38,6 +51,10 @@ export const ERROR_TABLE = {
     message: '系统管理员和区级管理员须先启用双因素认证。',
   },
   not_found: { status: 404, message: '您访问的内容不存在或尚未公开。' },
+  upstream_disabled: {
+    status: 404,
+    message: '本平台未开通与省级政府信息公开申请平台的对接（未配置对接密钥）。',
+  },
   invalid_transition: { status: 409, message: '当前状态下不能执行此操作。' },
   draft_exists: { status: 409, message: '该文件已有一个未发布的新版本，请先处理该版本。' },
   conflict: { status: 409, message: '数据已存在或已被他人修改，请刷新后重试。' },

@@ -77,7 +77,10 @@ describe.each(DIALECTS)('guarded paths on $name', (dialect) => {
 
   beforeAll(async () => {
     // Not the demo: administrators must enrol in two-factor sign-in.
-    app = await createTestApp(dialect, { now: '2026-03-02T02:00:00Z' });
+    app = await createTestApp(dialect, {
+      now: '2026-03-02T02:00:00Z',
+      env: { GONGKAI_UPSTREAM_SECRET: 'provincial-platform-shared-secret-0123456789' },
+    });
     await seedFixture(app, [
       { role: 'editor', org: 'edu' },
       { role: 'district_admin', org: 'dist' },
@@ -160,6 +163,23 @@ describe.each(DIALECTS)('guarded paths on $name', (dialect) => {
         if (response.statusCode !== expected || (expected === 401 && body.code !== 'unauthenticated')) {
           problems.push(`${route.method} ${spelling.url} (${spelling.name}) → ${response.statusCode} ${body.code}`);
         }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(await auditTotal()).toBe(before);
+  });
+
+  it('takes no application at the provincial intake without a signature, however the path is spelled', async () => {
+    const before = await auditTotal();
+    const problems: string[] = [];
+    for (const spelling of spellings('/api/v1/upstream/foi/applications', 'api')) {
+      // A staff session and a JSON body, but no signature: neither a cookie nor the path's spelling opens it.
+      const response = await send('POST', spelling.url, editor);
+      const expected = spelling.refused ? 400 : spelling.name === 'in capitals' ? 404 : 401;
+      const isJson = String(response.headers['content-type']).startsWith('application/json');
+      const body = (isJson ? JSON.parse(response.body) : {}) as { code?: string };
+      if (response.statusCode !== expected || (expected === 401 && body.code !== 'signature_missing')) {
+        problems.push(`POST ${spelling.url} (${spelling.name}) → ${response.statusCode} ${body.code}`);
       }
     }
     expect(problems).toEqual([]);

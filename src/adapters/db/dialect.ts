@@ -41,3 +41,12 @@ export function toCount(value: string | number | bigint | null | undefined): num
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
+
+/**
+ * True when a statement failed on a unique constraint: SQLSTATE 23505 from PostgreSQL,
+ * SQLITE_CONSTRAINT_UNIQUE (or the primary key's) from better-sqlite3.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -7,7 +7,7 @@ import type { ReminderKind } from '../../modules/requests/domain/reminders.ts';
 import type { RequestStore } from '../../modules/requests/ports.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { pathInSubtrees } from './access.ts';
-import { toCount } from './dialect.ts';
+import { isUniqueViolation, toCount } from './dialect.ts';
 import type { Database, FoiAppealRow, FoiEventRow, FoiRequestRow } from './schema.ts';
 
 /** Where the district's wording of the letters' standard texts is kept, one setting per outcome group. */
@@ -34,8 +34,22 @@ export function createRequestStore(db: Kysely<Database>): RequestStore {
   };
   return {
     async insert(request, first) {
-      await db.insertInto('foi_requests').values(requestRow(request)).execute();
+      try {
+        await db.insertInto('foi_requests').values(requestRow(request)).execute();
+      } catch (error) {
+        // Another transaction stored the same upstream reference first (the unique index decides).
+        if (isUniqueViolation(error)) throw new DomainError('conflict');
+        throw error;
+      }
       await db.insertInto('foi_events').values(toEventRow(first)).execute();
+    },
+    async getByUpstreamId(upstreamId) {
+      const row = await db
+        .selectFrom('foi_requests')
+        .selectAll()
+        .where('upstream_id', '=', upstreamId)
+        .executeTakeFirst();
+      return row && fromRow(row);
     },
     async getById(id) {
       const row = await db.selectFrom('foi_requests').selectAll().where('id', '=', id).executeTakeFirst();
@@ -290,6 +304,7 @@ export function requestRow(r: FoiRequest): FoiRequestRow {
     due_on: r.dueOn,
     assignee_id: r.assigneeId,
     updated_at: r.updatedAt,
+    upstream_id: r.upstreamId,
   };
 }
 
@@ -332,6 +347,7 @@ function fromRow(row: Selectable<FoiRequestRow>): FoiRequest {
     dueOn: row.due_on,
     assigneeId: row.assignee_id,
     updatedAt: row.updated_at,
+    upstreamId: row.upstream_id,
   };
 }
 

@@ -30,6 +30,8 @@ export type Database = {
   jobs: JobRow;
   annual_reports: AnnualReportRow;
   foi_files: FoiFileRow;
+  upstream_nonces: UpstreamNonceRow;
+  foi_upstream_outbox: UpstreamOutboxRow;
 };
 
 export type OrgRow = {
@@ -322,6 +324,8 @@ export type FoiRequestRow = {
   due_on: string | null;
   assignee_id: string | null;
   updated_at: string;
+  /** The provincial platform's reference of a request it forwarded (unique), else null. */
+  upstream_id: string | null;
 };
 
 export type FoiEventRow = {
@@ -395,4 +399,24 @@ export type FoiFileRow = {
   sha256: string;
   created_at: string;
   created_by: string;
+};
+
+/** A nonce of a signed call, kept until its timestamp leaves the accepted window. */
+export type UpstreamNonceRow = { nonce: string; expires_at: string };
+
+/** One status to send to the provincial platform, in order per request (`seq`: the event's). */
+export type UpstreamOutboxRow = {
+  id: string;
+  request_id: string;
+  org_id: string;
+  seq: number;
+  /** The JSON sent, fixed when the change happened. */
+  body: string;
+  created_at: string;
+  attempts: number;
+  next_attempt_at: string;
+  /** While one instance is sending it, until when the others leave it alone. */
+  lease_until: string | null;
+  last_error: string | null;
+  sent_at: string | null;
 };

@@ -6,7 +6,7 @@ import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from 
 import type { DocumentStore } from '../../modules/documents/ports.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
-import type { RequestFileStore, RequestStore } from '../../modules/requests/ports.ts';
+import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobSender } from '../../platform/jobs.ts';
@@ -22,6 +22,7 @@ import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
 import { createReportStore } from './report-store.ts';
 import { createRequestFileStore } from './request-file-store.ts';
+import { createUpstreamStore } from './upstream-store.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { createApiTokenStore, createLoginThrottleStore, createSessionStore, createUserStore } from './user-store.ts';
 
@@ -42,6 +43,7 @@ export type Stores = {
   jobs: JobSender;
   reports: AnnualReportStore;
   requestFiles: RequestFileStore;
+  upstream: UpstreamStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -63,6 +65,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     jobs: jobs(db),
     reports: createReportStore(db),
     requestFiles: createRequestFileStore(db),
+    upstream: createUpstreamStore(db),
   };
 }
 

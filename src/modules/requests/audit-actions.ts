@@ -27,6 +27,7 @@ export const REQUEST_AUDIT_ACTIONS = {
   'request.archived': '申请归档',
   'request.case_exported': '导出申请案卷',
   'request.reminder_sent': '发送办理期限提醒',
+  'request.status_pushed': '向省级平台推送办理状态',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the requests module's actions. */

@@ -21,10 +21,17 @@ export type {
   FileServices,
   IncomingFile,
   LetterRenderer,
+  OutboxStatus,
   RequestFileStore,
   RequestStore,
+  UpstreamStatusSender,
+  UpstreamStore,
 } from './ports.ts';
 export type { FilePurpose, RequestFile } from './domain/files.ts';
+export type { UpstreamStatus } from './domain/upstream.ts';
+export { UPSTREAM_STATUS_JOB, pushUpstreamStatuses } from './jobs/push-upstream-statuses.ts';
+export { upstreamApiRoutes } from './http/upstream-routes.ts';
+export { UPSTREAM_STATUS_WEBHOOK, UpstreamStatusBody } from './http/upstream-schemas.ts';
 export { submitApplication } from './commands/submit-application.ts';
 export { registerRequest } from './commands/register-request.ts';
 export { takeStep } from './commands/take-step.ts';

@@ -36,10 +36,15 @@ export type InboxCounts = { submitted: number; open: number; overdue: number; du
 
 /** Disclosure requests and their event lists. */
 export interface RequestStore {
-  /** Stores a new request with its first event. */
+  /**
+   * Stores a new request with its first event.
+   * @throws DomainError `conflict` when a request with its upstream reference is already stored.
+   */
   insert(request: FoiRequest, first: RequestEvent): Promise<void>;
   getById(id: string): Promise<FoiRequest | undefined>;
   getByTrackingCode(code: string): Promise<FoiRequest | undefined>;
+  /** The request the provincial platform forwarded under this reference, if any. */
+  getByUpstreamId(upstreamId: string): Promise<FoiRequest | undefined>;
   /**
    * Saves a request only if it is still in `expectedState`.
    * @throws DomainError `conflict` when someone else changed it first.
@@ -135,3 +140,66 @@ export type IncomingFile = { fileName: string; content: FileContent };
 
 /** Where a use case keeps the files it receives, and how it tells their type from their bytes. */
 export type FileServices = { files: FileStorage; sniff: FileSniffer };
+/** One status waiting to be sent to the provincial platform, or sent. */
+export type OutboxStatus = {
+  id: string;
+  requestId: string;
+  /** The request's receiving unit, for the audit log. */
+  orgId: string;
+  /** The event's number within its request: statuses go out in this order. */
+  seq: number;
+  /** The JSON body, fixed when the change happened. */
+  body: string;
+  createdAt: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  sentAt: string | null;
+};
+
+/** How the statuses of one forwarded request stand, for its page. */
+export type UpstreamDelivery = {
+  sent: number;
+  waiting: number;
+  /** The oldest unsent status's failed attempts, next try and last error. */
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastError: string | null;
+};
+
+/**
+ * The link with the provincial platform (省级政府信息公开申请平台): nonces of signed calls, and
+ * the outbox of statuses to send back, written in the transaction of the change they report.
+ */
+export interface UpstreamStore {
+  /**
+   * Remembers a nonce until `expiresAt`; false when it is already remembered (a replay). Safe across
+   * instances: the nonce is the table's key.
+   */
+  claimNonce(nonce: string, expiresAt: string): Promise<boolean>;
+  /** Forgets the nonces whose time window closed before `now`. */
+  pruneNonces(now: string): Promise<void>;
+  enqueue(status: Pick<OutboxStatus, 'id' | 'requestId' | 'orgId' | 'seq' | 'body' | 'createdAt'>): Promise<void>;
+  /**
+   * The first unsent status of each request whose next attempt is due at `now` and that nobody is
+   * sending (no lease running), oldest first.
+   */
+  dueHeads(now: string, limit: number): Promise<OutboxStatus[]>;
+  /** The first unsent status of one request, due or not. */
+  headOf(requestId: string): Promise<OutboxStatus | undefined>;
+  /** Takes a status to send until `leaseUntil`; false when it was sent or another instance has it. */
+  lease(id: string, now: string, leaseUntil: string): Promise<boolean>;
+  markSent(id: string, at: string, attempts: number): Promise<void>;
+  markFailed(id: string, failure: { attempts: number; nextAttemptAt: string; lastError: string }): Promise<void>;
+  deliveryOf(requestId: string): Promise<UpstreamDelivery>;
+}
+
+/**
+ * Sends one status to the provincial platform's status URL, signed (`platform/signed-body.ts`).
+ * @throws Error when it was not accepted (connection failed, timeout, a status other than 2xx).
+ */
+export interface UpstreamStatusSender {
+  send(body: string): Promise<void>;
+  /** Where statuses go, for logs. */
+  readonly destination: string;
+}

@@ -106,4 +106,11 @@ export const REQUEST_TEXT = {
     postalNumber ? `${method}，邮件单号 ${postalNumber}` : method,
   fileLinkExpired: '下载链接已失效，请重新查询办理进度后再下载。',
   deliveryMethodRequired: '请选择送达方式。',
+  upstreamIdRequired: '请提供省级平台的申请编号（upstreamId）。',
+  upstreamIdInvalid: '省级平台申请编号应为1至64位字母、数字或“.”“_”“:”“-”。',
+  upstreamReference: '省级平台申请编号',
+  upstreamDelivery: '向省级平台推送状态',
+  upstreamDeliveryState: (sent: number, waiting: number) => `已推送 ${sent} 条，待推送 ${waiting} 条`,
+  upstreamDeliveryRetry: (attempts: number, next: string, error: string) =>
+    `已尝试 ${attempts} 次未送达，将于 ${next} 重试（${error}）`,
 } as const;

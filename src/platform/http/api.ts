@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { DomainError } from '../errors.ts';
 import { parseInput } from '../validation.ts';
 import { formFields } from './forms.ts';
+import { findInputProblem } from './input-guard.ts';
+import { parseJsonText } from './json-body.ts';
+import { SIGNATURE_HEADERS, SIGNATURE_TOLERANCE_SECONDS } from '../signed-body.ts';
 
 type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -34,7 +37,17 @@ export type ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> = {
   path: string;
   summary: string;
   tag: string;
-  auth: 'public' | 'token';
+  /**
+   * Who may call: anybody, a member of staff with a bearer token, or (`signed`) another platform
+   * signing each body with a shared secret (`platform/signed-body.ts`), checked by `verifyRawBody`.
+   */
+  auth: 'public' | 'token' | 'signed';
+  /**
+   * A `signed` route's check of the body's raw bytes and the request's headers, run before anything
+   * parses the body (the body's schema is applied only once it passes).
+   * @throws DomainError to refuse the request.
+   */
+  verifyRawBody?: (raw: Buffer, request: FastifyRequest) => Promise<void>;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
@@ -53,6 +66,19 @@ export const ApiErrorSchema = z
     fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .meta({ id: 'ApiError' });
+
+/**
+ * A request Gongkai sends to another system (OpenAPI 3.1 `webhooks`), described from the zod schema
+ * of its body, so the receiving side can be built from the same document as the API.
+ */
+export type ApiWebhook = {
+  name: string;
+  summary: string;
+  description: string;
+  body: z.ZodType;
+  /** Signed like the `signed` routes' bodies (`platform/signed-body.ts`). */
+  signed: boolean;
+};
 
 /** Defines a route with its types inferred from its schemas. */
 export function apiRoute<P, Q, B, R>(route: ApiRoute<P, Q, B, R>): ApiRoute {
@@ -75,9 +101,10 @@ export function registerApiRoutes(
     callerOf: (request: FastifyRequest) => TokenCaller;
   },
 ): void {
-  for (const route of routes) {
+  const add = (group: FastifyInstance, route: ApiRoute) => {
     if (!route.path.startsWith(`${options.prefix}/`)) throw new Error(`${route.path} is outside ${options.prefix}`);
-    api.route({
+    if (route.auth === 'signed' && !route.verifyRawBody) throw new Error(`${route.path} is signed but checks nothing`);
+    group.route({
       method: route.method,
       url: route.path.slice(options.prefix.length).replace(/\{(\w+)\}/g, ':$1'),
       config: { uploads: route.multipart === true },
@@ -87,7 +114,11 @@ export function registerApiRoutes(
         const params = route.params ? parseInput(route.params, request.params) : undefined;
         const query = route.query ? parseInput(route.query, request.query) : undefined;
         let body: unknown;
-        if (route.body) {
+        if (route.auth === 'signed') {
+          const raw = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+          await route.verifyRawBody!(raw, request);
+          if (route.body) body = parseInput(route.body, signedJson(raw, request));
+        } else if (route.body) {
           const missing = !route.multipart && (request.body === undefined || request.body === null);
           // A body whose fields are all optional may be left out altogether (curl -X POST …/submit).
           if (missing && !route.body.safeParse({}).success) {
@@ -99,7 +130,43 @@ export function registerApiRoutes(
         return reply.status(route.successStatus ?? 200).send(result);
       },
     });
+  };
+  for (const route of routes) if (route.auth !== 'signed') add(api, route);
+  const signed = routes.filter((route) => route.auth === 'signed');
+  if (signed.length > 0) {
+    void api.register(async (group) => {
+      // Signed bodies reach their route as the bytes that came (within the body limit), whatever
+      // their type: the signature is over those bytes, and nothing is parsed before it is checked.
+      group.removeAllContentTypeParsers();
+      group.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, raw, done) => done(null, raw));
+      for (const route of signed) add(group, route);
+    });
   }
+}
+
+/**
+ * The JSON value of a signed body whose signature passed, with the same checks as every JSON body
+ * (type, UTF-8, depth, prototype keys, NUL characters).
+ * @throws DomainError `unsupported_media_type`, `malformed_json`, `input_too_deep`, `validation_failed`.
+ */
+function signedJson(raw: Buffer, request: FastifyRequest): unknown {
+  if (raw.length === 0) throw new DomainError('malformed_json', { message: PLATFORM_TEXT.bodyRequired });
+  if (!/^application\/json\s*(;|$)/i.test(request.headers['content-type'] ?? '')) {
+    throw new DomainError('unsupported_media_type');
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw new DomainError('malformed_json');
+  }
+  const value = parseJsonText(text);
+  const problem = findInputProblem(value);
+  if (problem?.kind === 'too_deep') throw new DomainError('input_too_deep');
+  if (problem?.kind === 'nul') {
+    throw new DomainError('validation_failed', { fields: [{ field: problem.path, message: PLATFORM_TEXT.nul }] });
+  }
+  return value;
 }
 
 function multipartFields(request: FastifyRequest): Record<string, string> {
@@ -112,16 +179,22 @@ function multipartFields(request: FastifyRequest): Record<string, string> {
 export function openApiDocument(
   routes: ApiRoute[],
   info: { title: string; version: string; description: string },
+  webhooks: ApiWebhook[] = [],
 ): object {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {
-    const parameters = [...schemaParameters(route.params, 'path'), ...schemaParameters(route.query, 'query')];
+    const parameters = [
+      ...schemaParameters(route.params, 'path'),
+      ...schemaParameters(route.query, 'query'),
+      ...(route.auth === 'signed' ? SIGNATURE_PARAMETERS : []),
+    ];
     const operation: Record<string, unknown> = {
       summary: route.summary,
       tags: [route.tag],
       operationId: `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(\w)/g, (_, c: string) => c.toUpperCase())}`,
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.auth === 'token' ? { security: [{ bearerAuth: [] }] } : {}),
+      ...(route.auth === 'signed' ? { security: [{ signedBody: [] }] } : {}),
       responses: {
         [String(route.successStatus ?? 200)]: {
           description: '成功',
@@ -151,19 +224,73 @@ export function openApiDocument(
     }
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
   }
+  const hooks: Record<string, unknown> = {};
+  for (const hook of webhooks) {
+    hooks[hook.name] = {
+      post: {
+        summary: hook.summary,
+        description: hook.description,
+        operationId: hook.name,
+        ...(hook.signed ? { security: [{ signedBody: [] }], parameters: SIGNATURE_PARAMETERS } : {}),
+        requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(hook.body, 'output') } } },
+        responses: {
+          '2XX': { description: '接收方已收到；其他状态码、超时或连接失败均视为未送达，稍后按退避间隔重发' },
+        },
+      },
+    };
+  }
   return {
     openapi: '3.1.0',
     info,
     servers: [{ url: '/' }],
     paths,
+    ...(webhooks.length > 0 ? { webhooks: hooks } : {}),
     components: {
       schemas: { ApiError: jsonSchema(ApiErrorSchema, 'output') },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: '个人访问令牌（gongkai token create）' },
+        signedBody: {
+          type: 'apiKey',
+          in: 'header',
+          name: SIGNATURE_HEADERS.signature,
+          description: SIGNATURE_DESCRIPTION,
+        },
       },
     },
   };
 }
+
+/** How a signed body is signed, for the document's readers (the code is `platform/signed-body.ts`). */
+const SIGNATURE_DESCRIPTION =
+  '双方约定的共享密钥签名（HMAC-SHA256）：签名 = 小写十六进制 HMAC-SHA256(密钥, 时间戳 + "\\n" + 随机数 + "\\n" + 请求体原始字节)。' +
+  'X-Gongkai-Timestamp 为签名时的 Unix 时间（秒），与接收方时钟相差不得超过' +
+  `${SIGNATURE_TOLERANCE_SECONDS / 60}分钟；X-Gongkai-Nonce 为16至64位字母、数字、“_”或“-”，每次请求（包括重发）都须新生成，` +
+  '用过的随机数在有效期内再次出现即视为重放；X-Gongkai-Signature 为签名。接收方先验证签名，再解析请求体。';
+
+/** The three headers of a signed body, as OpenAPI parameters (header names ignore case). */
+const SIGNATURE_PARAMETERS = [
+  {
+    name: SIGNATURE_HEADERS.timestamp,
+    in: 'header',
+    required: true,
+    description: '签名时的 Unix 时间（秒）',
+    schema: { type: 'string', pattern: '^\\d{1,12}$' },
+  },
+  {
+    name: SIGNATURE_HEADERS.nonce,
+    in: 'header',
+    required: true,
+    description: '每次请求（包括重发）新生成的随机数',
+    schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' },
+  },
+  {
+    name: SIGNATURE_HEADERS.signature,
+    in: 'header',
+    required: true,
+    description: 'HMAC-SHA256 签名（十六进制）',
+    schema: { type: 'string', pattern: '^[0-9a-fA-F]{64}$' },
+  },
+];
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { DomainError } from '../errors.ts';
+import { PLATFORM_TEXT } from '../strings.ts';
 import { ReceivedForm } from './uploads.ts';
-
-const NUL_MESSAGE = '内容中含有无效的空字符，请删除后重试。';
 
 /** Deepest nesting of arrays and objects any input may have; no form or API body comes near it. */
 export const MAX_INPUT_DEPTH = 64;
@@ -50,7 +49,7 @@ export function installInputGuard(app: FastifyInstance): void {
     for (const value of [request.params, request.query, request.body]) {
       const problem = findInputProblem(value);
       if (problem?.kind === 'nul') {
-        throw new DomainError('validation_failed', { fields: [{ field: problem.path, message: NUL_MESSAGE }] });
+        throw new DomainError('validation_failed', { fields: [{ field: problem.path, message: PLATFORM_TEXT.nul }] });
       }
       if (problem?.kind === 'too_deep') throw new DomainError('input_too_deep');
     }

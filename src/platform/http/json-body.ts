@@ -15,14 +15,26 @@ export function installJsonBody(app: FastifyInstance, options: { bodyLimit: numb
     'application/json',
     { parseAs: 'string', bodyLimit: options.bodyLimit },
     (_request, body, done) => {
-      const text = typeof body === 'string' ? body : body.toString('utf8');
-      if (text.trim() === '') return done(new DomainError('malformed_json'), undefined);
-      if (jsonNestingExceeds(text, MAX_INPUT_DEPTH)) return done(new DomainError('input_too_deep'), undefined);
       try {
-        done(null, secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }));
-      } catch {
-        done(new DomainError('malformed_json'), undefined);
+        done(null, parseJsonText(typeof body === 'string' ? body : body.toString('utf8')));
+      } catch (error) {
+        done(error as DomainError, undefined);
       }
     },
   );
+}
+
+/**
+ * One JSON text as the body parser reads it: refused when empty or nested deeper than any real
+ * body (before parsing), parsed with `__proto__` and `constructor.prototype` keys refused.
+ * @throws DomainError `malformed_json`, `input_too_deep`.
+ */
+export function parseJsonText(text: string): unknown {
+  if (text.trim() === '') throw new DomainError('malformed_json');
+  if (jsonNestingExceeds(text, MAX_INPUT_DEPTH)) throw new DomainError('input_too_deep');
+  try {
+    return secureJson.parse(text, undefined, { protoAction: 'error', constructorAction: 'error' }) as unknown;
+  } catch {
+    throw new DomainError('malformed_json');
+  }
 }

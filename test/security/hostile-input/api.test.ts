@@ -15,6 +15,10 @@ import { fuzzQuery, Rng } from './hostile-values.ts';
 import { expectShareSent, HOSTILE_APP_OPTIONS, prepareHostileRun, seedHostileFixture, type HostileRun } from './kit.ts';
 import { sampleOf } from './openapi.ts';
 import { clip, show, type Probe } from './probes.ts';
+import { signAsUpstream } from '../../requests/provincial-kit.ts';
+
+/** The provincial platform's intake: signed bodies only (`platform/signed-body.ts`). */
+const UPSTREAM_INTAKE = '/api/v1/upstream/foi/applications';
 
 /**
  * The hostile-input fuzz (see `kit.ts`), chunk `api`: the JSON API driven by its OpenAPI document
@@ -305,6 +309,77 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     expectAllAnsweredWell(await sendAll(probes), probes);
   }, 120_000);
 
+  it('answers hostile signed bodies on the provincial intake in Chinese JSON, never 5xx', async () => {
+    const { operations, knownBodyValues, sendAll, expectAllAnsweredWell } = run;
+    const op = operations.find((o) => o.path === UPSTREAM_INTAKE && o.method === 'POST');
+    expect(op?.body?.kind).toBe('json');
+    const schema = op!.body!.kind === 'json' ? op!.body!.schema : {};
+    const rng = new Rng('upstream signed bodies');
+    const base = sampleOf(schema, '', { ...knownBodyValues, agency: 'edu', upstreamId: 'SQ-FUZZ-1' }) as Record<
+      string,
+      unknown
+    >;
+    const fields = [...new Set([...Object.keys(base), ...Object.keys(schema.properties ?? {})])];
+    expect(fields).toContain('upstreamId');
+    const probes: Probe[] = [];
+    // Signed with the shared secret at the app's time, so every body gets past the signature to the parser.
+    const signed = (label: string, body: string | Buffer, type: string | undefined = 'application/json') =>
+      probes.push({
+        label: `upstream: ${label}`,
+        method: 'POST',
+        url: UPSTREAM_INTAKE,
+        headers: {
+          ...(type === undefined ? {} : { 'content-type': type }),
+          ...signAsUpstream(body, { at: app.clock.now() }),
+        },
+        payload: body,
+      });
+    for (const malformed of MALFORMED_JSON) signed(malformed.name, malformed.body);
+    for (let i = 0; i < 12; i++) {
+      const deep = deepJson(rng);
+      signed(deep.name, deep.body);
+    }
+    for (let i = 0; i < 60; i++) {
+      const field = rng.chance(0.85) ? rng.pick(fields) : undefined;
+      const odd = oddJsonValue(rng);
+      const body = field
+        ? JSON.stringify({ ...base, [field]: '__FUZZ__' }).replace('"__FUZZ__"', () => odd)
+        : JSON.stringify({ ...base, __fuzz__: 1 }).replace(
+            '"__fuzz__":1',
+            () => rng.pick(['"__proto__"', '"constructor"', '"prototype"']) + ':' + odd,
+          );
+      signed(`field ${field ?? '(extra)'} = ${clip(odd, 60)}`, body);
+    }
+    for (const type of WRONG_CONTENT_TYPES) signed(`content type ${show(type)}`, JSON.stringify(base), type);
+    signed('UTF-16 body', Buffer.from(JSON.stringify(base), 'utf16le'));
+    signed('valid-looking body', JSON.stringify(base));
+    // Damaged signatures: refused before the body is read as JSON.
+    const body = JSON.stringify(base);
+    const good = signAsUpstream(body, { at: app.clock.now() });
+    for (const [label, headers] of [
+      ['timestamp in milliseconds', { ...good, 'x-gongkai-timestamp': `${good['x-gongkai-timestamp']}000` }],
+      ['negative timestamp', { ...good, 'x-gongkai-timestamp': '-1' }],
+      ['timestamp 1e12', { ...good, 'x-gongkai-timestamp': '1e12' }],
+      ['huge timestamp', { ...good, 'x-gongkai-timestamp': '9'.repeat(400) }],
+      ['nonce of 10,000 characters', { ...good, 'x-gongkai-nonce': 'n'.repeat(10_000) }],
+      ['nonce with spaces', { ...good, 'x-gongkai-nonce': 'a nonce with spaces in it' }],
+      ['signature of 10,000 characters', { ...good, 'x-gongkai-signature': 'f'.repeat(10_000) }],
+      ['signature not hex', { ...good, 'x-gongkai-signature': 'z'.repeat(64) }],
+      ['empty headers', { 'x-gongkai-timestamp': '', 'x-gongkai-nonce': '', 'x-gongkai-signature': '' }],
+    ] as const) {
+      probes.push({
+        label: `upstream signature: ${label}`,
+        method: 'POST',
+        url: UPSTREAM_INTAKE,
+        headers: { 'content-type': 'application/json', ...headers },
+        payload: body,
+      });
+    }
+    expect(probes.length).toBeGreaterThan(100);
+    const failures = await sendAll(probes);
+    expectAllAnsweredWell(failures, probes);
+  }, 120_000);
+
   // -------------------------------------------------------------------------------------------
   // A handful of bodies just over the 4 MB limit (slow, so few)
 
@@ -348,6 +423,16 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
         headers: { cookie: loginCookie, 'content-type': 'application/x-www-form-urlencoded' },
         payload: `_csrf=${loginCsrf}&username=${big}`,
         remoteAddress: '198.51.100.1',
+      },
+      {
+        label: 'oversized signed JSON to the provincial intake',
+        method: 'POST',
+        url: UPSTREAM_INTAKE,
+        headers: {
+          'content-type': 'application/json',
+          ...signAsUpstream(`{"name":"${big}"}`, { at: app.clock.now() }),
+        },
+        payload: `{"name":"${big}"}`,
       },
       {
         label: 'oversized JSON to a page that does not exist',

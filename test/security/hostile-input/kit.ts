@@ -11,6 +11,7 @@ import { createDraft } from '../../../src/modules/documents/commands/create-draf
 import { publishEdition } from '../../../src/modules/documents/commands/publish-edition.ts';
 import { submitEdition } from '../../../src/modules/documents/commands/submit-edition.ts';
 import { markAsDemo, type TestApp } from '../../app.ts';
+import { UPSTREAM_SECRET } from '../../requests/provincial-kit.ts';
 import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../../fixtures.ts';
 import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-kit.ts';
 import { multipartBody } from './hostile-bodies.ts';
@@ -43,8 +44,14 @@ import { problemsOf, report, type Answer, type Probe } from './probes.ts';
 /** The fuzz's clock. */
 export const NOW = '2026-03-02T02:00:00Z';
 
-/** How every chunk's app is made: the fuzz's clock, uploads limited to 1 MB. */
-export const HOSTILE_APP_OPTIONS = { now: NOW, env: { GONGKAI_MAX_UPLOAD_MB: '1' } };
+/**
+ * How every chunk's app is made: the fuzz's clock, uploads limited to 1 MB, the link with the
+ * provincial platform on (so its intake checks signatures rather than answering that it is off).
+ */
+export const HOSTILE_APP_OPTIONS = {
+  now: NOW,
+  env: { GONGKAI_MAX_UPLOAD_MB: '1', GONGKAI_UPSTREAM_SECRET: UPSTREAM_SECRET },
+};
 
 /** The fuzz as a whole sends at least this many hostile requests per dialect. */
 export const MINIMUM_REQUESTS = 2_000;

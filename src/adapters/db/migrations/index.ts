@@ -6,6 +6,7 @@ import * as catalogs from './0004-catalogs.ts';
 import * as accessLifecycle from './0005-access-lifecycle.ts';
 import * as requests from './0006-requests.ts';
 import * as jobs from './0007-jobs.ts';
+import * as upstream from './0008-upstream.ts';
 import * as requestFiles from './0009-request-files.ts';
 import * as annualReports from './0010-annual-reports.ts';
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005-access-lifecycle': accessLifecycle,
   '0006-requests': requests,
   '0007-jobs': jobs,
+  '0008-upstream': upstream,
   '0009-request-files': requestFiles,
   '0010-annual-reports': annualReports,
 };

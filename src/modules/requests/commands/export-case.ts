@@ -1,3 +1,4 @@
+import { REQUEST_TEXT } from '../strings.ts';
 import { chinaDateTime, type Clock } from '../../../platform/clock.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { zipFiles, type ZipEntry } from '../../../platform/zip.ts';
@@ -72,6 +73,7 @@ export async function exportCase(options: {
         ['申请查询码', request.trackingCode],
         ['受理机关', agency.name],
         ['申请渠道', CHANNEL_LABELS[request.channel]],
+        [REQUEST_TEXT.upstreamReference, request.upstreamId],
         ['提交时间', chinaDateTime(request.submittedAt)],
         ['收到申请日期', request.receivedOn],
         ['收到补正申请日期', request.correctedOn],

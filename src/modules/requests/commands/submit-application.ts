@@ -20,8 +20,10 @@ import {
   validateApplication,
   type ApplicationInput,
 } from '../domain/application.ts';
+import { checkUpstreamId } from '../domain/upstream.ts';
 import {
   CHANNEL_LABELS,
+  INTAKE_CHANNELS,
   trackingCodeFrom,
   type Channel,
   type FoiRequest,
@@ -38,7 +40,8 @@ import { REQUEST_TEXT } from '../strings.ts';
  * to a village or community goes to its town (Art. 27). An application staff enter (`intake`) is
  * registered at once with its legal receipt date (Art. 31). Attachments (a copy of the identity
  * document, a letter of authorisation) are checked from their bytes before anything is stored, and
- * kept with the request in the same transaction.
+ * kept with the request in the same transaction. An application the provincial platform forwards
+ * (channel `provincial`) carries the platform's reference, one request per reference.
  * @throws DomainError `validation_failed` listing every problem, the agency's included; with a file
  *   problem, `too_many_files`, `upload_too_large`, `upload_type_not_allowed` or `upload_type_mismatch`,
  *   still listing every problem;
@@ -72,13 +75,22 @@ export async function submitApplication(options: {
    * is down gets it later.
    */
   receipt?: { trackUrl: string } | undefined;
+  /** The provincial platform's reference of an application it forwards (channel `provincial` only). */
+  upstreamId?: string | undefined;
 }): Promise<{ request: FoiRequest; agency: Org }> {
   const { input, intake } = options;
   const issues = validateApplication(input);
   const now = options.clock.now();
   const today = chinaDate(now);
+  if ((options.channel === 'provincial') !== (options.upstreamId !== undefined)) {
+    throw new Error('an application of the provincial platform, and only one, carries its reference');
+  }
+  if (options.upstreamId !== undefined) {
+    const problem = checkUpstreamId(options.upstreamId);
+    if (problem) issues.push(problem);
+  }
   if (intake) {
-    if (options.channel === 'online') issues.push({ field: 'channel', message: REQUEST_TEXT.intakeChannel });
+    if (!isIntakeChannel(options.channel)) issues.push({ field: 'channel', message: REQUEST_TEXT.intakeChannel });
     if (!isIsoDate(intake.receivedOn)) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.dateInvalid });
     else if (intake.receivedOn > today) issues.push({ field: 'receivedOn', message: REQUEST_TEXT.receiptInFuture });
   }
@@ -132,6 +144,7 @@ export async function submitApplication(options: {
       dueOn: null,
       assigneeId: null,
       updatedAt: now.toISOString(),
+      upstreamId: options.upstreamId ?? null,
     };
     const first: RequestEvent = {
       requestId: id,
@@ -140,7 +153,7 @@ export async function submitApplication(options: {
       at: now.toISOString(),
       on: intake?.receivedOn ?? null,
       by: input.name,
-      note: intake ? CHANNEL_LABELS[options.channel] : '',
+      note: intake || options.upstreamId !== undefined ? CHANNEL_LABELS[options.channel] : '',
     };
     const stored = intake ? { ...request, dueOn: storedDueOn(request, intake.calendar, today) } : request;
     await requests.insert(stored, first);
@@ -177,6 +190,7 @@ export async function submitApplication(options: {
           trackingCode: request.trackingCode,
           channel: request.channel,
           receivedOn: request.receivedOn,
+          ...(request.upstreamId !== null ? { upstreamId: request.upstreamId } : {}),
           applicantKind: request.applicant.kind,
           organisationKind: request.applicant.organisationKind,
           attachments: auditedFiles(attached),
@@ -219,4 +233,8 @@ async function resolveAgency(orgs: OrgStore, code: string, issues: FieldIssue[])
     return undefined;
   }
   return unit;
+}
+
+function isIntakeChannel(channel: Channel): boolean {
+  return (INTAKE_CHANNELS as readonly Channel[]).includes(channel);
 }

@@ -8,9 +8,10 @@ import { requestEntry } from '../audit-actions.ts';
 import { applyAction, storedDueOn, type HandlingAction, type HandlingKind } from '../domain/handling.ts';
 import type { FoiRequest } from '../domain/request.ts';
 import { composeReplyLetter, STANDARD_REPLY_TEXTS } from '../domain/letter.ts';
-import type { FileServices, IncomingFile, RequestFileStore, RequestStore } from '../ports.ts';
+import type { FileServices, IncomingFile, RequestFileStore, RequestStore, UpstreamStore } from '../ports.ts';
 import type { FilePurpose } from '../domain/files.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
+import { reportUpstream } from './report-upstream.ts';
 import { loadHandledRequest } from './load-handled-request.ts';
 import { auditedFiles, inspectIncoming, keepFiles } from './request-files.ts';
 
@@ -40,14 +41,21 @@ const FILES_OF: Partial<Record<HandlingKind, FilePurpose>> = { reply: 'released'
 /**
  * One handling step on a request by an officer of its receiving unit (条例 Art. 45): the domain
  * decides whether the law allows it now; the request, its event and the audit entry are saved
- * together, and the stored due date follows. A reply may bring the released information's files and
+ * together (with the status for the provincial platform when the request came from it), and the
+ * stored due date follows. A reply may bring the released information's files and
  * a delivery its proof: checked from their bytes before anything is stored, kept in the same
  * transaction; files sent with any other step are not kept.
  * @throws DomainError `not_found`, `out_of_scope`/`forbidden`, `invalid_transition`, `validation_failed`,
  *   `conflict`; for files `too_many_files`, `upload_too_large`, `upload_type_not_allowed`, `upload_type_mismatch`.
  */
 export async function takeStep(options: {
-  uow: UnitOfWork<{ requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore; audit: AuditLog }>;
+  uow: UnitOfWork<{
+    requests: RequestStore;
+    requestFiles: RequestFileStore;
+    orgs: OrgStore;
+    audit: AuditLog;
+    upstream: UpstreamStore;
+  }>;
   clock: Clock;
   calendar: WorkingCalendar;
   actor: Actor;
@@ -67,7 +75,7 @@ export async function takeStep(options: {
       : options.action.kind === 'deliver'
         ? { ...options.action, proofFiles: incoming.length }
         : options.action;
-  return options.uow.run(async ({ requests, requestFiles, orgs, audit }) => {
+  return options.uow.run(async ({ requests, requestFiles, orgs, audit, upstream }) => {
     const { request, agency } = await loadHandledRequest({ requests, orgs }, options.actor, options.requestId);
     let applied: ReturnType<typeof applyAction>;
     try {
@@ -108,7 +116,13 @@ export async function takeStep(options: {
             by: options.actor.kind === 'staff' ? options.actor.userId : 'system',
           })
         : [];
-    await requests.appendEvent({ requestId: request.id, at: now.toISOString(), by: agency.name, ...event });
+    const appended = await requests.appendEvent({
+      requestId: request.id,
+      at: now.toISOString(),
+      by: agency.name,
+      ...event,
+    });
+    await reportUpstream(upstream, stored, appended);
     await audit.append(
       requestEntry(auditActor(options.actor), now, {
         action: AUDIT_ACTION[options.action.kind],

@@ -59,5 +59,6 @@ export const REGISTERED: FoiRequest = {
   fee: null,
   dueOn: '2026-10-22',
   assigneeId: null,
+  upstreamId: null,
   updatedAt: '2026-09-18T01:00:00Z',
 };

@@ -60,8 +60,12 @@ export const CLOSED_STATES: ReadonlySet<RequestState> = new Set([
   'archived',
 ]);
 
-/** How an application reached the agency; it decides the legal receipt date (条例 Art. 31). */
-export const CHANNELS = ['online', 'in_person', 'post', 'fax', 'email'] as const;
+/**
+ * How an application reached the agency; it decides the legal receipt date (条例 Art. 31).
+ * `provincial`: forwarded by the provincial disclosure platform (省级政府信息公开申请平台), an
+ * application over the Internet like `online`, received the day both sides confirm it.
+ */
+export const CHANNELS = ['online', 'in_person', 'post', 'fax', 'email', 'provincial'] as const;
 export type Channel = (typeof CHANNELS)[number];
 /** The channels staff enter applications from (everything but the online form). */
 export const INTAKE_CHANNELS = ['in_person', 'post', 'fax', 'email'] as const satisfies readonly Channel[];
@@ -71,6 +75,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   post: '信函邮寄',
   fax: '传真',
   email: '电子邮件',
+  provincial: '省级平台转来',
 };
 
 /** The applicant as stored: identity and contact sealed (encrypted), with what lookups need in clear. */
@@ -147,6 +152,11 @@ export type FoiRequest = {
   /** The officer handling it, when assigned. */
   assigneeId: string | null;
   updatedAt: string;
+  /**
+   * The provincial platform's own reference of an application it forwarded (channel `provincial`):
+   * one request per reference, and every later change of state is reported back under it.
+   */
+  upstreamId: string | null;
 };
 
 /**

@@ -13,17 +13,19 @@ import type {
   LetterRenderer,
   RequestFileStore,
   RequestStore,
+  UpstreamStore,
 } from '../ports.ts';
 
 /** What the application form, the tracking page and the API need, built by the composition root. */
 export type RequestWebDeps = {
-  stores: { requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore };
+  stores: { requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore; upstream: UpstreamStore };
   uow: UnitOfWork<{
     requests: RequestStore;
     requestFiles: RequestFileStore;
     orgs: OrgStore;
     audit: AuditLog;
     jobs: JobSender;
+    upstream: UpstreamStore;
   }>;
   /** Where the files of requests are kept, and how their type is told from their bytes. */
   files: FileStorage;
@@ -31,8 +33,11 @@ export type RequestWebDeps = {
   clock: Clock;
   cipher: FieldCipher;
   letters: LetterRenderer;
-  /** Links in mail are built from the configured public origin, never from the request. */
-  config: { publicUrl: string };
+  /**
+   * Links in mail are built from the configured public origin, never from the request; the
+   * provincial platform's shared secret, when the link with it is on.
+   */
+  config: { publicUrl: string; upstream: { secret: string } | undefined };
   /** Signs the applicant's letter links. */
   secret: string;
   calendarCache: CalendarCache;

@@ -7,7 +7,15 @@ import type { ReplyDeadline } from '../domain/clock.ts';
 import { deadlineOf } from '../domain/handling.ts';
 import type { Appeal } from '../domain/appeals.ts';
 import { type Channel, type FoiRequest, type RequestEvent, type RequestState } from '../domain/request.ts';
-import type { InboxCounts, InboxFilter, InboxRow, RequestFileStore, RequestStore } from '../ports.ts';
+import type {
+  InboxCounts,
+  InboxFilter,
+  InboxRow,
+  RequestFileStore,
+  RequestStore,
+  UpstreamDelivery,
+  UpstreamStore,
+} from '../ports.ts';
 import type { RequestFile } from '../domain/files.ts';
 import { addWorkingDays } from '../../../platform/working-days.ts';
 
@@ -68,7 +76,7 @@ export async function listInbox(options: {
  * @throws DomainError `not_found`.
  */
 export async function getRequestForStaff(options: {
-  stores: { requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore };
+  stores: { requests: RequestStore; requestFiles: RequestFileStore; orgs: OrgStore; upstream: UpstreamStore };
   calendar: () => Promise<WorkingCalendar>;
   clock: Clock;
   actor: Actor;
@@ -81,17 +89,20 @@ export async function getRequestForStaff(options: {
   deadline: ReplyDeadline | null;
   /** The applicant's attachments, the released information and the proof of service. */
   files: RequestFile[];
+  /** For a request the provincial platform forwarded: how its statuses stand. */
+  upstreamDelivery: UpstreamDelivery | null;
 }> {
   const request = await options.stores.requests.getById(options.requestId);
   const agency = request && (await options.stores.orgs.getById(request.orgId));
   if (!request || !agency || !scopeIncludes(scopeFor(options.actor, 'request.handle'), agency.path)) {
     throw new DomainError('not_found');
   }
-  const [events, appeals, calendar, files] = await Promise.all([
+  const [events, appeals, calendar, files, upstreamDelivery] = await Promise.all([
     options.stores.requests.events(request.id),
     options.stores.requests.appealsOf(request.id),
     options.calendar(),
     options.stores.requestFiles.filesOf(request.id),
+    request.upstreamId === null ? null : options.stores.upstream.deliveryOf(request.id),
   ]);
   return {
     request,
@@ -100,6 +111,7 @@ export async function getRequestForStaff(options: {
     appeals,
     deadline: deadlineOf(request, calendar, chinaDate(options.clock.now())),
     files,
+    upstreamDelivery,
   };
 }
 

@@ -50,6 +50,8 @@ function FileList(props: { requestId: string; files: RequestFile[]; purpose: Fil
     </MetaRow>
   );
 }
+import type { UpstreamDelivery } from '../ports.ts';
+import { REQUEST_TEXT } from '../strings.ts';
 
 /** One request for its handling unit: the application (contacts masked), its clock, its steps, the next action. */
 export function AdminRequest(props: {
@@ -69,6 +71,8 @@ export function AdminRequest(props: {
   failedStep?: HandlingKind | undefined;
   /** The applicant's identity and contacts in full, after an audited opening. */
   revealed?: RevealedApplicant | undefined;
+  /** How the statuses of a request the provincial platform forwarded stand. */
+  upstreamDelivery: UpstreamDelivery | null;
 }) {
   const { request } = props;
   const a = request.applicant;
@@ -84,6 +88,14 @@ export function AdminRequest(props: {
           <MetaRow label="受理机关">{props.agencyName}</MetaRow>
           <MetaRow label="状态">{REQUEST_STATE_LABELS[request.state]}</MetaRow>
           <MetaRow label="申请渠道">{CHANNEL_LABELS[request.channel]}</MetaRow>
+          {request.upstreamId !== null ? (
+            <MetaRow label={REQUEST_TEXT.upstreamReference}>{request.upstreamId}</MetaRow>
+          ) : null}
+          {props.upstreamDelivery ? (
+            <MetaRow label={REQUEST_TEXT.upstreamDelivery}>
+              <UpstreamDeliveryText delivery={props.upstreamDelivery} />
+            </MetaRow>
+          ) : null}
           <MetaRow label="提交时间">{chinaDateTime(request.submittedAt)}</MetaRow>
           <MetaRow label="收到申请日期">{request.correctedOn ?? request.receivedOn ?? '尚未确认'}</MetaRow>
           <MetaRow label="答复期限">
@@ -228,5 +240,20 @@ export function AdminRequest(props: {
         </ol>
       </section>
     </section>
+  );
+}
+
+/** Sent and waiting statuses of a forwarded request, and why the oldest waiting one has not gone yet. */
+function UpstreamDeliveryText(props: { delivery: UpstreamDelivery }) {
+  const { sent, waiting, attempts, nextAttemptAt, lastError } = props.delivery;
+  return (
+    <>
+      {REQUEST_TEXT.upstreamDeliveryState(sent, waiting)}
+      {waiting > 0 && attempts > 0 && nextAttemptAt ? (
+        <p class="field-error">
+          {REQUEST_TEXT.upstreamDeliveryRetry(attempts, chinaDateTime(nextAttemptAt), lastError ?? '')}
+        </p>
+      ) : null}
+    </>
   );
 }
