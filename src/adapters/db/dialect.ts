@@ -11,6 +11,12 @@ export type DialectQuirks = {
   lockChain(trx: Transaction<Database> | Kysely<Database>, key: number): Promise<void>;
   /** The operator for case-insensitive LIKE: SQLite's LIKE already ignores ASCII case, PostgreSQL's does not. */
   likeOperator: 'like' | 'ilike';
+  /**
+   * How a unit subtree narrows a large table: PostgreSQL plans well only when the subtree's units
+   * are named by id (its statistics of the unit column then tell a unit holding most rows from an
+   * average one); SQLite plans well from the join with the units' path, walking the units first.
+   */
+  subtreeFilter: 'unit_ids' | 'path_join';
 };
 
 export function dialectQuirks(name: DialectName): DialectQuirks {
@@ -22,6 +28,7 @@ export function dialectQuirks(name: DialectName): DialectQuirks {
         await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
       },
       likeOperator: 'ilike',
+      subtreeFilter: 'unit_ids',
     };
   }
   return {
@@ -29,6 +36,7 @@ export function dialectQuirks(name: DialectName): DialectQuirks {
     // SQLite allows one writer at a time, and Kysely runs one transaction at a time per connection.
     lockChain: () => Promise.resolve(),
     likeOperator: 'like',
+    subtreeFilter: 'path_join',
   };
 }
 

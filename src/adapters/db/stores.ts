@@ -61,7 +61,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     documents: createDocumentStore(db, quirks),
     calendar: createCalendarStore(db),
     catalogs: createCatalogStore(db),
-    requests: createRequestStore(db),
+    requests: createRequestStore(db, quirks),
     jobs: jobs(db),
     reports: createReportStore(db),
     requestFiles: createRequestFileStore(db),
