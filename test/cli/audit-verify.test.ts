@@ -39,7 +39,8 @@ describe('gongkai audit verify', () => {
     const result = run('audit', 'verify');
     expect(result.stdout).toMatch(/audit log intact: \d+ rows verified/);
     expect(result.status).toBe(0);
-  });
+    // Seeds the whole demo district in a child process: 7 s on a quiet machine, three times that on a busy one.
+  }, 60_000);
 
   it('exits non-zero naming the first edited row', () => {
     sqlite(`update audit_log set actor_name = '某人' where seq = 7`);
