@@ -6,6 +6,7 @@ import { publishEdition } from '../../src/modules/documents/commands/publish-edi
 import { submitEdition } from '../../src/modules/documents/commands/submit-edition.ts';
 import { updateDraft } from '../../src/modules/documents/commands/update-draft.ts';
 import { withdrawEdition } from '../../src/modules/documents/commands/withdraw-edition.ts';
+import { rebuildPublicIndex } from '../../src/modules/documents/commands/rebuild-public-index.ts';
 import { normalizeText, searchPublic, type SearchInput } from '../../src/modules/search/index.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
@@ -212,5 +213,16 @@ describe.each(DIALECTS)('public search on $name', (dialect) => {
     await expect(searchPublic(deps(), { q: '应当', from: '2026-03-01', to: '2026-01-01' })).rejects.toMatchObject({
       code: 'validation_failed',
     });
+  });
+
+  it('rebuilds to the same index from the published editions', async () => {
+    const before = await allHits({ q: '保障' });
+    const count = await app.stores.searchIndex.count();
+    const progress: number[] = [];
+    const rebuilt = await rebuildPublicIndex({ uow: app.uow, onProgress: (done) => progress.push(done) });
+    expect(rebuilt).toBe(count);
+    expect(progress.at(-1)).toBe(count);
+    expect(await app.stores.searchIndex.count()).toBe(count);
+    expect(await allHits({ q: '保障' })).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ export { createDraft } from './commands/create-draft.ts';
 export { createNewEdition } from './commands/create-new-edition.ts';
 export { forcePublishEdition } from './commands/force-publish-edition.ts';
 export { publishEdition } from './commands/publish-edition.ts';
+export { rebuildPublicIndex } from './commands/rebuild-public-index.ts';
 export { rejectEdition } from './commands/reject-edition.ts';
 export { submitEdition } from './commands/submit-edition.ts';
 export { submitGeneratedEdition } from './commands/submit-generated-edition.ts';
