@@ -15,6 +15,7 @@ export type { GeneratedFile } from './commands/submit-generated-edition.ts';
 export { updateDraft } from './commands/update-draft.ts';
 export { withdrawEdition } from './commands/withdraw-edition.ts';
 export type { EditionContentInput, Genre, Topic } from './domain/metadata.ts';
+export { GENRES } from './domain/metadata.ts';
 export { EDITION_STATE_LABELS, reasonToPreventApproval } from './domain/workflow.ts';
 export type { Edition, EditionState } from './domain/workflow.ts';
 export { registerDocumentAdminRoutes } from './http/admin-routes.tsx';

@@ -9,3 +9,5 @@ export { highlight } from './domain/snippet.ts';
 export type { SearchCriteria, SearchEntry, SearchIndex, SearchResults } from './ports.ts';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, searchPublic } from './queries/search-public.ts';
 export type { SearchHit, SearchInput, SearchOutcome } from './queries/search-public.ts';
+export { registerSearchPublicRoutes } from './http/public-routes.tsx';
+export { searchApiRoutes } from './http/api-routes.ts';
