@@ -15,11 +15,16 @@ const WEIGHTS = sql`bm25(search_fts, 10.0, 10.0, 5.0, 1.0)`;
  */
 export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
   const remove = async (documentId: string) => {
-    await sql`delete from search_fts where rowid in (select rowid from search_entries where document_id = ${documentId})`.execute(
-      db,
-    );
-    await sql`delete from search_entries where document_id = ${documentId}`.execute(db);
+    // One rowid at a time: FTS5 looks a rowid up directly for `rowid = ?`, not for `rowid in (select …)`.
+    const found = await sql<{
+      rowid: number;
+    }>`select rowid from search_entries where document_id = ${documentId}`.execute(db);
+    const rowid = found.rows[0]?.rowid;
+    if (rowid === undefined) return;
+    await sql`delete from search_fts where rowid = ${rowid}`.execute(db);
+    await sql`delete from search_entries where rowid = ${rowid}`.execute(db);
   };
+
   return {
     remove,
     async put(entry: SearchEntry) {
