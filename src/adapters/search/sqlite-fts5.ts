@@ -49,11 +49,20 @@ export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
     },
     async search(criteria: SearchCriteria): Promise<SearchResults> {
       const match = `"${criteria.phrase.join(' ')}"`;
-      const where = allOf([sql`search_fts match ${match}`, ...filterConditions(criteria)]);
-      const from = sql`search_fts join search_entries e on e.rowid = search_fts.rowid`;
+      const filters = filterConditions(criteria);
+      const where = allOf([sql`search_fts match ${match}`, ...filters]);
+      const from =
+        filters.length === 0 ? sql`search_fts` : sql`search_fts join search_entries e on e.rowid = search_fts.rowid`;
       const order = criteria.sort === 'date' ? sql`e.published_on desc, score` : sql`score, e.published_on desc`;
-      const rows = await sql<EntryRow & { score: number }>`select e.*, ${WEIGHTS} as score from ${from}
-        where ${where} order by ${order}, e.document_id limit ${criteria.limit} offset ${criteria.offset}`.execute(db);
+      // The page is chosen on the row ids, scores and dates alone; only its rows are read whole.
+      const rows = await sql<EntryRow>`select e.* from (
+          select search_fts.rowid as rid, ${WEIGHTS} as score, e.published_on, e.document_id
+          from search_fts join search_entries e on e.rowid = search_fts.rowid
+          where ${where} order by ${order}, e.document_id limit ${criteria.limit} offset ${criteria.offset}
+        ) page join search_entries e on e.rowid = page.rid
+        order by ${criteria.sort === 'date' ? sql`page.published_on desc, page.score` : sql`page.score, page.published_on desc`}, page.document_id`.execute(
+        db,
+      );
       const total = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db);
       return { items: rows.rows.map(entryOf), total: toCount(total.rows[0]?.n) };
     },

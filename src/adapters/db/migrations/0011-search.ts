@@ -18,12 +18,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('doc_number', 'text')
     .addColumn('index_number', 'text')
-    .addColumn('body_text', 'text', (c) => c.notNull())
     .addColumn('field_code', 'text')
     .addColumn('genre', 'text', (c) => c.notNull())
     .addColumn('topic', 'text', (c) => c.notNull())
     .addColumn('validity', 'text', (c) => c.notNull())
     .addColumn('published_on', 'text', (c) => c.notNull())
+    // Last: SQLite reads a row's columns in order, so the filters never walk the body's overflow pages.
+    .addColumn('body_text', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('search_entries_published').on('search_entries').columns(['published_on']).execute();
   await db.schema.createIndex('search_entries_org_path').on('search_entries').columns(['org_path']).execute();
