@@ -54,15 +54,22 @@ export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
       const from =
         filters.length === 0 ? sql`search_fts` : sql`search_fts join search_entries e on e.rowid = search_fts.rowid`;
       const order = criteria.sort === 'date' ? sql`e.published_on desc, score` : sql`score, e.published_on desc`;
-      // The page is chosen on the row ids, scores and dates alone; only its rows are read whole.
-      const rows = await sql<EntryRow>`select e.* from (
-          select search_fts.rowid as rid, ${WEIGHTS} as score, e.published_on, e.document_id
-          from search_fts join search_entries e on e.rowid = search_fts.rowid
-          where ${where} order by ${order}, e.document_id limit ${criteria.limit} offset ${criteria.offset}
-        ) page join search_entries e on e.rowid = page.rid
-        order by ${criteria.sort === 'date' ? sql`page.published_on desc, page.score` : sql`page.score, page.published_on desc`}, page.document_id`.execute(
-        db,
-      );
+      // The page is chosen on the row ids, scores and dates alone; only its rows are read whole. By
+      // relevance without filters FTS5 answers alone, without touching search_entries.
+      const ftsOnly = filters.length === 0 && criteria.sort === 'relevance';
+      const page = ftsOnly
+        ? sql`select rowid as rid, ${WEIGHTS} as score, rowid as tie from search_fts
+            where ${where} order by score, rowid limit ${criteria.limit} offset ${criteria.offset}`
+        : sql`select search_fts.rowid as rid, ${WEIGHTS} as score, e.published_on, e.document_id as tie
+            from search_fts join search_entries e on e.rowid = search_fts.rowid
+            where ${where} order by ${order}, e.document_id limit ${criteria.limit} offset ${criteria.offset}`;
+      const pageOrder = ftsOnly
+        ? sql`page.score, page.tie`
+        : criteria.sort === 'date'
+          ? sql`page.published_on desc, page.score, page.tie`
+          : sql`page.score, page.published_on desc, page.tie`;
+      const rows = await sql<EntryRow>`select e.* from (${page}) page
+        join search_entries e on e.rowid = page.rid order by ${pageOrder}`.execute(db);
       const total = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db);
       return { items: rows.rows.map(entryOf), total: toCount(total.rows[0]?.n) };
     },
