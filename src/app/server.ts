@@ -25,7 +25,12 @@ import {
   registerUserAdminRoutes,
   anonymousFormToken,
 } from '../modules/auth/index.ts';
-import { documentApiRoutes, registerDocumentAdminRoutes, registerColumnRoutes } from '../modules/documents/index.ts';
+import {
+  GENRES,
+  documentApiRoutes,
+  registerDocumentAdminRoutes,
+  registerColumnRoutes,
+} from '../modules/documents/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
   refreshDueDates,
@@ -37,6 +42,7 @@ import {
   UPSTREAM_STATUS_WEBHOOK,
 } from '../modules/requests/index.ts';
 import { registerReportAdminRoutes } from '../modules/reports/index.ts';
+import { registerSearchPublicRoutes, searchApiRoutes } from '../modules/search/index.ts';
 import { registerDashboardRoutes, registerSitePublicRoutes, registerSettingsRoutes } from '../modules/site/index.ts';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE } from '../platform/http/context.ts';
@@ -61,9 +67,16 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 export function allApiRoutes(
   web: Parameters<typeof orgApiRoutes>[0] &
     Parameters<typeof documentApiRoutes>[0] &
-    Parameters<typeof requestApiRoutes>[0],
+    Parameters<typeof requestApiRoutes>[0] &
+    Parameters<typeof searchApiRoutes>[0],
 ): ApiRoute[] {
-  return [...orgApiRoutes(web), ...documentApiRoutes(web), ...requestApiRoutes(web), ...upstreamApiRoutes(web)];
+  return [
+    ...orgApiRoutes(web),
+    ...documentApiRoutes(web),
+    ...searchApiRoutes(web),
+    ...requestApiRoutes(web),
+    ...upstreamApiRoutes(web),
+  ];
 }
 
 const BODY_LIMIT = 4 * 1024 * 1024;
@@ -276,6 +289,7 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     site.all(REFUSED_TARGET, standIn);
     registerSitePublicRoutes(site, web);
     registerColumnRoutes(site, web);
+    registerSearchPublicRoutes(site, { ...web, genres: GENRES });
     registerCatalogPublicRoutes(site, web);
     registerRequestPublicRoutes(site, web);
     // Sign-in and sign-out: the only back-office pages open to everybody.

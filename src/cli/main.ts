@@ -7,6 +7,7 @@ import { isDatabaseEmpty, seedDemoDistrict, type DemoSummary } from '../demo/see
 import { importHolidayNotice } from '../modules/calendar/index.ts';
 import { addWorkingDays, uncoveredWarning } from '../platform/working-days.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
+import { rebuildPublicIndex } from '../modules/documents/index.ts';
 import { createApiToken, revokeApiToken, isTokenUsable, createUser } from '../modules/auth/index.ts';
 import { systemActor, ROLE_LABELS, isRole } from '../modules/access/index.ts';
 import { checkExtension, refreshDueDates, replyDeadline, type ClockExtension } from '../modules/requests/index.ts';
@@ -26,6 +27,7 @@ const HELP = `gongkai — 政务公开平台 (Gongkai)
   gongkai token create --user NAME [--name 用途]     生成个人访问令牌（只显示一次，默认90天有效）
   gongkai token list --user NAME                     列出该用户的访问令牌（编号、用途、有效期、最近使用）
   gongkai token revoke 令牌编号                      撤销一个访问令牌
+  gongkai search reindex        由已发布的信息重建全文检索索引（进度显示在标准错误输出）
   gongkai audit verify          校验审计日志哈希链；完好时退出码为 0
   gongkai calendar add-working-days 日期 天数     计算若干个工作日之后的日期（当日不计入）
   gongkai calendar status       列出已有节假日数据的年份
@@ -105,6 +107,9 @@ export async function main(argv: string[]): Promise<number> {
         return withApp(config, (ctx) => calendarCommand(ctx, sub, argv.slice(2)));
       }
       break;
+    case 'search':
+      if (sub !== 'reindex') break;
+      return withApp(config, (ctx) => reindexCommand(ctx));
     case 'foi':
       if (sub !== 'due') break;
       return withApp(config, (ctx) => foiDueCommand(ctx, argv.slice(2)));
@@ -113,6 +118,23 @@ export async function main(argv: string[]): Promise<number> {
   }
   process.stderr.write(`未知命令: ${argv.join(' ')}\n\n${HELP}`);
   return 64;
+}
+
+/** Rebuilds the public search index, with a progress line on stderr. */
+async function reindexCommand(ctx: AppContext): Promise<number> {
+  const started = Date.now();
+  const count = await rebuildPublicIndex({
+    uow: ctx.uow,
+    onProgress: (done, total) => {
+      const width = 30;
+      const filled = total === 0 ? width : Math.round((done / total) * width);
+      process.stderr.write(`\r重建检索索引 [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    },
+  });
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write('\n');
+  process.stdout.write(`已重建检索索引：${count} 条信息，用时 ${seconds.toFixed(1)} 秒。\n`);
+  return 0;
 }
 
 async function withApp(config: AppConfig, run: (ctx: AppContext) => Promise<number>): Promise<number> {

@@ -8,6 +8,9 @@ import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
+import type { SearchIndex } from '../../modules/search/index.ts';
+import { createPostgresSearchIndex } from '../search/postgres-tsvector.ts';
+import { createSqliteSearchIndex } from '../search/sqlite-fts5.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobSender } from '../../platform/jobs.ts';
 import type { UnitOfWork } from '../../platform/unit-of-work.ts';
@@ -44,6 +47,8 @@ export type Stores = {
   reports: AnnualReportStore;
   requestFiles: RequestFileStore;
   upstream: UpstreamStore;
+  /** The public search index (FTS5 on SQLite, tsvector on PostgreSQL). */
+  searchIndex: SearchIndex;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -66,6 +71,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     reports: createReportStore(db),
     requestFiles: createRequestFileStore(db),
     upstream: createUpstreamStore(db),
+    searchIndex: quirks.name === 'postgres' ? createPostgresSearchIndex(db) : createSqliteSearchIndex(db),
   };
 }
 

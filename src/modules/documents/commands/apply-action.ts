@@ -4,6 +4,7 @@ import type { Actor } from '../../access/index.ts';
 import type { DocumentAuditAction } from '../audit-actions.ts';
 import { transition, type Edition, type WorkflowAction } from '../domain/workflow.ts';
 import { completePublication } from './complete-publication.ts';
+import { syncPublicIndex } from './public-index.ts';
 import {
   loadEditionContext,
   recordDocumentChange,
@@ -17,7 +18,8 @@ const PUBLISHING: ReadonlySet<WorkflowAction['type']> = new Set(['publish', 'pub
 
 /**
  * The pipeline every review action shares: load, authorise, apply the state machine, finish a
- * publication, save only if nobody changed the edition meanwhile, record in the audit log.
+ * publication, save only if nobody changed the edition meanwhile, update the public search index,
+ * record in the audit log.
  */
 export async function applyAction(options: {
   uow: UnitOfWork<DocumentStores>;
@@ -34,6 +36,7 @@ export async function applyAction(options: {
     let after = transition(context.edition, options.action, { actorId: workflowActorId(options.actor), now });
     if (PUBLISHING.has(options.action.type)) after = await completePublication(stores, context, after, now);
     await stores.documents.updateEdition(after, context.edition.state);
+    await syncPublicIndex(stores, context.org, context.edition, after);
     await recordDocumentChange(stores.audit, options.actor, now, options.auditAction, context, context.edition, after);
     return after;
   });

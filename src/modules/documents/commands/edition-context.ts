@@ -8,6 +8,7 @@ import type { Org, OrgStore } from '../../orgs/index.ts';
 import { ACTION_PERMISSIONS, type Edition, type GovDocument, type WorkflowActionType } from '../domain/workflow.ts';
 import type { CatalogEntryLookup, DocumentStore } from '../ports.ts';
 import type { EditionContent } from '../domain/metadata.ts';
+import type { SearchIndex } from '../../search/index.ts';
 
 /** The stores every document use case works with. */
 export type DocumentStores = {
@@ -15,6 +16,8 @@ export type DocumentStores = {
   orgs: OrgStore;
   audit: AuditLog;
   catalogs: CatalogEntryLookup;
+  /** The public search index, written in the same transaction as publication and withdrawal. */
+  searchIndex: SearchIndex;
 };
 
 /**

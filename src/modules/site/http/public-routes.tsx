@@ -41,11 +41,11 @@ export function registerSitePublicRoutes(app: FastifyInstance, ctx: SiteWebDeps)
               这里是{site.districtName}
               政务公开的统一平台。区政府、各部门、各镇（街道）和村（社区）在此公开政府信息，公众可以查阅、下载和依法申请公开。
             </p>
-            <form method="get" action="/xxgk/fdzdgknr" class="search-form" role="search">
-              <label for="home-q">查找政府信息</label>
-              <input id="home-q" name="q" type="search" placeholder="标题、文号或索引号" />
+            <form method="get" action="/search" class="search-form" role="search">
+              <label for="home-q">检索政府信息</label>
+              <input id="home-q" name="q" type="search" placeholder="标题、文号、索引号或正文中的字词" />
               <button type="submit" class="button primary">
-                查找
+                检索
               </button>
             </form>
           </section>

@@ -1,0 +1,239 @@
+/**
+ * Benchmark of the public search (issue 9, item 5): generates Chinese government documents with a
+ * seeded generator (paragraphs of real regulations: the full corpus in ../shared when present, else
+ * the bundled sample), builds the index through the product's own adapter (`SearchIndex.put`, as
+ * publication does), runs half 2-character and half longer queries — including compound-internal
+ * and very common terms — and compares each with an exact substring scan over the same rows.
+ *
+ * Run: `npm run bench:search -- --docs 20000` (default 1,000,000; `--db postgres` with
+ * GONGKAI_BENCH_DATABASE_URL=postgres://… runs on PostgreSQL). The last line is one JSON object.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/adapters/db/database.ts';
+import { createStores } from '../src/adapters/db/stores.ts';
+import { loadRegulationSample, seededRandom, type Regulation } from '../src/demo/content.ts';
+import { parseQuery, type SearchEntry } from '../src/modules/search/index.ts';
+import { FixedClock } from '../src/platform/clock.ts';
+import { newId } from '../src/platform/ids.ts';
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '200' },
+    db: { type: 'string', default: 'sqlite' },
+    seed: { type: 'string', default: '9' },
+  },
+});
+const DOCS = Number(values.docs);
+const QUERIES = Number(values.queries);
+const random = seededRandom(Number(values.seed));
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+
+function corpus(): Regulation[] {
+  const full = new URL('../../shared/data/corpus/regulations.jsonl.gz', import.meta.url);
+  if (!existsSync(full)) return loadRegulationSample();
+  return gunzipSync(readFileSync(full))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Regulation);
+}
+
+const regulations = corpus();
+const paragraphs = regulations.flatMap((r) => r.text.split(/\n+/).filter((p) => p.length > 20 && !p.startsWith('#')));
+const titles = regulations.map((r) => r.title.replace(/\(\d{4}-\d\d-\d\d\)$/, ''));
+const GENRES = ['通知', '公告', '意见', '办法', '规定', '方案', '报告'];
+
+/** A generated document: a real title with a unit's prefix, and 3–12 real paragraphs. */
+function generate(i: number): { title: string; body: string; docNumber: string; publishedOn: string } {
+  const count = 3 + Math.floor(random() * 10);
+  const body = Array.from({ length: count }, () => pick(paragraphs)).join('\n');
+  const year = 2015 + Math.floor(random() * 12);
+  const month = String(1 + Math.floor(random() * 12)).padStart(2, '0');
+  return {
+    title: `关于印发${pick(titles)}的通知`,
+    body,
+    docNumber: `余政办发〔${year}〕${(i % 300) + 1}号`,
+    publishedOn: `${year}-${month}-15`,
+  };
+}
+
+async function openBenchDatabase(): Promise<{
+  handle: DatabaseHandle;
+  size: () => Promise<number>;
+  cleanup: () => Promise<void>;
+}> {
+  if (values.db === 'postgres') {
+    const url = process.env.GONGKAI_BENCH_DATABASE_URL;
+    if (!url) throw new Error('--db postgres needs GONGKAI_BENCH_DATABASE_URL=postgres://…');
+    const schema = `bench_search_${Date.now()}`;
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+    const handle = openDatabase({ kind: 'postgres', url, schema });
+    await migrateToLatest(handle);
+    return {
+      handle,
+      size: async () =>
+        Number(
+          (await sql<{ n: string }>`select pg_total_relation_size('search_entries') as n`.execute(handle.db)).rows[0]!
+            .n,
+        ),
+      cleanup: async () => {
+        await handle.close();
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-search-'));
+  const file = join(dir, 'bench.sqlite');
+  const handle = openDatabase({ kind: 'sqlite', file });
+  await migrateToLatest(handle);
+  return {
+    handle,
+    size: async () => {
+      await sql`pragma wal_checkpoint(truncate)`.execute(handle.db);
+      return statSync(file).size;
+    },
+    cleanup: async () => {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+
+async function main(): Promise<void> {
+  const { handle, size, cleanup } = await openBenchDatabase();
+  const clock = new FixedClock('2026-03-02T02:00:00Z');
+  const { stores, uow } = createStores(handle, clock, () => ({ send: () => Promise.resolve() }));
+  try {
+    const orgId = newId();
+    const now = clock.now().toISOString();
+    await stores.orgs.insert({
+      id: orgId,
+      parentId: null,
+      path: `/${orgId}/`,
+      depth: 0,
+      type: 'district',
+      code: 'bench',
+      name: '基准区人民政府',
+      shortName: '基准区',
+      creditCode: null,
+      levels: [],
+      sortOrder: 0,
+      isDemo: false,
+    });
+
+    // Build: the same adapter call publication makes, in batches of one transaction each.
+    const started = performance.now();
+    const BATCH = 1000;
+    for (let from = 0; from < DOCS; from += BATCH) {
+      await uow.run(async (trx) => {
+        for (let i = from; i < Math.min(DOCS, from + BATCH); i++) {
+          const doc = generate(i);
+          const id = newId();
+          await trx.documents.insertDocument({
+            id,
+            orgId,
+            indexNumber: `bench/2026-${String(i + 1).padStart(7, '0')}`,
+            createdAt: now,
+            createdBy: 'bench',
+            firstPublishedAt: now,
+          });
+          const entry: SearchEntry = {
+            documentId: id,
+            editionId: newId(),
+            orgId,
+            orgPath: `/${orgId}/`,
+            orgName: '基准区人民政府',
+            title: doc.title,
+            docNumber: doc.docNumber,
+            indexNumber: `bench/2026-${String(i + 1).padStart(7, '0')}`,
+            bodyText: doc.body,
+            fieldCode: null,
+            genre: pick(GENRES),
+            topic: '综合政务',
+            validity: '有效',
+            publishedOn: doc.publishedOn,
+          };
+          await trx.searchIndex.put(entry);
+        }
+      });
+      if (from % 10_000 === 0) process.stderr.write(`\rbuilding ${Math.min(DOCS, from + BATCH)}/${DOCS}`);
+    }
+    const buildSeconds = (performance.now() - started) / 1000;
+    process.stderr.write('\n');
+
+    // Queries: the common and compound terms, then random 2-character and longer substrings of the text.
+    const fixed = ['政府', '公开', '应当', '社会', '低保', '医保', '征收', '人民政府', '社会保障', '国务院'];
+    const queries: string[] = [...fixed];
+    while (queries.length < QUERIES) {
+      const wantShort = queries.filter((q) => [...q].length === 2).length < QUERIES / 2;
+      const para = [...pick(paragraphs)];
+      const length = wantShort ? 2 : 3 + Math.floor(random() * 6);
+      const at = Math.floor(random() * Math.max(1, para.length - length));
+      const q = para.slice(at, at + length).join('');
+      if (/^\p{Script=Han}+$/u.test(q) && [...q].length === length) queries.push(q);
+    }
+
+    const latencies: number[] = [];
+    let scanMs = 0;
+    let found = 0;
+    let expected = 0;
+    for (const q of queries) {
+      const parsed = parseQuery(q);
+      if (!parsed.ok) continue;
+      const t0 = performance.now();
+      const top = await stores.searchIndex.search({ phrase: parsed.phrase, sort: 'relevance', offset: 0, limit: 20 });
+      latencies.push(performance.now() - t0);
+      // The scan: every row read and tested for the substring, as a LIKE filter would.
+      const t1 = performance.now();
+      const position = values.db === 'postgres' ? sql`strpos` : sql`instr`;
+      const scanned = await sql<{ n: string | number }>`select count(*) as n from search_entries
+        where ${position}(title || ' ' || coalesce(doc_number, '') || ' ' || body_text, ${q}) > 0`.execute(handle.db);
+      scanMs += performance.now() - t1;
+      const hits = Number(scanned.rows[0]!.n);
+      expected += hits;
+      found += Math.min(top.total, hits);
+      if (top.total !== hits) process.stderr.write(`recall differs for ${q}: index ${top.total}, scan ${hits}\n`);
+    }
+    latencies.sort((a, b) => a - b);
+    const mean = latencies.reduce((s, v) => s + v, 0) / latencies.length;
+    const result = {
+      docs: DOCS,
+      db: values.db,
+      queries: latencies.length,
+      p50_ms: Number(percentile(latencies, 0.5).toFixed(2)),
+      p95_ms: Number(percentile(latencies, 0.95).toFixed(2)),
+      max_ms: Number(latencies.at(-1)!.toFixed(2)),
+      recall: expected === 0 ? 1 : Number((found / expected).toFixed(4)),
+      speedup_vs_scan: Number((scanMs / latencies.length / mean).toFixed(1)),
+      build_docs_per_s: Math.round(DOCS / buildSeconds),
+      index_bytes: await size(),
+    };
+    console.log(
+      `docs ${DOCS} (${values.db}), ${result.queries} queries: p50 ${result.p50_ms} ms, p95 ${result.p95_ms} ms, max ${result.max_ms} ms`,
+    );
+    console.log(
+      `recall ${result.recall} against an exact substring scan; ${result.speedup_vs_scan}× faster than the scan`,
+    );
+    console.log(`build ${result.build_docs_per_s} documents/s; database ${(result.index_bytes / 1e6).toFixed(1)} MB`);
+    console.log(JSON.stringify(result));
+  } finally {
+    await cleanup();
+  }
+}
+
+await main();

@@ -1,0 +1,33 @@
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import type { DocumentStores } from './edition-context.ts';
+import { publicEntry } from './public-index.ts';
+
+const BATCH = 500;
+
+/**
+ * Rebuilds the public search index from the live (published) editions, in one transaction: readers
+ * see the old index until the new one is complete. Nothing the public sees changes, so nothing is
+ * written to the audit log. Returns how many documents were indexed.
+ */
+export async function rebuildPublicIndex(options: {
+  uow: UnitOfWork<DocumentStores>;
+  onProgress?: (done: number, total: number) => void;
+}): Promise<number> {
+  return options.uow.run(async (stores) => {
+    await stores.searchIndex.clear();
+    const scope = { kind: 'public' } as const;
+    const orgs = new Map<string, Awaited<ReturnType<typeof stores.orgs.getById>>>();
+    let done = 0;
+    for (let offset = 0; ; offset += BATCH) {
+      const page = await stores.documents.findEditions(scope, { states: ['published'] }, { offset, limit: BATCH });
+      for (const item of page.items) {
+        if (!orgs.has(item.org.id)) orgs.set(item.org.id, await stores.orgs.getById(item.org.id));
+        const org = orgs.get(item.org.id);
+        if (org) await stores.searchIndex.put(publicEntry(item.document, org, item.edition));
+        done++;
+      }
+      options.onProgress?.(done, page.total);
+      if (page.items.length < BATCH) return done;
+    }
+  });
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { MAX_PAGE_SIZE } from '../queries/search-public.ts';
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+/**
+ * The query string of the search page and `GET /api/v1/search`. The words are only bounded here;
+ * whether they can be searched (too short, only punctuation, too long) the use case answers in Chinese.
+ */
+export const SearchQuery = z.object({
+  q: z
+    .string()
+    .max(4000, '检索词过长，请控制在100个字以内。')
+    .default('')
+    .meta({ description: '检索词（至少两个字，最多100个字）' }),
+  org: optionalText.meta({ description: '发布单位代码（含下级单位）' }),
+  field: z
+    .string()
+    .regex(/^\d{2}$/, '领域代码应为两位数字')
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .meta({ description: '试点领域代码，01–26' }),
+  genre: optionalText.meta({ description: '体裁' }),
+  from: optionalText.meta({ description: '发布日期起（YYYY-MM-DD）' }),
+  to: optionalText.meta({ description: '发布日期止（YYYY-MM-DD）' }),
+  sort: z.enum(['relevance', 'date']).default('relevance').meta({ description: 'relevance：相关度；date：发布日期' }),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const SearchHitBody = z.object({
+  id: z.string(),
+  url: z.string().meta({ description: '信息页面' }),
+  titleHtml: z.string().meta({ description: '标题，HTML 已转义，命中处以 <mark> 标出' }),
+  snippetHtml: z.string().meta({ description: '正文摘要，HTML 已转义，命中处以 <mark> 标出' }),
+  docNumber: z.string().nullable(),
+  indexNumber: z.string().nullable(),
+  org: z.string().meta({ description: '发布单位' }),
+  genre: z.string(),
+  field: z.string().nullable(),
+  validity: z.string(),
+  publishedOn: z.string(),
+});
