@@ -9,6 +9,7 @@ import * as jobs from './0007-jobs.ts';
 import * as upstream from './0008-upstream.ts';
 import * as requestFiles from './0009-request-files.ts';
 import * as annualReports from './0010-annual-reports.ts';
+import * as contentVersion from './0012-content-version.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +23,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-upstream': upstream,
   '0009-request-files': requestFiles,
   '0010-annual-reports': annualReports,
+  '0012-content-version': contentVersion,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */
