@@ -67,6 +67,8 @@ describe.each(DIALECTS)('public page cache on $name', (dialect) => {
     const before = one.pageCache.stats();
     const second = await get(one, docUrl());
     expect(one.pageCache.stats().hits).toBe(before.hits + 1);
+    // Served as kept: not rendered, hashed or compressed again.
+    expect(one.pageCache.stats().stored).toBe(before.stored);
     expect(second.body).toBe(first.body);
     expect(second.headers.etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
     expect(second.headers.etag).toBe(first.headers.etag);

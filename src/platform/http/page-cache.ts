@@ -40,7 +40,8 @@ type Entry = {
   bytes: number;
 };
 
-type Claim = { key: string | undefined; version: ContentVersion };
+/** What the group's hooks know of a request: its key (when shareable), the version, whether answered from the cache. */
+type Claim = { key: string | undefined; version: ContentVersion; served: boolean };
 const CLAIM = Symbol('publicPage');
 type Claimed = FastifyRequest & { [CLAIM]?: Claim };
 
@@ -121,7 +122,8 @@ export function createPageCache(options: PageCacheOptions) {
         !options.isPersonal(request);
       const current = await version();
       const key = shareable ? `${options.variantOf(request)} ${normalisedTarget(request.url)}` : undefined;
-      (request as Claimed)[CLAIM] = { key, version: current };
+      const claim: Claim = { key, version: current, served: false };
+      (request as Claimed)[CLAIM] = claim;
       if (key === undefined) return;
       const entry = entries.get(key);
       if (!entry) {
@@ -131,12 +133,14 @@ export function createPageCache(options: PageCacheOptions) {
       stats.hits++;
       entries.delete(key);
       entries.set(key, entry);
+      claim.served = true;
       return sendEntry(request, reply, entry);
     });
 
     group.addHook('onSend', async (request, reply, payload) => {
       const claim = (request as Claimed)[CLAIM];
-      if (!claim || reply.statusCode !== 200 || reply.hasHeader('content-encoding')) return payload;
+      // An answer from the cache is final; so is anything but a whole page.
+      if (!claim || claim.served || reply.statusCode !== 200 || reply.hasHeader('content-encoding')) return payload;
       if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
       const contentType = String(reply.getHeader('content-type') ?? '');
       if (!contentType.startsWith('text/html')) return payload;
