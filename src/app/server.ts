@@ -100,9 +100,15 @@ type RawWithRefusal = { url?: string; [REFUSED]?: NormalisedTarget };
  * - the site: session cookie and CSRF; within it the back office, which needs a signed-in member of
  *   staff, and within that everything but enrolment, which needs two-factor sign-in where required.
  */
-export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  ctx: AppContext,
+  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: ctx.config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : { level: ctx.config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
     // One line per request instead of Fastify's two at info; a successful public read at debug.
     logController: requestLogController({
       // A request refused before any hook ran has no actor yet.
