@@ -5,6 +5,7 @@ import { openDatabase } from '../../src/adapters/db/database.ts';
 import { createStores } from '../../src/adapters/db/stores.ts';
 import { buildServer } from '../../src/app/server.ts';
 import { withdrawEdition } from '../../src/modules/documents/commands/withdraw-edition.ts';
+import { publishDueEditions } from '../../src/modules/documents/index.ts';
 import { SETTING_KEYS } from '../../src/modules/site/domain/site-settings.ts';
 import { createSiteSettingsCache } from '../../src/modules/site/queries/get-site-settings.ts';
 import { createTestApp, type TestApp } from '../app.ts';
@@ -12,7 +13,13 @@ import { DIALECTS } from '../databases.ts';
 import { POSTGRES_URL } from '../environment.ts';
 import { publishedDocument } from '../fixtures.ts';
 import { signedIn } from './http-kit.ts';
-import { PUBLIC_SITE_APP_OPTIONS, PUBLISHED, seedPublicSite, type PublicSiteWorld } from './public-site-kit.ts';
+import {
+  hiddenTitle,
+  PUBLIC_SITE_APP_OPTIONS,
+  PUBLISHED,
+  seedPublicSite,
+  type PublicSiteWorld,
+} from './public-site-kit.ts';
 
 /**
  * The shared cache of public pages: anonymous visitors get cached pages until the content changes
@@ -226,6 +233,23 @@ describe.each(DIALECTS)('public page cache on $name', (dialect) => {
     expect(brotliDecompressSync(css.rawPayload).toString('utf8')).toBe(plain.body);
     expect(plain.body).toContain('{');
     expect((await get(one, '/assets/site.000000000000.css')).statusCode).toBe(404);
+  });
+
+  it('shows a scheduled publication on the next anonymous request once the job has published it', async () => {
+    const { documentId } = world.hidden.get('scheduled')!;
+    const url = `/xxgk/doc/${documentId}`;
+    for (const server of [one, two]) {
+      expect((await get(server, url)).statusCode).toBe(404);
+      expect((await get(server, '/xxgk/fdzdgknr?org=edu')).body).not.toContain(hiddenTitle('scheduled'));
+    }
+    app.clock.set('2026-03-09T01:00:01Z');
+    expect(await publishDueEditions({ stores: app.stores, uow: app.uow, clock: app.clock })).toHaveLength(1);
+    for (const server of [one, two]) {
+      const page = await get(server, url);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(hiddenTitle('scheduled'));
+      expect((await get(server, '/xxgk/fdzdgknr?org=edu')).body).toContain(hiddenTitle('scheduled'));
+    }
   });
 
   it('still shows the published notice everywhere (the cache serves only current content)', async () => {
