@@ -275,13 +275,16 @@ http {
   const result = spawnSync(nginx, ['-c', conf], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`nginx did not start: ${result.stderr}`);
   const origin = `http://127.0.0.1:${port}`;
-  await waitFor(`${origin}/document.html`, 10_000);
-  return {
-    origin,
-    stop: () => {
-      spawnSync(nginx, ['-c', conf, '-s', 'stop']);
-    },
+  const stop = () => {
+    spawnSync(nginx, ['-c', conf, '-s', 'stop']);
   };
+  try {
+    await waitFor(`${origin}/document.html`, 10_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { origin, stop };
 }
 
 type WrkResult = { rps: number; p99Ms: number; errors: number };
