@@ -222,7 +222,12 @@ async function startGongkai(dataDir: string, databaseUrl: string | undefined, ca
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  await waitFor(`${origin}/healthz`, 60_000);
+  try {
+    await waitFor(`${origin}/healthz`, 60_000);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
   const peakRssMb = () => {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
