@@ -4,6 +4,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { readContentVersion } from '../adapters/db/content-version.ts';
 import { isDatabaseReachable } from '../adapters/db/database.ts';
 import { registerAuditAdminRoutes } from '../modules/audit/index.ts';
 import { registerCalendarAdminRoutes } from '../modules/calendar/index.ts';
@@ -45,7 +46,10 @@ import { registerReportAdminRoutes } from '../modules/reports/index.ts';
 import { registerSearchPublicRoutes, searchApiRoutes } from '../modules/search/index.ts';
 import { registerDashboardRoutes, registerSitePublicRoutes, registerSettingsRoutes } from '../modules/site/index.ts';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
-import { ELDER_COOKIE } from '../platform/http/context.ts';
+import { ELDER_COOKIE, FLASH_COOKIE } from '../platform/http/context.ts';
+import { createPageCache } from '../platform/http/page-cache.ts';
+import { requestLogController } from '../platform/http/request-logging.ts';
+import { registerHashedAssets } from '../platform/web/assets.ts';
 import { DomainError } from '../platform/errors.ts';
 import { apiErrorBody, toPublicError, type PublicError } from '../platform/http/error-handler.ts';
 import { installFormBody } from '../platform/http/form-body.ts';
@@ -90,6 +94,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route the server answers, as registered: for the route table tests and diagnostics. */
     routeList: readonly { method: string; url: string }[];
+    /** The shared cache of rendered public pages, for diagnostics and the benchmark. */
+    pageCache: ReturnType<typeof createPageCache>;
   }
 }
 
@@ -107,9 +113,21 @@ type RawWithRefusal = { url?: string; [REFUSED]?: NormalisedTarget };
  * - the site: session cookie and CSRF; within it the back office, which needs a signed-in member of
  *   staff, and within that everything but enrolment, which needs two-factor sign-in where required.
  */
-export async function buildServer(ctx: AppContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildServer(
+  ctx: AppContext,
+  options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: ctx.config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : { level: ctx.config.logLevel, ...(options.logStream ? { stream: options.logStream } : {}) },
+    // One line per request instead of Fastify's two at info; a successful public read at debug.
+    logController: requestLogController({
+      // A request refused before any hook ran has no actor yet.
+      isStaff: (request) =>
+        (request.actor as Actor | undefined)?.kind === 'staff' || request.staffSession !== undefined,
+    }),
     bodyLimit: BODY_LIMIT,
     // The client's address (sign-in limits, audit) comes through the proxies configured as trusted only.
     // A union of valid values matches none of Fastify's overloads; each member alone is accepted.
@@ -157,6 +175,8 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/static/', maxAge: '1h' });
+  // The stylesheets under names carrying their content's hash, cached by browsers for a year.
+  registerHashedAssets(app);
 
   app.decorateRequest('elderMode', false);
   app.addHook('onRequest', async (request) => {
@@ -284,13 +304,35 @@ export async function buildServer(ctx: AppContext, options: { logger?: boolean }
     { prefix: API_PREFIX },
   );
 
+  const pageCache = createPageCache({
+    enabled: ctx.config.pageCache.maxBytes > 0,
+    maxBytes: ctx.config.pageCache.maxBytes,
+    checkMs: ctx.config.pageCache.checkMs,
+    currentVersion: () => readContentVersion(ctx.database.db),
+    // A signed-in member of staff (even half signed in) or a flash message makes a page personal.
+    isPersonal: (request) =>
+      request.actor.kind !== 'public' ||
+      request.staffSession !== undefined ||
+      request.cookies[FLASH_COOKIE] !== undefined,
+    variantOf: (request) => (request.elderMode ? 'elder' : 'plain'),
+    // Another instance may have changed the settings: drop this one's copy with the pages.
+    onContentChange: () => ctx.siteSettings.forget(),
+  });
+  app.decorate('pageCache', pageCache);
+
   await app.register(async (site) => {
     installSessionAuthentication(site, authDeps);
     site.all(REFUSED_TARGET, standIn);
-    registerSitePublicRoutes(site, web);
-    registerColumnRoutes(site, web);
-    registerSearchPublicRoutes(site, { ...web, genres: GENRES });
-    registerCatalogPublicRoutes(site, web);
+    // The public pages everybody sees alike, served from the shared page cache to anonymous
+    // visitors; a route in it that must not be shared says so (`config.pageCache: false`).
+    await site.register(async (publicPages) => {
+      pageCache.install(publicPages);
+      registerSitePublicRoutes(publicPages, web);
+      registerColumnRoutes(publicPages, web);
+      registerSearchPublicRoutes(publicPages, { ...web, genres: GENRES });
+      registerCatalogPublicRoutes(publicPages, web);
+    });
+    // Forms with CSRF tokens and pages for one applicant: never cached.
     registerRequestPublicRoutes(site, web);
     // Sign-in and sign-out: the only back-office pages open to everybody.
     registerLoginRoutes(site, web);

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       secureCookies: false,
       upstream: undefined,
       logLevel: 'info',
+      pageCache: { maxBytes: 64 * 1024 * 1024, checkMs: 0 },
     });
   });
 
@@ -67,6 +68,18 @@ describe('loadConfig', () => {
       logLevel: 'info',
       database: { kind: 'sqlite', file: './data/gongkai.sqlite' },
     });
+  });
+
+  it('reads the page cache settings, 0 MB turning it off', () => {
+    expect(loadConfig({ GONGKAI_PAGE_CACHE_MB: '0', GONGKAI_PAGE_CACHE_CHECK_MS: '250' }).pageCache).toEqual({
+      maxBytes: 0,
+      checkMs: 250,
+    });
+    expect(loadConfig({ GONGKAI_PAGE_CACHE_MB: '1.5' }).pageCache.maxBytes).toBe(1_572_864);
+    expect(problemsOf({ GONGKAI_PAGE_CACHE_MB: '-1' })).toEqual([expect.stringMatching(/^GONGKAI_PAGE_CACHE_MB: /)]);
+    expect(problemsOf({ GONGKAI_PAGE_CACHE_CHECK_MS: '0.5' })).toEqual([
+      expect.stringMatching(/^GONGKAI_PAGE_CACHE_CHECK_MS: /),
+    ]);
   });
 
   it('ignores variables it does not know', () => {

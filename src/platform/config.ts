@@ -44,6 +44,8 @@ const environmentSchema = z.object({
     .optional(),
   GONGKAI_UPSTREAM_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   GONGKAI_UPSTREAM_STATUS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  GONGKAI_PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  GONGKAI_PAGE_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -90,6 +92,11 @@ export type AppConfig = {
    */
   upstream: { secret: string; statusUrl: string | undefined } | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /**
+   * The shared cache of rendered public pages: its size (0 turns it off) and how often, at most,
+   * it reads the content version from the database (0: on every cached request, coalesced).
+   */
+  pageCache: { maxBytes: number; checkMs: number };
 };
 
 /** The configuration was wrong; `problems` lists every problem, one per line. */
@@ -151,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { secret: e.GONGKAI_UPSTREAM_SECRET, statusUrl: e.GONGKAI_UPSTREAM_STATUS_URL }
       : undefined,
     logLevel: e.LOG_LEVEL,
+    pageCache: { maxBytes: Math.round(e.GONGKAI_PAGE_CACHE_MB * 1024 * 1024), checkMs: e.GONGKAI_PAGE_CACHE_CHECK_MS },
   };
 }
 

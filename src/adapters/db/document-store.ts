@@ -328,7 +328,8 @@ function toDocument(row: DocumentRow): GovDocument {
   };
 }
 
-function fromDocument(document: GovDocument): DocumentRow {
+/** The row the store writes for a document (also used by the bulk loads of the benchmarks). */
+export function fromDocument(document: GovDocument): DocumentRow {
   return {
     id: document.id,
     org_id: document.orgId,
@@ -389,7 +390,8 @@ function toEdition(row: EditionRow): Edition {
   };
 }
 
-function fromEdition(edition: Edition): Omit<EditionRow, 'org_id'> {
+/** The row the store writes for an edition, without its unit (also used by the bulk loads of the benchmarks). */
+export function fromEdition(edition: Edition): Omit<EditionRow, 'org_id'> {
   const c = edition.content;
   return {
     id: edition.id,

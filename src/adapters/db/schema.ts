@@ -32,6 +32,14 @@ export type Database = {
   foi_files: FoiFileRow;
   upstream_nonces: UpstreamNonceRow;
   foi_upstream_outbox: UpstreamOutboxRow;
+  site_content_version: SiteContentVersionRow;
+};
+
+/** One row: bumped by triggers on every table the public site shows (migration 0012). */
+export type SiteContentVersionRow = {
+  id: number;
+  version: string | number;
+  changed_at_ms: string | number;
 };
 
 export type OrgRow = {

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { SiteIdentity } from './site-identity.ts';
+import { assetUrl } from './assets.ts';
 
 /** One entry of the back-office menu, already filtered to what the signed-in person may open. */
 export type AdminMenuItem = { key: string; label: string; href: string };
@@ -31,7 +32,7 @@ export function AdminLayout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${props.title} - ${site(props.site)}后台`}</title>
-        <link rel="stylesheet" href="/static/admin.css" />
+        <link rel="stylesheet" href={assetUrl('admin.css')} />
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { SiteIdentity } from './site-identity.ts';
+import { assetUrl } from './assets.ts';
 
 export type Crumb = { label: string; href?: string | undefined };
 
@@ -35,7 +36,7 @@ export function PublicLayout(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${site.siteName}`}</title>
-        <link rel="stylesheet" href="/static/site.css" />
+        <link rel="stylesheet" href={assetUrl('site.css')} />
       </head>
       <body class={props.elderMode ? 'elder' : undefined}>
         <a class="skip-link" href="#main">

@@ -4,6 +4,7 @@ import { createTestApp, createTestServer, type TestApp } from '../../app.ts';
 import { DIALECTS } from '../../databases.ts';
 import { decodeOr, multipartBody, ODD_FILES } from './hostile-bodies.ts';
 import { makePdf } from '../../../src/demo/files.ts';
+import { assetUrl } from '../../../src/platform/web/assets.ts';
 import { fuzzQuery, hostileCookie, oddQueryKey, oddQueryValue, pct, rawBytes, Rng } from './hostile-values.ts';
 import { expectShareSent, HOSTILE_APP_OPTIONS, prepareHostileRun, seedHostileFixture, type HostileRun } from './kit.ts';
 import { clip, isApiPath, type Probe } from './probes.ts';
@@ -283,6 +284,12 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       '/static/%2e%2e/package.json',
       '/static/../package.json',
       '/static/site.css%00.html',
+      '/assets/',
+      '/assets/site.css',
+      '/assets/..%2fpackage.json',
+      `/assets/site.${'0'.repeat(200)}.css`,
+      `${assetUrl('site.css')}%00.html`,
+      `${assetUrl('site.css')}/x`,
       '/favicon.ico',
       '/robots.txt',
       '/.git/config',
@@ -368,6 +375,8 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       `/xxgk/files/${values.attachmentId![0]}/${values.fileName![0]}`,
       '/xxgk/bzml/town.xlsx',
       '/static/site.css',
+      assetUrl('site.css'),
+      '/xxgk/',
       '/admin/login',
       '/api/v1/documents',
       `/api/v1/documents/${values.docId![0]}`,
@@ -393,6 +402,9 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       { 'if-none-match': '"' + 'e'.repeat(5_000) + '"' },
       { 'if-range': 'garbage', range: 'bytes=0-1' },
       { 'accept-encoding': 'gzip;q=NaN, br;q=-1, *;q=1e309' },
+      { 'accept-encoding': `br;q=0.${'9'.repeat(2_000)}, ${'x,'.repeat(500)}` },
+      { 'if-none-match': 'W/"x", , ,*,' },
+      { 'if-none-match': '"x"', 'if-modified-since': 'Thu, 01 Jan 1970 00:00:00 GMT' },
       { accept: 'application/json' },
       { accept: 'text/html;q=0, */*;q=0' },
       { 'accept-language': 'xx-' + 'y'.repeat(2_000) },

@@ -10,6 +10,7 @@ import * as upstream from './0008-upstream.ts';
 import * as requestFiles from './0009-request-files.ts';
 import * as annualReports from './0010-annual-reports.ts';
 import * as search from './0011-search.ts';
+import * as contentVersion from './0012-content-version.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-request-files': requestFiles,
   '0010-annual-reports': annualReports,
   '0011-search': search,
+  '0012-content-version': contentVersion,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

@@ -93,7 +93,8 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, ctx: CatalogWe
     });
   });
 
-  app.get(`${CATALOG_COLUMN_PATH}/:orgCode.xlsx`, async (request, reply) => {
+  // A workbook, not a page: never shared through the public page cache.
+  app.get(`${CATALOG_COLUMN_PATH}/:orgCode.xlsx`, { config: { pageCache: false } }, async (request, reply) => {
     const { orgCode } = parseNotFound(OrgParams, request.params);
     const { version } = parseNotFound(VersionQuery, request.query);
     const view = await getPublicCatalog({ stores, orgCode, versionNumber: version });

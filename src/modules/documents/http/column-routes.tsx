@@ -200,8 +200,9 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
     });
   });
 
-  app.get('/xxgk/files/:id/*', downloadAttachment);
-  app.get('/xxgk/files/:id', downloadAttachment);
+  // Files, not pages: never kept in the shared page cache.
+  app.get('/xxgk/files/:id/*', { config: { pageCache: false } }, downloadAttachment);
+  app.get('/xxgk/files/:id', { config: { pageCache: false } }, downloadAttachment);
 
   async function downloadAttachment(request: FastifyRequest, reply: FastifyReply) {
     const { id } = parseNotFound(IdParams, { id: (request.params as { id: string }).id });

@@ -78,7 +78,8 @@ export function registerSitePublicRoutes(app: FastifyInstance, ctx: SiteWebDeps)
   });
 
   // 适老化: a plain link that works without JavaScript, remembered for a year.
-  app.get('/a11y', async (request, reply) => {
+  // It sets a cookie: never answered from the shared page cache.
+  app.get('/a11y', { config: { pageCache: false } }, async (request, reply) => {
     const query = parseInput(A11yQuery, request.query);
     const on = query.elder === '1';
     void reply.setCookie(ELDER_COOKIE, on ? '1' : '0', {

@@ -1,0 +1,477 @@
+/**
+ * Benchmark of the public site under a traffic spike: `wrk` with 100 connections for a fixed time
+ * on a document page, the column page and a list page, each beside Debian's nginx serving the same
+ * HTML as a static file in the same run, with the shared page cache on and off.
+ *
+ * The documents are written through the document store (the rows publishing writes) into a fresh
+ * database; the server is the real `gongkai start` in its own process at the default log level, so
+ * its peak RSS is its own. Run: `npm run bench:http` (1,000,000 documents), `-- --docs 20000` for a
+ * quick run; set GONGKAI_BENCH_DATABASE_URL=postgres://… to run on PostgreSQL. Needs `nginx` and
+ * `wrk` (apt-get install nginx-light wrk). The last line printed is one JSON object.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  createWriteStream,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { fromDocument, fromEdition } from '../src/adapters/db/document-store.ts';
+import type { DocumentRow, EditionRow } from '../src/adapters/db/schema.ts';
+import { openApp, type AppContext } from '../src/app/context.ts';
+import { articlesOf, loadRegulationSample, seededRandom, type Regulation } from '../src/demo/content.ts';
+import { systemActor } from '../src/modules/access/domain/actor.ts';
+import { TOPICS } from '../src/modules/documents/domain/metadata.ts';
+import { newDraftEdition, type Edition } from '../src/modules/documents/domain/workflow.ts';
+import { createOrg } from '../src/modules/orgs/commands/create-org.ts';
+import type { Org, OrgType } from '../src/modules/orgs/domain/org.ts';
+import { FixedClock } from '../src/platform/clock.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { newId } from '../src/platform/ids.ts';
+
+const { values } = parseArgs({
+  options: {
+    docs: { type: 'string', default: '1000000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '100' },
+    threads: { type: 'string', default: '2' },
+    cache: { type: 'string', default: 'both' },
+  },
+});
+const DOCS = Number(values.docs);
+const DURATION_S = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const THREADS = Number(values.threads);
+const CACHE_MODES: ('on' | 'off')[] = values.cache === 'both' ? ['off', 'on'] : [values.cache as 'on' | 'off'];
+const PG_URL = process.env.GONGKAI_BENCH_DATABASE_URL;
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+function requireTool(name: string): string {
+  const found = ['/usr/sbin', '/usr/bin', '/usr/local/bin', '/usr/local/sbin']
+    .map((dir) => join(dir, name))
+    .find(existsSync);
+  if (!found) throw new Error(`${name} is not installed: apt-get install nginx-light wrk`);
+  return found;
+}
+
+/** Real government wording: the full corpus when the shared folder is there, else the bundled sample. */
+function corpus(): Regulation[] {
+  const full = new URL('../../shared/data/corpus/regulations.jsonl.gz', import.meta.url);
+  if (!existsSync(full)) return loadRegulationSample();
+  return gunzipSync(readFileSync(full))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Regulation);
+}
+
+/** A district of 1 + 20 departments + 10 towns × 6 villages, and `size` published documents spread over them. */
+async function populate(app: AppContext, size: number, texts: string[]): Promise<string> {
+  const clock = new FixedClock('2026-11-20T02:00:00Z');
+  const actor = systemActor('bench');
+  const make = (parentId: string | null, type: OrgType, code: string, name: string) =>
+    createOrg({ uow: app.uow, clock, actor, parentId, input: { type, code, name } });
+  const district = await make(null, 'district', 'bd', '基准区人民政府');
+  const orgs: Org[] = [district];
+  for (let i = 0; i < 20; i++) orgs.push(await make(district.id, 'department', `bd-d${i}`, `基准区第${i}局`));
+  for (let t = 0; t < 10; t++) {
+    const town = await make(district.id, 'town', `bd-t${t}`, `基准区第${t}镇`);
+    orgs.push(town);
+    for (let v = 0; v < 6; v++) orgs.push(await make(town.id, 'village', `bd-t${t}-v${v}`, `第${t}镇第${v}村`));
+  }
+  const random = seededRandom(size);
+  let middle = '';
+  const batch = 5000;
+  const started = Date.now();
+  for (let start = 0; start < size; start += batch) {
+    const documentRows: DocumentRow[] = [];
+    const editionRows: EditionRow[] = [];
+    for (let i = start; i < Math.min(size, start + batch); i++) {
+      const org = orgs[Math.floor(random() * orgs.length)]!;
+      const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 2500) * 86_400_000);
+      const date = day.toISOString().slice(0, 10);
+      const text = texts[Math.floor(random() * texts.length)]!;
+      const id = newId();
+      if (i === Math.floor(size / 2)) middle = id;
+      documentRows.push(
+        fromDocument({
+          id,
+          orgId: org.id,
+          indexNumber: `${org.code}/${date.slice(0, 4)}-${String(i).padStart(7, '0')}`,
+          createdAt: day.toISOString(),
+          createdBy: 'bench',
+          firstPublishedAt: day.toISOString(),
+        }),
+      );
+      const draft = newDraftEdition({
+        id: newId(),
+        documentId: id,
+        number: 1,
+        actorId: 'bench',
+        now: day,
+        content: {
+          title: text.slice(0, 28).replace(/\s+/g, ''),
+          docNumber: random() < 0.4 ? `基准发〔${date.slice(0, 4)}〕${i}号` : null,
+          issuer: org.name,
+          writtenOn: date,
+          publishedOn: date,
+          topic: TOPICS[Math.floor(random() * TOPICS.length)]!,
+          genre: '通知',
+          isNormative: false,
+          validity: '有效',
+          validityOn: null,
+          fieldCode: String(1 + Math.floor(random() * 26)).padStart(2, '0'),
+          keywords: [],
+          bodyHtml: `<p>${text}</p><p>${texts[Math.floor(random() * texts.length)]!}</p>`,
+          changeNote: null,
+          isMajor: true,
+          catalogEntryKey: null,
+          formedOn: null,
+        },
+      });
+      const edition: Edition = {
+        ...draft,
+        state: 'published',
+        publishedAt: day.toISOString(),
+        versionMajor: 1,
+        versionMinor: 0,
+      };
+      editionRows.push({ ...fromEdition(edition), org_id: org.id });
+    }
+    // The rows `insertDocument` and `insertEdition` write, many to a statement.
+    await app.database.db.transaction().execute(async (trx) => {
+      for (let at = 0; at < documentRows.length; at += 200) {
+        await trx
+          .insertInto('documents')
+          .values(documentRows.slice(at, at + 200))
+          .execute();
+      }
+      for (let at = 0; at < editionRows.length; at += 100) {
+        await trx
+          .insertInto('editions')
+          .values(editionRows.slice(at, at + 100))
+          .execute();
+      }
+    });
+    const done = Math.min(size, start + batch);
+    if (done % 50_000 === 0 || done === size) {
+      const rate = Math.round(done / ((Date.now() - started) / 1000));
+      process.stdout.write(`\r  ${done} / ${size} documents (${rate}/s)   `);
+    }
+  }
+  process.stdout.write('\n');
+  return middle;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > until) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+type Started = { child: ChildProcess; origin: string; peakRssMb: () => number; stop: () => Promise<void> };
+
+/** `gongkai start` on its own port, logging at the default level (info) to a file. */
+async function startGongkai(dataDir: string, databaseUrl: string | undefined, cache: 'on' | 'off'): Promise<Started> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const log = createWriteStream(join(dataDir, `server-cache-${cache}.log`));
+  const child = spawn(process.execPath, [join(ROOT, 'bin/gongkai.js'), 'start'], {
+    env: {
+      ...process.env,
+      GONGKAI_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GONGKAI_PUBLIC_URL: origin,
+      LOG_LEVEL: 'info',
+      GONGKAI_PAGE_CACHE_MB: cache === 'on' ? '64' : '0',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  try {
+    await waitFor(`${origin}/healthz`, 60_000);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
+  }
+  const peakRssMb = () => {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return Math.round(kb / 1024);
+  };
+  return {
+    child,
+    origin,
+    peakRssMb,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Debian's nginx on its own port serving `root`, with its stock worker count. */
+async function startNginx(root: string, work: string): Promise<{ origin: string; stop: () => void }> {
+  const nginx = requireTool('nginx');
+  const port = await freePort();
+  mkdirSync(join(work, 'nginx'), { recursive: true });
+  const conf = join(work, 'nginx', 'nginx.conf');
+  writeFileSync(
+    conf,
+    `worker_processes auto;
+pid ${join(work, 'nginx', 'nginx.pid')};
+error_log ${join(work, 'nginx', 'error.log')};
+daemon on;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  access_log ${join(work, 'nginx', 'access.log')};
+  client_body_temp_path ${join(work, 'nginx')};
+  proxy_temp_path ${join(work, 'nginx')};
+  fastcgi_temp_path ${join(work, 'nginx')};
+  uwsgi_temp_path ${join(work, 'nginx')};
+  scgi_temp_path ${join(work, 'nginx')};
+  sendfile on;
+  tcp_nopush on;
+  keepalive_timeout 65;
+  server {
+    listen 127.0.0.1:${port};
+    root ${root};
+    default_type text/html;
+  }
+}
+`,
+  );
+  const result = spawnSync(nginx, ['-c', conf], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`nginx did not start: ${result.stderr}`);
+  const origin = `http://127.0.0.1:${port}`;
+  const stop = () => {
+    spawnSync(nginx, ['-c', conf, '-s', 'stop']);
+  };
+  try {
+    await waitFor(`${origin}/document.html`, 10_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { origin, stop };
+}
+
+type WrkResult = { rps: number; p99Ms: number; errors: number };
+
+function wrk(url: string): WrkResult {
+  const result = spawnSync(
+    requireTool('wrk'),
+    [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${DURATION_S}s`, '--latency', url],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr}`);
+  const out = result.stdout;
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
+  const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
+  const p99Ms = p99 ? Number(p99[1]) * (p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1) : NaN;
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const errors = non2xx + (socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0);
+  return { rps, p99Ms, errors };
+}
+
+/** A short run first so both servers have warmed their caches (Gongkai's pages, the OS's file cache). */
+function warm(url: string): void {
+  spawnSync(requireTool('wrk'), ['-t1', '-c10', '-d2s', url], { encoding: 'utf8' });
+}
+
+async function main(): Promise<void> {
+  requireTool('nginx');
+  requireTool('wrk');
+  const work = mkdtempSync(join(tmpdir(), 'gongkai-bench-http-'));
+  let schema: string | undefined;
+  let databaseUrl: string | undefined;
+  if (PG_URL) {
+    schema = `bench_http_${Date.now()}`;
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    await client.query(`create schema ${schema}`);
+    await client.end();
+    const url = new URL(PG_URL);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    databaseUrl = url.toString();
+  }
+  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(work, { recursive: true, force: true })];
+  if (PG_URL && schema) {
+    cleanups.push(async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    });
+  }
+  try {
+    const texts = corpus()
+      .flatMap((r) => articlesOf(r))
+      .filter((a) => a.length > 60)
+      .slice(0, 20_000);
+    console.log(
+      `http benchmark: ${DOCS} documents, ${CONNECTIONS} connections × ${DURATION_S} s per run, database ${PG_URL ? 'PostgreSQL' : 'SQLite'}`,
+    );
+    const config = loadConfig({
+      GONGKAI_DATA_DIR: work,
+      LOG_LEVEL: 'silent',
+      GONGKAI_SCHEDULER_SECONDS: '0',
+      ...(databaseUrl ? { DATABASE_URL: PG_URL } : {}),
+    });
+    const app = await openApp(PG_URL ? { ...config, database: { kind: 'postgres', url: PG_URL, schema } } : config, {
+      clock: new FixedClock('2026-11-20T02:00:00Z'),
+    });
+    const started = Date.now();
+    const documentId = await populate(app, DOCS, texts);
+    // Statistics as autovacuum (PostgreSQL) or PRAGMA optimize (SQLite) would keep them after a bulk load.
+    await sql`analyze`.execute(app.database.db);
+    await app.close();
+    console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const pages = [
+      { name: 'document', path: `/xxgk/doc/${documentId}` },
+      { name: 'column', path: '/xxgk/' },
+      { name: 'list', path: '/xxgk/fdzdgknr?org=bd-t3' },
+    ];
+    // The same HTML for nginx, as the server renders it.
+    const staticRoot = join(work, 'static');
+    mkdirSync(staticRoot);
+    // nginx's workers run as an unprivileged user when started by root: they must read the files.
+    chmodSync(work, 0o755);
+    chmodSync(staticRoot, 0o755);
+    const results: Record<
+      string,
+      { bytes: number; nginx: WrkResult } & Partial<Record<'on' | 'off', WrkResult & { peakRssMb: number }>>
+    > = {};
+    const peakRss: Partial<Record<'on' | 'off', number>> = {};
+    {
+      const server = await startGongkai(work, databaseUrl, 'off');
+      cleanups.push(() => server.stop());
+      for (const page of pages) {
+        const response = await fetch(`${server.origin}${page.path}`);
+        if (response.status !== 200) throw new Error(`${page.path}: ${response.status}`);
+        const html = await response.text();
+        writeFileSync(join(staticRoot, `${page.name}.html`), html);
+        results[page.name] = { bytes: Buffer.byteLength(html), nginx: { rps: 0, p99Ms: 0, errors: 0 } };
+      }
+      await server.stop();
+      cleanups.pop();
+    }
+    const nginx = await startNginx(staticRoot, work);
+    cleanups.push(() => nginx.stop());
+    for (const page of pages) {
+      warm(`${nginx.origin}/${page.name}.html`);
+      results[page.name]!.nginx = wrk(`${nginx.origin}/${page.name}.html`);
+    }
+    nginx.stop();
+    cleanups.pop();
+    for (const mode of CACHE_MODES) {
+      const server = await startGongkai(work, databaseUrl, mode);
+      cleanups.push(() => server.stop());
+      for (const page of pages) {
+        warm(`${server.origin}${page.path}`);
+        const result = wrk(`${server.origin}${page.path}`);
+        results[page.name]![mode] = { ...result, peakRssMb: server.peakRssMb() };
+      }
+      peakRss[mode] = server.peakRssMb();
+      await server.stop();
+      cleanups.pop();
+    }
+
+    const header = [
+      'page',
+      'KB',
+      'nginx req/s',
+      ...CACHE_MODES.flatMap((m) => [`cache ${m} req/s`, 'ratio', 'p99 ms']),
+    ];
+    const rows = pages.map((page) => {
+      const r = results[page.name]!;
+      return [
+        page.name,
+        (r.bytes / 1024).toFixed(1),
+        r.nginx.rps.toFixed(0),
+        ...CACHE_MODES.flatMap((m) => [
+          r[m]!.rps.toFixed(0),
+          (r[m]!.rps / r.nginx.rps).toFixed(3),
+          r[m]!.p99Ms.toFixed(1),
+        ]),
+      ];
+    });
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    const line = (cells: string[]) =>
+      cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+    console.log(`\n${line(header)}`);
+    for (const row of rows) console.log(line(row));
+    console.log(
+      `\nserver peak RSS: ${CACHE_MODES.map((m) => `cache ${m} ${peakRss[m]} MB`).join(', ')}; ` +
+        `errors: ${pages.map((p) => `${p.name} ${CACHE_MODES.map((m) => results[p.name]![m]!.errors).join('/')}`).join(', ')}`,
+    );
+    const summary = {
+      docs: DOCS,
+      db: PG_URL ? 'postgres' : 'sqlite',
+      connections: CONNECTIONS,
+      duration_s: DURATION_S,
+      pages: Object.fromEntries(
+        pages.map((page) => {
+          const r = results[page.name]!;
+          return [
+            page.name,
+            {
+              nginx_rps: Math.round(r.nginx.rps),
+              ...Object.fromEntries(
+                CACHE_MODES.flatMap((m) => [
+                  [`cache_${m}_rps`, Math.round(r[m]!.rps)],
+                  [`cache_${m}_ratio`, Number((r[m]!.rps / r.nginx.rps).toFixed(3))],
+                  [`cache_${m}_p99_ms`, Number(r[m]!.p99Ms.toFixed(1))],
+                ]),
+              ),
+            },
+          ];
+        }),
+      ),
+      ...Object.fromEntries(CACHE_MODES.map((m) => [`peak_rss_mb_cache_${m}`, peakRss[m]])),
+    };
+    console.log(JSON.stringify(summary));
+  } finally {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  }
+}
+
+await main();
