@@ -8,25 +8,20 @@
  * the figures mean the same on a fast or a slow machine. Run: `npm run bench` (add `-- --sizes
  * 5000,100000` for other sizes; set GONGKAI_BENCH_DATABASE_URL=postgres://… to run on PostgreSQL).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
+import { benchDistrict, benchDocument, corpusArticles } from './district-kit.ts';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
-import { articlesOf, loadRegulationSample, seededRandom, type Regulation } from '../src/demo/content.ts';
-import { createOrg } from '../src/modules/orgs/commands/create-org.ts';
-import { systemActor } from '../src/modules/access/domain/actor.ts';
-import { TOPICS } from '../src/modules/documents/domain/metadata.ts';
-import { newDraftEdition, type Edition } from '../src/modules/documents/domain/workflow.ts';
-import type { Org, OrgType } from '../src/modules/orgs/domain/org.ts';
+import { seededRandom } from '../src/demo/content.ts';
+import type { Org } from '../src/modules/orgs/domain/org.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { newId } from '../src/platform/ids.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,17 +31,6 @@ const { values } = parseArgs({
 });
 const SIZES = values.sizes.split(',').map(Number);
 const ROUNDS = Number(values.rounds);
-
-/** Real government wording: the full corpus when the shared folder is there, else the bundled sample. */
-function corpus(): Regulation[] {
-  const full = new URL('../../shared/data/corpus/regulations.jsonl.gz', import.meta.url);
-  if (!existsSync(full)) return loadRegulationSample();
-  return gunzipSync(readFileSync(full))
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Regulation);
-}
 
 async function openBenchApp(size: number): Promise<{ app: AppContext; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongkai-bench-'));
@@ -78,77 +62,22 @@ async function openBenchApp(size: number): Promise<{ app: AppContext; cleanup: (
   };
 }
 
-/** A district of 1 + 20 departments + 10 towns × 6 villages, and `size` published documents spread over them. */
+/** The benchmark district and `size` published documents spread over it. */
 async function populate(
   app: AppContext,
   size: number,
   texts: string[],
 ): Promise<{ orgs: Org[]; documentIds: string[] }> {
-  const clock = new FixedClock('2026-11-20T02:00:00Z');
-  const actor = systemActor('bench');
-  const make = (parentId: string | null, type: OrgType, code: string, name: string) =>
-    createOrg({ uow: app.uow, clock, actor, parentId, input: { type, code, name } });
-  const district = await make(null, 'district', 'bd', '基准区人民政府');
-  const orgs: Org[] = [district];
-  for (let i = 0; i < 20; i++) orgs.push(await make(district.id, 'department', `bd-d${i}`, `基准区第${i}局`));
-  for (let t = 0; t < 10; t++) {
-    const town = await make(district.id, 'town', `bd-t${t}`, `基准区第${t}镇`);
-    orgs.push(town);
-    for (let v = 0; v < 6; v++) orgs.push(await make(town.id, 'village', `bd-t${t}-v${v}`, `第${t}镇第${v}村`));
-  }
+  const orgs = await benchDistrict(app);
   const random = seededRandom(size);
   const documentIds: string[] = [];
   const batch = 2000;
   for (let start = 0; start < size; start += batch) {
     await app.uow.run(async ({ documents }) => {
       for (let i = start; i < Math.min(size, start + batch); i++) {
-        const org = orgs[Math.floor(random() * orgs.length)]!;
-        const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 2500) * 86_400_000);
-        const date = day.toISOString().slice(0, 10);
-        const text = texts[Math.floor(random() * texts.length)]!;
-        const id = newId();
-        documentIds.push(id);
-        await documents.insertDocument({
-          id,
-          orgId: org.id,
-          indexNumber: `${org.code}/${date.slice(0, 4)}-${String(i).padStart(6, '0')}`,
-          createdAt: day.toISOString(),
-          createdBy: 'bench',
-          firstPublishedAt: day.toISOString(),
-        });
-        const draft = newDraftEdition({
-          id: newId(),
-          documentId: id,
-          number: 1,
-          actorId: 'bench',
-          now: day,
-          content: {
-            title: text.slice(0, 28).replace(/\s+/g, ''),
-            docNumber: random() < 0.4 ? `基准发〔${date.slice(0, 4)}〕${i}号` : null,
-            issuer: org.name,
-            writtenOn: date,
-            publishedOn: date,
-            topic: TOPICS[Math.floor(random() * TOPICS.length)]!,
-            genre: '通知',
-            isNormative: false,
-            validity: '有效',
-            validityOn: null,
-            fieldCode: String(1 + Math.floor(random() * 26)).padStart(2, '0'),
-            keywords: [],
-            bodyHtml: `<p>${text}</p>`,
-            changeNote: null,
-            isMajor: true,
-            catalogEntryKey: null,
-            formedOn: null,
-          },
-        });
-        const edition: Edition = {
-          ...draft,
-          state: 'published',
-          publishedAt: day.toISOString(),
-          versionMajor: 1,
-          versionMinor: 0,
-        };
+        const { document, edition } = benchDocument(i, { orgs, texts, random, indexDigits: 6, paragraphs: 1 });
+        documentIds.push(document.id);
+        await documents.insertDocument(document);
         await documents.insertEdition(edition);
       }
     });
@@ -189,10 +118,7 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  const texts = corpus()
-    .flatMap((r) => articlesOf(r))
-    .filter((a) => a.length > 60)
-    .slice(0, 20_000);
+  const texts = corpusArticles();
   console.log(
     `column benchmark: ${texts.length} article texts, ${ROUNDS} rounds, database ${process.env.GONGKAI_BENCH_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}`,
   );

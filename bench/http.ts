@@ -25,21 +25,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { fromDocument, fromEdition } from '../src/adapters/db/document-store.ts';
 import type { DocumentRow, EditionRow } from '../src/adapters/db/schema.ts';
+import { benchDistrict, benchDocument, corpusArticles } from './district-kit.ts';
 import { openApp, type AppContext } from '../src/app/context.ts';
-import { articlesOf, loadRegulationSample, seededRandom, type Regulation } from '../src/demo/content.ts';
-import { systemActor } from '../src/modules/access/domain/actor.ts';
-import { TOPICS } from '../src/modules/documents/domain/metadata.ts';
-import { newDraftEdition, type Edition } from '../src/modules/documents/domain/workflow.ts';
-import { createOrg } from '../src/modules/orgs/commands/create-org.ts';
-import type { Org, OrgType } from '../src/modules/orgs/domain/org.ts';
+import { seededRandom } from '../src/demo/content.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { newId } from '../src/platform/ids.ts';
 
 const { values } = parseArgs({
   options: {
@@ -66,31 +60,9 @@ function requireTool(name: string): string {
   return found;
 }
 
-/** Real government wording: the full corpus when the shared folder is there, else the bundled sample. */
-function corpus(): Regulation[] {
-  const full = new URL('../../shared/data/corpus/regulations.jsonl.gz', import.meta.url);
-  if (!existsSync(full)) return loadRegulationSample();
-  return gunzipSync(readFileSync(full))
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Regulation);
-}
-
-/** A district of 1 + 20 departments + 10 towns × 6 villages, and `size` published documents spread over them. */
+/** The benchmark district and `size` published documents spread over it; returns the middle document's id. */
 async function populate(app: AppContext, size: number, texts: string[]): Promise<string> {
-  const clock = new FixedClock('2026-11-20T02:00:00Z');
-  const actor = systemActor('bench');
-  const make = (parentId: string | null, type: OrgType, code: string, name: string) =>
-    createOrg({ uow: app.uow, clock, actor, parentId, input: { type, code, name } });
-  const district = await make(null, 'district', 'bd', '基准区人民政府');
-  const orgs: Org[] = [district];
-  for (let i = 0; i < 20; i++) orgs.push(await make(district.id, 'department', `bd-d${i}`, `基准区第${i}局`));
-  for (let t = 0; t < 10; t++) {
-    const town = await make(district.id, 'town', `bd-t${t}`, `基准区第${t}镇`);
-    orgs.push(town);
-    for (let v = 0; v < 6; v++) orgs.push(await make(town.id, 'village', `bd-t${t}-v${v}`, `第${t}镇第${v}村`));
-  }
+  const orgs = await benchDistrict(app);
   const random = seededRandom(size);
   let middle = '';
   const batch = 5000;
@@ -99,55 +71,9 @@ async function populate(app: AppContext, size: number, texts: string[]): Promise
     const documentRows: DocumentRow[] = [];
     const editionRows: EditionRow[] = [];
     for (let i = start; i < Math.min(size, start + batch); i++) {
-      const org = orgs[Math.floor(random() * orgs.length)]!;
-      const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 2500) * 86_400_000);
-      const date = day.toISOString().slice(0, 10);
-      const text = texts[Math.floor(random() * texts.length)]!;
-      const id = newId();
-      if (i === Math.floor(size / 2)) middle = id;
-      documentRows.push(
-        fromDocument({
-          id,
-          orgId: org.id,
-          indexNumber: `${org.code}/${date.slice(0, 4)}-${String(i).padStart(7, '0')}`,
-          createdAt: day.toISOString(),
-          createdBy: 'bench',
-          firstPublishedAt: day.toISOString(),
-        }),
-      );
-      const draft = newDraftEdition({
-        id: newId(),
-        documentId: id,
-        number: 1,
-        actorId: 'bench',
-        now: day,
-        content: {
-          title: text.slice(0, 28).replace(/\s+/g, ''),
-          docNumber: random() < 0.4 ? `基准发〔${date.slice(0, 4)}〕${i}号` : null,
-          issuer: org.name,
-          writtenOn: date,
-          publishedOn: date,
-          topic: TOPICS[Math.floor(random() * TOPICS.length)]!,
-          genre: '通知',
-          isNormative: false,
-          validity: '有效',
-          validityOn: null,
-          fieldCode: String(1 + Math.floor(random() * 26)).padStart(2, '0'),
-          keywords: [],
-          bodyHtml: `<p>${text}</p><p>${texts[Math.floor(random() * texts.length)]!}</p>`,
-          changeNote: null,
-          isMajor: true,
-          catalogEntryKey: null,
-          formedOn: null,
-        },
-      });
-      const edition: Edition = {
-        ...draft,
-        state: 'published',
-        publishedAt: day.toISOString(),
-        versionMajor: 1,
-        versionMinor: 0,
-      };
+      const { org, document, edition } = benchDocument(i, { orgs, texts, random, indexDigits: 7, paragraphs: 2 });
+      if (i === Math.floor(size / 2)) middle = document.id;
+      documentRows.push(fromDocument(document));
       editionRows.push({ ...fromEdition(edition), org_id: org.id });
     }
     // The rows `insertDocument` and `insertEdition` write, many to a statement.
@@ -342,10 +268,7 @@ async function main(): Promise<void> {
     });
   }
   try {
-    const texts = corpus()
-      .flatMap((r) => articlesOf(r))
-      .filter((a) => a.length > 60)
-      .slice(0, 20_000);
+    const texts = corpusArticles();
     console.log(
       `http benchmark: ${DOCS} documents, ${CONNECTIONS} connections × ${DURATION_S} s per run, database ${PG_URL ? 'PostgreSQL' : 'SQLite'}`,
     );
