@@ -8,16 +8,16 @@
  * Run: `npm run bench:search -- --docs 20000` (default 1,000,000; `--db postgres` with
  * GONGKAI_BENCH_DATABASE_URL=postgres://… runs on PostgreSQL). The last line is one JSON object.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { corpus } from './district-kit.ts';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase, type DatabaseHandle } from '../src/adapters/db/database.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
-import { loadRegulationSample, seededRandom, type Regulation } from '../src/demo/content.ts';
+import { seededRandom } from '../src/demo/content.ts';
 import { parseQuery, type SearchEntry } from '../src/modules/search/index.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { newId } from '../src/platform/ids.ts';
@@ -34,16 +34,6 @@ const DOCS = Number(values.docs);
 const QUERIES = Number(values.queries);
 const random = seededRandom(Number(values.seed));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-
-function corpus(): Regulation[] {
-  const full = new URL('../../shared/data/corpus/regulations.jsonl.gz', import.meta.url);
-  if (!existsSync(full)) return loadRegulationSample();
-  return gunzipSync(readFileSync(full))
-    .toString('utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => JSON.parse(l) as Regulation);
-}
 
 const regulations = corpus();
 const paragraphs = regulations.flatMap((r) => r.text.split(/\n+/).filter((p) => p.length > 20 && !p.startsWith('#')));
