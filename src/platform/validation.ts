@@ -21,3 +21,11 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unkn
   if (!result.success) throw new DomainError('validation_failed', { fields: zodIssues(result.error) });
   return result.data;
 }
+
+/** An optional query-string value of at most 100 characters, trimmed; empty reads as absent. */
+export const optionalText = z
+  .string()
+  .trim()
+  .max(100)
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));

@@ -1,13 +1,7 @@
 import { MAX_BODY_CHARACTERS } from '../domain/metadata.ts';
 import { z } from 'zod';
+import { optionalText } from '../../../platform/validation.ts';
 import { EDITION_STATES } from '../domain/workflow.ts';
-
-const optionalText = z
-  .string()
-  .trim()
-  .max(100)
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
 
 /** Query string of public document lists. */
 export const PublicListQuery = z.object({

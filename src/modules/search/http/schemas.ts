@@ -1,12 +1,6 @@
 import { z } from 'zod';
+import { optionalText } from '../../../platform/validation.ts';
 import { MAX_PAGE_SIZE } from '../queries/search-public.ts';
-
-const optionalText = z
-  .string()
-  .trim()
-  .max(100)
-  .optional()
-  .transform((value) => (value === '' ? undefined : value));
 
 /**
  * The query string of the search page and `GET /api/v1/search`. The words are only bounded here;
