@@ -186,7 +186,12 @@ async function main(): Promise<void> {
       const parsed = parseQuery(q);
       if (!parsed.ok) continue;
       const t0 = performance.now();
-      const top = await stores.searchIndex.search({ phrase: parsed.phrase, sort: 'relevance', offset: 0, limit: 20 });
+      const top = await stores.searchIndex.search({
+        phrases: [parsed.phrase],
+        sort: 'relevance',
+        offset: 0,
+        limit: 20,
+      });
       latencies.push(performance.now() - t0);
       // The scan: every row read and tested for the substring, as a LIKE filter would.
       const t1 = performance.now();

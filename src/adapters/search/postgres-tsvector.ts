@@ -38,14 +38,13 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
       return toCount(result.rows[0]?.n);
     },
     async search(criteria: SearchCriteria): Promise<SearchResults> {
-      const all = criteria.phrase.join(' & ');
-      const phrase = ` ${criteria.phrase.join(' ')} `;
-      const query = sql`to_tsquery('simple', ${all})`;
-      const where = allOf([
-        sql`e.tsv @@ ${query}`,
-        sql`strpos(e.tokens, ${phrase}) > 0`,
-        ...filterConditions(criteria),
-      ]);
+      const any = criteria.phrases.map((phrase) => `(${phrase.join(' & ')})`).join(' | ');
+      const query = sql`to_tsquery('simple', ${any})`;
+      const contains = sql.join(
+        criteria.phrases.map((phrase) => sql`strpos(e.tokens, ${` ${phrase.join(' ')} `}) > 0`),
+        sql` or `,
+      );
+      const where = allOf([sql`e.tsv @@ ${query}`, sql`(${contains})`, ...filterConditions(criteria)]);
       const score = sql`ts_rank('{0.1, 0.2, 0.5, 1.0}', e.tsv, ${query})`;
       const order =
         criteria.sort === 'date' ? sql`e.published_on desc, score desc` : sql`score desc, e.published_on desc`;

@@ -48,7 +48,7 @@ export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
       return toCount(result.rows[0]?.n);
     },
     async search(criteria: SearchCriteria): Promise<SearchResults> {
-      const match = `"${criteria.phrase.join(' ')}"`;
+      const match = criteria.phrases.map((phrase) => `"${phrase.join(' ')}"`).join(' OR ');
       const filters = filterConditions(criteria);
       const where = allOf([sql`search_fts match ${match}`, ...filters]);
       const from =

@@ -24,9 +24,12 @@ export type SearchEntry = {
   publishedOn: string;
 };
 
-/** What a search asks the index for; `phrase` comes from the domain's `parseQuery`. */
+/**
+ * What a search asks the index for. `phrases` are alternatives (the query's own phrase from the
+ * domain's `parseQuery`, then its synonyms'): an entry matches when it contains any of them.
+ */
 export type SearchCriteria = {
-  phrase: readonly string[];
+  phrases: readonly (readonly string[])[];
   orgPath?: string | undefined;
   fieldCode?: string | undefined;
   genre?: string | undefined;

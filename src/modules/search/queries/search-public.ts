@@ -77,7 +77,7 @@ export async function searchPublic(
   const pageSize = Math.min(Math.max(1, input.pageSize ?? DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE);
   const page = Math.max(1, input.page ?? 1);
   const results = await deps.index.search({
-    phrase: parsed.phrase,
+    phrases: [parsed.phrase],
     orgPath: org?.path,
     fieldCode: input.field,
     genre: input.genre,
