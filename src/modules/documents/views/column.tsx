@@ -203,7 +203,7 @@ export function DocumentListSection(props: {
       <Pagination page={props.page} pageSize={props.pageSize} total={props.total} href={props.pageHref} />
       {props.bundleHref && props.total > 0 ? (
         <p class="bundle-download">
-          <a href={props.bundleHref} download>
+          <a href={props.bundleHref} download rel="nofollow">
             {DOCUMENT_TEXT.bundle.link}
           </a>{' '}
           <span class="muted">

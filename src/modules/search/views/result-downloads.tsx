@@ -13,12 +13,12 @@ export function ResultDownloads(props: { parameters: string; total: number; maxR
       {props.total > props.maxRows ? <p class="notice">{EXPORT_TEXT.overLimit(props.total, props.maxRows)}</p> : null}
       <ul>
         <li>
-          <a href={`/search/results.xlsx${parameters}`} download>
+          <a href={`/search/results.xlsx${parameters}`} download rel="nofollow">
             {EXPORT_TEXT.xlsx}
           </a>
         </li>
         <li>
-          <a href={`/search/results.csv${parameters}`} download>
+          <a href={`/search/results.csv${parameters}`} download rel="nofollow">
             {EXPORT_TEXT.csv}
           </a>
         </li>
