@@ -58,6 +58,7 @@ import { installJsonBody } from '../platform/http/json-body.ts';
 import { MAX_SEGMENT_LENGTH, normaliseRequestTarget, type NormalisedTarget } from '../platform/http/request-target.ts';
 import { installUploads } from '../platform/http/uploads.ts';
 import { join } from 'node:path';
+import { openXlsxTable } from '../adapters/xlsx/table-stream.ts';
 import { readWorkbook, writeWorkbook } from '../adapters/xlsx/workbook.ts';
 import { createPageShell } from '../platform/web/page-shell.tsx';
 import { staffOf, type Actor } from '../modules/access/index.ts';
@@ -235,6 +236,7 @@ export async function buildServer(
     shell,
     filing: createCatalogFiling(ctx),
     workbooks: { read: readWorkbook, write: writeWorkbook },
+    openXlsx: openXlsxTable,
     actionLabels: AUDIT_ACTION_LABELS,
     requestCounts: (actor: Actor) =>
       requestCountsByUnit({

@@ -33,6 +33,10 @@ export function createLocalFileStorage(root: string): FileStorage {
         return undefined;
       }
     },
+    async stream(sha256) {
+      if (!/^[0-9a-f]{64}$/.test(sha256) || !(await exists(pathOf(sha256)))) return undefined;
+      return createReadStream(pathOf(sha256), { highWaterMark: 256 * 1024 });
+    },
     exists: (sha256) => exists(pathOf(sha256)),
   };
 }

@@ -101,6 +101,8 @@ export interface FileStorage {
    */
   put(content: FileContent): Promise<string>;
   read(sha256: string): Promise<Buffer | undefined>;
+  /** The file's bytes as chunks read from disk as they are consumed (a large file into a ZIP); undefined when missing. */
+  stream(sha256: string): Promise<AsyncIterable<Uint8Array> | undefined>;
   exists(sha256: string): Promise<boolean>;
 }
 

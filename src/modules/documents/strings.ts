@@ -73,4 +73,24 @@ export const DOCUMENT_TEXT = {
     `${where === 'title' ? '标题' : '正文'}中的${kind} ${masked}`,
   personalDataRefused: (found: string[], mayOverride: boolean) =>
     `${found.join('；')}。请删除后再提交${mayOverride ? '，或填写理由确认提交' : '，如确需公开请联系审核人员'}。`,
+  bundle: {
+    link: '打包下载',
+    linkHint: (maxDocuments: number, maxMegabytes: number) =>
+      `将本列表（按当前筛选条件）中的信息连同附件下载为一个 ZIP 压缩包，最多 ${maxDocuments} 条、${maxMegabytes} MB。`,
+    fileName: (listTitle: string, date: string) => `${listTitle}_${date}.zip`,
+    pageFile: '正文.html',
+    attachmentsFolder: '附件',
+    noteFile: '说明.txt',
+    noteHeading: (listTitle: string) => `“${listTitle}”打包下载说明`,
+    noteCounts: (total: number, included: number) => `本列表共有 ${total} 条信息，本压缩包收入 ${included} 条。`,
+    noteOverCount: (max: number, leftOut: number) =>
+      `每个压缩包最多收入列表中的前 ${max} 条信息，其余 ${leftOut} 条未收入。`,
+    noteOverBytes: (max: string) => `每个压缩包的内容最多 ${max}，以下内容因超出这一限制未收入：`,
+    noteDocument: (title: string) => `《${title}》（正文及附件）`,
+    noteAttachment: (title: string, fileName: string) => `《${title}》的附件“${fileName}”`,
+    noteMissing: '以下附件暂时无法读取，未收入，请稍后在信息页面下载：',
+    noteAdvice:
+      '未收入的信息可在网站上逐条查看和下载，或增加筛选条件（发布机构、领域、主题、查找文字）后分批打包下载。',
+    printedFrom: (url: string) => `本页下载自 ${url}`,
+  },
 } as const;

@@ -54,6 +54,12 @@ export type ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> = {
   /** Multipart upload: the body schema describes the form fields; files arrive as `file`. */
   multipart?: boolean;
   response: z.ZodType<R>;
+  /**
+   * A file, not JSON: the media types it may come as. The handler sends the file through `reply`
+   * itself (streamed, with its Content-Disposition) and `response` is not used; errors thrown before
+   * it sends are the usual `{ code, message }`.
+   */
+  produces?: readonly string[];
   successStatus?: number;
   handler: (input: ApiInput<P, Q, B>) => Promise<R>;
 };
@@ -127,6 +133,7 @@ export function registerApiRoutes(
           body = parseInput(route.body, route.multipart ? multipartFields(request) : missing ? {} : request.body);
         }
         const result = await route.handler({ params, query, body, request, reply, staff: staff! });
+        if (route.produces) return reply;
         return reply.status(route.successStatus ?? 200).send(result);
       },
     });
@@ -198,7 +205,9 @@ export function openApiDocument(
       responses: {
         [String(route.successStatus ?? 200)]: {
           description: '成功',
-          content: { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+          content: route.produces
+            ? Object.fromEntries(route.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]))
+            : { 'application/json': { schema: jsonSchema(route.response, 'output') } },
         },
         default: {
           description: '错误（见 code）',

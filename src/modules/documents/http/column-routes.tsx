@@ -2,13 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentsWebDeps } from './deps.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { parseInput } from '../../../platform/validation.ts';
-import { pilotField } from '../../../reference/pilot-fields.ts';
 import { PUBLIC_ACTOR } from '../../access/index.ts';
-import { ancestry, buildTree, listOrgs } from '../../orgs/index.ts';
+import { ancestry, buildTree } from '../../orgs/index.ts';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 import type { Crumb } from '../../../platform/web/public-layout.tsx';
-import type { Genre } from '../domain/metadata.ts';
-import type { EditionFilter } from '../ports.ts';
 import { findEditions } from '../queries/find-editions.ts';
 import { getPublicDocument } from '../queries/get-document.ts';
 import { readAttachment } from '../queries/read-attachment.ts';
@@ -22,6 +19,8 @@ import {
   SUB_COLUMNS,
 } from '../views/column.tsx';
 import { OnRequestGuide } from '../views/on-request-guide.tsx';
+import { bundlePath, registerBundleRoutes } from './bundle-routes.ts';
+import { GENRE_LISTS, proactiveList } from './list-filters.ts';
 import { IdParams, PublicListQuery } from './schemas.ts';
 
 const COLUMN_CRUMB: Crumb = { label: '首页', href: '/' };
@@ -78,7 +77,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
     });
   });
 
-  const genreColumn = (path: string, key: 'gkzn' | 'gkzd' | 'gknb', heading: string, genre: Genre) => {
+  for (const { path, key, heading, genre } of GENRE_LISTS) {
     app.get(path, async (request, reply) => {
       const query = parseInput(PublicListQuery, request.query);
       const result = await findEditions({
@@ -101,36 +100,24 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
               pageSize={query.pageSize}
               pageHref={(page) => `${path}?page=${page}${query.q ? `&q=${encodeURIComponent(query.q)}` : ''}`}
               search={{ action: path, value: query.q ?? '', hidden: {} }}
+              bundleHref={bundlePath(path, { q: query.q })}
             />
           </ColumnFrame>
         ),
       });
     });
-  };
-  genreColumn('/xxgk/gkzn', 'gkzn', DOCUMENT_TEXT.guideTitle, '公开指南');
-  genreColumn('/xxgk/gkzd', 'gkzd', DOCUMENT_TEXT.rulesTitle, '公开制度');
-  genreColumn('/xxgk/gknb', 'gknb', DOCUMENT_TEXT.annualReportsTitle, '年度报告');
+  }
+  registerBundleRoutes(app, ctx);
 
   app.get('/xxgk/fdzdgknr', async (request, reply) => {
     const query = parseInput(PublicListQuery, request.query);
-    const orgs = await listOrgs(stores);
-    const selectedOrg = query.org ? orgs.find((o) => o.code === query.org) : undefined;
-    if (query.org && !selectedOrg) throw new DomainError('not_found', { message: DOCUMENT_TEXT.publisherNotFound });
-    const field = query.field ? pilotField(query.field) : undefined;
-    if (query.field && !field) throw new DomainError('not_found', { message: DOCUMENT_TEXT.fieldNotFound });
-    const filter: EditionFilter = {
-      orgSubtreeOf: selectedOrg?.id,
-      fieldCode: field?.code,
-      topic: query.topic,
-      query: query.q,
-    };
+    const { filter, heading, orgs, selectedOrg, field } = await proactiveList(stores, query);
     const result = await findEditions({
       documents: stores.documents,
       actor: PUBLIC_ACTOR,
       filter,
       page: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
     });
-    const heading = selectedOrg?.name ?? field?.name ?? query.topic ?? DOCUMENT_TEXT.proactiveTitle;
     const params = { org: query.org, field: query.field, topic: query.topic, q: query.q };
     return sendPublicPage(ctx, request, reply, {
       title: heading === DOCUMENT_TEXT.proactiveTitle ? heading : `${heading} - ${DOCUMENT_TEXT.proactiveTitle}`,
@@ -159,6 +146,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
               value: query.q ?? '',
               hidden: { org: query.org, field: query.field, topic: query.topic },
             }}
+            bundleHref={bundlePath('/xxgk/fdzdgknr', params)}
           />
         </ColumnFrame>
       ),

@@ -8,6 +8,7 @@ import type { EditionListItem } from '../ports.ts';
 import type { PublicDocumentView } from '../queries/get-document.ts';
 import { attachmentPath, documentPath, formatBytes, versionLabel } from '../http/present.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
+import { BUNDLE_MAX_BYTES, BUNDLE_MAX_DOCUMENTS } from '../domain/bundle.ts';
 
 /** The sub-columns of the 政府信息公开 column (国办公开办函〔2019〕61号: one column, uniform names). */
 export const SUB_COLUMNS = [
@@ -179,6 +180,8 @@ export function DocumentListSection(props: {
   pageHref: (page: number) => string;
   search?: { action: string; value: string; hidden: Record<string, string | undefined> };
   intro?: Child;
+  /** The list's 打包下载 (a ZIP of its documents), with the list's filters. */
+  bundleHref?: string;
 }) {
   return (
     <section class="panel">
@@ -198,6 +201,16 @@ export function DocumentListSection(props: {
       ) : null}
       <DocumentTable items={props.items} showOrg caption={props.heading} />
       <Pagination page={props.page} pageSize={props.pageSize} total={props.total} href={props.pageHref} />
+      {props.bundleHref && props.total > 0 ? (
+        <p class="bundle-download">
+          <a href={props.bundleHref} download rel="nofollow">
+            {DOCUMENT_TEXT.bundle.link}
+          </a>{' '}
+          <span class="muted">
+            {DOCUMENT_TEXT.bundle.linkHint(BUNDLE_MAX_DOCUMENTS, Math.round(BUNDLE_MAX_BYTES / (1024 * 1024)))}
+          </span>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
+import { TABLE_MEDIA_TYPES } from '../../../platform/table-file.ts';
+import { exportSearchResults, EXPORT_MAX_ROWS } from '../queries/export-search-results.ts';
 import { searchPublic } from '../queries/search-public.ts';
 import type { SearchWebDeps } from './deps.ts';
-import { SearchHitBody, SearchQuery } from './schemas.ts';
+import { sendResultSet } from './result-file.ts';
+import { SearchExportApiQuery, SearchHitBody, SearchQuery } from './schemas.ts';
 
 /** Public search through the API: the same use case as the page. */
 export function searchApiRoutes(deps: SearchWebDeps): ApiRoute[] {
@@ -34,6 +37,22 @@ export function searchApiRoutes(deps: SearchWebDeps): ApiRoute[] {
             publishedOn: hit.publishedOn,
           })),
         };
+      },
+    }),
+    apiRoute({
+      method: 'GET',
+      path: '/api/v1/search/export',
+      summary: `下载检索结果的信息目录（标题、文号、索引号、发布机构、发布日期、有效性、体裁、领域、链接）为 CSV 或 XLSX 文件，参数与 /api/v1/search 相同（不分页）；最多 ${EXPORT_MAX_ROWS} 条，超出时文件末行说明，响应头 X-Result-Total 为检索到的总数`,
+      tag: 'public',
+      auth: 'public',
+      query: SearchExportApiQuery,
+      response: z.unknown(),
+      produces: [TABLE_MEDIA_TYPES.csv, TABLE_MEDIA_TYPES.xlsx],
+      handler: async ({ query, reply }) => {
+        const result = await exportSearchResults({ index: deps.stores.searchIndex, orgs: deps.stores.orgs }, query, {
+          documentUrl: (id) => `${deps.config.publicUrl}/xxgk/doc/${id}`,
+        });
+        sendResultSet(reply, { format: query.format, q: query.q, clock: deps.clock, openXlsx: deps.openXlsx, result });
       },
     }),
   ];

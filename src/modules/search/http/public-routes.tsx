@@ -4,6 +4,7 @@ import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 import { searchPublic, type SearchOutcome } from '../queries/search-public.ts';
 import { SearchPage } from '../views/search-page.tsx';
 import type { SearchWebDeps } from './deps.ts';
+import { registerSearchExportRoutes } from './export-routes.ts';
 import { SearchQuery } from './schemas.ts';
 
 /**
@@ -15,6 +16,7 @@ export function registerSearchPublicRoutes(
   app: FastifyInstance,
   deps: SearchWebDeps & { genres: readonly string[] },
 ): void {
+  registerSearchExportRoutes(app, deps);
   app.get('/search', async (request, reply) => {
     const parsed = SearchQuery.safeParse(request.query);
     const query: SearchQuery = parsed.success

@@ -28,6 +28,14 @@ export const SearchQuery = z.object({
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 
+/** The query string of a result set's download: the search page's, less its paging. */
+export const SearchExportQuery = SearchQuery.omit({ page: true, pageSize: true });
+
+/** `GET /api/v1/search/export`: the search's parameters and the file format. */
+export const SearchExportApiQuery = SearchExportQuery.extend({
+  format: z.enum(['csv', 'xlsx']).meta({ description: 'csv：UTF-8（带 BOM）的 CSV；xlsx：Excel 工作簿' }),
+});
+
 export const SearchHitBody = z.object({
   id: z.string(),
   url: z.string().meta({ description: '信息页面' }),

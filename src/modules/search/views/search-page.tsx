@@ -3,6 +3,8 @@ import { Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS, pilotField } from '../../../reference/pilot-fields.ts';
 import type { SearchOutcome } from '../queries/search-public.ts';
 import type { SearchQuery } from '../http/schemas.ts';
+import { EXPORT_MAX_ROWS } from '../queries/export-search-results.ts';
+import { ResultDownloads } from './result-downloads.tsx';
 
 /** The query string of a search, for links to its other pages. */
 export function searchHref(query: SearchQuery, page: number): string {
@@ -139,6 +141,14 @@ export function SearchPage(props: {
             total={outcome.total}
             href={(page) => searchHref(query, page)}
           />
+          {outcome.total > 0 ? (
+            // The page's own link less its page number: a download holds exactly what the page searched.
+            <ResultDownloads
+              parameters={searchHref(query, 1).slice('/search'.length)}
+              total={outcome.total}
+              maxRows={EXPORT_MAX_ROWS}
+            />
+          ) : null}
         </>
       ) : null}
     </section>
