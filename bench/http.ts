@@ -42,6 +42,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '100' },
     threads: { type: 'string', default: '2' },
     cache: { type: 'string', default: 'both' },
+    // SQLite: keeps the loaded database in this folder and loads it only when it is not there yet.
+    data: { type: 'string' },
   },
 });
 const DOCS = Number(values.docs);
@@ -245,7 +247,10 @@ function warm(url: string): void {
 async function main(): Promise<void> {
   requireTool('nginx');
   requireTool('wrk');
-  const work = mkdtempSync(join(tmpdir(), 'gongkai-bench-http-'));
+  if (values.data && PG_URL) throw new Error('--data keeps a SQLite database; leave it out on PostgreSQL');
+  const work = values.data ?? mkdtempSync(join(tmpdir(), 'gongkai-bench-http-'));
+  mkdirSync(work, { recursive: true });
+  const loadedMark = join(work, 'bench-loaded.json');
   let schema: string | undefined;
   let databaseUrl: string | undefined;
   if (PG_URL) {
@@ -258,7 +263,9 @@ async function main(): Promise<void> {
     url.searchParams.set('options', `-c search_path=${schema}`);
     databaseUrl = url.toString();
   }
-  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(work, { recursive: true, force: true })];
+  const cleanups: (() => Promise<void> | void)[] = values.data
+    ? [() => rmSync(join(work, 'static'), { recursive: true, force: true })]
+    : [() => rmSync(work, { recursive: true, force: true })];
   if (PG_URL && schema) {
     cleanups.push(async () => {
       const client = new pg.Client({ connectionString: PG_URL });
@@ -281,12 +288,20 @@ async function main(): Promise<void> {
     const app = await openApp(PG_URL ? { ...config, database: { kind: 'postgres', url: PG_URL, schema } } : config, {
       clock: new FixedClock('2026-11-20T02:00:00Z'),
     });
-    const started = Date.now();
-    const documentId = await populate(app, DOCS, texts);
-    // Statistics as autovacuum (PostgreSQL) or PRAGMA optimize (SQLite) would keep them after a bulk load.
-    await sql`analyze`.execute(app.database.db);
+    const loaded = existsSync(loadedMark)
+      ? (JSON.parse(readFileSync(loadedMark, 'utf8')) as { docs: number; documentId: string })
+      : undefined;
+    if (loaded && loaded.docs !== DOCS) throw new Error(`${work} holds ${loaded.docs} documents, not ${DOCS}`);
+    let documentId = loaded?.documentId ?? '';
+    if (!loaded) {
+      const started = Date.now();
+      documentId = await populate(app, DOCS, texts);
+      // Statistics as autovacuum (PostgreSQL) or PRAGMA optimize (SQLite) would keep them after a bulk load.
+      await sql`analyze`.execute(app.database.db);
+      console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if (values.data) writeFileSync(loadedMark, JSON.stringify({ docs: DOCS, documentId }));
+    }
     await app.close();
-    console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const pages = [
       { name: 'document', path: `/xxgk/doc/${documentId}` },
@@ -295,7 +310,7 @@ async function main(): Promise<void> {
     ];
     // The same HTML for nginx, as the server renders it.
     const staticRoot = join(work, 'static');
-    mkdirSync(staticRoot);
+    mkdirSync(staticRoot, { recursive: true });
     // nginx's workers run as an unprivileged user when started by root: they must read the files.
     chmodSync(work, 0o755);
     chmodSync(staticRoot, 0o755);
