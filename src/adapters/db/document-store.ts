@@ -185,23 +185,39 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
         : tallied(filter)
           ? await countTallied(conditions)
           : await countEditions(conditions);
-      const rows = await query
-        .selectAll('editions')
-        .select([
-          'documents.org_id as d_org_id',
-          'documents.index_number as d_index_number',
-          'documents.created_at as d_created_at',
-          'documents.created_by as d_created_by',
-          'documents.first_published_at as d_first_published_at',
-        ])
-        // Published editions always have a date, so a plain DESC walks the (state, date) index backwards
-        // on both databases; only lists that include unpublished drafts need NULLS LAST (and a sort).
-        .orderBy('editions.published_on', (ob) => (datesAlwaysSet ? ob.desc() : ob.desc().nullsLast()))
-        .orderBy('editions.updated_at', 'desc')
-        .orderBy('editions.id')
-        .offset(page.offset)
-        .limit(page.limit)
-        .execute();
+      // The page's ids first, walked on the index in list order (migration 0016 makes it cover the unit,
+      // field and topic filters, so no edition row is read to skip one); then the page's rows alone.
+      const ordered = filter.query ? query : db.selectFrom('editions').where((eb) => editionConditions(eb, conditions));
+      const ids = (
+        await ordered
+          .select('editions.id')
+          // Published editions always have a date, so a plain DESC walks the (state, date) index in
+          // order on both databases; only lists that include unpublished drafts need NULLS LAST (and a sort).
+          .orderBy('editions.published_on', (ob) => (datesAlwaysSet ? ob.desc() : ob.desc().nullsLast()))
+          .orderBy('editions.updated_at', 'desc')
+          .orderBy('editions.id')
+          .offset(page.offset)
+          .limit(page.limit)
+          .execute()
+      ).map((row) => row.id);
+      const unordered =
+        ids.length === 0
+          ? []
+          : await db
+              .selectFrom('editions')
+              .innerJoin('documents', 'documents.id', 'editions.document_id')
+              .where('editions.id', 'in', ids)
+              .selectAll('editions')
+              .select([
+                'documents.org_id as d_org_id',
+                'documents.index_number as d_index_number',
+                'documents.created_at as d_created_at',
+                'documents.created_by as d_created_by',
+                'documents.first_published_at as d_first_published_at',
+              ])
+              .execute();
+      const byId = new Map(unordered.map((row) => [row.id, row]));
+      const rows = ids.map((id) => byId.get(id)!);
       const orgIds = [...new Set(rows.map((row) => row.d_org_id))];
       const orgs =
         orgIds.length === 0
