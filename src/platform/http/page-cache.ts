@@ -115,7 +115,9 @@ export function createPageCache(options: PageCacheOptions) {
   let bytes = 0;
   let known: ContentVersion | undefined;
   let checkedAt = 0;
-  let pending: Promise<ContentVersion> | undefined;
+  /** The read under way, and the one queued after it for requests that arrived meanwhile. */
+  let reading: Promise<ContentVersion> | undefined;
+  let queued: Promise<ContentVersion> | undefined;
   const stats = { hits: 0, frontHits: 0, misses: 0, stored: 0, renderedSame: 0, waited: 0, contentChanges: 0 };
 
   function clear() {
@@ -135,16 +137,39 @@ export function createPageCache(options: PageCacheOptions) {
     return known;
   }
 
-  /** The current version: read synchronously when the reader can, else concurrent callers share one read. */
+  /**
+   * The current version. A synchronous reader is read for every request. An asynchronous one is
+   * shared, but only by requests that arrived before the read began: a request arriving while a
+   * read is under way waits for the next one, which begins when that ends, so no request is
+   * answered from a read older than itself (a change committed before it arrived is always seen).
+   */
   function version(): ContentVersion | Promise<ContentVersion> {
     if (known && options.checkMs > 0 && performance.now() - checkedAt < options.checkMs) return known;
-    if (pending) return pending;
-    const read = options.currentVersion();
-    if (!(read instanceof Promise)) return seen(read);
-    pending = read.then(seen).finally(() => {
-      pending = undefined;
-    });
-    return pending;
+    if (!reading) {
+      const read = options.currentVersion();
+      if (!(read instanceof Promise)) return seen(read);
+      return begin(read);
+    }
+    queued ??= reading.then(
+      () => next(),
+      () => next(),
+    );
+    return queued;
+  }
+
+  function next(): Promise<ContentVersion> {
+    queued = undefined;
+    return begin(Promise.resolve(options.currentVersion()));
+  }
+
+  function begin(read: Promise<ContentVersion>): Promise<ContentVersion> {
+    const shared = read.then(seen);
+    reading = shared;
+    const done = () => {
+      if (reading === shared) reading = undefined;
+    };
+    shared.then(done, done);
+    return shared;
   }
 
   function evictOverflow() {
