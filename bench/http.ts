@@ -294,14 +294,21 @@ function startPublisher(
     });
     published++;
   };
+  let failure: unknown;
   const timer = setInterval(() => {
-    running = running.then(publishOne);
+    // A failed publication stops the publisher and fails the run when it is stopped, after the
+    // benchmark's cleanups have their chance (an unhandled rejection would leave the server running).
+    running = running.then(publishOne).catch((error: unknown) => {
+      failure ??= error;
+      clearInterval(timer);
+    });
   }, everyS * 1000);
   return {
     stop: async () => {
       clearInterval(timer);
       await running;
       await handle.close();
+      if (failure) throw failure instanceof Error ? failure : new Error('a publication failed', { cause: failure });
       return published;
     },
   };
