@@ -21,7 +21,7 @@ import {
   createWriteStream,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -30,6 +30,8 @@ import pg from 'pg';
 import { fromDocument, fromEdition } from '../src/adapters/db/document-store.ts';
 import type { DocumentRow, EditionRow } from '../src/adapters/db/schema.ts';
 import { benchDistrict, benchDocument, corpusArticles } from './district-kit.ts';
+import { openDatabase } from '../src/adapters/db/database.ts';
+import type { Org } from '../src/modules/orgs/domain/org.ts';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import { seededRandom } from '../src/demo/content.ts';
 import { FixedClock } from '../src/platform/clock.ts';
@@ -42,13 +44,25 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '100' },
     threads: { type: 'string', default: '2' },
     cache: { type: 'string', default: 'both' },
+    // One more run with the cache on while a document is published every this many seconds; 0: none.
+    'publish-every': { type: 'string', default: '2' },
+    // SQLite: keeps the loaded database in this folder and loads it only when it is not there yet.
+    data: { type: 'string' },
   },
 });
 const DOCS = Number(values.docs);
 const DURATION_S = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const THREADS = Number(values.threads);
-const CACHE_MODES: ('on' | 'off')[] = values.cache === 'both' ? ['off', 'on'] : [values.cache as 'on' | 'off'];
+const PUBLISH_EVERY_S = Number(values['publish-every']);
+/** The server's runs: page cache off, on, and on while documents are being published. */
+type Mode = 'off' | 'on' | 'publishing';
+const MODES: Mode[] = [
+  ...(values.cache === 'both' ? (['off', 'on'] as const) : [values.cache as 'on' | 'off']),
+  ...(PUBLISH_EVERY_S > 0 && values.cache !== 'off' ? (['publishing'] as const) : []),
+];
+const MODE_LABEL: Record<Mode, string> = { off: 'cache off', on: 'cache on', publishing: 'publishing' };
+const MODE_KEY: Record<Mode, string> = { off: 'cache_off', on: 'cache_on', publishing: 'publishing' };
 const PG_URL = process.env.GONGKAI_BENCH_DATABASE_URL;
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -220,14 +234,15 @@ http {
 
 type WrkResult = { rps: number; p99Ms: number; errors: number };
 
-function wrk(url: string): WrkResult {
-  const result = spawnSync(
-    requireTool('wrk'),
-    [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${DURATION_S}s`, '--latency', url],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr}`);
-  const out = result.stdout;
+/** `wrk` in its own process; the event loop stays free meanwhile (for the publisher). */
+async function wrk(url: string): Promise<WrkResult> {
+  const child = spawn(requireTool('wrk'), [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${DURATION_S}s`, '--latency', url]);
+  let out = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const status = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (status !== 0) throw new Error(`wrk failed: ${stderr}`);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN);
   const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
   const p99Ms = p99 ? Number(p99[1]) * (p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1) : NaN;
@@ -242,10 +257,70 @@ function warm(url: string): void {
   spawnSync(requireTool('wrk'), ['-t1', '-c10', '-d2s', url], { encoding: 'utf8' });
 }
 
+/**
+ * Publishes a document every `everyS` seconds until stopped, the rows publishing writes, through a
+ * connection of its own (another process to the server, as a second instance would be): each one
+ * moves the content version, so the server's kept pages are rendered again when next asked for.
+ */
+function startPublisher(
+  database: AppContext['config']['database'],
+  texts: string[],
+  everyS: number,
+  /** How many were published before, so each document has its own 索引号. */
+  before: number,
+): { stop: () => Promise<number> } {
+  const handle = openDatabase(database);
+  const random = seededRandom(7);
+  let published = 0;
+  let running: Promise<void> = Promise.resolve();
+  const publishOne = async () => {
+    const orgs = (await handle.db.selectFrom('orgs').select(['id', 'code', 'name']).execute()) as Org[];
+    const { org, document, edition } = benchDocument(10_000_000 + before + published, {
+      orgs,
+      texts,
+      random,
+      indexDigits: 8,
+      paragraphs: 2,
+    });
+    // Newest of all, so it heads the column's list.
+    const today = '2026-11-20';
+    const dated = { ...edition, content: { ...edition.content, publishedOn: today, writtenOn: today } };
+    await handle.db.transaction().execute(async (trx) => {
+      await trx.insertInto('documents').values(fromDocument(document)).execute();
+      await trx
+        .insertInto('editions')
+        .values({ ...fromEdition(dated), org_id: org.id })
+        .execute();
+    });
+    published++;
+  };
+  let failure: unknown;
+  const timer = setInterval(() => {
+    // A failed publication stops the publisher and fails the run when it is stopped, after the
+    // benchmark's cleanups have their chance (an unhandled rejection would leave the server running).
+    running = running.then(publishOne).catch((error: unknown) => {
+      failure ??= error;
+      clearInterval(timer);
+    });
+  }, everyS * 1000);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+      await handle.close();
+      if (failure) throw failure instanceof Error ? failure : new Error('a publication failed', { cause: failure });
+      return published;
+    },
+  };
+}
+
 async function main(): Promise<void> {
   requireTool('nginx');
   requireTool('wrk');
-  const work = mkdtempSync(join(tmpdir(), 'gongkai-bench-http-'));
+  if (values.data && PG_URL) throw new Error('--data keeps a SQLite database; leave it out on PostgreSQL');
+  const work = values.data ?? mkdtempSync(join(tmpdir(), 'gongkai-bench-http-'));
+  mkdirSync(work, { recursive: true });
+  const loadedMark = join(work, 'bench-loaded.json');
   let schema: string | undefined;
   let databaseUrl: string | undefined;
   if (PG_URL) {
@@ -258,7 +333,9 @@ async function main(): Promise<void> {
     url.searchParams.set('options', `-c search_path=${schema}`);
     databaseUrl = url.toString();
   }
-  const cleanups: (() => Promise<void> | void)[] = [() => rmSync(work, { recursive: true, force: true })];
+  const cleanups: (() => Promise<void> | void)[] = values.data
+    ? [() => rmSync(join(work, 'static'), { recursive: true, force: true })]
+    : [() => rmSync(work, { recursive: true, force: true })];
   if (PG_URL && schema) {
     cleanups.push(async () => {
       const client = new pg.Client({ connectionString: PG_URL });
@@ -278,15 +355,29 @@ async function main(): Promise<void> {
       GONGKAI_SCHEDULER_SECONDS: '0',
       ...(databaseUrl ? { DATABASE_URL: PG_URL } : {}),
     });
-    const app = await openApp(PG_URL ? { ...config, database: { kind: 'postgres', url: PG_URL, schema } } : config, {
-      clock: new FixedClock('2026-11-20T02:00:00Z'),
-    });
-    const started = Date.now();
-    const documentId = await populate(app, DOCS, texts);
-    // Statistics as autovacuum (PostgreSQL) or PRAGMA optimize (SQLite) would keep them after a bulk load.
-    await sql`analyze`.execute(app.database.db);
+    const database: AppContext['config']['database'] = PG_URL
+      ? { kind: 'postgres', url: PG_URL, schema }
+      : config.database;
+    const app = await openApp(
+      { ...config, database },
+      {
+        clock: new FixedClock('2026-11-20T02:00:00Z'),
+      },
+    );
+    const loaded = existsSync(loadedMark)
+      ? (JSON.parse(readFileSync(loadedMark, 'utf8')) as { docs: number; documentId: string })
+      : undefined;
+    if (loaded && loaded.docs !== DOCS) throw new Error(`${work} holds ${loaded.docs} documents, not ${DOCS}`);
+    let documentId = loaded?.documentId ?? '';
+    if (!loaded) {
+      const started = Date.now();
+      documentId = await populate(app, DOCS, texts);
+      // Statistics as autovacuum (PostgreSQL) or PRAGMA optimize (SQLite) would keep them after a bulk load.
+      await sql`analyze`.execute(app.database.db);
+      console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      if (values.data) writeFileSync(loadedMark, JSON.stringify({ docs: DOCS, documentId }));
+    }
     await app.close();
-    console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const pages = [
       { name: 'document', path: `/xxgk/doc/${documentId}` },
@@ -295,15 +386,16 @@ async function main(): Promise<void> {
     ];
     // The same HTML for nginx, as the server renders it.
     const staticRoot = join(work, 'static');
-    mkdirSync(staticRoot);
+    mkdirSync(staticRoot, { recursive: true });
     // nginx's workers run as an unprivileged user when started by root: they must read the files.
     chmodSync(work, 0o755);
     chmodSync(staticRoot, 0o755);
     const results: Record<
       string,
-      { bytes: number; nginx: WrkResult } & Partial<Record<'on' | 'off', WrkResult & { peakRssMb: number }>>
+      { bytes: number; nginx: WrkResult } & Partial<Record<Mode, WrkResult & { peakRssMb: number }>>
     > = {};
-    const peakRss: Partial<Record<'on' | 'off', number>> = {};
+    const peakRss: Partial<Record<Mode, number>> = {};
+    let publications = 0;
     {
       const server = await startGongkai(work, databaseUrl, 'off');
       cleanups.push(() => server.stop());
@@ -321,16 +413,19 @@ async function main(): Promise<void> {
     cleanups.push(() => nginx.stop());
     for (const page of pages) {
       warm(`${nginx.origin}/${page.name}.html`);
-      results[page.name]!.nginx = wrk(`${nginx.origin}/${page.name}.html`);
+      results[page.name]!.nginx = await wrk(`${nginx.origin}/${page.name}.html`);
     }
     nginx.stop();
     cleanups.pop();
-    for (const mode of CACHE_MODES) {
-      const server = await startGongkai(work, databaseUrl, mode);
+    for (const mode of MODES) {
+      const server = await startGongkai(work, databaseUrl, mode === 'off' ? 'off' : 'on');
       cleanups.push(() => server.stop());
       for (const page of pages) {
         warm(`${server.origin}${page.path}`);
-        const result = wrk(`${server.origin}${page.path}`);
+        const publisher =
+          mode === 'publishing' ? startPublisher(database, texts, PUBLISH_EVERY_S, publications) : undefined;
+        const result = await wrk(`${server.origin}${page.path}`);
+        publications += (await publisher?.stop()) ?? 0;
         results[page.name]![mode] = { ...result, peakRssMb: server.peakRssMb() };
       }
       peakRss[mode] = server.peakRssMb();
@@ -342,7 +437,7 @@ async function main(): Promise<void> {
       'page',
       'KB',
       'nginx req/s',
-      ...CACHE_MODES.flatMap((m) => [`cache ${m} req/s`, 'ratio', 'p99 ms']),
+      ...MODES.flatMap((m) => [`${MODE_LABEL[m]} req/s`, 'ratio', 'p99 ms']),
     ];
     const rows = pages.map((page) => {
       const r = results[page.name]!;
@@ -350,11 +445,7 @@ async function main(): Promise<void> {
         page.name,
         (r.bytes / 1024).toFixed(1),
         r.nginx.rps.toFixed(0),
-        ...CACHE_MODES.flatMap((m) => [
-          r[m]!.rps.toFixed(0),
-          (r[m]!.rps / r.nginx.rps).toFixed(3),
-          r[m]!.p99Ms.toFixed(1),
-        ]),
+        ...MODES.flatMap((m) => [r[m]!.rps.toFixed(0), (r[m]!.rps / r.nginx.rps).toFixed(3), r[m]!.p99Ms.toFixed(1)]),
       ];
     });
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
@@ -363,8 +454,16 @@ async function main(): Promise<void> {
     console.log(`\n${line(header)}`);
     for (const row of rows) console.log(line(row));
     console.log(
-      `\nserver peak RSS: ${CACHE_MODES.map((m) => `cache ${m} ${peakRss[m]} MB`).join(', ')}; ` +
-        `errors: ${pages.map((p) => `${p.name} ${CACHE_MODES.map((m) => results[p.name]![m]!.errors).join('/')}`).join(', ')}`,
+      `\nserver peak RSS: ${MODES.map((m) => `${MODE_LABEL[m]} ${peakRss[m]} MB`).join(', ')}; ` +
+        `errors: ${pages.map((p) => `${p.name} ${MODES.map((m) => results[p.name]![m]!.errors).join('/')}`).join(', ')}` +
+        (MODES.includes('publishing')
+          ? `; publishing: a document every ${PUBLISH_EVERY_S} s, ${publications} in all`
+          : ''),
+    );
+    console.log(
+      `load average after the runs: ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')} (${cpus().length} cores)`,
     );
     const summary = {
       docs: DOCS,
@@ -379,17 +478,19 @@ async function main(): Promise<void> {
             {
               nginx_rps: Math.round(r.nginx.rps),
               ...Object.fromEntries(
-                CACHE_MODES.flatMap((m) => [
-                  [`cache_${m}_rps`, Math.round(r[m]!.rps)],
-                  [`cache_${m}_ratio`, Number((r[m]!.rps / r.nginx.rps).toFixed(3))],
-                  [`cache_${m}_p99_ms`, Number(r[m]!.p99Ms.toFixed(1))],
+                MODES.flatMap((m) => [
+                  [`${MODE_KEY[m]}_rps`, Math.round(r[m]!.rps)],
+                  [`${MODE_KEY[m]}_ratio`, Number((r[m]!.rps / r.nginx.rps).toFixed(3))],
+                  [`${MODE_KEY[m]}_p99_ms`, Number(r[m]!.p99Ms.toFixed(1))],
                 ]),
               ),
             },
           ];
         }),
       ),
-      ...Object.fromEntries(CACHE_MODES.map((m) => [`peak_rss_mb_cache_${m}`, peakRss[m]])),
+      ...Object.fromEntries(MODES.map((m) => [`peak_rss_mb_${MODE_KEY[m]}`, peakRss[m]])),
+      ...(MODES.includes('publishing') ? { publish_every_s: PUBLISH_EVERY_S, publications } : {}),
+      load_average: loadavg().map((n) => Number(n.toFixed(2))),
     };
     console.log(JSON.stringify(summary));
   } finally {

@@ -1,10 +1,11 @@
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { readContentVersion } from '../adapters/db/content-version.ts';
+import { contentVersionReader } from '../adapters/db/content-version.ts';
 import { isDatabaseReachable } from '../adapters/db/database.ts';
 import { registerAuditAdminRoutes } from '../modules/audit/index.ts';
 import { registerCalendarAdminRoutes } from '../modules/calendar/index.ts';
@@ -20,6 +21,7 @@ import {
   requireStaffSession,
   installActor,
   installBearerAuthentication,
+  SESSION_COOKIE,
   installSessionAuthentication,
   requireToken,
   registerLoginRoutes,
@@ -118,7 +120,37 @@ export async function buildServer(
   ctx: AppContext,
   options: { logger?: boolean; logStream?: { write(line: string): void } } = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({
+  const pageCache = createPageCache({
+    enabled: ctx.config.pageCache.maxBytes > 0,
+    maxBytes: ctx.config.pageCache.maxBytes,
+    checkMs: ctx.config.pageCache.checkMs,
+    currentVersion: contentVersionReader(ctx.database),
+    // A signed-in member of staff (even half signed in) or a flash message makes a page personal.
+    isPersonal: (request) =>
+      request.actor.kind !== 'public' ||
+      request.staffSession !== undefined ||
+      request.cookies[FLASH_COOKIE] !== undefined,
+    mayBePersonal: (cookies) => cookies[SESSION_COOKIE] !== undefined || cookies[FLASH_COOKIE] !== undefined,
+    variantOf: (cookies) => (cookies[ELDER_COOKIE] === '1' ? 'elder' : 'plain'),
+    parseCookies: (header) => app.parseCookie(header),
+    // The same canonical form `rewriteUrl` gives the router.
+    canonicalTarget: (raw) => {
+      const target = normaliseRequestTarget(raw);
+      return target.kind === 'ok' ? target.url : undefined;
+    },
+    // Another instance may have changed the settings: drop this one's copy with the pages.
+    onContentChange: () => ctx.siteSettings.forget(),
+    // As `requestLogController` logs a successful public read: at debug.
+    logAnswer: (raw, status, ms) => {
+      if (app.log.level !== 'debug' && app.log.level !== 'trace') return;
+      app.log.debug(
+        { method: raw.method, url: raw.url, route: 'page cache', status, ms: Math.round(ms * 10) / 10 },
+        'request',
+      );
+    },
+  });
+
+  const app: FastifyInstance = Fastify({
     logger:
       options.logger === false
         ? false
@@ -134,6 +166,15 @@ export async function buildServer(
     // A union of valid values matches none of Fastify's overloads; each member alone is accepted.
     trustProxy: ctx.config.trustProxy as boolean,
     routerOptions: { maxParamLength: MAX_SEGMENT_LENGTH },
+    // Fastify's own server, with the page cache's front door before its handler: a kept public page
+    // is answered without building a Fastify request (see `createPageCache`).
+    serverFactory: (handler, serverOptions) => {
+      const server = createServer(serverOptions.http ?? {}, pageCache.front(handler));
+      server.keepAliveTimeout = Number(serverOptions.keepAliveTimeout);
+      server.requestTimeout = Number(serverOptions.requestTimeout);
+      server.setTimeout(Number(serverOptions.connectionTimeout));
+      return server;
+    },
     rewriteUrl(raw) {
       const target = normaliseRequestTarget(raw.url ?? '/');
       if (target.kind === 'ok') return target.url;
@@ -306,20 +347,6 @@ export async function buildServer(
     { prefix: API_PREFIX },
   );
 
-  const pageCache = createPageCache({
-    enabled: ctx.config.pageCache.maxBytes > 0,
-    maxBytes: ctx.config.pageCache.maxBytes,
-    checkMs: ctx.config.pageCache.checkMs,
-    currentVersion: () => readContentVersion(ctx.database.db),
-    // A signed-in member of staff (even half signed in) or a flash message makes a page personal.
-    isPersonal: (request) =>
-      request.actor.kind !== 'public' ||
-      request.staffSession !== undefined ||
-      request.cookies[FLASH_COOKIE] !== undefined,
-    variantOf: (request) => (request.elderMode ? 'elder' : 'plain'),
-    // Another instance may have changed the settings: drop this one's copy with the pages.
-    onContentChange: () => ctx.siteSettings.forget(),
-  });
   app.decorate('pageCache', pageCache);
 
   await app.register(async (site) => {

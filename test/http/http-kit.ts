@@ -1,10 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject, type InjectOptions } from 'light-my-request';
 import { expect } from 'vitest';
 import type { AuditFilter } from '../../src/modules/audit/ports.ts';
 import { createApiToken } from '../../src/modules/auth/commands/create-api-token.ts';
 import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import type { TestApp } from '../app.ts';
 import { FIXTURE_PASSWORD } from '../fixtures.ts';
+
+/**
+ * Sends a request the way the listening server receives it: through the handler the HTTP server
+ * runs (the page cache's front door, then Fastify), where `server.inject` starts at Fastify.
+ */
+export async function throughServer(server: FastifyInstance, options: InjectOptions): Promise<LightMyRequestResponse> {
+  await server.ready();
+  const [handler] = server.server.listeners('request') as ((
+    request: IncomingMessage,
+    response: ServerResponse,
+  ) => void)[];
+  if (!handler) throw new Error('the server has no request handler');
+  return inject(handler, options);
+}
 
 /** Any Chinese character: every message people read must be in Chinese. */
 export const HAN = /[\u4e00-\u9fa5]/;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/app/server.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
-import { signedIn } from './http-kit.ts';
+import { signedIn, throughServer } from './http-kit.ts';
 import { PUBLIC_SITE_APP_OPTIONS, seedPublicSite } from './public-site-kit.ts';
 
 type Line = { level: number; msg: string; status?: number; method?: string; url?: string; route?: string };
@@ -41,6 +41,16 @@ describe.each(DIALECTS)('request logging on $name', (dialect) => {
       expect(written, url).toEqual([expect.objectContaining({ level: 20, msg: 'request', status: 200, url })]);
     }
     expect(lines.some((line) => line.msg === 'incoming request' || line.msg === 'request completed')).toBe(false);
+  });
+
+  it('writes one line at debug for a page answered at the page cache front door', async () => {
+    await throughServer(server, { method: 'GET', url: '/xxgk/gkzn' });
+    const hits = server.pageCache.stats().frontHits;
+    const written = await logged(() => throughServer(server, { method: 'GET', url: '/xxgk/gkzn' }));
+    expect(server.pageCache.stats().frontHits).toBe(hits + 1);
+    expect(written).toEqual([
+      expect.objectContaining({ level: 20, msg: 'request', status: 200, url: '/xxgk/gkzn', route: 'page cache' }),
+    ]);
   });
 
   it('writes errors, writes and staff pages at info', async () => {

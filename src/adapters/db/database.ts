@@ -15,6 +15,8 @@ export type DatabaseHandle = {
   dialect: DialectName;
   /** The PostgreSQL schema the handle is confined to, when not the default. */
   schema?: string | undefined;
+  /** The SQLite connection under Kysely, for the few reads too frequent for a query builder (the content version). */
+  sqlite?: SqliteDatabase.Database;
   close(): Promise<void>;
 };
 
@@ -33,7 +35,7 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     // Keeps the planner's statistics fresh for a long-lived connection (SQLite's advice since 3.46).
     sqlite.pragma('optimize = 0x10002');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    return { db, dialect: 'sqlite', close: () => db.destroy() };
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({
     connectionString: config.url,

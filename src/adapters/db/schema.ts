@@ -33,6 +33,7 @@ export type Database = {
   upstream_nonces: UpstreamNonceRow;
   foi_upstream_outbox: UpstreamOutboxRow;
   site_content_version: SiteContentVersionRow;
+  edition_counts: EditionCountRow;
 };
 
 /** One row: bumped by triggers on every table the public site shows (migration 0012). */
@@ -40,6 +41,13 @@ export type SiteContentVersionRow = {
   id: number;
   version: string | number;
   changed_at_ms: string | number;
+};
+
+/** How many editions a unit has in a state, kept by triggers (migration 0016); '' for no unit. */
+export type EditionCountRow = {
+  org_id: string;
+  state: string;
+  n: string | number;
 };
 
 export type OrgRow = {

@@ -16,6 +16,7 @@ export {
   requireToken,
 } from './http/authentication.ts';
 export { registerLoginRoutes } from './http/login-routes.tsx';
+export { SESSION_COOKIE } from './http/request-session.ts';
 export { registerUserAdminRoutes } from './http/user-admin-routes.tsx';
 export type { PasswordHasher } from './ports.ts';
 export { buildStaffActor } from './queries/build-actor.ts';

@@ -1,25 +1,40 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Where the public site's content stands: bumped by the database in the same transaction as any change. */
 export type ContentVersion = { version: number; changedAtMs: number };
 
+/** Cookies by name, as the cookie parser gives them. */
+export type Cookies = Record<string, string | undefined>;
+
 export type PageCacheOptions = {
   /** Upper bound of the rendered pages kept, bodies and their compressed forms counted. */
   maxBytes: number;
-  /** Reads the shared content version (one primary-key read). */
-  currentVersion: () => Promise<ContentVersion>;
+  /** Reads the shared content version (one primary-key read); a synchronous reader saves a promise per request. */
+  currentVersion: () => ContentVersion | Promise<ContentVersion>;
   /** At most one read of the version per this many milliseconds; 0 reads it for every cached request. */
   checkMs: number;
   /** When false, nothing is stored or served from the cache (conditional GETs and compression still apply). */
   enabled: boolean;
   /** True for a request whose page may differ by visitor: a signed-in member of staff, a flash message. */
   isPersonal: (request: FastifyRequest) => boolean;
+  /**
+   * True when a request's cookies may make its page personal (a session or a flash message), judged
+   * before anything else runs: such a request is left to the route group, which knows for sure.
+   */
+  mayBePersonal: (cookies: Cookies) => boolean;
   /** Which variant of a public page a visitor gets (e.g. the large-print mode); part of the key. */
-  variantOf: (request: FastifyRequest) => string;
+  variantOf: (cookies: Cookies) => string;
+  /** The cookie parser the server uses. */
+  parseCookies: (header: string) => Cookies;
+  /** The request target as the router sees it (the server's own canonical form), or undefined when refused. */
+  canonicalTarget: (rawUrl: string) => string | undefined;
   /** Called when another change to the content is seen, so other caches of the content drop too. */
   onContentChange?: () => void;
+  /** The request's log line for an answer given at the front door (the route group's requests log themselves). */
+  logAnswer?: (request: IncomingMessage, status: number, ms: number) => void;
 };
 
 declare module 'fastify' {
@@ -31,17 +46,41 @@ declare module 'fastify' {
 
 type Entry = {
   key: string;
+  /** The content version the page was rendered at: it answers requests at that version only. */
+  version: number;
   body: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+  /** Compressed when first asked for, then kept with the entry. */
+  gzip?: Buffer;
+  br?: Buffer;
   contentType: string;
   etag: string;
   lastModified: string;
+  /** Every header of the answer but the per-answer ones below: the security headers, as the route group sent them. */
+  headers: string[];
   bytes: number;
 };
 
+/** Headers each answer sets for itself; everything else a page was sent with is kept with it and sent again. */
+const PER_ANSWER_HEADERS = new Set([
+  'content-length',
+  'content-encoding',
+  'etag',
+  'last-modified',
+  'vary',
+  'content-type',
+  'cache-control',
+  'set-cookie',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
+
+/** One page being rendered for a key at a version: the requests that miss it meanwhile wait for it. */
+type Flight = { key: string; done: Promise<void>; land: () => void };
+
 /** What the group's hooks know of a request: its key (when shareable), the version, whether answered from the cache. */
-type Claim = { key: string | undefined; version: ContentVersion; served: boolean };
+type Claim = { key: string | undefined; version: ContentVersion; served: boolean; flight?: Flight };
 const CLAIM = Symbol('publicPage');
 type Claimed = FastifyRequest & { [CLAIM]?: Claim };
 
@@ -54,45 +93,91 @@ const CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 const VARY = 'Accept-Encoding, Cookie';
 /** Below this a compressed body saves too little to be worth the CPU. */
 const MIN_COMPRESS_BYTES = 1024;
+const NO_COOKIES: Cookies = Object.freeze({});
 
 /**
  * A shared in-process cache of rendered public pages, for anonymous GETs only, bounded by bytes
- * (least recently used goes first). Every cached answer is checked against the content version
- * kept in the database, so a change made through any instance empties every instance's cache on
- * its next request. Public pages also get a strong ETag, Last-Modified, 304 answers and gzip or
- * brotli, cached or not.
+ * (least recently used goes first). Every entry carries the content version it was rendered at and
+ * answers only while the version kept in the database is still that one, so a change made through
+ * any instance shows on every instance's next request; an entry of an older version is rendered
+ * again when next asked for (once, however many ask at the same time), and keeps its ETag and
+ * compressed forms when the page came out the same. Public pages also get a strong ETag,
+ * Last-Modified, 304 answers and gzip or brotli, cached or not.
+ *
+ * Hits are answered at the front door (`front`), before Fastify builds a request; everything
+ * else, and anything the front door is unsure of, goes through the route group's hooks
+ * (`install`), which decide what may be kept.
  */
 export function createPageCache(options: PageCacheOptions) {
   // A Map keeps insertion order: re-inserting on a hit makes its first key the least recently used.
   const entries = new Map<string, Entry>();
+  const flights = new Map<string, Flight>();
   let bytes = 0;
   let known: ContentVersion | undefined;
   let checkedAt = 0;
-  let pending: Promise<ContentVersion> | undefined;
-  const stats = { hits: 0, misses: 0, stored: 0, cleared: 0 };
+  /** The read under way, and the one queued after it for requests that arrived meanwhile. */
+  let reading: Promise<ContentVersion> | undefined;
+  let queued: Promise<ContentVersion> | undefined;
+  const stats = { hits: 0, frontHits: 0, misses: 0, stored: 0, renderedSame: 0, waited: 0, contentChanges: 0 };
 
   function clear() {
     entries.clear();
     bytes = 0;
-    stats.cleared++;
   }
 
-  /** The current version; concurrent callers share one read, and a change empties the cache. */
-  async function version(): Promise<ContentVersion> {
-    if (known && options.checkMs > 0 && performance.now() - checkedAt < options.checkMs) return known;
-    pending ??= options.currentVersion().finally(() => {
-      pending = undefined;
-    });
-    const current = await pending;
+  function seen(current: ContentVersion): ContentVersion {
     checkedAt = performance.now();
     if (!known || known.version !== current.version) {
       if (known) {
-        clear();
+        stats.contentChanges++;
         options.onContentChange?.();
       }
       known = current;
     }
     return known;
+  }
+
+  /**
+   * The current version. A synchronous reader is read for every request. An asynchronous one is
+   * shared, but only by requests that arrived before the read began: a request arriving while a
+   * read is under way waits for the next one, which begins when that ends, so no request is
+   * answered from a read older than itself (a change committed before it arrived is always seen).
+   */
+  function version(): ContentVersion | Promise<ContentVersion> {
+    if (known && options.checkMs > 0 && performance.now() - checkedAt < options.checkMs) return known;
+    if (!reading) {
+      const read = options.currentVersion();
+      if (!(read instanceof Promise)) return seen(read);
+      return begin(read);
+    }
+    queued ??= reading.then(
+      () => next(),
+      () => next(),
+    );
+    return queued;
+  }
+
+  function next(): Promise<ContentVersion> {
+    queued = undefined;
+    return begin(Promise.resolve(options.currentVersion()));
+  }
+
+  function begin(read: Promise<ContentVersion>): Promise<ContentVersion> {
+    const shared = read.then(seen);
+    reading = shared;
+    const done = () => {
+      if (reading === shared) reading = undefined;
+    };
+    shared.then(done, done);
+    return shared;
+  }
+
+  function evictOverflow() {
+    for (const [key, oldest] of entries) {
+      if (bytes <= options.maxBytes) break;
+      entries.delete(key);
+      bytes -= oldest.bytes;
+    }
   }
 
   function store(entry: Entry) {
@@ -105,11 +190,61 @@ export function createPageCache(options: PageCacheOptions) {
     entries.set(entry.key, entry);
     bytes += entry.bytes;
     stats.stored++;
-    for (const [key, oldest] of entries) {
-      if (bytes <= options.maxBytes) break;
-      entries.delete(key);
-      bytes -= oldest.bytes;
+    evictOverflow();
+  }
+
+  /** The entry's body in `encoding`, compressed on first use and then kept (and counted) with it. */
+  function encoded(entry: Entry, encoding: 'br' | 'gzip' | undefined): Buffer {
+    if (encoding === undefined || entry.body.length < MIN_COMPRESS_BYTES) return entry.body;
+    const kept = entry[encoding];
+    if (kept) return kept;
+    const compressed = encoding === 'br' ? brotli(entry.body) : gzipSync(entry.body, { level: 6 });
+    entry[encoding] = compressed;
+    entry.bytes += compressed.length;
+    if (entries.get(entry.key) === entry) {
+      bytes += compressed.length;
+      evictOverflow();
     }
+    return compressed;
+  }
+
+  function touch(entry: Entry) {
+    stats.hits++;
+    entries.delete(entry.key);
+    entries.set(entry.key, entry);
+  }
+
+  /**
+   * The page for `key` rendered at `current`, reusing the kept entry's ETag, Last-Modified and
+   * compressed forms when the new rendering is byte for byte the same page.
+   */
+  function entryFor(key: string, body: Buffer, contentType: string, current: ContentVersion, headers: string[]) {
+    const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+    const previous = entries.get(key);
+    if (previous && previous.etag === etag && previous.contentType === contentType) {
+      stats.renderedSame++;
+      return { ...previous, version: current.version, headers };
+    }
+    const entry: Entry = {
+      key,
+      version: current.version,
+      body,
+      contentType,
+      etag,
+      lastModified: new Date(Math.floor(current.changedAtMs / 1000) * 1000).toUTCString(),
+      headers,
+      bytes: 0,
+    };
+    entry.bytes = body.length + key.length * 2 + headers.reduce((sum, h) => sum + h.length * 2, 256);
+    return entry;
+  }
+
+  function takeOff(claim: Claim) {
+    if (!claim.flight) return;
+    const flight = claim.flight;
+    claim.flight = undefined;
+    if (flights.get(flight.key) === flight) flights.delete(flight.key);
+    flight.land();
   }
 
   function install(group: FastifyInstance): void {
@@ -121,100 +256,212 @@ export function createPageCache(options: PageCacheOptions) {
         request.routeOptions.config.pageCache !== false &&
         !options.isPersonal(request);
       const current = await version();
-      const key = shareable ? `${options.variantOf(request)} ${normalisedTarget(request.url)}` : undefined;
+      // The only place a key is made: a GET routed to this group's routes. An entry (and so an answer
+      // at the front door) therefore exists only for a target this group answers with a shared page.
+      const key = shareable ? keyOf(options.variantOf(request.cookies), request.url) : undefined;
       const claim: Claim = { key, version: current, served: false };
       (request as Claimed)[CLAIM] = claim;
       if (key === undefined) return;
-      const entry = entries.get(key);
+      let entry = freshEntry(key, current);
+      if (!entry) {
+        const flightKey = `${current.version} ${key}`;
+        const leader = flights.get(flightKey);
+        if (leader) {
+          stats.waited++;
+          await leader.done;
+          entry = freshEntry(key, current);
+        } else {
+          let land = () => {};
+          const done = new Promise<void>((resolve) => (land = resolve));
+          claim.flight = { key: flightKey, done, land };
+          flights.set(flightKey, claim.flight);
+        }
+      }
       if (!entry) {
         stats.misses++;
         return;
       }
-      stats.hits++;
-      entries.delete(key);
-      entries.set(key, entry);
+      touch(entry);
       claim.served = true;
-      return sendEntry(request, reply, entry);
+      return reply.send(finish(request, reply, entry, true));
     });
 
     group.addHook('onSend', async (request, reply, payload) => {
       const claim = (request as Claimed)[CLAIM];
       // An answer from the cache is final; so is anything but a whole page.
-      if (!claim || claim.served || reply.statusCode !== 200 || reply.hasHeader('content-encoding')) return payload;
-      if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-      const contentType = String(reply.getHeader('content-type') ?? '');
-      if (!contentType.startsWith('text/html')) return payload;
-      const entry = entryOf(claim.key ?? '', Buffer.from(payload), contentType, claim.version);
-      if (claim.key !== undefined && !reply.hasHeader('set-cookie') && !options.isPersonal(request)) store(entry);
-      return finish(request, reply, entry, claim.key !== undefined);
+      if (!claim || claim.served) return payload;
+      try {
+        if (reply.statusCode !== 200 || reply.hasHeader('content-encoding')) return payload;
+        if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+        const contentType = String(reply.getHeader('content-type') ?? '');
+        if (!contentType.startsWith('text/html')) return payload;
+        const shared = claim.key !== undefined && !reply.hasHeader('set-cookie') && !options.isPersonal(request);
+        const entry = entryFor(claim.key ?? '', Buffer.from(payload), contentType, claim.version, keptHeaders(reply));
+        if (shared) store(entry);
+        return finish(request, reply, entry, claim.key !== undefined);
+      } finally {
+        takeOff(claim);
+      }
     });
+    // A request that ended without a page (an error, a closed connection) lets its waiters render.
+    group.addHook('onResponse', async (request) => {
+      const claim = (request as Claimed)[CLAIM];
+      if (claim) takeOff(claim);
+    });
+    group.addHook('onRequestAbort', async (request) => {
+      const claim = (request as Claimed)[CLAIM];
+      if (claim) takeOff(claim);
+    });
+  }
+
+  function freshEntry(key: string, current: ContentVersion): Entry | undefined {
+    const entry = entries.get(key);
+    return entry && entry.version === current.version ? entry : undefined;
+  }
+
+  /**
+   * The entry a raw request would be answered with, if any: an anonymous GET or HEAD without a body
+   * whose canonical target and variant have a kept page. Which targets are public pages is not
+   * decided here: only the public route group makes keys (see `install`), so a URL no route of that
+   * group answered with a shared page has no entry, and its request goes on to Fastify.
+   */
+  function candidate(request: IncomingMessage): Entry | undefined {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    if (request.headers['content-length'] !== undefined || request.headers['transfer-encoding'] !== undefined) {
+      return undefined;
+    }
+    const cookies = request.headers.cookie ? options.parseCookies(request.headers.cookie) : NO_COOKIES;
+    if (options.mayBePersonal(cookies)) return undefined;
+    const target = options.canonicalTarget(request.url ?? '/');
+    if (target === undefined) return undefined;
+    return entries.get(keyOf(options.variantOf(cookies), target));
+  }
+
+  function answer(request: IncomingMessage, response: ServerResponse, entry: Entry, startedAt: number) {
+    touch(entry);
+    stats.frontHits++;
+    const headers = [...entry.headers, ...sharedHeaders(entry)];
+    let status = 200;
+    if (notModified(request.headers, entry)) {
+      status = 304;
+      response.writeHead(304, headers);
+      response.end();
+    } else {
+      const encoding = preferredEncoding(request.headers['accept-encoding']);
+      const body = encoded(entry, encoding);
+      if (body !== entry.body) headers.push('content-encoding', encoding!);
+      headers.push('content-length', String(body.length));
+      response.writeHead(200, headers);
+      if (request.method === 'HEAD') response.end();
+      else response.end(body);
+    }
+    options.logAnswer?.(request, status, performance.now() - startedAt);
+  }
+
+  /**
+   * Wraps the server's request handler: a kept page at the current version is written straight
+   * from its buffers with the headers the route group sent it with; anything else goes to `next`.
+   */
+  function front(next: (request: IncomingMessage, response: ServerResponse) => void) {
+    return (request: IncomingMessage, response: ServerResponse): void => {
+      const entry = options.enabled && entries.size > 0 ? candidate(request) : undefined;
+      if (!entry) return next(request, response);
+      const startedAt = performance.now();
+      let current: ContentVersion | Promise<ContentVersion>;
+      try {
+        current = version();
+      } catch {
+        // The route group reads the version again and answers the error as it answers any.
+        return next(request, response);
+      }
+      if (!(current instanceof Promise)) {
+        if (current.version === entry.version) return answer(request, response, entry, startedAt);
+        return next(request, response);
+      }
+      current.then(
+        (read) =>
+          read.version === entry.version ? answer(request, response, entry, startedAt) : next(request, response),
+        () => next(request, response),
+      );
+    };
+  }
+
+  /** Sets the page headers on a reply and returns the body in the best encoding the visitor accepts. */
+  function finish(request: FastifyRequest, reply: FastifyReply, entry: Entry, shared: boolean): Buffer {
+    void reply
+      .header('etag', entry.etag)
+      .header('last-modified', entry.lastModified)
+      .header('vary', VARY)
+      .header('content-type', entry.contentType)
+      .header('cache-control', shared ? CACHE_CONTROL : 'private, no-cache');
+    if (notModified(request.headers, entry)) {
+      void reply.code(304).removeHeader('content-length');
+      return Buffer.alloc(0);
+    }
+    const encoding = preferredEncoding(request.headers['accept-encoding']);
+    const body = encoded(entry, encoding);
+    if (body !== entry.body) void reply.header('content-encoding', encoding!);
+    void reply.header('content-length', String(body.length));
+    return body;
   }
 
   return {
     install,
+    front,
     /** Figures for diagnostics and the benchmark. */
     stats: () => ({ ...stats, entries: entries.size, bytes }),
     clear,
   };
 }
 
-function entryOf(key: string, body: Buffer, contentType: string, version: ContentVersion): Entry {
-  const compress = body.length >= MIN_COMPRESS_BYTES;
-  const gzip = compress ? gzipSync(body, { level: 6 }) : body;
-  const br = compress
-    ? brotliCompressSync(body, {
-        params: {
-          [zlibConstants.BROTLI_PARAM_QUALITY]: 6,
-          [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-          [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
-        },
-      })
-    : body;
-  return {
-    key,
-    body,
-    gzip,
-    br,
-    contentType,
-    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`,
-    lastModified: new Date(Math.floor(version.changedAtMs / 1000) * 1000).toUTCString(),
-    bytes: body.length + (compress ? gzip.length + br.length : 0) + key.length * 2 + 256,
-  };
+function keyOf(variant: string, target: string): string {
+  return `${variant} ${normalisedTarget(target)}`;
 }
 
-/** Answers from an entry: 304 when the browser's copy is current, else the best encoding it accepts. */
-function sendEntry(request: FastifyRequest, reply: FastifyReply, entry: Entry) {
-  const payload = finish(request, reply, entry, true);
-  return reply.send(payload);
-}
-
-function finish(request: FastifyRequest, reply: FastifyReply, entry: Entry, shared: boolean): Buffer {
-  void reply
-    .header('etag', entry.etag)
-    .header('last-modified', entry.lastModified)
-    .header('vary', VARY)
-    .header('content-type', entry.contentType)
-    .header('cache-control', shared ? CACHE_CONTROL : 'private, no-cache');
-  if (notModified(request, entry)) {
-    void reply.code(304).removeHeader('content-length');
-    return Buffer.alloc(0);
+/** The headers of a page that are not per answer, flattened as `writeHead` takes them. */
+function keptHeaders(reply: FastifyReply): string[] {
+  const kept: string[] = [];
+  for (const [name, value] of Object.entries(reply.getHeaders())) {
+    if (value === undefined || PER_ANSWER_HEADERS.has(name)) continue;
+    for (const one of [value].flat()) kept.push(name, String(one));
   }
-  const encoding = entry.gzip === entry.body ? undefined : preferredEncoding(request.headers['accept-encoding']);
-  const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.body;
-  if (encoding) void reply.header('content-encoding', encoding);
-  void reply.header('content-length', String(body.length));
-  return body;
+  return kept;
 }
 
-function notModified(request: FastifyRequest, entry: Entry): boolean {
-  const inm = request.headers['if-none-match'];
+function sharedHeaders(entry: Entry): string[] {
+  return [
+    'etag',
+    entry.etag,
+    'last-modified',
+    entry.lastModified,
+    'vary',
+    VARY,
+    'content-type',
+    entry.contentType,
+    'cache-control',
+    CACHE_CONTROL,
+  ];
+}
+
+function brotli(body: Buffer): Buffer {
+  return brotliCompressSync(body, {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: 6,
+      [zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  });
+}
+
+function notModified(headers: IncomingHttpHeaders, entry: Entry): boolean {
+  const inm = headers['if-none-match'];
   if (inm !== undefined) {
     return inm
       .split(',')
       .map((tag) => tag.trim().replace(/^W\//, ''))
       .some((tag) => tag === entry.etag || tag === '*');
   }
-  const ims = request.headers['if-modified-since'];
+  const ims = headers['if-modified-since'];
   if (ims === undefined) return false;
   const since = Date.parse(ims);
   return Number.isFinite(since) && Date.parse(entry.lastModified) <= since;

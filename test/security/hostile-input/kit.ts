@@ -156,9 +156,15 @@ export async function prepareHostileRun(options: {
 
   async function send(probe: Probe): Promise<Answer> {
     sent++;
+    // What the listening server runs: the page cache's front door (which answers kept pages, so
+    // hostile headers and targets reach it too), then Fastify's routing.
+    const [handler] = server.server.listeners('request') as ((
+      request: IncomingMessage,
+      response: ServerResponse,
+    ) => void)[];
     const dispatch = (request: IncomingMessage, response: ServerResponse) => {
       request.url = probe.url;
-      server.routing(request, response);
+      handler!(request, response);
     };
     return inject(dispatch, {
       method: probe.method,

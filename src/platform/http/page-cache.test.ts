@@ -1,0 +1,96 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify from 'fastify';
+import { inject } from 'light-my-request';
+import { describe, expect, it } from 'vitest';
+import { createPageCache, type ContentVersion } from './page-cache.ts';
+
+/**
+ * The page cache over an asynchronous content version reader (PostgreSQL's case), with a route of
+ * its own: a read is shared only by requests that arrived before it began.
+ */
+describe('page cache with an asynchronous version reader', () => {
+  /** The "database": its version, and a gate that holds every read begun while it is shut. */
+  function world() {
+    const state = { version: 1, reads: 0, renders: 0, gate: Promise.resolve() };
+    const reader = (): Promise<ContentVersion> => {
+      state.reads++;
+      // A read sees the version as it was when the read began.
+      const seen = state.version;
+      return state.gate.then(() => ({ version: seen, changedAtMs: Date.UTC(2026, 2, 2) }));
+    };
+    return { state, reader };
+  }
+
+  async function serverFor(reader: () => Promise<ContentVersion>, state: { version: number; renders: number }) {
+    const cache = createPageCache({
+      enabled: true,
+      maxBytes: 1024 * 1024,
+      checkMs: 0,
+      currentVersion: reader,
+      isPersonal: () => false,
+      mayBePersonal: () => false,
+      variantOf: () => 'plain',
+      parseCookies: () => ({}),
+      canonicalTarget: (raw) => raw,
+    });
+    const app = Fastify();
+    await app.register(async (group) => {
+      cache.install(group);
+      group.get('/page', async (_request, reply) => {
+        state.renders++;
+        return reply.type('text/html; charset=utf-8').send(`<p>version ${state.version}</p>`);
+      });
+    });
+    await app.ready();
+    const front = cache.front((request: IncomingMessage, response: ServerResponse) => app.routing(request, response));
+    return { cache, app, get: () => inject(front, { method: 'GET', url: '/page' }) };
+  }
+
+  const ticks = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('answers a request that arrived during a read from the next read, which sees a change made meanwhile', async () => {
+    const { state, reader } = world();
+    const { cache, app, get } = await serverFor(reader, state);
+    expect((await get()).body).toBe('<p>version 1</p>');
+    expect((await get()).body).toBe('<p>version 1</p>');
+    expect(cache.stats().frontHits).toBe(1);
+
+    let open = () => {};
+    state.gate = new Promise<void>((resolve) => (open = resolve));
+    const reads = state.reads;
+    const first = get();
+    await ticks();
+    expect(state.reads).toBe(reads + 1);
+    // Committed after the first request's read began, before the second request arrived.
+    state.version = 2;
+    const second = get();
+    await ticks();
+    // The second request does not share the read under way: it waits for the next one.
+    expect(state.reads).toBe(reads + 1);
+    open();
+    expect((await first).body).toBe('<p>version 1</p>');
+    expect((await second).body).toBe('<p>version 2</p>');
+    expect(state.renders).toBe(2);
+    await app.close();
+  });
+
+  it('shares one read among requests that all arrived before it began', async () => {
+    const { state, reader } = world();
+    const { app, get } = await serverFor(reader, state);
+    await get();
+    let open = () => {};
+    state.gate = new Promise<void>((resolve) => (open = resolve));
+    const reads = state.reads;
+    const first = get();
+    await ticks();
+    const others = Array.from({ length: 5 }, () => get());
+    await ticks();
+    open();
+    const bodies = await Promise.all([first, ...others]);
+    expect(new Set(bodies.map((b) => b.body))).toEqual(new Set(['<p>version 1</p>']));
+    // The first request's read, and one more shared by the five that arrived while it was under way.
+    expect(state.reads).toBe(reads + 2);
+    expect(state.renders).toBe(1);
+    await app.close();
+  });
+});
