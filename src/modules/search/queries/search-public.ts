@@ -40,7 +40,8 @@ export type SearchHit = {
   publishedOn: string;
 };
 
-export type SearchOutcome = { items: SearchHit[]; total: number; page: number; pageSize: number };
+/** `total` is an estimate (约) when `totalExact` is false: see the index's `SearchResults`. */
+export type SearchOutcome = { items: SearchHit[]; total: number; totalExact: boolean; page: number; pageSize: number };
 
 const QUERY_MESSAGES = {
   empty: SEARCH_TEXT.queryTooShort,
@@ -89,6 +90,7 @@ export async function searchPublic(
   });
   return {
     total: results.total,
+    totalExact: results.totalExact,
     page,
     pageSize,
     items: results.items.map((entry) => ({

@@ -3,6 +3,7 @@ import { Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS, pilotField } from '../../../reference/pilot-fields.ts';
 import type { SearchOutcome } from '../queries/search-public.ts';
 import type { SearchQuery } from '../http/schemas.ts';
+import { SEARCH_TEXT } from '../strings.ts';
 
 /** The query string of a search, for links to its other pages. */
 export function searchHref(query: SearchQuery, page: number): string {
@@ -109,7 +110,11 @@ export function SearchPage(props: {
       {outcome ? (
         <>
           <p role="status">
-            {outcome.total === 0 ? '没有找到包含这些字词的公开信息。' : `共找到 ${outcome.total} 条公开信息。`}
+            {outcome.total === 0
+              ? SEARCH_TEXT.noneFound
+              : outcome.totalExact
+                ? SEARCH_TEXT.found(outcome.total)
+                : SEARCH_TEXT.foundAbout(outcome.total)}
           </p>
           <ol class="search-results" start={(outcome.page - 1) * outcome.pageSize + 1}>
             {outcome.items.map((hit) => (
