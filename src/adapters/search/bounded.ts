@@ -43,7 +43,8 @@ export type NewestQuery = {
 /** What each dialect supplies to the bounded search. */
 export interface MatchSource {
   newest(query: NewestQuery): Promise<number[]>;
-  candidates(ids: readonly number[]): Promise<Candidate[]>;
+  /** What ranking needs of these entries, for these phrases. */
+  candidates(ids: readonly number[], phrases: SearchCriteria['phrases']): Promise<Candidate[]>;
   /** A page of matches by 发布日期 (newest first, then the newer row): sorting every match, or probing rows in date order. */
   byDate(criteria: SearchCriteria, way: 'sort' | 'probe'): Promise<number[]>;
   /** Live entries, and the highest id given so far. */
@@ -92,13 +93,13 @@ async function relevancePage(
   const start = criteria.offset;
   const end = start + criteria.limit;
   const titled = await source.newest({ criteria, limit: limits.titled, titles: true });
-  const ordered = rankCandidates(await source.candidates(titled), criteria.phrases);
+  const ordered = rankCandidates(await source.candidates(titled, criteria.phrases));
   if (end <= ordered.length) return ordered.slice(start, end);
 
   const inTitles = new Set(titled);
   const others = newest.filter((id) => !inTitles.has(id));
   const pool = others.slice(0, limits.ranked);
-  ordered.push(...rankCandidates(await source.candidates(pool), criteria.phrases));
+  ordered.push(...rankCandidates(await source.candidates(pool, criteria.phrases)));
   const page = ordered.slice(start, end);
   if (end <= ordered.length || pool.length < limits.ranked) return page;
 

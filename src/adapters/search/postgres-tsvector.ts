@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { boundedSearch, SEARCH_LIMITS, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
-import type { Candidate } from './ranking.ts';
+import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
 
 /** Rows per multi-row insert: 19 values each, far below PostgreSQL's 65,535 parameters. */
 const CHUNK = 200;
@@ -116,12 +116,11 @@ function postgresMatchSource(db: Kysely<Database>): MatchSource {
         order by e.seq desc limit ${query.limit} offset ${query.offset ?? 0}`.execute(db);
       return result.rows.map((r) => Number(r.id));
     },
-    async candidates(ids: readonly number[]): Promise<Candidate[]> {
+    async candidates(ids: readonly number[], phrases: SearchCriteria['phrases']): Promise<Candidate[]> {
       if (ids.length === 0) return [];
-      const result = await sql<Candidate & { id: string }>`select e.seq as id, e.title, e.doc_number as "docNumber",
-        e.index_number as "indexNumber", e.body_text as body, e.published_on as "publishedOn"
+      const result = await sql<CandidateRow>`select e.seq as id, e.published_on, ${statsColumns(phrases)}
         from search_entries e where e.seq = any(${ids.map(String)}::bigint[])`.execute(db);
-      return result.rows.map((r) => ({ ...r, id: Number(r.id) }));
+      return result.rows.map(candidateOf);
     },
     // The planner chooses between sorting the GIN matches and walking (published_on, seq) backwards.
     async byDate(criteria: SearchCriteria) {

@@ -1,4 +1,4 @@
-import { normalizeText } from '../../modules/search/index.ts';
+import { sql, type RawBuilder } from 'kysely';
 
 /**
  * Relevance, computed in the application over a bounded set of candidates, the same on SQLite and
@@ -7,23 +7,23 @@ import { normalizeText } from '../../modules/search/index.ts';
  * one-phrase query, so it does not change the order and is left out; synonyms count alike.
  *
  * Which entries match is decided by the index, exactly; ranking only orders them. The term
- * frequency is counted on the normalised field text: a phrase's longest run of Chinese characters
- * (or its longest word) as a substring, which is where its bigrams occur in a row.
+ * frequency is counted by the database on the stored field text, lower-cased: a phrase's longest run
+ * of Chinese characters (or its longest word) as a substring, which is where its bigrams occur in a
+ * row. Only the counts and lengths leave the database, not the texts.
  */
 const K1 = 1.2;
 const B = 0.75;
 const WEIGHTS = { title: 10, docNumber: 10, indexNumber: 5, body: 1 } as const;
 type Field = keyof typeof WEIGHTS;
-const FIELDS = Object.keys(WEIGHTS) as Field[];
+export const RANKED_FIELDS = Object.keys(WEIGHTS) as Field[];
 
-/** What ranking reads of a candidate. `id` is the index's row key, newest highest. */
+/** What ranking reads of a candidate: per field the hits and the length in characters. */
 export type Candidate = {
+  /** The index's row key, newest highest. */
   id: number;
-  title: string;
-  docNumber: string | null;
-  indexNumber: string | null;
-  body: string;
   publishedOn: string;
+  hits: Record<Field, number>;
+  lengths: Record<Field, number>;
 };
 
 /**
@@ -47,38 +47,20 @@ export function needlesOf(phrases: readonly (readonly string[])[]): string[] {
 const HAN = /\p{Script=Han}/u;
 const isHan = (ch: string) => HAN.test(ch);
 
-function occurrences(text: string, needle: string): number {
-  if (needle === '') return 0;
-  let n = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) n++;
-  return n;
-}
-
-function fieldText(candidate: Candidate, field: Field): string {
-  return field === 'title'
-    ? candidate.title
-    : field === 'body'
-      ? candidate.body
-      : field === 'docNumber'
-        ? (candidate.docNumber ?? '')
-        : (candidate.indexNumber ?? '');
-}
-
 /** The candidates' ids, best first (ties: newer 发布日期 first, then the newer row). */
-export function rankCandidates(candidates: readonly Candidate[], phrases: readonly (readonly string[])[]): number[] {
+export function rankCandidates(candidates: readonly Candidate[]): number[] {
   if (candidates.length === 0) return [];
-  const needles = needlesOf(phrases);
-  const texts = candidates.map((c) => FIELDS.map((f) => normalizeText(fieldText(c, f))));
-  const average = FIELDS.map((_, i) => Math.max(1, texts.reduce((sum, t) => sum + t[i]!.length, 0) / texts.length));
-  const scored = candidates.map((candidate, c) => {
+  const average = (field: Field) =>
+    Math.max(1, candidates.reduce((sum, c) => sum + c.lengths[field], 0) / candidates.length);
+  const averages = Object.fromEntries(RANKED_FIELDS.map((f) => [f, average(f)])) as Record<Field, number>;
+  const scored = candidates.map((candidate) => {
     let score = 0;
-    FIELDS.forEach((field, i) => {
-      const text = texts[c]![i]!;
-      const tf = needles.reduce((sum, needle) => sum + occurrences(text, needle), 0);
-      if (tf === 0) return;
-      const norm = K1 * (1 - B + (B * text.length) / average[i]!);
+    for (const field of RANKED_FIELDS) {
+      const tf = Number(candidate.hits[field]);
+      if (tf === 0) continue;
+      const norm = K1 * (1 - B + (B * Number(candidate.lengths[field])) / averages[field]);
       score += (WEIGHTS[field] * tf * (K1 + 1)) / (tf + norm);
-    });
+    }
     return { id: candidate.id, score, publishedOn: candidate.publishedOn };
   });
   scored.sort(
@@ -86,4 +68,39 @@ export function rankCandidates(candidates: readonly Candidate[], phrases: readon
       b.score - a.score || (a.publishedOn < b.publishedOn ? 1 : a.publishedOn > b.publishedOn ? -1 : 0) || b.id - a.id,
   );
   return scored.map((s) => s.id);
+}
+
+/** The column of search_entries (aliased `e`) each ranked field is read from. */
+const COLUMN = { title: 'title', docNumber: 'doc_number', indexNumber: 'index_number', body: 'body_text' } as const;
+
+/** A candidate's row as `statsColumns` selects it. */
+export type CandidateRow = { id: number | string; published_on: string } & Record<string, number | string>;
+
+/**
+ * The select list giving, for each field, the phrases' hits (occurrences of each needle, counted as
+ * the characters `replace` removes) and the length in characters: the same SQL on both databases.
+ */
+export function statsColumns(phrases: readonly (readonly string[])[]): RawBuilder<unknown> {
+  const needles = needlesOf(phrases).filter((n) => n !== '');
+  return sql.join(
+    RANKED_FIELDS.flatMap((field) => {
+      const text = sql`lower(coalesce(e.${sql.raw(COLUMN[field])}, ''))`;
+      const hits =
+        needles.length === 0
+          ? sql`0`
+          : sql.join(
+              needles.map(
+                (n) => sql`(length(${text}) - length(replace(${text}, ${n}, ''))) / ${sql.lit([...n].length)}`,
+              ),
+              sql` + `,
+            );
+      return [sql`${hits} as ${sql.ref(`hits_${field}`)}`, sql`length(${text}) as ${sql.ref(`length_${field}`)}`];
+    }),
+  );
+}
+
+export function candidateOf(row: CandidateRow): Candidate {
+  const pick = (prefix: string) =>
+    Object.fromEntries(RANKED_FIELDS.map((f) => [f, Number(row[`${prefix}_${f}`])])) as Record<Field, number>;
+  return { id: Number(row.id), publishedOn: row.published_on, hits: pick('hits'), lengths: pick('length') };
 }

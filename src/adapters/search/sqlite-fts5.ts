@@ -5,7 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { boundedSearch, SEARCH_LIMITS, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
-import type { Candidate } from './ranking.ts';
+import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
 
 /** Rows per multi-row insert: 14 values each, far below SQLite's 32,766 parameters. */
 const CHUNK = 200;
@@ -131,12 +131,11 @@ function sqliteMatchSource(db: Kysely<Database>): MatchSource {
         order by ${t}.rowid desc limit ${query.limit} offset ${query.offset ?? 0}`.execute(db);
       return result.rows.map((r) => r.id);
     },
-    async candidates(ids: readonly number[]): Promise<Candidate[]> {
+    async candidates(ids: readonly number[], phrases: SearchCriteria['phrases']): Promise<Candidate[]> {
       if (ids.length === 0) return [];
-      const result = await sql<Candidate>`select rowid as id, title, doc_number as docNumber,
-        index_number as indexNumber, body_text as body, published_on as publishedOn
-        from search_entries where rowid in (${sql.join(ids)})`.execute(db);
-      return result.rows;
+      const result = await sql<CandidateRow>`select e.rowid as id, e.published_on, ${statsColumns(phrases)}
+        from search_entries e where e.rowid in (${sql.join(ids)})`.execute(db);
+      return result.rows.map(candidateOf);
     },
     async byDate(criteria: SearchCriteria, way: 'sort' | 'probe') {
       const page = sql`limit ${criteria.limit} offset ${criteria.offset}`;
