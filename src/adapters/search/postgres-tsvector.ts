@@ -2,10 +2,16 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchCriteria, SearchEntry, SearchIndex, SearchResults } from '../../modules/search/index.ts';
 import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
-import { boundedSearch, SEARCH_LIMITS, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
+import { boundedSearch, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
 import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
+
+/**
+ * Smaller pools than SQLite's: walking `seq` backwards reads each row's tsvector (and for a longer
+ * phrase its token text) out of TOAST, where FTS5 reads a posting list.
+ */
+export const POSTGRES_SEARCH_LIMITS: SearchLimits = { counted: 1000, titled: 100, ranked: 200 };
 
 /** Rows per multi-row insert: 19 values each, far below PostgreSQL's 65,535 parameters. */
 const CHUNK = 200;
@@ -23,7 +29,10 @@ const COLUMNS = sql`e.document_id, e.edition_id, e.org_id, e.org_path, e.org_nam
  * `title_tsv` (its own GIN index) holds title, 文号 and 索引号 alone, for the title tier; `seq` orders
  * entries newest first. The search itself is the bounded one of bounded.ts, as on SQLite.
  */
-export function createPostgresSearchIndex(db: Kysely<Database>, limits: SearchLimits = SEARCH_LIMITS): SearchIndex {
+export function createPostgresSearchIndex(
+  db: Kysely<Database>,
+  limits: SearchLimits = POSTGRES_SEARCH_LIMITS,
+): SearchIndex {
   const source = postgresMatchSource(db);
 
   const putChunk = async (entries: readonly SearchEntry[]) => {
@@ -80,15 +89,20 @@ export function createPostgresSearchIndex(db: Kysely<Database>, limits: SearchLi
 /** The tokens of title, 文号 and 索引号: the first three '|'-separated parts of `tokens`. */
 const TITLE_TOKENS = sql`(split_part(e.tokens, '|', 1) || '|' || split_part(e.tokens, '|', 2) || '|' || split_part(e.tokens, '|', 3))`;
 
-/** The entry holds one of the phrases: GIN finds the tokens, strpos checks the phrase. */
+/**
+ * The entry holds one of the phrases: GIN finds the tokens, strpos checks the phrase. A phrase of one
+ * token is the token itself, which the tsvector answers exactly, so a two-character query reads no
+ * token text.
+ */
 function matches(criteria: SearchCriteria, titles: boolean): RawBuilder<unknown> {
   const any = criteria.phrases.map((phrase) => `(${phrase.join(' & ')})`).join(' | ');
+  const vector = titles ? sql`e.title_tsv` : sql`e.tsv`;
+  if (criteria.phrases.every((phrase) => phrase.length === 1)) return sql`${vector} @@ to_tsquery('simple', ${any})`;
   const tokens = titles ? TITLE_TOKENS : sql`e.tokens`;
   const contains = sql.join(
     criteria.phrases.map((phrase) => sql`strpos(${tokens}, ${` ${phrase.join(' ')} `}) > 0`),
     sql` or `,
   );
-  const vector = titles ? sql`e.title_tsv` : sql`e.tsv`;
   return sql`${vector} @@ to_tsquery('simple', ${any}) and (${contains})`;
 }
 
