@@ -33,5 +33,5 @@ describe('gongkai search reindex', () => {
     expect(
       query<{ n: number }>(`select count(*) as n from search_fts where search_fts match '"政府"'`).n,
     ).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

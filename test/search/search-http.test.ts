@@ -66,7 +66,7 @@ describe.each(DIALECTS)('search over HTTP on $name', (dialect) => {
     expect(response.body).toContain('role="alert"');
   });
 
-  it('answers the API with { items, total } and 文号 in any bracket form', async () => {
+  it('answers the API with { items, total, totalExact } and 文号 in any bracket form', async () => {
     for (const q of ['测民发〔2026〕7号', '测民发[2026]7号', '测民发(2026)7号']) {
       const response = await server.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` });
       expect(response.statusCode).toBe(200);
@@ -78,7 +78,7 @@ describe.each(DIALECTS)('search over HTTP on $name', (dialect) => {
       method: 'GET',
       url: `/api/v1/search?q=${encodeURIComponent('低保')}&field=24`,
     });
-    expect(filtered.json()).toEqual({ items: [], total: 0 });
+    expect(filtered.json()).toEqual({ items: [], total: 0, totalExact: true });
   });
 
   it.each([

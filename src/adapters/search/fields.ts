@@ -1,7 +1,7 @@
 import { tokenizedText, type SearchEntry } from '../../modules/search/index.ts';
 
 /** The tokenised text of an entry's searchable fields, as both adapters store it. */
-export function tokenizedFields(entry: SearchEntry): {
+export function tokenizedFields(entry: Pick<SearchEntry, 'title' | 'docNumber' | 'indexNumber' | 'bodyText'>): {
   title: string;
   docNumber: string;
   indexNumber: string;

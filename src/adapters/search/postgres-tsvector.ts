@@ -1,9 +1,23 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchCriteria, SearchEntry, SearchIndex, SearchResults } from '../../modules/search/index.ts';
 import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
+import { boundedSearch, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
+import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
+
+/**
+ * Smaller pools than SQLite's: walking `seq` backwards reads each row's tsvector (and for a longer
+ * phrase its token text) out of TOAST, where FTS5 reads a posting list.
+ */
+export const POSTGRES_SEARCH_LIMITS: SearchLimits = { counted: 1000, titled: 100, ranked: 200 };
+
+/** Rows per multi-row insert: 19 values each, far below PostgreSQL's 65,535 parameters. */
+const CHUNK = 200;
+
+const COLUMNS = sql`e.document_id, e.edition_id, e.org_id, e.org_path, e.org_name, e.title, e.doc_number,
+  e.index_number, e.body_text, e.field_code, e.genre, e.topic, e.validity, e.published_on`;
 
 /**
  * The search index on PostgreSQL: the application's bigram tokens in a weighted `tsvector` (title and
@@ -11,51 +25,130 @@ import { allOf, filterConditions } from './filters.ts';
  * positions only up to 16,383, so a phrase (`<->`) deep in a long regulation would be missed; the
  * GIN index finds the documents holding every token, and the phrase is then checked on the token
  * text itself (space-delimited, fields kept apart by '|'), which is exact at any length.
+ *
+ * `title_tsv` (its own GIN index) holds title, 文号 and 索引号 alone, for the title tier; `seq` orders
+ * entries newest first. The search itself is the bounded one of bounded.ts, as on SQLite.
  */
-export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
-  const remove = async (documentId: string) => {
-    await sql`delete from search_entries where document_id = ${documentId}`.execute(db);
-  };
-  return {
-    remove,
-    async put(entry: SearchEntry) {
-      await remove(entry.documentId);
+export function createPostgresSearchIndex(
+  db: Kysely<Database>,
+  limits: SearchLimits = POSTGRES_SEARCH_LIMITS,
+): SearchIndex {
+  const source = postgresMatchSource(db);
+
+  const putChunk = async (entries: readonly SearchEntry[]) => {
+    const removed = await sql`delete from search_entries
+      where document_id in (${sql.join(entries.map((e) => e.documentId))})`.execute(db);
+    const rows = entries.map((entry) => {
       const f = tokenizedFields(entry);
       const tokens = ` ${f.title} | ${f.docNumber} | ${f.indexNumber} | ${f.body} `;
-      await sql`insert into search_entries
-        (document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on, tokens, tsv)
-        values (${sql.join(entryValues(entry))}, ${tokens},
-          setweight(to_tsvector('simple', ${f.title}), 'A') || setweight(to_tsvector('simple', ${f.docNumber}), 'A') ||
-          setweight(to_tsvector('simple', ${f.indexNumber}), 'B') || setweight(to_tsvector('simple', ${f.body}), 'D'))`.execute(
-        db,
-      );
+      return sql`(${sql.join(entryValues(entry))}, ${tokens},
+        setweight(to_tsvector('simple', ${f.title}), 'A') || setweight(to_tsvector('simple', ${f.docNumber}), 'A') ||
+        setweight(to_tsvector('simple', ${f.indexNumber}), 'B') || setweight(to_tsvector('simple', ${f.body}), 'D'),
+        to_tsvector('simple', ${`${f.title} ${f.docNumber} ${f.indexNumber}`}))`;
+    });
+    await sql`insert into search_entries
+      (document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on, tokens, tsv, title_tsv)
+      values ${sql.join(rows)}`.execute(db);
+    const gone = Number(removed.numAffectedRows ?? 0);
+    await sql`update search_index_size set entries = entries + ${entries.length - gone}`.execute(db);
+  };
+
+  const putMany = async (entries: readonly SearchEntry[]) => {
+    // The last entry for a document wins, as if they had been put one after another.
+    const unique = [...new Map(entries.map((e) => [e.documentId, e])).values()];
+    for (let at = 0; at < unique.length; at += CHUNK) await putChunk(unique.slice(at, at + CHUNK));
+  };
+
+  return {
+    putMany,
+    put: (entry) => putMany([entry]),
+    async remove(documentId: string) {
+      const removed = await sql`delete from search_entries where document_id = ${documentId}`.execute(db);
+      await sql`update search_index_size set entries = entries - ${Number(removed.numAffectedRows ?? 0)}`.execute(db);
     },
     async clear() {
       await sql`delete from search_entries`.execute(db);
+      await sql`update search_index_size set entries = 0`.execute(db);
     },
     async count() {
       const result = await sql<{ n: string }>`select count(*) as n from search_entries`.execute(db);
       return toCount(result.rows[0]?.n);
     },
+    async matchCount(criteria: SearchCriteria) {
+      const result = await sql<{ n: string }>`select count(*) as n from search_entries e
+        where ${allOf([matches(criteria, false), ...filterConditions(criteria)])}`.execute(db);
+      return toCount(result.rows[0]?.n);
+    },
     async search(criteria: SearchCriteria): Promise<SearchResults> {
-      const any = criteria.phrases.map((phrase) => `(${phrase.join(' & ')})`).join(' | ');
-      const query = sql`to_tsquery('simple', ${any})`;
-      const contains = sql.join(
-        criteria.phrases.map((phrase) => sql`strpos(e.tokens, ${` ${phrase.join(' ')} `}) > 0`),
-        sql` or `,
+      const page = await boundedSearch(source, criteria, limits);
+      return { items: await entriesIn(db, page.ids), total: page.total, totalExact: page.totalExact };
+    },
+  };
+}
+
+/** The tokens of title, 文号 and 索引号: the first three '|'-separated parts of `tokens`. */
+const TITLE_TOKENS = sql`(split_part(e.tokens, '|', 1) || '|' || split_part(e.tokens, '|', 2) || '|' || split_part(e.tokens, '|', 3))`;
+
+/**
+ * The entry holds one of the phrases: GIN finds the tokens, strpos checks the phrase. A phrase of one
+ * token is the token itself, which the tsvector answers exactly, so a two-character query reads no
+ * token text.
+ */
+function matches(criteria: SearchCriteria, titles: boolean): RawBuilder<unknown> {
+  const any = criteria.phrases.map((phrase) => `(${phrase.join(' & ')})`).join(' | ');
+  const vector = titles ? sql`e.title_tsv` : sql`e.tsv`;
+  if (criteria.phrases.every((phrase) => phrase.length === 1)) return sql`${vector} @@ to_tsquery('simple', ${any})`;
+  const tokens = titles ? TITLE_TOKENS : sql`e.tokens`;
+  const contains = sql.join(
+    criteria.phrases.map((phrase) => sql`strpos(${tokens}, ${` ${phrase.join(' ')} `}) > 0`),
+    sql` or `,
+  );
+  return sql`${vector} @@ to_tsquery('simple', ${any}) and (${contains})`;
+}
+
+/** The entries with these ids, in that order. */
+async function entriesIn(db: Kysely<Database>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const rows = await sql<EntryRow & { rid: string }>`select e.seq as rid, ${COLUMNS} from search_entries e
+    where e.seq = any(${ids.map(String)}::bigint[])`.execute(db);
+  const byId = new Map(rows.rows.map((r) => [Number(r.rid), r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [entryOf(row)] : [];
+  });
+}
+
+function postgresMatchSource(db: Kysely<Database>): MatchSource {
+  return {
+    async newest(query: NewestQuery) {
+      const conditions = [matches(query.criteria, query.titles ?? false), ...filterConditions(query.criteria)];
+      if (query.before !== undefined) conditions.push(sql`e.seq < ${query.before}`);
+      if (query.except && query.except.length > 0) {
+        conditions.push(sql`e.seq <> all(${query.except.map(String)}::bigint[])`);
+      }
+      const result = await sql<{ id: string }>`select e.seq as id from search_entries e where ${allOf(conditions)}
+        order by e.seq desc limit ${query.limit} offset ${query.offset ?? 0}`.execute(db);
+      return result.rows.map((r) => Number(r.id));
+    },
+    async candidates(ids: readonly number[], phrases: SearchCriteria['phrases']): Promise<Candidate[]> {
+      if (ids.length === 0) return [];
+      const result = await sql<CandidateRow>`select e.seq as id, e.published_on, ${statsColumns(phrases)}
+        from search_entries e where e.seq = any(${ids.map(String)}::bigint[])`.execute(db);
+      return result.rows.map(candidateOf);
+    },
+    // The planner chooses between sorting the GIN matches and walking (published_on, seq) backwards.
+    async byDate(criteria: SearchCriteria) {
+      const result = await sql<{ id: string }>`select e.seq as id from search_entries e
+        where ${allOf([matches(criteria, false), ...filterConditions(criteria)])}
+        order by e.published_on desc, e.seq desc limit ${criteria.limit} offset ${criteria.offset}`.execute(db);
+      return result.rows.map((r) => Number(r.id));
+    },
+    async extent() {
+      const result = await sql<{ entries: number; maxId: string | null }>`select
+        (select entries from search_index_size) as entries, (select max(seq) from search_entries) as "maxId"`.execute(
+        db,
       );
-      const where = allOf([sql`e.tsv @@ ${query}`, sql`(${contains})`, ...filterConditions(criteria)]);
-      const score = sql`ts_rank('{0.1, 0.2, 0.5, 1.0}', e.tsv, ${query})`;
-      const order =
-        criteria.sort === 'date' ? sql`e.published_on desc, score desc` : sql`score desc, e.published_on desc`;
-      const rows = await sql<
-        EntryRow & { score: number }
-      >`select e.document_id, e.edition_id, e.org_id, e.org_path, e.org_name,
-        e.title, e.doc_number, e.index_number, e.body_text, e.field_code, e.genre, e.topic, e.validity, e.published_on,
-        ${score} as score from search_entries e
-        where ${where} order by ${order}, e.document_id limit ${criteria.limit} offset ${criteria.offset}`.execute(db);
-      const total = await sql<{ n: string }>`select count(*) as n from search_entries e where ${where}`.execute(db);
-      return { items: rows.rows.map(entryOf), total: toCount(total.rows[0]?.n) };
+      return { entries: toCount(result.rows[0]?.entries), maxId: Number(result.rows[0]?.maxId ?? 0) };
     },
   };
 }

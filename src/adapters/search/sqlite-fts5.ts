@@ -1,77 +1,170 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { SearchCriteria, SearchEntry, SearchIndex, SearchResults } from '../../modules/search/index.ts';
 import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
+import { boundedSearch, SEARCH_LIMITS, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
+import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
 
-/** BM25 weights of the FTS5 columns: title, 文号, 索引号 above the body. */
-const WEIGHTS = sql`bm25(search_fts, 10.0, 10.0, 5.0, 1.0)`;
+/**
+ * Rows per multi-row insert: 14 values each, below SQLite's 32,766 parameters. Large on purpose: FTS5
+ * writes its pending tokens out as a new segment whenever another statement of the transaction
+ * begins, so each statement's rows become one segment, and fewer, larger segments mean less merging.
+ */
+const CHUNK = 1000;
 
 /**
  * The search index on SQLite: FTS5 over the application's bigram tokens. The tokens contain only
  * letters and digits, so a phrase of them ("社会 会保 保障") needs no escaping and matches exactly
  * where the query occurs in a field.
+ *
+ * Both FTS5 tables are contentless (`content=''`, `contentless_delete=1`): the tokens are kept once,
+ * in the inverted index, and the text shown comes from search_entries, whose rowid keys them.
+ * `search_fts` holds every field; `search_titles` only title, 文号 and 索引号, so the title tier of a
+ * common word is read without walking its body matches (see bounded.ts for how a search stays bounded).
  */
-export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
-  const remove = async (documentId: string) => {
-    // One rowid at a time: FTS5 looks a rowid up directly for `rowid = ?`, not for `rowid in (select …)`.
-    const found = await sql<{
-      rowid: number;
-    }>`select rowid from search_entries where document_id = ${documentId}`.execute(db);
-    const rowid = found.rows[0]?.rowid;
-    if (rowid === undefined) return;
-    await sql`delete from search_fts where rowid = ${rowid}`.execute(db);
-    await sql`delete from search_entries where rowid = ${rowid}`.execute(db);
+export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimits = SEARCH_LIMITS): SearchIndex {
+  const source = sqliteMatchSource(db);
+
+  const removeRows = async (rowids: readonly number[]) => {
+    // One rowid at a time: FTS5 looks a rowid up directly for `rowid = ?`, not for `rowid in (…)`.
+    for (const rowid of rowids) {
+      await sql`delete from search_fts where rowid = ${rowid}`.execute(db);
+      await sql`delete from search_titles where rowid = ${rowid}`.execute(db);
+    }
+    if (rowids.length === 0) return;
+    await sql`delete from search_entries where rowid in (${sql.join(rowids)})`.execute(db);
+  };
+
+  const putChunk = async (entries: readonly SearchEntry[]) => {
+    const found = await sql<{ rowid: number }>`select rowid from search_entries
+      where document_id in (${sql.join(entries.map((e) => e.documentId))})`.execute(db);
+    await removeRows(found.rows.map((r) => r.rowid));
+    const inserted = await sql<{ rowid: number; document_id: string }>`insert into search_entries
+      (document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on)
+      values ${sql.join(entries.map((e) => sql`(${sql.join(entryValues(e))})`))} returning rowid, document_id`.execute(
+      db,
+    );
+    const rowids = new Map(inserted.rows.map((r) => [r.document_id, r.rowid]));
+    const fields = entries.map((e) => ({ rowid: rowids.get(e.documentId)!, ...tokenizedFields(e) }));
+    await sql`update search_index_size set entries = entries + ${entries.length - found.rows.length}`.execute(db);
+    await sql`insert into search_fts (rowid, title, doc_number, index_number, body) values ${sql.join(
+      fields.map((f) => sql`(${f.rowid}, ${f.title}, ${f.docNumber}, ${f.indexNumber}, ${f.body})`),
+    )}`.execute(db);
+    await sql`insert into search_titles (rowid, title, doc_number, index_number) values ${sql.join(
+      fields.map((f) => sql`(${f.rowid}, ${f.title}, ${f.docNumber}, ${f.indexNumber})`),
+    )}`.execute(db);
+  };
+
+  const putMany = async (entries: readonly SearchEntry[]) => {
+    // The last entry for a document wins, as if they had been put one after another.
+    const unique = [...new Map(entries.map((e) => [e.documentId, e])).values()];
+    for (let at = 0; at < unique.length; at += CHUNK) await putChunk(unique.slice(at, at + CHUNK));
   };
 
   return {
-    remove,
-    async put(entry: SearchEntry) {
-      await remove(entry.documentId);
-      const values = entryValues(entry);
-      const inserted = await sql<{ rowid: number }>`insert into search_entries
-        (document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on)
-        values (${sql.join(values)}) returning rowid`.execute(db);
-      const fields = tokenizedFields(entry);
-      await sql`insert into search_fts (rowid, title, doc_number, index_number, body)
-        values (${inserted.rows[0]!.rowid}, ${fields.title}, ${fields.docNumber}, ${fields.indexNumber}, ${fields.body})`.execute(
-        db,
-      );
+    putMany,
+    put: (entry) => putMany([entry]),
+    async remove(documentId: string) {
+      const found = await sql<{
+        rowid: number;
+      }>`select rowid from search_entries where document_id = ${documentId}`.execute(db);
+      await removeRows(found.rows.map((r) => r.rowid));
+      await sql`update search_index_size set entries = entries - ${found.rows.length}`.execute(db);
     },
     async clear() {
-      await sql`delete from search_fts`.execute(db);
+      await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
+      await sql`insert into search_titles (search_titles) values ('delete-all')`.execute(db);
       await sql`delete from search_entries`.execute(db);
+      await sql`update search_index_size set entries = 0`.execute(db);
     },
     async count() {
       const result = await sql<{ n: number }>`select count(*) as n from search_entries`.execute(db);
       return toCount(result.rows[0]?.n);
     },
-    async search(criteria: SearchCriteria): Promise<SearchResults> {
-      const match = criteria.phrases.map((phrase) => `"${phrase.join(' ')}"`).join(' OR ');
+    async matchCount(criteria: SearchCriteria) {
       const filters = filterConditions(criteria);
-      const where = allOf([sql`search_fts match ${match}`, ...filters]);
       const from =
         filters.length === 0 ? sql`search_fts` : sql`search_fts join search_entries e on e.rowid = search_fts.rowid`;
-      const order = criteria.sort === 'date' ? sql`e.published_on desc, score` : sql`score, e.published_on desc`;
-      // The page is chosen on the row ids, scores and dates alone; only its rows are read whole. By
-      // relevance without filters FTS5 answers alone, without touching search_entries.
-      const ftsOnly = filters.length === 0 && criteria.sort === 'relevance';
-      const page = ftsOnly
-        ? sql`select rowid as rid, ${WEIGHTS} as score, rowid as tie from search_fts
-            where ${where} order by score, rowid limit ${criteria.limit} offset ${criteria.offset}`
-        : sql`select search_fts.rowid as rid, ${WEIGHTS} as score, e.published_on, e.document_id as tie
-            from search_fts join search_entries e on e.rowid = search_fts.rowid
-            where ${where} order by ${order}, e.document_id limit ${criteria.limit} offset ${criteria.offset}`;
-      const pageOrder = ftsOnly
-        ? sql`page.score, page.tie`
-        : criteria.sort === 'date'
-          ? sql`page.published_on desc, page.score, page.tie`
-          : sql`page.score, page.published_on desc, page.tie`;
-      const rows = await sql<EntryRow>`select e.* from (${page}) page
-        join search_entries e on e.rowid = page.rid order by ${pageOrder}`.execute(db);
-      const total = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db);
-      return { items: rows.rows.map(entryOf), total: toCount(total.rows[0]?.n) };
+      const result = await sql<{ n: number }>`select count(*) as n from ${from}
+        where ${allOf([sql`search_fts match ${matchOf(criteria)}`, ...filters])}`.execute(db);
+      return toCount(result.rows[0]?.n);
+    },
+    async search(criteria: SearchCriteria): Promise<SearchResults> {
+      const page = await boundedSearch(source, criteria, limits);
+      return { items: await entriesIn(db, page.ids), total: page.total, totalExact: page.totalExact };
+    },
+  };
+}
+
+/** The FTS5 query: the alternatives as phrases, any of them. */
+function matchOf(criteria: SearchCriteria): string {
+  return criteria.phrases.map((phrase) => `"${phrase.join(' ')}"`).join(' OR ');
+}
+
+/** The entries with these rowids, in that order. */
+async function entriesIn(db: Kysely<Database>, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  const rows = await sql<EntryRow & { rid: number }>`select rowid as rid, * from search_entries
+    where rowid in (${sql.join(ids)})`.execute(db);
+  const byId = new Map(rows.rows.map((r) => [r.rid, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [entryOf(row)] : [];
+  });
+}
+
+function sqliteMatchSource(db: Kysely<Database>): MatchSource {
+  /** The FTS table, joined to search_entries when filters need its columns. */
+  const matching = (criteria: SearchCriteria, table: 'search_fts' | 'search_titles', extra: RawBuilder<unknown>[]) => {
+    const filters = filterConditions(criteria);
+    const t = sql.raw(table);
+    const from = filters.length === 0 ? t : sql`${t} join search_entries e on e.rowid = ${t}.rowid`;
+    return { t, from, where: allOf([sql`${t} match ${matchOf(criteria)}`, ...filters, ...extra]) };
+  };
+  return {
+    async newest(query: NewestQuery) {
+      const table = query.titles ? 'search_titles' : 'search_fts';
+      const t = sql.raw(table);
+      const extra: RawBuilder<unknown>[] = [];
+      if (query.before !== undefined) extra.push(sql`${t}.rowid < ${query.before}`);
+      if (query.except && query.except.length > 0) extra.push(sql`${t}.rowid not in (${sql.join(query.except)})`);
+      const { from, where } = matching(query.criteria, table, extra);
+      const result = await sql<{ id: number }>`select ${t}.rowid as id from ${from} where ${where}
+        order by ${t}.rowid desc limit ${query.limit} offset ${query.offset ?? 0}`.execute(db);
+      return result.rows.map((r) => r.id);
+    },
+    async candidates(ids: readonly number[], phrases: SearchCriteria['phrases']): Promise<Candidate[]> {
+      if (ids.length === 0) return [];
+      const result = await sql<CandidateRow>`select e.rowid as id, e.published_on, ${statsColumns(phrases)}
+        from search_entries e where e.rowid in (${sql.join(ids)})`.execute(db);
+      return result.rows.map(candidateOf);
+    },
+    async byDate(criteria: SearchCriteria, way: 'sort' | 'probe') {
+      const page = sql`limit ${criteria.limit} offset ${criteria.offset}`;
+      if (way === 'sort') {
+        const where = allOf([sql`search_fts match ${matchOf(criteria)}`, ...filterConditions(criteria)]);
+        const result = await sql<{ id: number }>`select search_fts.rowid as id
+          from search_fts join search_entries e on e.rowid = search_fts.rowid
+          where ${where} order by e.published_on desc, search_fts.rowid desc ${page}`.execute(db);
+        return result.rows.map((r) => r.id);
+      }
+      const probe = sql`exists (select 1 from search_fts where search_fts match ${matchOf(criteria)} and search_fts.rowid = e.rowid)`;
+      const result = await sql<{
+        id: number;
+      }>`select e.rowid as id from search_entries e indexed by search_entries_published
+        where ${allOf([...filterConditions(criteria), probe])} order by e.published_on desc, e.rowid desc ${page}`.execute(
+        db,
+      );
+      return result.rows.map((r) => r.id);
+    },
+    async extent() {
+      const result = await sql<{ entries: number; maxId: number | null }>`select
+        (select entries from search_index_size) as entries, (select max(rowid) from search_entries) as maxId`.execute(
+        db,
+      );
+      return { entries: toCount(result.rows[0]?.entries), maxId: result.rows[0]?.maxId ?? 0 };
     },
   };
 }

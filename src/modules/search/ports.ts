@@ -41,7 +41,12 @@ export type SearchCriteria = {
   limit: number;
 };
 
-export type SearchResults = { items: SearchEntry[]; total: number };
+/**
+ * A page of results and how many entries match. `total` is exact when `totalExact`; past a few
+ * thousand matches the index estimates it instead (the page then says 约 N 条), because counting
+ * hundreds of thousands of matches would cost more than finding the page.
+ */
+export type SearchResults = { items: SearchEntry[]; total: number; totalExact: boolean };
 
 /**
  * The search index, bound to a connection or a transaction. Its writes happen in the transaction of
@@ -51,10 +56,14 @@ export type SearchResults = { items: SearchEntry[]; total: number };
 export interface SearchIndex {
   /** Indexes the live edition of a document, replacing whatever was indexed for it before. */
   put(entry: SearchEntry): Promise<void>;
+  /** Indexes many live editions at once (a rebuild), each replacing what was indexed for it before. */
+  putMany(entries: readonly SearchEntry[]): Promise<void>;
   /** Takes a document out of the index (withdrawn, or nothing live). */
   remove(documentId: string): Promise<void>;
   /** Empties the index, before a rebuild. */
   clear(): Promise<void>;
   search(criteria: SearchCriteria): Promise<SearchResults>;
+  /** The exact number of entries matching the criteria (pages and offsets ignored); slow for common words. */
+  matchCount(criteria: SearchCriteria): Promise<number>;
   count(): Promise<number>;
 }

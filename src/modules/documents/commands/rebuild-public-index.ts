@@ -20,12 +20,14 @@ export async function rebuildPublicIndex(options: {
     let done = 0;
     for (let offset = 0; ; offset += BATCH) {
       const page = await stores.documents.findEditions(scope, { states: ['published'] }, { offset, limit: BATCH });
+      const entries = [];
       for (const item of page.items) {
         if (!orgs.has(item.org.id)) orgs.set(item.org.id, await stores.orgs.getById(item.org.id));
         const org = orgs.get(item.org.id);
-        if (org) await stores.searchIndex.put(publicEntry(item.document, org, item.edition));
+        if (org) entries.push(publicEntry(item.document, org, item.edition));
         done++;
       }
+      await stores.searchIndex.putMany(entries);
       options.onProgress?.(done, page.total);
       if (page.items.length < BATCH) return done;
     }

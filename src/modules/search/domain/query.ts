@@ -22,8 +22,9 @@ export function normalizeText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(OPENING, '〔').replace(CLOSING, '〕');
 }
 
-const CJK = /\p{Script=Han}/u;
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Chinese characters in a row, or letters and digits (other than Chinese characters) in a row. */
+const RUN = /(\p{Script=Han}+)|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /** A run of text that tokens are made of: Chinese characters, or a word of letters and digits. */
 export type Run = { kind: 'cjk' | 'word'; text: string };
@@ -31,27 +32,17 @@ export type Run = { kind: 'cjk' | 'word'; text: string };
 /** Splits normalised text into runs of Chinese characters and words; everything else separates them. */
 export function runsOf(normalized: string): Run[] {
   const runs: Run[] = [];
-  let current: Run | undefined;
-  for (const ch of normalized) {
-    const kind = CJK.test(ch) ? 'cjk' : WORD_CHAR.test(ch) ? 'word' : undefined;
-    if (kind === undefined) {
-      current = undefined;
-      continue;
-    }
-    if (current?.kind === kind) current.text += ch;
-    else {
-      current = { kind, text: ch };
-      runs.push(current);
-    }
-  }
+  for (const match of normalized.matchAll(RUN))
+    runs.push({ kind: match[1] === undefined ? 'word' : 'cjk', text: match[0] });
   return runs;
 }
 
 /** The tokens of one run: overlapping bigrams of Chinese (one character alone stays itself), or the word. */
 function tokensOfRun(run: Run): string[] {
   if (run.kind === 'word') return [run.text];
-  const chars = [...run.text];
-  if (chars.length === 1) return chars;
+  // Characters outside the BMP (CJK Extension B and later) take two code units; most runs have none.
+  const chars = SURROGATE.test(run.text) ? [...run.text] : run.text;
+  if (chars.length === 1) return [run.text];
   const bigrams: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) bigrams.push(chars[i]! + chars[i + 1]!);
   return bigrams;
@@ -62,9 +53,23 @@ export function indexTokens(text: string): string[] {
   return runsOf(normalizeText(text)).flatMap(tokensOfRun);
 }
 
-/** The text the index stores for a field: its tokens separated by spaces. */
+/**
+ * The text the index stores for a field: its tokens separated by spaces (`indexTokens` joined, built
+ * in one pass: a rebuild tokenises every document).
+ */
 export function tokenizedText(text: string): string {
-  return indexTokens(text).join(' ');
+  let out = '';
+  for (const run of runsOf(normalizeText(text))) {
+    if (out !== '') out += ' ';
+    if (run.kind === 'word' || SURROGATE.test(run.text)) out += tokensOfRun(run).join(' ');
+    else if (run.text.length === 1) out += run.text;
+    else {
+      const t = run.text;
+      out += t[0]! + t[1]!;
+      for (let i = 1; i + 1 < t.length; i++) out += ' ' + t[i]! + t[i + 1]!;
+    }
+  }
+  return out;
 }
 
 /** A query checked and tokenised: the phrase of tokens to match, and the terms to highlight. */

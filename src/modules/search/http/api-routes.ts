@@ -18,11 +18,12 @@ export function searchApiRoutes(deps: SearchWebDeps): ApiRoute[] {
       tag: 'public',
       auth: 'public',
       query: SearchQuery,
-      response: z.object({ items: z.array(SearchHitBody), total: z.number() }),
+      response: z.object({ items: z.array(SearchHitBody), total: z.number(), totalExact: z.boolean() }),
       handler: async ({ query }) => {
         const result = await searchPublic({ index: deps.stores.searchIndex, orgs: deps.stores.orgs }, query);
         return {
           total: result.total,
+          totalExact: result.totalExact,
           items: result.items.map((hit) => ({
             id: hit.documentId,
             url: `${deps.config.publicUrl}/xxgk/doc/${hit.documentId}`,

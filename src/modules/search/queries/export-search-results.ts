@@ -79,7 +79,9 @@ export async function exportSearchResults(
     ending: () => ({
       rows: written,
       truncated,
-      note: truncated ? EXPORT_TEXT.truncated(Math.max(first.total, written + 1), maxRows) : undefined,
+      note: truncated
+        ? EXPORT_TEXT.truncated(Math.max(first.total, written + 1), maxRows, first.totalExact)
+        : undefined,
     }),
   };
 }

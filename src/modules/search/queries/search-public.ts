@@ -24,7 +24,8 @@ export type SearchHit = {
   publishedOn: string;
 };
 
-export type SearchOutcome = { items: SearchHit[]; total: number; page: number; pageSize: number };
+/** `total` is an estimate (约) when `totalExact` is false: see the index's `SearchResults`. */
+export type SearchOutcome = { items: SearchHit[]; total: number; totalExact: boolean; page: number; pageSize: number };
 
 /**
  * Searches everything published (条例 Art. 23: information disclosed on the government's own
@@ -43,6 +44,7 @@ export async function searchPublic(
   const results = await deps.index.search({ ...criteria, offset: (page - 1) * pageSize, limit: pageSize });
   return {
     total: results.total,
+    totalExact: results.totalExact,
     page,
     pageSize,
     items: results.items.map((entry) => ({

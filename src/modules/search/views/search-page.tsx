@@ -5,6 +5,7 @@ import type { SearchOutcome } from '../queries/search-public.ts';
 import type { SearchQuery } from '../http/schemas.ts';
 import { EXPORT_MAX_ROWS } from '../queries/export-search-results.ts';
 import { ResultDownloads } from './result-downloads.tsx';
+import { SEARCH_TEXT } from '../strings.ts';
 
 /** The query string of a search, for links to its other pages. */
 export function searchHref(query: SearchQuery, page: number): string {
@@ -111,7 +112,11 @@ export function SearchPage(props: {
       {outcome ? (
         <>
           <p role="status">
-            {outcome.total === 0 ? '没有找到包含这些字词的公开信息。' : `共找到 ${outcome.total} 条公开信息。`}
+            {outcome.total === 0
+              ? SEARCH_TEXT.noneFound
+              : outcome.totalExact
+                ? SEARCH_TEXT.found(outcome.total)
+                : SEARCH_TEXT.foundAbout(outcome.total)}
           </p>
           <ol class="search-results" start={(outcome.page - 1) * outcome.pageSize + 1}>
             {outcome.items.map((hit) => (
@@ -146,6 +151,7 @@ export function SearchPage(props: {
             <ResultDownloads
               parameters={searchHref(query, 1).slice('/search'.length)}
               total={outcome.total}
+              totalExact={outcome.totalExact}
               maxRows={EXPORT_MAX_ROWS}
             />
           ) : null}
