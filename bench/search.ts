@@ -143,8 +143,10 @@ async function main(): Promise<void> {
             firstPublishedAt: now,
           });
           const entry: SearchEntry = {
+            kind: 'document',
             documentId: id,
             editionId: newId(),
+            href: `/xxgk/doc/${id}`,
             orgId,
             orgPath: `/${orgId}/`,
             orgName: '基准区人民政府',
@@ -157,6 +159,7 @@ async function main(): Promise<void> {
             topic: '综合政务',
             validity: '有效',
             publishedOn: doc.publishedOn,
+            attachments: [],
           };
           await trx.searchIndex.put(entry);
         }

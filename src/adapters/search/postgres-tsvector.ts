@@ -1,8 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import type { SearchCriteria, SearchEntry, SearchIndex, SearchResults } from '../../modules/search/index.ts';
+import type {
+  SearchCriteria,
+  SearchEntry,
+  SearchEntryKind,
+  SearchIndex,
+  SearchResults,
+} from '../../modules/search/index.ts';
 import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
-import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
+import { countFacets } from './facets.ts';
+import { ENTRY_COLUMNS, entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
 
 /**
@@ -23,15 +30,16 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
       const f = tokenizedFields(entry);
       const tokens = ` ${f.title} | ${f.docNumber} | ${f.indexNumber} | ${f.body} `;
       await sql`insert into search_entries
-        (document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on, tokens, tsv)
+        (${ENTRY_COLUMNS}, tokens, tsv)
         values (${sql.join(entryValues(entry))}, ${tokens},
           setweight(to_tsvector('simple', ${f.title}), 'A') || setweight(to_tsvector('simple', ${f.docNumber}), 'A') ||
           setweight(to_tsvector('simple', ${f.indexNumber}), 'B') || setweight(to_tsvector('simple', ${f.body}), 'D'))`.execute(
         db,
       );
     },
-    async clear() {
-      await sql`delete from search_entries`.execute(db);
+    async clear(kind?: SearchEntryKind) {
+      if (kind) await sql`delete from search_entries where kind = ${kind}`.execute(db);
+      else await sql`delete from search_entries`.execute(db);
     },
     async count() {
       const result = await sql<{ n: string }>`select count(*) as n from search_entries`.execute(db);
@@ -52,10 +60,23 @@ export function createPostgresSearchIndex(db: Kysely<Database>): SearchIndex {
         EntryRow & { score: number }
       >`select e.document_id, e.edition_id, e.org_id, e.org_path, e.org_name,
         e.title, e.doc_number, e.index_number, e.body_text, e.field_code, e.genre, e.topic, e.validity, e.published_on,
-        ${score} as score from search_entries e
+        e.kind, e.href, e.attachments, ${score} as score from search_entries e
         where ${where} order by ${order}, e.document_id limit ${criteria.limit} offset ${criteria.offset}`.execute(db);
       const total = await sql<{ n: string }>`select count(*) as n from search_entries e where ${where}`.execute(db);
       return { items: rows.rows.map(entryOf), total: toCount(total.rows[0]?.n) };
+    },
+    async facets(criteria: SearchCriteria, maxMatches?: number) {
+      const any = criteria.phrases.map((phrase) => `(${phrase.join(' & ')})`).join(' | ');
+      const contains = sql.join(
+        criteria.phrases.map((phrase) => sql`strpos(e.tokens, ${` ${phrase.join(' ')} `}) > 0`),
+        sql` or `,
+      );
+      const where = allOf([
+        sql`e.tsv @@ to_tsquery('simple', ${any})`,
+        sql`(${contains})`,
+        ...filterConditions(criteria),
+      ]);
+      return countFacets(db, sql`search_entries e`, where, maxMatches);
     },
   };
 }

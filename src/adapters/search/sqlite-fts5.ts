@@ -1,8 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import type { SearchCriteria, SearchEntry, SearchIndex, SearchResults } from '../../modules/search/index.ts';
+import type {
+  SearchCriteria,
+  SearchEntry,
+  SearchEntryKind,
+  SearchIndex,
+  SearchResults,
+} from '../../modules/search/index.ts';
 import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
-import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
+import { countFacets } from './facets.ts';
+import { ENTRY_COLUMNS, entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
 
 /** BM25 weights of the FTS5 columns: title, 文号, 索引号 above the body. */
@@ -31,15 +38,21 @@ export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
       await remove(entry.documentId);
       const values = entryValues(entry);
       const inserted = await sql<{ rowid: number }>`insert into search_entries
-        (document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on)
-        values (${sql.join(values)}) returning rowid`.execute(db);
+        (${ENTRY_COLUMNS}) values (${sql.join(values)}) returning rowid`.execute(db);
       const fields = tokenizedFields(entry);
       await sql`insert into search_fts (rowid, title, doc_number, index_number, body)
         values (${inserted.rows[0]!.rowid}, ${fields.title}, ${fields.docNumber}, ${fields.indexNumber}, ${fields.body})`.execute(
         db,
       );
     },
-    async clear() {
+    async clear(kind?: SearchEntryKind) {
+      if (kind) {
+        await sql`delete from search_fts where rowid in (select rowid from search_entries where kind = ${kind})`.execute(
+          db,
+        );
+        await sql`delete from search_entries where kind = ${kind}`.execute(db);
+        return;
+      }
       await sql`delete from search_fts`.execute(db);
       await sql`delete from search_entries`.execute(db);
     },
@@ -72,6 +85,11 @@ export function createSqliteSearchIndex(db: Kysely<Database>): SearchIndex {
         join search_entries e on e.rowid = page.rid order by ${pageOrder}`.execute(db);
       const total = await sql<{ n: number }>`select count(*) as n from ${from} where ${where}`.execute(db);
       return { items: rows.rows.map(entryOf), total: toCount(total.rows[0]?.n) };
+    },
+    async facets(criteria: SearchCriteria, maxMatches?: number) {
+      const match = criteria.phrases.map((phrase) => `"${phrase.join(' ')}"`).join(' OR ');
+      const where = allOf([sql`search_fts match ${match}`, ...filterConditions(criteria)]);
+      return countFacets(db, sql`search_fts join search_entries e on e.rowid = search_fts.rowid`, where, maxMatches);
     },
   };
 }

@@ -11,6 +11,7 @@ import * as requestFiles from './0009-request-files.ts';
 import * as annualReports from './0010-annual-reports.ts';
 import * as search from './0011-search.ts';
 import * as contentVersion from './0012-content-version.ts';
+import * as searchBreadth from './0014-search-breadth.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-annual-reports': annualReports,
   '0011-search': search,
   '0012-content-version': contentVersion,
+  '0014-search-breadth': searchBreadth,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */
