@@ -50,7 +50,10 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/gkzd', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/gknb', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/fdzdgknr', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
-    { path: '/search', query: ['q', 'org', 'field', 'genre', 'from', 'to', 'sort', 'page', 'pageSize'] },
+    {
+      path: '/search',
+      query: ['q', 'org', 'field', 'genre', 'validity', 'topic', 'kind', 'from', 'to', 'sort', 'page', 'pageSize'],
+    },
     { path: '/xxgk/ysqgk', query: [] },
     { path: '/ysqgk/apply', query: [] },
     { path: '/ysqgk/receipt/{trackingCode}', query: [] },
