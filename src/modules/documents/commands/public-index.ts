@@ -23,6 +23,12 @@ export function bodyText(html: string): string {
     .trim();
 }
 
+/**
+ * At most this much attachment text is indexed per document: tokenising it happens in the
+ * publishing transaction, on the thread that answers requests (about 55 ms per 100,000 characters).
+ */
+export const MAX_INDEXED_ATTACHMENT_CHARACTERS = 200_000;
+
 /** The job that extracts an attachment's text and indexes its document again. */
 export const ATTACHMENT_TEXT_JOB = 'attachment-text';
 
@@ -63,7 +69,8 @@ export function publicEntry(
 /**
  * The extracted text of an edition's attachments, in their order. A PDF, Word or Excel file whose
  * text has not been extracted yet gets an extraction job (sent with the transaction); the job
- * indexes the document again once the text is there. Files that could not be read add nothing.
+ * indexes the document again once the text is there. Files that could not be read add nothing;
+ * past MAX_INDEXED_ATTACHMENT_CHARACTERS in all, the rest is left out.
  */
 export async function attachmentTextsOf(stores: DocumentStores, edition: Edition): Promise<AttachmentText[]> {
   const attachments = await stores.documents.attachmentsOf(edition.id);
