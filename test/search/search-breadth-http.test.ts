@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestServer, markAsDemo, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
-import { publishedDocument, seedFixture } from '../fixtures.ts';
+import { addAttachment } from '../../src/modules/documents/commands/add-attachment.ts';
+import { createDraft } from '../../src/modules/documents/commands/create-draft.ts';
+import { publishEdition } from '../../src/modules/documents/commands/publish-edition.ts';
+import { submitEdition } from '../../src/modules/documents/commands/submit-edition.ts';
+import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../fixtures.ts';
+import { docxWith } from './attachment-fixtures.ts';
 import { csrfFieldOf, keepCookies, signedIn, type CookieJar } from '../http/http-kit.ts';
 
 type ApiHit = { id: string; kind: string; url: string; matchedAttachment: string | null; validity: string };
@@ -16,11 +21,12 @@ describe.each(DIALECTS)('search breadth over HTTP on $name', (dialect) => {
   let app: TestApp;
   let server: FastifyInstance;
   const ids = new Map<string, string>();
+  let fixture: Fixture;
 
   beforeAll(async () => {
     app = await createTestApp(dialect);
     await markAsDemo(app);
-    const fixture = await seedFixture(app, [
+    fixture = await seedFixture(app, [
       { role: 'editor', org: 'civ' },
       { role: 'reviewer', org: 'civ' },
       { role: 'editor', org: 'edu' },
@@ -124,6 +130,36 @@ describe.each(DIALECTS)('search breadth over HTTP on $name', (dialect) => {
     const refused = await server.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('医疗保障')}&topic=x` });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('没有这个主题分类');
+  });
+
+  it('shows a document found by its attachment once the text is read, through the cached search page', async () => {
+    const civ = { uow: app.uow, clock: app.clock, sanitiser: app.sanitiser };
+    const { edition } = await createDraft({
+      ...civ,
+      actor: fixture.staff('civ.editor'),
+      orgId: fixture.orgs.get('civ')!.id,
+      input: sampleContent({ title: '关于临时救助的通知', docNumber: null, bodyHtml: '<p>见附件。</p>' }),
+    });
+    await addAttachment({
+      ...civ,
+      actor: fixture.staff('civ.editor'),
+      files: app.files,
+      sniff: app.sniff,
+      maxBytes: 1024 * 1024,
+      editionId: edition.id,
+      fileName: '救助标准.docx',
+      content: { bytes: await docxWith(['临时救助标准为每人每次五百元']) },
+    });
+    await submitEdition({ ...civ, actor: fixture.staff('civ.editor'), editionId: edition.id });
+    await publishEdition({ ...civ, actor: fixture.staff('civ.reviewer'), editionId: edition.id });
+    const url = `/search?q=${encodeURIComponent('每人每次五百元')}`;
+    const before = await server.inject({ method: 'GET', url });
+    expect(before.body).toContain('没有找到');
+    while ((await app.jobs.runner.runDue()) > 0);
+    const after = await server.inject({ method: 'GET', url });
+    expect(after.body).toContain('共找到 1 条公开信息');
+    expect(after.body).toContain('命中附件《救助标准.docx》');
+    expect(after.body).toContain(`href="/xxgk/doc/${edition.documentId}"`);
   });
 
   describe('the synonyms page', () => {

@@ -4,7 +4,7 @@ import type { JobPayload } from '../../../platform/jobs.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { DocumentStores } from '../commands/edition-context.ts';
 import { ATTACHMENT_TEXT_JOB, indexLiveEdition } from '../commands/public-index.ts';
-import type { AttachmentTextExtractor, AttachmentTextStore, FileStorage } from '../ports.ts';
+import type { AttachmentTextExtractor, AttachmentTextRecord, AttachmentTextStore, FileStorage } from '../ports.ts';
 
 export { ATTACHMENT_TEXT_JOB };
 
@@ -36,22 +36,23 @@ export async function extractAttachmentText(
   payload: JobPayload,
 ): Promise<'extracted' | 'failed' | 'known'> {
   const { sha256, mediaType, documentId } = ExtractionPayload.parse(payload);
-  let status: 'extracted' | 'failed' | 'known' = 'known';
-  if (!(await deps.stores.attachmentTexts.textsOf([sha256])).has(sha256)) {
+  const known = (await deps.stores.attachmentTexts.textsOf([sha256])).get(sha256);
+  let record: AttachmentTextRecord | undefined = known;
+  if (!record) {
     const outcome = await readText(deps, sha256, mediaType);
     if (outcome.status === 'failed') deps.onUnreadable?.({ sha256, reason: outcome.detail ?? '' });
-    status = outcome.status;
-    await deps.uow.run((stores) =>
-      stores.attachmentTexts.save({ sha256, ...outcome, extractedAt: deps.clock.now().toISOString() }),
-    );
+    record = { sha256, ...outcome, extractedAt: deps.clock.now().toISOString() };
   }
+  // One transaction, and the text row written even when it was known: writing it bumps the public
+  // content version, so cached search pages are dropped exactly when the new index entry is there.
   await deps.uow.run(async (stores) => {
+    await stores.attachmentTexts.save(record);
     const live = (await stores.documents.editionsOf(documentId)).find((edition) => edition.state === 'published');
     const document = live && (await stores.documents.getDocument(documentId));
     const org = document && (await stores.orgs.getById(document.orgId));
     if (live && org) await indexLiveEdition(stores, org, live);
   });
-  return status;
+  return known ? 'known' : record.status;
 }
 
 async function readText(
