@@ -4,13 +4,14 @@ import type { OrgStore } from '../../orgs/index.ts';
 import { MAX_QUERY_CHARACTERS, normalizeText, parseQuery } from '../domain/query.ts';
 import { highlight } from '../domain/snippet.ts';
 import { expandQuery } from '../domain/synonyms.ts';
-import type {
-  SearchCriteria,
-  SearchEntry,
-  SearchEntryKind,
-  SearchFacets,
-  SearchIndex,
-  SynonymStore,
+import {
+  FACET_MATCH_LIMIT,
+  type SearchCriteria,
+  type SearchEntry,
+  type SearchEntryKind,
+  type SearchFacets,
+  type SearchIndex,
+  type SynonymStore,
 } from '../ports.ts';
 import { SEARCH_TEXT } from '../strings.ts';
 
@@ -128,7 +129,8 @@ export async function searchPublic(
     limit: pageSize,
   };
   const results = await deps.index.search(criteria);
-  const facets = await deps.index.facets(criteria);
+  // The search counted its matches already: past the limit the facets are not even tried.
+  const facets = results.total > FACET_MATCH_LIMIT ? null : await deps.index.facets(criteria);
   return {
     total: results.total,
     page,
