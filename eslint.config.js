@@ -18,6 +18,7 @@ export default tseslint.config(
             'src/adapters/sanitiser/*.js',
             'src/adapters/letters/*.js',
             'src/adapters/reports/*.js',
+            'src/adapters/text/*.js',
           ],
         },
         tsconfigRootDir: import.meta.dirname,

@@ -124,12 +124,20 @@ async function main(): Promise<void> {
             topic: '综合政务',
             validity: '有效',
             publishedOn: `2026-01-${String((i % 28) + 1).padStart(2, '0')}`,
+            kind: 'document',
+            href: `/xxgk/doc/${id}`,
+            attachments: [],
           };
           await trx.searchIndex.put(entry);
         }
       });
     }
-    const deps = { index: stores.searchIndex, orgs: stores.orgs };
+    const deps = {
+      index: stores.searchIndex,
+      orgs: stores.orgs,
+      synonyms: stores.synonyms,
+      vocabulary: { validities: [], topics: [] },
+    };
     const input = { q: '基准导出', sort: 'date' as const };
 
     const download = (open: (sink: Writable) => TableWriter) =>
@@ -137,7 +145,7 @@ async function main(): Promise<void> {
         const sink = countingSink();
         const writer = open(sink.stream);
         const result = await exportSearchResults(deps, input, {
-          documentUrl: (id) => `https://example.gov.cn/xxgk/doc/${id}`,
+          publicUrl: 'https://example.gov.cn',
         });
         await writer.row(result.header);
         let rows = 0;

@@ -163,8 +163,10 @@ async function main(): Promise<void> {
             firstPublishedAt: now,
           });
           const entry: SearchEntry = {
+            kind: 'document',
             documentId: id,
             editionId: newId(),
+            href: `/xxgk/doc/${id}`,
             orgId,
             orgPath: `/${orgId}/`,
             orgName: '基准区人民政府',
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
             topic: '综合政务',
             validity: '有效',
             publishedOn: doc.publishedOn,
+            attachments: [],
           };
           entries.push(entry);
         }

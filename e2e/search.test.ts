@@ -63,10 +63,12 @@ describe.skipIf(!HAS_CHROMIUM)('public search in the browser', () => {
 
     // Narrow to the unit of the first hit (the unit select, 含下级单位).
     const firstMeta = await page.locator('ol.search-results .meta').first().innerText();
-    const orgName = firstMeta.split(' · ')[0]!;
+    const orgName = firstMeta.split(' · ').find((part) => part !== '标准目录事项')!;
     const org = (await site.app.stores.orgs.listAll()).find((o) => o.name === orgName)!;
     await page.getByText('筛选条件').click();
     await page.getByLabel('发布单位（含下级单位）').selectOption(org.code);
+    // Documents only: the standard catalogs' entries have pages of their own.
+    await page.getByLabel('类别').selectOption('document');
     await follow(page, page.getByRole('button', { name: '检索' }));
     expect(new URL(page.url()).searchParams.get('org')).toBe(org.code);
     const total = await totalOf(page);

@@ -8,6 +8,7 @@ import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
 import { createWorkerLetterRenderer } from '../src/adapters/letters/worker-letters.ts';
+import { createWorkerTextExtractor } from '../src/adapters/text/worker-text-extractor.ts';
 import { createWorkerReportRenderer } from '../src/adapters/reports/worker-report-files.ts';
 import { mailerFor } from '../src/adapters/mail/mailers.ts';
 import { openJobQueue } from '../src/adapters/queue/job-queue.ts';
@@ -63,6 +64,7 @@ export async function createTestApp(
   const sanitiser = createWorkerSanitiser();
   const letters = createWorkerLetterRenderer();
   const reportFiles = createWorkerReportRenderer();
+  const textExtractor = createWorkerTextExtractor();
   const app: TestApp = {
     config,
     clock,
@@ -79,6 +81,7 @@ export async function createTestApp(
     cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
     letters,
     reportFiles,
+    textExtractor,
     mailer: mailerFor(config),
     jobs,
     upstreamSender: upstreamSenderFor(config, clock),
@@ -88,6 +91,7 @@ export async function createTestApp(
       await sanitiser.close();
       await letters.close();
       await reportFiles.close();
+      await textExtractor.close();
       await testDb.handle.close();
     },
     async cleanup() {
@@ -95,6 +99,7 @@ export async function createTestApp(
       await sanitiser.close();
       await letters.close();
       await reportFiles.close();
+      await textExtractor.close();
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -16,6 +16,7 @@ const ADMIN_MENU: MenuEntry[] = [
   { key: 'users', label: '用户与角色', href: '/admin/users', permission: 'user.manage' },
   { key: 'audit', label: '审计日志', href: '/admin/audit', permission: 'audit.read' },
   { key: 'calendar', label: '工作日历', href: '/admin/calendar', permission: 'calendar.manage' },
+  { key: 'search-synonyms', label: '检索同义词', href: '/admin/search/synonyms', permission: 'calendar.manage' },
   { key: 'settings', label: '站点设置', href: '/admin/settings', permission: 'settings.manage' },
   { key: 'account', label: '我的账户', href: '/admin/account' },
 ];

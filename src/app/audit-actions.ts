@@ -6,6 +6,7 @@ import { DOCUMENT_AUDIT_ACTIONS } from '../modules/documents/index.ts';
 import { ORG_AUDIT_ACTIONS } from '../modules/orgs/index.ts';
 import { REQUEST_AUDIT_ACTIONS } from '../modules/requests/index.ts';
 import { REPORT_AUDIT_ACTIONS } from '../modules/reports/index.ts';
+import { SEARCH_AUDIT_ACTIONS } from '../modules/search/index.ts';
 import { SITE_AUDIT_ACTIONS } from '../modules/site/index.ts';
 
 /** Every module's audit actions with the viewer's labels, in the order the viewer lists them. */
@@ -13,6 +14,7 @@ export const AUDIT_ACTION_LABELS: AuditActionLabels = {
   ...AUTH_AUDIT_ACTIONS,
   ...ORG_AUDIT_ACTIONS,
   ...SITE_AUDIT_ACTIONS,
+  ...SEARCH_AUDIT_ACTIONS,
   ...DOCUMENT_AUDIT_ACTIONS,
   ...CATALOG_AUDIT_ACTIONS,
   ...CALENDAR_AUDIT_ACTIONS,

@@ -9,7 +9,8 @@ import { createLocalFileStorage, sniffFileType } from '../adapters/storage/local
 import type { PasswordHasher } from '../modules/auth/index.ts';
 import { createCalendarCache, type CalendarCache } from '../modules/calendar/index.ts';
 import { createSiteSettingsCache, type SiteSettingsCache } from '../modules/site/index.ts';
-import type { FileSniffer, FileStorage } from '../modules/documents/index.ts';
+import type { AttachmentTextExtractor, FileSniffer, FileStorage } from '../modules/documents/index.ts';
+import { createWorkerTextExtractor } from '../adapters/text/worker-text-extractor.ts';
 import type { FieldCipher, LetterRenderer, UpstreamStatusSender } from '../modules/requests/index.ts';
 import { createHttpStatusSender } from '../adapters/upstream/http-status-sender.ts';
 import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.ts';
@@ -48,6 +49,8 @@ export type AppContext = {
   letters: LetterRenderer;
   /** Writes annual reports as Word and Excel files off the request thread. */
   reportFiles: ReportFileRenderer;
+  /** Reads attachments' text (PDF, Word, Excel) in a worker thread, bounded in time and memory. */
+  textExtractor: AttachmentTextExtractor;
   /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
   mailer: Mailer;
   /** Background jobs: use cases send through `stores.jobs`; the serving process runs them. */
@@ -74,6 +77,7 @@ export async function openApp(
   const secret = config.secret ?? dataDirSecret(config.dataDir);
   const letters = createWorkerLetterRenderer();
   const reportFiles = createWorkerReportRenderer();
+  const textExtractor = createWorkerTextExtractor();
   const ctx: AppContext = {
     config,
     clock,
@@ -90,6 +94,7 @@ export async function openApp(
     cipher: fieldCipherFor(config.dataKeys, secret),
     letters,
     reportFiles,
+    textExtractor,
     mailer: mailerFor(config),
     jobs,
     upstreamSender: upstreamSenderFor(config, clock),
@@ -98,6 +103,7 @@ export async function openApp(
       await sanitiser.close();
       await letters.close();
       await reportFiles.close();
+      await textExtractor.close();
       await database.close();
     },
   };

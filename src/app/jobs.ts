@@ -1,5 +1,10 @@
 import pino from 'pino';
-import { PUBLISH_DUE_EDITIONS_JOB, publishDueEditions } from '../modules/documents/index.ts';
+import {
+  ATTACHMENT_TEXT_JOB,
+  PUBLISH_DUE_EDITIONS_JOB,
+  extractAttachmentText,
+  publishDueEditions,
+} from '../modules/documents/index.ts';
 import {
   DEADLINE_REMINDERS_JOB,
   UPSTREAM_STATUS_JOB,
@@ -11,7 +16,13 @@ import { mailOfJob } from '../platform/mail.ts';
 import type { AppContext } from './context.ts';
 
 /** Every job the application sends or runs (pg-boss creates their queues at start). */
-export const JOB_NAMES = [MAIL_JOB, PUBLISH_DUE_EDITIONS_JOB, DEADLINE_REMINDERS_JOB, UPSTREAM_STATUS_JOB] as const;
+export const JOB_NAMES = [
+  MAIL_JOB,
+  PUBLISH_DUE_EDITIONS_JOB,
+  DEADLINE_REMINDERS_JOB,
+  UPSTREAM_STATUS_JOB,
+  ATTACHMENT_TEXT_JOB,
+] as const;
 
 /** How often the deadline reminders are looked for; each is sent once, so this only bounds the delay. */
 export const REMINDER_SWEEP_SECONDS = 600;
@@ -38,6 +49,21 @@ export function registerJobs(ctx: AppContext): void {
     await publishDueEditions({ stores: ctx.stores, uow: ctx.uow, clock: ctx.clock });
   });
   if (ctx.config.schedulerSeconds > 0) runner.every(PUBLISH_DUE_EDITIONS_JOB, ctx.config.schedulerSeconds);
+  const textLog = pino({ level: ctx.config.logLevel, name: 'attachment-text' });
+  runner.work(ATTACHMENT_TEXT_JOB, async (payload) => {
+    await extractAttachmentText(
+      {
+        stores: ctx.stores,
+        uow: ctx.uow,
+        files: ctx.files,
+        extractor: ctx.textExtractor,
+        clock: ctx.clock,
+        // A file that cannot be read is indexed without its text; the log says which and why.
+        onUnreadable: (detail) => textLog.warn(detail, 'attachment text could not be extracted'),
+      },
+      payload,
+    );
+  });
   runner.work(DEADLINE_REMINDERS_JOB, async () => {
     await sendDeadlineReminders({
       stores: ctx.stores,

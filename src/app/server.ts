@@ -30,6 +30,8 @@ import {
 } from '../modules/auth/index.ts';
 import {
   GENRES,
+  TOPICS,
+  VALIDITIES,
   documentApiRoutes,
   registerDocumentAdminRoutes,
   registerColumnRoutes,
@@ -45,7 +47,7 @@ import {
   UPSTREAM_STATUS_WEBHOOK,
 } from '../modules/requests/index.ts';
 import { registerReportAdminRoutes } from '../modules/reports/index.ts';
-import { registerSearchPublicRoutes, searchApiRoutes } from '../modules/search/index.ts';
+import { registerSearchAdminRoutes, registerSearchPublicRoutes, searchApiRoutes } from '../modules/search/index.ts';
 import { registerDashboardRoutes, registerSitePublicRoutes, registerSettingsRoutes } from '../modules/site/index.ts';
 import { openApiDocument, registerApiRoutes, type ApiRoute } from '../platform/http/api.ts';
 import { ELDER_COOKIE, FLASH_COOKIE } from '../platform/http/context.ts';
@@ -278,6 +280,7 @@ export async function buildServer(
     filing: createCatalogFiling(ctx),
     workbooks: { read: readWorkbook, write: writeWorkbook },
     openXlsx: openXlsxTable,
+    searchVocabulary: { genres: GENRES, validities: VALIDITIES, topics: TOPICS },
     actionLabels: AUDIT_ACTION_LABELS,
     requestCounts: (actor: Actor) =>
       requestCountsByUnit({
@@ -358,7 +361,7 @@ export async function buildServer(
       pageCache.install(publicPages);
       registerSitePublicRoutes(publicPages, web);
       registerColumnRoutes(publicPages, web);
-      registerSearchPublicRoutes(publicPages, { ...web, genres: GENRES });
+      registerSearchPublicRoutes(publicPages, web);
       registerCatalogPublicRoutes(publicPages, web);
     });
     // Forms with CSRF tokens and pages for one applicant: never cached.
@@ -377,6 +380,7 @@ export async function buildServer(
         registerAuditAdminRoutes(enrolled, web);
         registerCatalogAdminRoutes(enrolled, web);
         registerCalendarAdminRoutes(enrolled, web);
+        registerSearchAdminRoutes(enrolled, web);
         registerRequestAdminRoutes(enrolled, web);
         registerReportAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);

@@ -8,6 +8,7 @@ import { importHolidayNotice } from '../modules/calendar/index.ts';
 import { addWorkingDays, uncoveredWarning } from '../platform/working-days.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
 import { rebuildPublicIndex } from '../modules/documents/index.ts';
+import { rebuildCatalogIndex } from '../modules/catalog/index.ts';
 import { createApiToken, revokeApiToken, isTokenUsable, createUser } from '../modules/auth/index.ts';
 import { systemActor, ROLE_LABELS, isRole } from '../modules/access/index.ts';
 import { checkExtension, refreshDueDates, replyDeadline, type ClockExtension } from '../modules/requests/index.ts';
@@ -27,7 +28,7 @@ const HELP = `gongkai — 政务公开平台 (Gongkai)
   gongkai token create --user NAME [--name 用途]     生成个人访问令牌（只显示一次，默认90天有效）
   gongkai token list --user NAME                     列出该用户的访问令牌（编号、用途、有效期、最近使用）
   gongkai token revoke 令牌编号                      撤销一个访问令牌
-  gongkai search reindex        由已发布的信息重建全文检索索引（进度显示在标准错误输出）
+  gongkai search reindex        由已发布的信息和标准目录重建全文检索索引（进度显示在标准错误输出）
   gongkai audit verify          校验审计日志哈希链；完好时退出码为 0
   gongkai calendar add-working-days 日期 天数     计算若干个工作日之后的日期（当日不计入）
   gongkai calendar status       列出已有节假日数据的年份
@@ -131,9 +132,10 @@ async function reindexCommand(ctx: AppContext): Promise<number> {
       process.stderr.write(`\r重建检索索引 [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
     },
   });
+  const entries = await rebuildCatalogIndex({ uow: ctx.uow });
   const seconds = (Date.now() - started) / 1000;
   process.stderr.write('\n');
-  process.stdout.write(`已重建检索索引：${count} 条信息，用时 ${seconds.toFixed(1)} 秒。\n`);
+  process.stdout.write(`已重建检索索引：${count} 条信息、${entries} 个标准目录事项，用时 ${seconds.toFixed(1)} 秒。\n`);
   return 0;
 }
 

@@ -2,6 +2,7 @@ import type { Stores } from '../adapters/db/stores.ts';
 import { systemActor, type StaffActor } from '../modules/access/index.ts';
 import { createUser, buildStaffActor } from '../modules/auth/index.ts';
 import { approveCatalog, importCatalogTemplate, startCatalogVersion, submitCatalog } from '../modules/catalog/index.ts';
+import { saveSynonyms } from '../modules/search/index.ts';
 import type { CatalogEntry } from '../modules/catalog/index.ts';
 import type { PasswordHasher } from '../modules/auth/index.ts';
 import { addAttachment, createDraft, publishEdition, submitEdition } from '../modules/documents/index.ts';
@@ -55,6 +56,15 @@ type SeedDeps = {
   cipher: FieldCipher;
   reportFiles: ReportFileRenderer;
 };
+
+/** The demo district's search synonyms, as its office would write them on the synonyms page. */
+const DEMO_SYNONYMS = [
+  '医保 = 医疗保障 = 医疗保险',
+  '社保 = 社会保险',
+  '低保 = 最低生活保障',
+  '公租房 = 公共租赁住房',
+  '义务教育 = 义教',
+].join('\n');
 
 /** Genres whose documents carry a 文号. */
 const NUMBERED_GENRES: readonly Genre[] = ['通知', '意见', '办法', '方案', '批复', '决定', '通报', '规定'];
@@ -390,6 +400,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     actors,
     year: thisYear - 1,
   });
+  await saveSynonyms({ uow: deps.uow, clock, actor: office, text: DEMO_SYNONYMS });
 
   const featured = users.filter(
     (u) =>

@@ -123,6 +123,9 @@ describe.each(DIALECTS)('bounded search of a common word on $name', (dialect) =>
       fieldCode: null,
       genre: genre(i),
       topic: '综合政务',
+      kind: 'document',
+      href: `/xxgk/doc/${ids[i]!}`,
+      attachments: [],
       validity: '有效',
       publishedOn: publishedOn(i),
     };

@@ -6,6 +6,8 @@ import { createTestApp, createTestServer, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { publishedDocument, seedFixture } from '../fixtures.ts';
 
+/** No validity or topic filter is used by these searches. */
+const NO_VOCABULARY = { validities: [], topics: [] };
 const HEADER = ['标题', '文号', '索引号', '发布机构', '发布日期', '有效性', '体裁', '领域', '链接'];
 
 /** A CSV body as records of fields (RFC 4180 quoting), for checking what a spreadsheet would read. */
@@ -233,16 +235,16 @@ describe.each(DIALECTS)('result set downloads on $name', (dialect) => {
         },
       };
       const result = await exportSearchResults(
-        { index: counted, orgs: app.stores.orgs },
+        { index: counted, orgs: app.stores.orgs, synonyms: app.stores.synonyms, vocabulary: NO_VOCABULARY },
         { q: '分批读取', sort: 'date' },
-        { documentUrl: (id) => id, maxRows, batchRows },
+        { publicUrl: '', maxRows, batchRows },
       );
       const seen: string[] = [];
       for await (const batch of result.batches) {
         expect(batch.length).toBeLessThanOrEqual(batchRows);
         seen.push(...batch.map((row) => row[8]!));
       }
-      expect(seen).toEqual(batchIds.slice(0, rows));
+      expect(seen).toEqual(batchIds.slice(0, rows).map((id) => `/xxgk/doc/${id}`));
       expect(asked.every((limit) => limit <= batchRows)).toBe(true);
       const ending = result.ending();
       expect(ending).toMatchObject({ rows, truncated });

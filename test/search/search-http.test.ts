@@ -78,7 +78,7 @@ describe.each(DIALECTS)('search over HTTP on $name', (dialect) => {
       method: 'GET',
       url: `/api/v1/search?q=${encodeURIComponent('低保')}&field=24`,
     });
-    expect(filtered.json()).toEqual({ items: [], total: 0, totalExact: true });
+    expect(filtered.json()).toEqual({ items: [], total: 0, totalExact: true, facets: { units: [], fields: [] } });
   });
 
   it.each([

@@ -8,6 +8,7 @@ import { updateDraft } from '../../src/modules/documents/commands/update-draft.t
 import { withdrawEdition } from '../../src/modules/documents/commands/withdraw-edition.ts';
 import { rebuildPublicIndex } from '../../src/modules/documents/commands/rebuild-public-index.ts';
 import { normalizeText, searchPublic, type SearchInput } from '../../src/modules/search/index.ts';
+import { TOPICS, VALIDITIES } from '../../src/modules/documents/index.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../fixtures.ts';
@@ -26,7 +27,12 @@ describe.each(DIALECTS)('public search on $name', (dialect) => {
   let fixture: Fixture;
   /** Document id → what a substring scan reads (title and text), per unit. */
   const published = new Map<string, { unit: string; text: string }>();
-  const deps = () => ({ index: app.stores.searchIndex, orgs: app.stores.orgs });
+  const deps = () => ({
+    index: app.stores.searchIndex,
+    orgs: app.stores.orgs,
+    synonyms: app.stores.synonyms,
+    vocabulary: { validities: VALIDITIES, topics: TOPICS },
+  });
 
   /** Every document id a search returns, page by page. */
   async function allHits(input: SearchInput): Promise<Set<string>> {

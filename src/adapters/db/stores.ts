@@ -3,17 +3,18 @@ import type { AuditStore } from '../../modules/audit/ports.ts';
 import type { CalendarStore } from '../../modules/calendar/ports.ts';
 import type { CatalogStore } from '../../modules/catalog/ports.ts';
 import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
-import type { DocumentStore } from '../../modules/documents/ports.ts';
+import type { AttachmentTextStore, DocumentStore } from '../../modules/documents/ports.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
-import type { SearchIndex } from '../../modules/search/index.ts';
+import type { SearchIndex, SynonymStore } from '../../modules/search/index.ts';
 import { createPostgresSearchIndex } from '../search/postgres-tsvector.ts';
 import { createSqliteSearchIndex } from '../search/sqlite-fts5.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { JobSender } from '../../platform/jobs.ts';
 import type { UnitOfWork } from '../../platform/unit-of-work.ts';
+import { createAttachmentTextStore } from './attachment-text-store.ts';
 import { createAuditStore } from './audit-store.ts';
 import { createCalendarStore } from './calendar-store.ts';
 import { createCatalogStore } from './catalog-store.ts';
@@ -27,6 +28,7 @@ import { createReportStore } from './report-store.ts';
 import { createRequestFileStore } from './request-file-store.ts';
 import { createUpstreamStore } from './upstream-store.ts';
 import { createSettingsStore } from './settings-store.ts';
+import { createSynonymStore } from './synonym-store.ts';
 import { createApiTokenStore, createLoginThrottleStore, createSessionStore, createUserStore } from './user-store.ts';
 
 /** Every store of every module, bound to one connection or one transaction. */
@@ -49,6 +51,10 @@ export type Stores = {
   upstream: UpstreamStore;
   /** The public search index (FTS5 on SQLite, tsvector on PostgreSQL). */
   searchIndex: SearchIndex;
+  /** The district's search synonym groups. */
+  synonyms: SynonymStore;
+  /** Text extracted from documents' attachments. */
+  attachmentTexts: AttachmentTextStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -72,6 +78,8 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     requestFiles: createRequestFileStore(db),
     upstream: createUpstreamStore(db),
     searchIndex: quirks.name === 'postgres' ? createPostgresSearchIndex(db) : createSqliteSearchIndex(db),
+    synonyms: createSynonymStore(db),
+    attachmentTexts: createAttachmentTextStore(db),
   };
 }
 

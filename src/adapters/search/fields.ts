@@ -1,17 +1,34 @@
-import { tokenizedText, type SearchEntry } from '../../modules/search/index.ts';
+import { sql, type RawBuilder } from 'kysely';
+import {
+  tokenizedText,
+  type AttachmentText,
+  type SearchEntry,
+  type SearchEntryKind,
+} from '../../modules/search/index.ts';
 
-/** The tokenised text of an entry's searchable fields, as both adapters store it. */
-export function tokenizedFields(entry: Pick<SearchEntry, 'title' | 'docNumber' | 'indexNumber' | 'bodyText'>): {
+/**
+ * The tokenised text of an entry's searchable fields, as both adapters store it. The attachments'
+ * text joins the body (the lowest weight); each piece is tokenised on its own, so no bigram spans
+ * two of them.
+ */
+export function tokenizedFields(
+  entry: Pick<SearchEntry, 'title' | 'docNumber' | 'indexNumber' | 'bodyText'> &
+    Partial<Pick<SearchEntry, 'attachments'>>,
+): {
   title: string;
   docNumber: string;
   indexNumber: string;
   body: string;
 } {
+  const pieces = [entry.bodyText, ...(entry.attachments ?? []).map((attachment) => attachment.text)];
   return {
     title: tokenizedText(entry.title),
     docNumber: tokenizedText(entry.docNumber ?? ''),
     indexNumber: tokenizedText(entry.indexNumber ?? ''),
-    body: tokenizedText(entry.bodyText),
+    body: pieces
+      .map(tokenizedText)
+      .filter((tokens) => tokens !== '')
+      .join(' '),
   };
 }
 
@@ -19,6 +36,8 @@ export function tokenizedFields(entry: Pick<SearchEntry, 'title' | 'docNumber' |
 export type EntryRow = {
   document_id: string;
   edition_id: string;
+  kind: string;
+  href: string;
   org_id: string;
   org_path: string;
   org_name: string;
@@ -31,12 +50,15 @@ export type EntryRow = {
   topic: string;
   validity: string;
   published_on: string;
+  attachments: string;
 };
 
 export function entryOf(row: EntryRow): SearchEntry {
   return {
+    kind: row.kind as SearchEntryKind,
     documentId: row.document_id,
     editionId: row.edition_id,
+    href: row.href,
     orgId: row.org_id,
     orgPath: row.org_path,
     orgName: row.org_name,
@@ -49,8 +71,14 @@ export function entryOf(row: EntryRow): SearchEntry {
     topic: row.topic,
     validity: row.validity,
     publishedOn: row.published_on,
+    attachments: JSON.parse(row.attachments) as AttachmentText[],
   };
 }
+
+/** The columns `put` writes, in the order of `entryValues`. */
+export const ENTRY_COLUMNS: RawBuilder<unknown> = sql.raw(
+  'document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on, kind, href, attachments',
+);
 
 /** The entry's columns in insert order. */
 export function entryValues(entry: SearchEntry): unknown[] {
@@ -69,5 +97,8 @@ export function entryValues(entry: SearchEntry): unknown[] {
     entry.topic,
     entry.validity,
     entry.publishedOn,
+    entry.kind,
+    entry.href,
+    JSON.stringify(entry.attachments),
   ];
 }

@@ -8,6 +8,9 @@ export function filterConditions(criteria: SearchCriteria): RawBuilder<unknown>[
   if (criteria.orgPath) conditions.push(sql`e.org_path like ${`${escapeLike(criteria.orgPath)}%`} escape '\\'`);
   if (criteria.fieldCode) conditions.push(sql`e.field_code = ${criteria.fieldCode}`);
   if (criteria.genre) conditions.push(sql`e.genre = ${criteria.genre}`);
+  if (criteria.kind) conditions.push(sql`e.kind = ${criteria.kind}`);
+  if (criteria.validity) conditions.push(sql`e.validity = ${criteria.validity}`);
+  if (criteria.topic) conditions.push(sql`e.topic = ${criteria.topic}`);
   if (criteria.from) conditions.push(sql`e.published_on >= ${criteria.from}`);
   if (criteria.to) conditions.push(sql`e.published_on <= ${criteria.to}`);
   return conditions;

@@ -1,9 +1,16 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { SearchCriteria, SearchEntry, SearchIndex, SearchResults } from '../../modules/search/index.ts';
+import type {
+  SearchCriteria,
+  SearchEntry,
+  SearchEntryKind,
+  SearchIndex,
+  SearchResults,
+} from '../../modules/search/index.ts';
 import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { boundedSearch, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
-import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
+import { countFacets } from './facets.ts';
+import { ENTRY_COLUMNS, entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
 import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
 
@@ -13,11 +20,11 @@ import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './
  */
 export const POSTGRES_SEARCH_LIMITS: SearchLimits = { counted: 1000, titled: 100, ranked: 200 };
 
-/** Rows per multi-row insert: 19 values each, far below PostgreSQL's 65,535 parameters. */
+/** Rows per multi-row insert: 20 values each, far below PostgreSQL's 65,535 parameters. */
 const CHUNK = 200;
 
 const COLUMNS = sql`e.document_id, e.edition_id, e.org_id, e.org_path, e.org_name, e.title, e.doc_number,
-  e.index_number, e.body_text, e.field_code, e.genre, e.topic, e.validity, e.published_on`;
+  e.index_number, e.body_text, e.field_code, e.genre, e.topic, e.validity, e.published_on, e.kind, e.href, e.attachments`;
 
 /**
  * The search index on PostgreSQL: the application's bigram tokens in a weighted `tsvector` (title and
@@ -47,7 +54,7 @@ export function createPostgresSearchIndex(
         to_tsvector('simple', ${`${f.title} ${f.docNumber} ${f.indexNumber}`}))`;
     });
     await sql`insert into search_entries
-      (document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on, tokens, tsv, title_tsv)
+      (${ENTRY_COLUMNS}, tokens, tsv, title_tsv)
       values ${sql.join(rows)}`.execute(db);
     const gone = Number(removed.numAffectedRows ?? 0);
     await sql`update search_index_size set entries = entries + ${entries.length - gone}`.execute(db);
@@ -66,7 +73,12 @@ export function createPostgresSearchIndex(
       const removed = await sql`delete from search_entries where document_id = ${documentId}`.execute(db);
       await sql`update search_index_size set entries = entries - ${Number(removed.numAffectedRows ?? 0)}`.execute(db);
     },
-    async clear() {
+    async clear(kind?: SearchEntryKind) {
+      if (kind) {
+        const removed = await sql`delete from search_entries where kind = ${kind}`.execute(db);
+        await sql`update search_index_size set entries = entries - ${Number(removed.numAffectedRows ?? 0)}`.execute(db);
+        return;
+      }
       await sql`delete from search_entries`.execute(db);
       await sql`update search_index_size set entries = 0`.execute(db);
     },
@@ -82,6 +94,10 @@ export function createPostgresSearchIndex(
     async search(criteria: SearchCriteria): Promise<SearchResults> {
       const page = await boundedSearch(source, criteria, limits);
       return { items: await entriesIn(db, page.ids), total: page.total, totalExact: page.totalExact };
+    },
+    async facets(criteria: SearchCriteria, maxMatches?: number) {
+      const where = allOf([matches(criteria, false), ...filterConditions(criteria)]);
+      return countFacets(db, sql`search_entries e`, where, maxMatches);
     },
   };
 }

@@ -1,14 +1,21 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { SearchCriteria, SearchEntry, SearchIndex, SearchResults } from '../../modules/search/index.ts';
+import type {
+  SearchCriteria,
+  SearchEntry,
+  SearchEntryKind,
+  SearchIndex,
+  SearchResults,
+} from '../../modules/search/index.ts';
 import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { boundedSearch, SEARCH_LIMITS, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
-import { entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
+import { countFacets } from './facets.ts';
+import { ENTRY_COLUMNS, entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
 import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
 
 /**
- * Rows per multi-row insert: 14 values each, below SQLite's 32,766 parameters. Large on purpose: FTS5
+ * Rows per multi-row insert: 17 values each, below SQLite's 32,766 parameters. Large on purpose: FTS5
  * writes its pending tokens out as a new segment whenever another statement of the transaction
  * begins, so each statement's rows become one segment, and fewer, larger segments mean less merging.
  */
@@ -42,8 +49,7 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
       where document_id in (${sql.join(entries.map((e) => e.documentId))})`.execute(db);
     await removeRows(found.rows.map((r) => r.rowid));
     const inserted = await sql<{ rowid: number; document_id: string }>`insert into search_entries
-      (document_id, edition_id, org_id, org_path, org_name, title, doc_number, index_number, body_text, field_code, genre, topic, validity, published_on)
-      values ${sql.join(entries.map((e) => sql`(${sql.join(entryValues(e))})`))} returning rowid, document_id`.execute(
+      (${ENTRY_COLUMNS}) values ${sql.join(entries.map((e) => sql`(${sql.join(entryValues(e))})`))} returning rowid, document_id`.execute(
       db,
     );
     const rowids = new Map(inserted.rows.map((r) => [r.document_id, r.rowid]));
@@ -73,7 +79,15 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
       await removeRows(found.rows.map((r) => r.rowid));
       await sql`update search_index_size set entries = entries - ${found.rows.length}`.execute(db);
     },
-    async clear() {
+    async clear(kind?: SearchEntryKind) {
+      if (kind) {
+        const found = await sql<{ rowid: number }>`select rowid from search_entries where kind = ${kind}`.execute(db);
+        for (let at = 0; at < found.rows.length; at += CHUNK) {
+          await removeRows(found.rows.slice(at, at + CHUNK).map((r) => r.rowid));
+        }
+        await sql`update search_index_size set entries = entries - ${found.rows.length}`.execute(db);
+        return;
+      }
       await sql`insert into search_fts (search_fts) values ('delete-all')`.execute(db);
       await sql`insert into search_titles (search_titles) values ('delete-all')`.execute(db);
       await sql`delete from search_entries`.execute(db);
@@ -94,6 +108,10 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
     async search(criteria: SearchCriteria): Promise<SearchResults> {
       const page = await boundedSearch(source, criteria, limits);
       return { items: await entriesIn(db, page.ids), total: page.total, totalExact: page.totalExact };
+    },
+    async facets(criteria: SearchCriteria, maxMatches?: number) {
+      const where = allOf([sql`search_fts match ${matchOf(criteria)}`, ...filterConditions(criteria)]);
+      return countFacets(db, sql`search_fts join search_entries e on e.rowid = search_fts.rowid`, where, maxMatches);
     },
   };
 }

@@ -3,6 +3,7 @@
  * else in the module is imported from outside it.
  */
 export { approveCatalog } from './commands/approve-catalog.ts';
+export { rebuildCatalogIndex } from './commands/catalog-search-index.ts';
 export { importCatalogTemplate } from './commands/import-catalog-template.ts';
 export { removeCatalogEntry } from './commands/remove-catalog-entry.ts';
 export { returnCatalog } from './commands/return-catalog.ts';

@@ -15,14 +15,18 @@ export type { GeneratedFile } from './commands/submit-generated-edition.ts';
 export { updateDraft } from './commands/update-draft.ts';
 export { withdrawEdition } from './commands/withdraw-edition.ts';
 export type { EditionContentInput, Genre, Topic } from './domain/metadata.ts';
-export { GENRES } from './domain/metadata.ts';
+export { GENRES, TOPICS, VALIDITIES } from './domain/metadata.ts';
 export { EDITION_STATE_LABELS, reasonToPreventApproval } from './domain/workflow.ts';
 export type { Edition, EditionState } from './domain/workflow.ts';
 export { registerDocumentAdminRoutes } from './http/admin-routes.tsx';
 export { documentApiRoutes } from './http/api-routes.ts';
 export { registerColumnRoutes } from './http/column-routes.tsx';
 export { PUBLISH_DUE_EDITIONS_JOB, publishDueEditions } from './jobs/publish-due-editions.ts';
+export { ATTACHMENT_TEXT_JOB, extractAttachmentText } from './jobs/extract-attachment-text.ts';
 export type {
+  AttachmentTextExtractor,
+  AttachmentTextRecord,
+  AttachmentTextStore,
   CatalogFiling,
   DocumentStore,
   EditionListItem,

@@ -139,3 +139,32 @@ export interface CatalogFiling {
 export interface StaffNames {
   namesOf(ids: string[]): Promise<Map<string, string>>;
 }
+
+/**
+ * The text extracted from an attachment's file, kept once per content (files are stored by SHA-256).
+ * `failed`: the file could not be read (corrupt, encrypted, too large or too slow); nothing of it
+ * is indexed, and `detail` says why.
+ */
+export type AttachmentTextRecord = {
+  sha256: string;
+  status: 'extracted' | 'failed';
+  text: string;
+  detail: string | null;
+  extractedAt: string;
+};
+
+/** Extracted attachment texts by file. */
+export interface AttachmentTextStore {
+  textsOf(sha256s: readonly string[]): Promise<Map<string, AttachmentTextRecord>>;
+  /** Saves a file's text, replacing what was kept for it. */
+  save(record: AttachmentTextRecord): Promise<void>;
+}
+
+/**
+ * Reads the text of a PDF, DOCX or XLSX file off the request thread, within time and memory
+ * bounds (an adapter answers).
+ * @throws Error when the file cannot be read.
+ */
+export interface AttachmentTextExtractor {
+  extract(file: { bytes: Buffer; mediaType: string }): Promise<string>;
+}

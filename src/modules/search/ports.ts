@@ -1,10 +1,23 @@
+/** What an entry of the index is: a document's live edition, or an entry of a published standard catalog. */
+export type SearchEntryKind = 'document' | 'catalog';
+export const SEARCH_ENTRY_KINDS = ['document', 'catalog'] as const satisfies readonly SearchEntryKind[];
+
+/** The text extracted from one attachment of a document, indexed with its body. */
+export type AttachmentText = { name: string; text: string };
+
 /**
- * One public thing in the search index: today the live edition of a document (条例 Art. 19–20:
- * information disclosed on the government's own initiative), one entry per document.
+ * One public thing in the search index: the live edition of a document (条例 Art. 19–20:
+ * information disclosed on the government's own initiative), one entry per document, or an entry
+ * (事项) of a unit's published standard catalog.
  */
 export type SearchEntry = {
+  kind: SearchEntryKind;
+  /** The document's id, or the catalog entry's. */
   documentId: string;
+  /** The live edition's id, or the catalog version's. */
   editionId: string;
+  /** The public page the hit links to (a path on this site). */
+  href: string;
   orgId: string;
   /** The unit's materialised path, for the unit-subtree filter. */
   orgPath: string;
@@ -22,6 +35,8 @@ export type SearchEntry = {
   validity: string;
   /** 发布日期 (YYYY-MM-DD). */
   publishedOn: string;
+  /** The attachments' extracted text, searched as part of the body (empty when none has text). */
+  attachments: AttachmentText[];
 };
 
 /**
@@ -33,6 +48,11 @@ export type SearchCriteria = {
   orgPath?: string | undefined;
   fieldCode?: string | undefined;
   genre?: string | undefined;
+  kind?: SearchEntryKind | undefined;
+  /** 有效性 (有效, 失效, 废止 …). */
+  validity?: string | undefined;
+  /** 主题分类. */
+  topic?: string | undefined;
   /** 发布日期 range, inclusive (YYYY-MM-DD). */
   from?: string | undefined;
   to?: string | undefined;
@@ -48,6 +68,16 @@ export type SearchCriteria = {
  */
 export type SearchResults = { items: SearchEntry[]; total: number; totalExact: boolean };
 
+/** Facets are counted only up to this many matches; a larger result set gets none. */
+export const FACET_MATCH_LIMIT = 20_000;
+
+/** How the matches of a search spread over units and pilot fields. */
+export type SearchFacets = {
+  units: { orgId: string; orgName: string; count: number }[];
+  /** `fieldCode` null: entries filed under no field. */
+  fields: { fieldCode: string | null; count: number }[];
+};
+
 /**
  * The search index, bound to a connection or a transaction. Its writes happen in the transaction of
  * the publication, supersession or withdrawal that causes them, so the index never shows an edition
@@ -60,10 +90,22 @@ export interface SearchIndex {
   putMany(entries: readonly SearchEntry[]): Promise<void>;
   /** Takes a document out of the index (withdrawn, or nothing live). */
   remove(documentId: string): Promise<void>;
-  /** Empties the index, before a rebuild. */
-  clear(): Promise<void>;
+  /** Empties the index, or its entries of one kind, before a rebuild. */
+  clear(kind?: SearchEntryKind): Promise<void>;
   search(criteria: SearchCriteria): Promise<SearchResults>;
   /** The exact number of entries matching the criteria (pages and offsets ignored); slow for common words. */
   matchCount(criteria: SearchCriteria): Promise<number>;
+  /**
+   * Counts the matches of a search per unit and per pilot field (paging ignored), or null when
+   * there are more than `maxMatches` (default `FACET_MATCH_LIMIT`) of them.
+   */
+  facets(criteria: SearchCriteria, maxMatches?: number): Promise<SearchFacets | null>;
   count(): Promise<number>;
+}
+
+/** The district's synonym groups (医保 = 医疗保障), in the order it wrote them. */
+export interface SynonymStore {
+  list(): Promise<string[][]>;
+  /** Replaces every group. */
+  replaceAll(groups: readonly (readonly string[])[], at: Date, by: string): Promise<void>;
 }

@@ -9,6 +9,21 @@ export const SEARCH_TEXT = {
   noneFound: '没有找到包含这些字词的公开信息。',
   found: (total: number) => `共找到 ${total} 条公开信息。`,
   foundAbout: (total: number) => `约找到 ${total} 条公开信息。`,
+  validityUnknown: '没有这种有效性，请从列表中选择。',
+  topicUnknown: '没有这个主题分类，请从列表中选择。',
+  synonymTermTooLong: (line: number, term: string, max: number) =>
+    `第${line}行：“${term}…”过长，每个词不超过${max}个字。`,
+  synonymTermUnsearchable: (line: number, term: string) =>
+    `第${line}行：“${term}”不能用于检索，每个词至少两个字（汉字、字母或数字）。`,
+  synonymGroupTooSmall: (line: number) => `第${line}行只有一个词，同义词组至少要有两个不同的词，如“医保 = 医疗保障”。`,
+  synonymGroupTooLarge: (line: number, max: number) => `第${line}行的词过多，每组不超过${max}个词。`,
+  synonymTooManyGroups: (max: number) => `同义词组过多，最多${max}组。`,
+  synonymsTooLong: '同义词表过长，请精简后再保存。',
+  synonymsSaved: '检索同义词已保存，站内检索即时生效。',
+  synonymsTitle: '检索同义词',
+  attachmentMatched: (name: string) => `附件《${name}》`,
+  kindCatalog: '标准目录事项',
+  largeResultSet: (max: number) => `检索结果超过${max}条，不显示分类统计，请加检索词或筛选条件缩小范围。`,
 } as const;
 
 /** The downloads of a result set: the table's columns, file names and notes. */

@@ -437,6 +437,7 @@ export async function prepareHostileRun(options: {
     '/admin/catalogs/edu/entries/new',
     `/admin/catalog-entries/${entries[0]!.id}/edit`,
     '/admin/calendar',
+    '/admin/search/synonyms',
     `/admin/ysqgk/${application.request.id}`,
     ...handled.map((id) => `/admin/ysqgk/${id}`),
     '/admin/ysqgk/new',

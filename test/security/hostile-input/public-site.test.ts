@@ -50,8 +50,14 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/gkzd', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/gknb', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/fdzdgknr', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
-    { path: '/search', query: ['q', 'org', 'field', 'genre', 'from', 'to', 'sort', 'page', 'pageSize'] },
-    { path: '/search/results.csv', query: ['q', 'org', 'field', 'genre', 'from', 'to', 'sort', 'page'] },
+    {
+      path: '/search',
+      query: ['q', 'org', 'field', 'genre', 'validity', 'topic', 'kind', 'from', 'to', 'sort', 'page', 'pageSize'],
+    },
+    {
+      path: '/search/results.csv',
+      query: ['q', 'org', 'field', 'genre', 'validity', 'topic', 'kind', 'from', 'to', 'sort', 'page'],
+    },
     { path: '/search/results.xlsx', query: ['q', 'org', 'field', 'genre', 'from', 'to', 'sort', 'format'] },
     { path: '/xxgk/fdzdgknr/bundle.zip', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
     { path: '/xxgk/gkzn/bundle.zip', query: ['q', 'page'] },

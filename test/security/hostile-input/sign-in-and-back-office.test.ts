@@ -226,6 +226,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/catalog-entries/{entryId}/edit', query: [] },
     { path: '/admin/catalogs/{code}/timeliness', query: ['year'] },
     { path: '/admin/calendar', query: ['year'] },
+    { path: '/admin/search/synonyms', query: [] },
     { path: '/admin/ysqgk', query: ['state', 'due', 'channel', 'mine', 'page'] },
     { path: '/admin/ysqgk/new', query: [] },
     { path: '/admin/ysqgk/report', query: ['year', 'org'] },

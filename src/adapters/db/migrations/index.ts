@@ -12,6 +12,7 @@ import * as annualReports from './0010-annual-reports.ts';
 import * as search from './0011-search.ts';
 import * as contentVersion from './0012-content-version.ts';
 import * as searchBounded from './0013-search-bounded.ts';
+import * as searchBreadth from './0014-search-breadth.ts';
 import * as editionCounts from './0016-edition-counts.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-search': search,
   '0012-content-version': contentVersion,
   '0013-search-bounded': searchBounded,
+  '0014-search-breadth': searchBreadth,
   '0016-edition-counts': editionCounts,
 };
 

@@ -11,9 +11,13 @@ import {
   type VersionAction,
 } from '../domain/version.ts';
 import type { CatalogStore } from '../ports.ts';
+import type { SearchIndex } from '../../search/index.ts';
 
-/** The stores every catalog use case works with. */
-export type CatalogStores = { catalogs: CatalogStore; orgs: OrgStore; audit: AuditLog };
+/**
+ * The stores every catalog use case works with; the public search index is written in the same
+ * transaction as the catalog publication that changes what is public.
+ */
+export type CatalogStores = { catalogs: CatalogStore; orgs: OrgStore; audit: AuditLog; searchIndex: SearchIndex };
 
 /**
  * Loads a version and its unit, and checks the actor may take `action` on it. Staff who cannot see

@@ -6,7 +6,8 @@ import type { AuditLog } from '../../audit/index.ts';
 import { auditActor, can, requirePermission, type Actor } from '../../access/index.ts';
 import type { Org, OrgStore } from '../../orgs/index.ts';
 import { ACTION_PERMISSIONS, type Edition, type GovDocument, type WorkflowActionType } from '../domain/workflow.ts';
-import type { CatalogEntryLookup, DocumentStore } from '../ports.ts';
+import type { AttachmentTextStore, CatalogEntryLookup, DocumentStore } from '../ports.ts';
+import type { JobSender } from '../../../platform/jobs.ts';
 import type { EditionContent } from '../domain/metadata.ts';
 import type { SearchIndex } from '../../search/index.ts';
 
@@ -18,6 +19,10 @@ export type DocumentStores = {
   catalogs: CatalogEntryLookup;
   /** The public search index, written in the same transaction as publication and withdrawal. */
   searchIndex: SearchIndex;
+  /** Text extracted from attachments, indexed with the body. */
+  attachmentTexts: AttachmentTextStore;
+  /** Background jobs, sent with the transaction (attachment text extraction). */
+  jobs: JobSender;
 };
 
 /**

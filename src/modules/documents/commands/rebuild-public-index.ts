@@ -1,12 +1,13 @@
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { DocumentStores } from './edition-context.ts';
-import { publicEntry } from './public-index.ts';
+import { attachmentTextsOf, publicEntry } from './public-index.ts';
 
 const BATCH = 500;
 
 /**
- * Rebuilds the public search index from the live (published) editions, in one transaction: readers
- * see the old index until the new one is complete. Nothing the public sees changes, so nothing is
+ * Rebuilds the documents' part of the public search index from the live (published) editions and
+ * their attachments' extracted text, in one transaction: readers see the old index until the new
+ * one is complete. Attachments never extracted get their extraction job. Nothing the public sees changes, so nothing is
  * written to the audit log. Returns how many documents were indexed.
  */
 export async function rebuildPublicIndex(options: {
@@ -14,7 +15,7 @@ export async function rebuildPublicIndex(options: {
   onProgress?: (done: number, total: number) => void;
 }): Promise<number> {
   return options.uow.run(async (stores) => {
-    await stores.searchIndex.clear();
+    await stores.searchIndex.clear('document');
     const scope = { kind: 'public' } as const;
     const orgs = new Map<string, Awaited<ReturnType<typeof stores.orgs.getById>>>();
     let done = 0;
@@ -24,7 +25,10 @@ export async function rebuildPublicIndex(options: {
       for (const item of page.items) {
         if (!orgs.has(item.org.id)) orgs.set(item.org.id, await stores.orgs.getById(item.org.id));
         const org = orgs.get(item.org.id);
-        if (org) entries.push(publicEntry(item.document, org, item.edition));
+        if (org) {
+          const texts = await attachmentTextsOf(stores, item.edition);
+          entries.push(publicEntry(item.document, org, item.edition, texts));
+        }
         done++;
       }
       await stores.searchIndex.putMany(entries);

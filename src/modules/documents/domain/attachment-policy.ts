@@ -53,3 +53,10 @@ export function checkUpload(upload: {
   if (!detectedKind || detectedKind !== claimedKind) throw new DomainError('upload_type_mismatch');
   return { mediaType: detectedKind.mediaType, fileName: cleanFileName(upload.fileName) };
 }
+
+/** The attachments whose text is extracted and searched: PDF, Word and Excel files (images have none). */
+export const TEXT_BEARING_MEDIA_TYPES: readonly string[] = [
+  ALLOWED_UPLOADS.pdf!.mediaType,
+  ALLOWED_UPLOADS.docx!.mediaType,
+  ALLOWED_UPLOADS.xlsx!.mediaType,
+];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { parseInput } from '../../../platform/validation.ts';
 import { exportSearchResults } from '../queries/export-search-results.ts';
-import type { SearchWebDeps } from './deps.ts';
+import { searchDeps, type SearchWebDeps } from './deps.ts';
 import { sendResultSet } from './result-file.ts';
 import { SearchExportQuery } from './schemas.ts';
 
@@ -17,9 +17,7 @@ export function registerSearchExportRoutes(app: FastifyInstance, deps: SearchWeb
       { config: { pageCache: false, rateLimit: { max: 60, timeWindow: '1 minute' } } },
       async (request, reply) => {
         const query = parseInput(SearchExportQuery, request.query);
-        const result = await exportSearchResults({ index: deps.stores.searchIndex, orgs: deps.stores.orgs }, query, {
-          documentUrl: (id) => `${deps.config.publicUrl}/xxgk/doc/${id}`,
-        });
+        const result = await exportSearchResults(searchDeps(deps), query, { publicUrl: deps.config.publicUrl });
         return sendResultSet(reply, { format, q: query.q, clock: deps.clock, openXlsx: deps.openXlsx, result });
       },
     );

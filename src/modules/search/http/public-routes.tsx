@@ -3,8 +3,9 @@ import { isDomainError } from '../../../platform/errors.ts';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 import { searchPublic, type SearchOutcome } from '../queries/search-public.ts';
 import { SearchPage } from '../views/search-page.tsx';
-import type { SearchWebDeps } from './deps.ts';
+import { searchDeps, type SearchWebDeps } from './deps.ts';
 import { registerSearchExportRoutes } from './export-routes.ts';
+import { presentFacets } from './present.ts';
 import { SearchQuery } from './schemas.ts';
 
 /**
@@ -12,10 +13,7 @@ import { SearchQuery } from './schemas.ts';
  * cannot be run — too short, only punctuation, too long, a bad filter — is answered on the page
  * with the form and the reason, status 400.
  */
-export function registerSearchPublicRoutes(
-  app: FastifyInstance,
-  deps: SearchWebDeps & { genres: readonly string[] },
-): void {
+export function registerSearchPublicRoutes(app: FastifyInstance, deps: SearchWebDeps): void {
   registerSearchExportRoutes(app, deps);
   app.get('/search', async (request, reply) => {
     const parsed = SearchQuery.safeParse(request.query);
@@ -25,6 +23,9 @@ export function registerSearchPublicRoutes(
           q: '',
           org: undefined,
           genre: undefined,
+          validity: undefined,
+          topic: undefined,
+          kind: undefined,
           from: undefined,
           to: undefined,
           sort: 'relevance',
@@ -35,12 +36,13 @@ export function registerSearchPublicRoutes(
     let outcome: SearchOutcome | undefined;
     if (parsed.success && query.q.trim() !== '') {
       try {
-        outcome = await searchPublic({ index: deps.stores.searchIndex, orgs: deps.stores.orgs }, query);
+        outcome = await searchPublic(searchDeps(deps), query);
       } catch (error) {
         if (!isDomainError(error, 'validation_failed')) throw error;
         problems = error.fields.map((f) => f.message);
       }
     }
+    const orgs = await deps.stores.orgs.listAll();
     return sendPublicPage(
       deps,
       request,
@@ -51,8 +53,9 @@ export function registerSearchPublicRoutes(
         body: (
           <SearchPage
             query={query}
-            orgs={await deps.stores.orgs.listAll()}
-            genres={deps.genres}
+            orgs={orgs}
+            vocabulary={deps.searchVocabulary}
+            facets={outcome ? presentFacets(outcome.facets, orgs) : null}
             outcome={outcome}
             problems={problems}
           />

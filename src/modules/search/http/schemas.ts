@@ -20,6 +20,13 @@ export const SearchQuery = z.object({
     .or(z.literal('').transform(() => undefined))
     .meta({ description: '试点领域代码，01–26' }),
   genre: optionalText.meta({ description: '体裁' }),
+  validity: optionalText.meta({ description: '有效性：有效、失效、废止' }),
+  topic: optionalText.meta({ description: '主题分类（如：劳动、人事、监察）' }),
+  kind: z
+    .enum(['document', 'catalog'])
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+    .meta({ description: 'document：政府信息；catalog：标准目录事项；不填为全部' }),
   from: optionalText.meta({ description: '发布日期起（YYYY-MM-DD）' }),
   to: optionalText.meta({ description: '发布日期止（YYYY-MM-DD）' }),
   sort: z.enum(['relevance', 'date']).default('relevance').meta({ description: 'relevance：相关度；date：发布日期' }),
@@ -38,9 +45,11 @@ export const SearchExportApiQuery = SearchExportQuery.extend({
 
 export const SearchHitBody = z.object({
   id: z.string(),
-  url: z.string().meta({ description: '信息页面' }),
+  kind: z.enum(['document', 'catalog']).meta({ description: 'document：政府信息；catalog：标准目录事项' }),
+  url: z.string().meta({ description: '信息页面或标准目录事项页面' }),
   titleHtml: z.string().meta({ description: '标题，HTML 已转义，命中处以 <mark> 标出' }),
   snippetHtml: z.string().meta({ description: '正文摘要，HTML 已转义，命中处以 <mark> 标出' }),
+  matchedAttachment: z.string().nullable().meta({ description: '检索词只出现在附件中时，摘要所取自的附件名称' }),
   docNumber: z.string().nullable(),
   indexNumber: z.string().nullable(),
   org: z.string().meta({ description: '发布单位' }),
@@ -49,3 +58,23 @@ export const SearchHitBody = z.object({
   validity: z.string(),
   publishedOn: z.string(),
 });
+
+export const SearchFacetsBody = z
+  .object({
+    units: z.array(
+      z.object({
+        org: z.string().meta({ description: '发布单位代码（筛选参数 org）' }),
+        name: z.string(),
+        count: z.number().meta({ description: '该单位自身发布的命中数' }),
+      }),
+    ),
+    fields: z.array(
+      z.object({
+        field: z.string().nullable().meta({ description: '试点领域代码（筛选参数 field），null 为未归入领域' }),
+        name: z.string().nullable(),
+        count: z.number(),
+      }),
+    ),
+  })
+  .nullable()
+  .meta({ description: '按单位和领域的命中数；命中超过 20000 条时为 null' });

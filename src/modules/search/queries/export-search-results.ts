@@ -1,8 +1,7 @@
 import { pilotField } from '../../../reference/pilot-fields.ts';
-import type { OrgStore } from '../../orgs/index.ts';
 import type { SearchEntry, SearchIndex } from '../ports.ts';
 import { EXPORT_TEXT } from '../strings.ts';
-import { resolveSearch, type SearchInput } from './resolve-search.ts';
+import { resolveSearch, type ResolveSearchDeps, type SearchInput } from './resolve-search.ts';
 
 /** The most rows a download of a result set holds; beyond it the file says what was left out. */
 export const EXPORT_MAX_ROWS = 5_000;
@@ -30,9 +29,10 @@ export type ResultSetExport = {
  * @throws DomainError `validation_failed`, as `searchPublic`.
  */
 export async function exportSearchResults(
-  deps: { index: SearchIndex; orgs: OrgStore },
+  deps: ResolveSearchDeps & { index: SearchIndex },
   input: SearchInput,
-  options: { documentUrl: (documentId: string) => string; maxRows?: number; batchRows?: number },
+  /** `publicUrl`: the site's address, before each hit's own path. */
+  options: { publicUrl: string; maxRows?: number; batchRows?: number },
 ): Promise<ResultSetExport> {
   const { criteria } = await resolveSearch(deps, input);
   const maxRows = options.maxRows ?? EXPORT_MAX_ROWS;
@@ -51,7 +51,7 @@ export async function exportSearchResults(
     entry.validity,
     entry.genre,
     entry.fieldCode ? (pilotField(entry.fieldCode)?.name ?? entry.fieldCode) : '',
-    options.documentUrl(entry.documentId),
+    `${options.publicUrl}${entry.href}`,
   ];
 
   async function* batches(): AsyncGenerator<string[][]> {

@@ -1,17 +1,26 @@
 import type { Org } from '../../orgs/index.ts';
 import { Pagination } from '../../../platform/web/components.tsx';
 import { PILOT_FIELDS, pilotField } from '../../../reference/pilot-fields.ts';
+import { FACET_MATCH_LIMIT } from '../ports.ts';
 import type { SearchOutcome } from '../queries/search-public.ts';
 import type { SearchQuery } from '../http/schemas.ts';
 import { EXPORT_MAX_ROWS } from '../queries/export-search-results.ts';
 import { ResultDownloads } from './result-downloads.tsx';
+import type { FieldFacet, UnitFacet } from '../http/present.ts';
 import { SEARCH_TEXT } from '../strings.ts';
 
-/** The query string of a search, for links to its other pages. */
-export function searchHref(query: SearchQuery, page: number): string {
+const FILTER_KEYS = ['q', 'org', 'field', 'genre', 'validity', 'topic', 'kind', 'from', 'to'] as const;
+
+/** The query string of a search, for links to its other pages and to narrower searches. */
+export function searchHref(
+  query: SearchQuery,
+  page: number,
+  narrower: Partial<Pick<SearchQuery, 'org' | 'field'>> = {},
+): string {
   const params = new URLSearchParams();
-  for (const key of ['q', 'org', 'field', 'genre', 'from', 'to'] as const) {
-    const value = query[key];
+  const merged = { ...query, ...narrower };
+  for (const key of FILTER_KEYS) {
+    const value = merged[key];
     if (value) params.set(key, value);
   }
   if (query.sort !== 'relevance') params.set('sort', query.sort);
@@ -26,10 +35,12 @@ export function searchHref(query: SearchQuery, page: number): string {
 export function SearchPage(props: {
   query: SearchQuery;
   orgs: Org[];
-  genres: readonly string[];
+  vocabulary: { genres: readonly string[]; validities: readonly string[]; topics: readonly string[] };
   outcome?: SearchOutcome | undefined;
+  facets: { units: UnitFacet[]; fields: FieldFacet[] } | null;
   problems: string[];
 }) {
+  const { vocabulary } = props;
   const { query, outcome } = props;
   const orgs = [...props.orgs].sort((a, b) => a.path.localeCompare(b.path));
   return (
@@ -45,7 +56,20 @@ export function SearchPage(props: {
           placeholder="如：低保、社会保障、余政办发〔2020〕16号"
           aria-describedby={props.problems.length > 0 ? 'search-problems' : undefined}
         />
-        <details open={Boolean(query.org || query.field || query.genre || query.from || query.to) || undefined}>
+        <details
+          open={
+            Boolean(
+              query.org ||
+              query.field ||
+              query.genre ||
+              query.validity ||
+              query.topic ||
+              query.kind ||
+              query.from ||
+              query.to,
+            ) || undefined
+          }
+        >
           <summary>筛选条件</summary>
           <p>
             <label for="search-org">发布单位（含下级单位）</label>
@@ -73,11 +97,45 @@ export function SearchPage(props: {
             <label for="search-genre">体裁</label>
             <select id="search-genre" name="genre">
               <option value="">全部体裁</option>
-              {props.genres.map((genre) => (
+              {vocabulary.genres.map((genre) => (
                 <option value={genre} selected={genre === query.genre}>
                   {genre}
                 </option>
               ))}
+            </select>
+          </p>
+          <p>
+            <label for="search-validity">有效性</label>
+            <select id="search-validity" name="validity">
+              <option value="">全部</option>
+              {vocabulary.validities.map((validity) => (
+                <option value={validity} selected={validity === query.validity}>
+                  {validity}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="search-topic">主题分类</label>
+            <select id="search-topic" name="topic">
+              <option value="">全部主题</option>
+              {vocabulary.topics.map((topic) => (
+                <option value={topic} selected={topic === query.topic}>
+                  {topic}
+                </option>
+              ))}
+            </select>
+          </p>
+          <p>
+            <label for="search-kind">类别</label>
+            <select id="search-kind" name="kind">
+              <option value="">政府信息和标准目录事项</option>
+              <option value="document" selected={query.kind === 'document'}>
+                政府信息
+              </option>
+              <option value="catalog" selected={query.kind === 'catalog'}>
+                {SEARCH_TEXT.kindCatalog}
+              </option>
             </select>
           </p>
           <p>
@@ -118,20 +176,25 @@ export function SearchPage(props: {
                 ? SEARCH_TEXT.found(outcome.total)
                 : SEARCH_TEXT.foundAbout(outcome.total)}
           </p>
+          {outcome.total > 0 ? <Facets query={query} facets={props.facets} /> : null}
           <ol class="search-results" start={(outcome.page - 1) * outcome.pageSize + 1}>
             {outcome.items.map((hit) => (
               <li>
                 <h2>
-                  <a href={`/xxgk/doc/${hit.documentId}`} dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
+                  <a href={hit.href} dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
                 </h2>
+                {hit.matchedAttachment ? (
+                  <p class="snippet-source">{`命中${SEARCH_TEXT.attachmentMatched(hit.matchedAttachment)}：`}</p>
+                ) : null}
                 <p class="snippet" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
                 <p class="meta">
                   {[
+                    hit.kind === 'catalog' ? SEARCH_TEXT.kindCatalog : undefined,
                     hit.orgName,
                     hit.docNumber,
                     hit.genre,
                     hit.fieldCode ? pilotField(hit.fieldCode)?.name : undefined,
-                    hit.validity === '有效' ? undefined : hit.validity,
+                    hit.validity === '有效' || hit.validity === '' ? undefined : hit.validity,
                     `发布日期 ${hit.publishedOn}`,
                   ]
                     .filter(Boolean)
@@ -158,5 +221,57 @@ export function SearchPage(props: {
         </>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * How the hits spread over units and fields, as links that narrow the search to one of them (a
+ * navigation landmark of two lists, each link saying its count). A result set too large to count
+ * gets a sentence instead; the filters above still work.
+ */
+function Facets(props: { query: SearchQuery; facets: { units: UnitFacet[]; fields: FieldFacet[] } | null }) {
+  const { query, facets } = props;
+  if (!facets) {
+    return (
+      <p class="notice" role="note">
+        {SEARCH_TEXT.largeResultSet(FACET_MATCH_LIMIT)}
+      </p>
+    );
+  }
+  return (
+    <nav class="search-facets" aria-label="按发布单位和领域缩小检索范围">
+      <h2 id="facet-units">发布单位</h2>
+      <ul aria-labelledby="facet-units">
+        {facets.units.map((unit) => (
+          <li>
+            <a
+              href={searchHref(query, 1, { org: unit.code })}
+              aria-current={unit.code === query.org ? 'true' : undefined}
+            >
+              {unit.name}
+            </a>{' '}
+            <span class="count">{`（${unit.count}条）`}</span>
+          </li>
+        ))}
+      </ul>
+      <h2 id="facet-fields">领域</h2>
+      <ul aria-labelledby="facet-fields">
+        {facets.fields.map((field) => (
+          <li>
+            {field.code && pilotField(field.code) ? (
+              <a
+                href={searchHref(query, 1, { field: field.code })}
+                aria-current={field.code === query.field ? 'true' : undefined}
+              >
+                {field.name}
+              </a>
+            ) : (
+              (field.name ?? '未归入领域')
+            )}{' '}
+            <span class="count">{`（${field.count}条）`}</span>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
