@@ -12,6 +12,7 @@ import { TOPICS } from '../src/modules/documents/domain/metadata.ts';
 import { newDraftEdition, type Edition, type GovDocument } from '../src/modules/documents/domain/workflow.ts';
 import { createOrg } from '../src/modules/orgs/commands/create-org.ts';
 import type { Org, OrgType } from '../src/modules/orgs/domain/org.ts';
+import type { OrgStore } from '../src/modules/orgs/ports.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { newId } from '../src/platform/ids.ts';
 
@@ -112,4 +113,25 @@ export function benchDocument(
     versionMinor: 0,
   };
   return { org, document, edition };
+}
+
+/** One district unit written straight into the store, for the benchmarks that index rows in bulk. */
+export async function benchRootOrg(
+  orgs: Pick<OrgStore, 'insert'>,
+): Promise<{ id: string; path: string; name: string }> {
+  const id = newId();
+  const unit = { id, path: `/${id}/`, name: '基准区人民政府' };
+  await orgs.insert({
+    ...unit,
+    parentId: null,
+    depth: 0,
+    type: 'district',
+    code: 'bench',
+    shortName: '基准区',
+    creditCode: null,
+    levels: [],
+    sortOrder: 0,
+    isDemo: false,
+  });
+  return unit;
 }

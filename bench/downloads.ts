@@ -22,7 +22,7 @@ import { parseQuery, type SearchEntry } from '../src/modules/search/index.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { newId } from '../src/platform/ids.ts';
 import { openCsvTable, type TableWriter } from '../src/platform/table-file.ts';
-import { corpus } from './district-kit.ts';
+import { benchRootOrg, corpus } from './district-kit.ts';
 
 const { values } = parseArgs({
   options: { docs: { type: 'string', default: '6000' }, seed: { type: 'string', default: '9' } },
@@ -79,22 +79,8 @@ async function main(): Promise<void> {
   const clock = new FixedClock('2026-03-02T02:00:00Z');
   const { stores, uow } = createStores(handle, clock, () => ({ send: () => Promise.resolve() }));
   try {
-    const orgId = newId();
+    const { id: orgId } = await benchRootOrg(stores.orgs);
     const now = clock.now().toISOString();
-    await stores.orgs.insert({
-      id: orgId,
-      parentId: null,
-      path: `/${orgId}/`,
-      depth: 0,
-      type: 'district',
-      code: 'bench',
-      name: '基准区人民政府',
-      shortName: '基准区',
-      creditCode: null,
-      levels: [],
-      sortOrder: 0,
-      isDemo: false,
-    });
     for (let from = 0; from < DOCS; from += 1000) {
       await uow.run(async (trx) => {
         for (let i = from; i < Math.min(DOCS, from + 1000); i++) {

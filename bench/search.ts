@@ -14,7 +14,7 @@
  * Run: `npm run bench:search -- --docs 20000` (default 1,000,000; `--db postgres` with
  * GONGKAI_BENCH_DATABASE_URL=postgres://… runs on PostgreSQL). The last line is one JSON object.
  */
-import { corpus } from './district-kit.ts';
+import { benchRootOrg, corpus } from './district-kit.ts';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,22 +123,8 @@ async function main(): Promise<void> {
   const clock = new FixedClock('2026-03-02T02:00:00Z');
   const { stores, uow } = createStores(handle, clock, () => ({ send: () => Promise.resolve() }));
   try {
-    const orgId = newId();
+    const { id: orgId } = await benchRootOrg(stores.orgs);
     const now = clock.now().toISOString();
-    await stores.orgs.insert({
-      id: orgId,
-      parentId: null,
-      path: `/${orgId}/`,
-      depth: 0,
-      type: 'district',
-      code: 'bench',
-      name: '基准区人民政府',
-      shortName: '基准区',
-      creditCode: null,
-      levels: [],
-      sortOrder: 0,
-      isDemo: false,
-    });
 
     // Build: the documents rows the index refers to, then the index through the rebuild's call, in
     // batches of one transaction each. The index's share (putMany and the commit) is timed apart.
