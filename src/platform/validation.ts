@@ -29,3 +29,11 @@ export const optionalText = z
   .max(100)
   .optional()
   .transform((value) => (value === '' ? undefined : value));
+
+/** An optional pilot field code in a query string (two digits, 国办发〔2019〕54号's 01–26); empty is none. */
+export const optionalFieldCode = z
+  .string()
+  .regex(/^\d{2}$/, '领域代码应为两位数字')
+  .optional()
+  .or(z.literal('').transform(() => undefined))
+  .meta({ description: '试点领域代码，01–26' });

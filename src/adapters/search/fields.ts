@@ -102,3 +102,16 @@ export function entryValues(entry: SearchEntry): unknown[] {
     JSON.stringify(entry.attachments),
   ];
 }
+
+/**
+ * Writes entries in chunks of `size` through `putChunk`, the last entry for a document winning, as
+ * if they had been put one after another.
+ */
+export async function putInChunks(
+  entries: readonly SearchEntry[],
+  size: number,
+  putChunk: (chunk: readonly SearchEntry[]) => Promise<void>,
+): Promise<void> {
+  const unique = [...new Map(entries.map((e) => [e.documentId, e])).values()];
+  for (let at = 0; at < unique.length; at += size) await putChunk(unique.slice(at, at + size));
+}

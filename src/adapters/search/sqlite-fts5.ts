@@ -10,7 +10,7 @@ import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { boundedSearch, SEARCH_LIMITS, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { countFacets } from './facets.ts';
-import { ENTRY_COLUMNS, entryOf, entryValues, tokenizedFields, type EntryRow } from './fields.ts';
+import { ENTRY_COLUMNS, entryOf, entryValues, putInChunks, tokenizedFields, type EntryRow } from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
 import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
 
@@ -63,11 +63,7 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
     )}`.execute(db);
   };
 
-  const putMany = async (entries: readonly SearchEntry[]) => {
-    // The last entry for a document wins, as if they had been put one after another.
-    const unique = [...new Map(entries.map((e) => [e.documentId, e])).values()];
-    for (let at = 0; at < unique.length; at += CHUNK) await putChunk(unique.slice(at, at + CHUNK));
-  };
+  const putMany = (entries: readonly SearchEntry[]) => putInChunks(entries, CHUNK, putChunk);
 
   return {
     putMany,

@@ -1,17 +1,12 @@
 import { MAX_BODY_CHARACTERS } from '../domain/metadata.ts';
 import { z } from 'zod';
-import { optionalText } from '../../../platform/validation.ts';
+import { optionalFieldCode, optionalText } from '../../../platform/validation.ts';
 import { EDITION_STATES } from '../domain/workflow.ts';
 
 /** Query string of public document lists. */
 export const PublicListQuery = z.object({
   org: optionalText.meta({ description: '发布单位代码（含下级单位）' }),
-  field: z
-    .string()
-    .regex(/^\d{2}$/, '领域代码应为两位数字')
-    .optional()
-    .or(z.literal('').transform(() => undefined))
-    .meta({ description: '试点领域代码，01–26' }),
+  field: optionalFieldCode,
   topic: optionalText.meta({ description: '主题分类' }),
   genre: optionalText.meta({ description: '体裁' }),
   q: optionalText.meta({ description: '标题、文号或索引号中包含的文字' }),

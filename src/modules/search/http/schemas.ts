@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from '../../../platform/validation.ts';
+import { optionalFieldCode, optionalText } from '../../../platform/validation.ts';
 import { MAX_PAGE_SIZE } from '../queries/search-public.ts';
 
 /**
@@ -13,12 +13,7 @@ export const SearchQuery = z.object({
     .default('')
     .meta({ description: '检索词（至少两个字，最多100个字）' }),
   org: optionalText.meta({ description: '发布单位代码（含下级单位）' }),
-  field: z
-    .string()
-    .regex(/^\d{2}$/, '领域代码应为两位数字')
-    .optional()
-    .or(z.literal('').transform(() => undefined))
-    .meta({ description: '试点领域代码，01–26' }),
+  field: optionalFieldCode,
   genre: optionalText.meta({ description: '体裁' }),
   validity: optionalText.meta({ description: '有效性：有效、失效、废止' }),
   topic: optionalText.meta({ description: '主题分类（如：劳动、人事、监察）' }),
