@@ -1,8 +1,8 @@
 /**
  * Benchmark of the public search: generates Chinese government documents with a seeded generator
  * (paragraphs of real regulations: the full corpus in ../shared when present, else the bundled
- * sample), builds the index through the product's own adapter (`SearchIndex.putMany`, as
- * `gongkai search reindex` does, one transaction per batch of 1,000), runs half 2-character and half
+ * sample), builds the index through the product's own adapter as `gongkai search reindex` does
+ * (`startBulkLoad`, `putMany` in one transaction per batch of 1,000, `finishBulkLoad`), runs half 2-character and half
  * longer queries — including compound-internal and very common terms — and compares each with an
  * exact substring scan over the same rows.
  *
@@ -12,10 +12,11 @@
  * query would take too long; the output says how many were scanned.
  *
  * Run: `npm run bench:search -- --docs 20000` (default 1,000,000; `--db postgres` with
- * GONGKAI_BENCH_DATABASE_URL=postgres://… runs on PostgreSQL). The last line is one JSON object.
+ * GONGKAI_BENCH_DATABASE_URL=postgres://… runs on PostgreSQL; `--data DIR` keeps a SQLite build for
+ * later runs). The last line is one JSON object.
  */
 import { benchRootOrg, corpus } from './district-kit.ts';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,6 +36,9 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'sqlite' },
     seed: { type: 'string', default: '9' },
     scan: { type: 'string' },
+    // SQLite: keeps the built database in this folder; a later run with the same --docs and --seed
+    // skips the build (and prints no build rate).
+    data: { type: 'string' },
   },
 });
 const DOCS = Number(values.docs);
@@ -64,6 +68,7 @@ function generate(i: number): { title: string; body: string; docNumber: string; 
 
 async function openBenchDatabase(): Promise<{
   handle: DatabaseHandle;
+  built: boolean;
   size: () => Promise<number>;
   cleanup: () => Promise<void>;
 }> {
@@ -79,6 +84,7 @@ async function openBenchDatabase(): Promise<{
     await migrateToLatest(handle);
     return {
       handle,
+      built: false,
       size: async () =>
         Number(
           (await sql<{ n: string }>`select pg_total_relation_size('search_entries') as n`.execute(handle.db)).rows[0]!
@@ -93,19 +99,26 @@ async function openBenchDatabase(): Promise<{
       },
     };
   }
-  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-search-'));
+  const dir = values.data ?? mkdtempSync(join(tmpdir(), 'gongkai-bench-search-'));
+  mkdirSync(dir, { recursive: true });
   const file = join(dir, 'bench.sqlite');
+  const mark = join(dir, 'built.json');
+  const wanted = JSON.stringify({ docs: DOCS, seed: values.seed });
+  const built = existsSync(mark) && readFileSync(mark, 'utf8') === wanted;
+  if (!built) rmSync(file, { force: true });
   const handle = openDatabase({ kind: 'sqlite', file });
   await migrateToLatest(handle);
   return {
     handle,
+    built,
     size: async () => {
       await sql`pragma wal_checkpoint(truncate)`.execute(handle.db);
       return statSync(file).size;
     },
     cleanup: async () => {
       await handle.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (values.data) writeFileSync(mark, wanted);
+      else rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -119,20 +132,36 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 
 async function main(): Promise<void> {
-  const { handle, size, cleanup } = await openBenchDatabase();
+  const { handle, built, size, cleanup } = await openBenchDatabase();
   const clock = new FixedClock('2026-03-02T02:00:00Z');
   const { stores, uow } = createStores(handle, clock, () => ({ send: () => Promise.resolve() }));
   try {
-    const { id: orgId } = await benchRootOrg(stores.orgs);
     const now = clock.now().toISOString();
+    if (built) {
+      // The same draws as the build, so that the queries are the same.
+      for (let i = 0; i < DOCS; i++) {
+        generate(i);
+        pick(GENRES);
+      }
+    }
+    const orgId = built ? '' : (await benchRootOrg(stores.orgs)).id;
 
-    // Build: the documents rows the index refers to, then the index through the rebuild's call, in
-    // batches of one transaction each. The index's share (putMany and the commit) is timed apart.
+    // Build: the documents rows the index refers to, then the index through the rebuild's calls, in
+    // batches of one transaction each. The index's share (putMany and the commit, and the bulk load's
+    // start and finish, which merges the index) is timed apart.
     const started = performance.now();
     let indexMs = 0;
     let indexCpuMs = 0;
     const BATCH = 1000;
-    for (let from = 0; from < DOCS; from += BATCH) {
+    const bulk = async (step: 'startBulkLoad' | 'finishBulkLoad') => {
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      await uow.run((trx) => trx.searchIndex[step]());
+      indexMs += performance.now() - t0;
+      indexCpuMs += cpuMs(cpu0);
+    };
+    if (!built) await bulk('startBulkLoad');
+    for (let from = 0; from < (built ? 0 : DOCS); from += BATCH) {
       let indexStarted = 0;
       let indexCpu = process.cpuUsage();
       await uow.run(async (trx) => {
@@ -177,9 +206,11 @@ async function main(): Promise<void> {
       indexCpuMs += cpuMs(indexCpu);
       if (from % 10_000 === 0) process.stderr.write(`\rbuilding ${Math.min(DOCS, from + BATCH)}/${DOCS}`);
     }
+    if (!built) {
+      process.stderr.write('\nmerging the index');
+      await bulk('finishBulkLoad');
+    }
     const loadSeconds = (performance.now() - started) / 1000;
-    // PostgreSQL plans from statistics, which autovacuum gathers some time after a bulk load.
-    if (values.db === 'postgres') await sql`analyze search_entries`.execute(handle.db);
     process.stderr.write('\n');
 
     // Queries: the common and compound terms, then random 2-character and longer substrings of the text.
@@ -253,9 +284,9 @@ async function main(): Promise<void> {
       recall: expected === 0 ? 1 : Number((found / expected).toFixed(4)),
       scanned_queries: scanned.length,
       speedup_vs_scan: Number((scanMs / scanned.length / mean(latencies)).toFixed(1)),
-      build_docs_per_s: Math.round(DOCS / (indexMs / 1000)),
-      build_docs_per_cpu_s: Math.round(DOCS / (indexCpuMs / 1000)),
-      load_docs_per_s: Math.round(DOCS / loadSeconds),
+      build_docs_per_s: built ? null : Math.round(DOCS / (indexMs / 1000)),
+      build_docs_per_cpu_s: built ? null : Math.round(DOCS / (indexCpuMs / 1000)),
+      load_docs_per_s: built ? null : Math.round(DOCS / loadSeconds),
       index_bytes: await size(),
     };
     const slowest = [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5);
@@ -267,7 +298,9 @@ async function main(): Promise<void> {
       `recall ${result.recall} against an exact substring scan (${result.scanned_queries} queries scanned); ${result.speedup_vs_scan}× faster than the scan`,
     );
     console.log(
-      `build ${result.build_docs_per_s} documents/s (index; ${result.build_docs_per_cpu_s} per CPU second), ${result.load_docs_per_s} documents/s with the documents rows; database ${(result.index_bytes / 1e6).toFixed(1)} MB`,
+      built
+        ? `build skipped (${values.data} holds the index); database ${(result.index_bytes / 1e6).toFixed(1)} MB`
+        : `build ${result.build_docs_per_s} documents/s (index; ${result.build_docs_per_cpu_s} per CPU second), ${result.load_docs_per_s} documents/s with the documents rows; database ${(result.index_bytes / 1e6).toFixed(1)} MB`,
     );
     console.log(JSON.stringify(result));
   } finally {

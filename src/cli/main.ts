@@ -131,6 +131,7 @@ async function reindexCommand(ctx: AppContext): Promise<number> {
       const filled = total === 0 ? width : Math.round((done / total) * width);
       process.stderr.write(`\r重建检索索引 [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
     },
+    onFinishing: () => process.stderr.write('\n正在合并索引段……'),
   });
   const entries = await rebuildCatalogIndex({ uow: ctx.uow });
   const seconds = (Date.now() - started) / 1000;

@@ -89,18 +89,8 @@ describe.each(DIALECTS)('bounded search of a common word on $name', (dialect) =>
       isDemo: true,
     });
     for (let i = 0; i < COUNT; i++) {
-      const id = newId();
-      ids.push(id);
       const indexNumber = `bounded/2026-${String(i).padStart(4, '0')}`;
-      const at = '2026-03-02T02:00:00Z';
-      await app.stores.documents.insertDocument({
-        id,
-        orgId,
-        indexNumber,
-        createdAt: at,
-        createdBy: 'test',
-        firstPublishedAt: at,
-      });
+      ids.push(await insertDocument(orgId, indexNumber));
       // One at a time, in order, as publication indexes them: entry i is the i-th newest from the end.
       await index.put(entry(i, orgId, indexNumber));
     }
@@ -108,6 +98,21 @@ describe.each(DIALECTS)('bounded search of a common word on $name', (dialect) =>
   afterAll(async () => {
     await app.cleanup();
   });
+
+  /** The documents row an entry refers to; its id. */
+  async function insertDocument(orgId: string, indexNumber: string): Promise<string> {
+    const id = newId();
+    const at = '2026-03-02T02:00:00Z';
+    await app.stores.documents.insertDocument({
+      id,
+      orgId,
+      indexNumber,
+      createdAt: at,
+      createdBy: 'test',
+      firstPublishedAt: at,
+    });
+    return id;
+  }
 
   function entry(i: number, orgId: string, indexNumber: string): SearchEntry {
     return {
@@ -166,6 +171,35 @@ describe.each(DIALECTS)('bounded search of a common word on $name', (dialect) =>
     expect(result.totalExact).toBe(true);
     expect(result.total).toBe(expected.length);
     expect(result.items.map((item) => ids.indexOf(item.documentId))).toEqual(expected);
+  });
+
+  it.each([
+    ['a Latin word, whatever its case in the text', 'wifi', ['WIFI 覆盖。WiFi 热点。WIFI 免费。', 'wifi 覆盖。']],
+    ['Chinese characters', '热点覆盖', ['热点覆盖，热点覆盖，热点覆盖。', '热点覆盖。']],
+  ])('ranks by the hits of %s', async (_, q, [more, fewer]) => {
+    const orgId = (await app.stores.orgs.getByCode('bounded'))!.id;
+    const extra: SearchEntry[] = [];
+    for (const [n, bodyText] of [more!, fewer!].entries()) {
+      const indexNumber = `bounded/2026-${q}-${n}`;
+      const id = await insertDocument(orgId, indexNumber);
+      // The one with fewer hits is the newer, so only its hits can put the other first.
+      extra.push({
+        ...entry(0, orgId, indexNumber),
+        documentId: id,
+        href: `/xxgk/doc/${id}`,
+        title: '其他事项',
+        bodyText,
+      });
+    }
+    for (const e of extra) await index.put(e);
+    try {
+      const parsed = parseQuery(q);
+      if (!parsed.ok) throw new Error(q);
+      const result = await index.search(criteria({ phrases: [parsed.phrase], limit: 10 }));
+      expect(result.items.map((item) => item.documentId)).toEqual(extra.map((e) => e.documentId));
+    } finally {
+      for (const e of extra) await index.remove(e.documentId);
+    }
   });
 
   it('never returns a removed or replaced entry, and the tiers close up', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDraft } from '../../src/modules/documents/commands/create-draft.ts';
 import { createNewEdition } from '../../src/modules/documents/commands/create-new-edition.ts';
@@ -230,5 +231,21 @@ describe.each(DIALECTS)('public search on $name', (dialect) => {
     expect(progress.at(-1)).toBe(count);
     expect(await app.stores.searchIndex.count()).toBe(count);
     expect(await allHits({ q: '保障' })).toEqual(before);
+    if (dialect.name === 'sqlite') {
+      // The bulk load merged each FTS5 table into one segment and gave writes their merging back.
+      const db = app.database.db;
+      for (const table of ['search_fts', 'search_titles']) {
+        const segments = await sql<{
+          n: number;
+        }>`select count(distinct segid) as n from ${sql.raw(`${table}_idx`)}`.execute(db);
+        expect(segments.rows[0]!.n).toBe(1);
+        const config = await sql<{ k: string; v: number }>`select k, v from ${sql.raw(`${table}_config`)}
+          where k in ('automerge', 'crisismerge') order by k`.execute(db);
+        expect(config.rows).toEqual([
+          { k: 'automerge', v: 8 },
+          { k: 'crisismerge', v: 16 },
+        ]);
+      }
+    }
   });
 });

@@ -78,6 +78,12 @@ export function createPostgresSearchIndex(
       await sql`delete from search_entries`.execute(db);
       await sql`update search_index_size set entries = 0`.execute(db);
     },
+    // GIN keeps itself in shape as it is written; after a bulk load only the planner's statistics
+    // are behind (autovacuum would gather them some time later).
+    startBulkLoad: () => Promise.resolve(),
+    async finishBulkLoad() {
+      await sql`analyze search_entries`.execute(db);
+    },
     async count() {
       const result = await sql<{ n: string }>`select count(*) as n from search_entries`.execute(db);
       return toCount(result.rows[0]?.n);

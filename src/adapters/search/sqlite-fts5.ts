@@ -21,6 +21,21 @@ import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './
  */
 const CHUNK = 1000;
 
+/** Both FTS5 tables. */
+const FTS_TABLES = ['search_fts', 'search_titles'] as const;
+
+/**
+ * How FTS5 keeps its segments merged (set by migration 0013): every write merges a level once it
+ * holds `automerge` segments, and at `crisismerge` segments the write waits until a level is merged.
+ * A bulk load turns automerge off and lets a level grow to BULK_CRISISMERGE before it is merged, then
+ * merges everything into one segment ('optimize'): each token is written twice instead of once per
+ * level (three or four times at a million documents), and a search then reads one posting list per
+ * token instead of one per segment.
+ */
+const AUTOMERGE = 8;
+const CRISISMERGE = 16;
+const BULK_CRISISMERGE = 64;
+
 /**
  * The search index on SQLite: FTS5 over the application's bigram tokens. The tokens contain only
  * letters and digits, so a phrase of them ("社会 会保 保障") needs no escaping and matches exactly
@@ -65,6 +80,13 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
 
   const putMany = (entries: readonly SearchEntry[]) => putInChunks(entries, CHUNK, putChunk);
 
+  /** Sets an FTS5 option of both tables; stored in their %_config, inside the caller's transaction. */
+  const configure = async (option: 'automerge' | 'crisismerge', value: number) => {
+    for (const table of FTS_TABLES) {
+      await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values (${option}, ${sql.lit(value)})`.execute(db);
+    }
+  };
+
   return {
     putMany,
     put: (entry) => putMany([entry]),
@@ -88,6 +110,17 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
       await sql`insert into search_titles (search_titles) values ('delete-all')`.execute(db);
       await sql`delete from search_entries`.execute(db);
       await sql`update search_index_size set entries = 0`.execute(db);
+    },
+    async startBulkLoad() {
+      await configure('automerge', 0);
+      await configure('crisismerge', BULK_CRISISMERGE);
+    },
+    async finishBulkLoad() {
+      for (const table of FTS_TABLES) {
+        await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('optimize')`.execute(db);
+      }
+      await configure('automerge', AUTOMERGE);
+      await configure('crisismerge', CRISISMERGE);
     },
     async count() {
       const result = await sql<{ n: number }>`select count(*) as n from search_entries`.execute(db);

@@ -92,6 +92,13 @@ export interface SearchIndex {
   remove(documentId: string): Promise<void>;
   /** Empties the index, or its entries of one kind, before a rebuild. */
   clear(kind?: SearchEntryKind): Promise<void>;
+  /**
+   * Before a rebuild's `putMany` calls: the index may defer the upkeep it does on every write
+   * (merging its pieces) until `finishBulkLoad`. Searches stay correct meanwhile, only slower.
+   */
+  startBulkLoad(): Promise<void>;
+  /** After a rebuild: the deferred upkeep, done once, leaving the index as fast to search as it can be. */
+  finishBulkLoad(): Promise<void>;
   search(criteria: SearchCriteria): Promise<SearchResults>;
   /** The exact number of entries matching the criteria (pages and offsets ignored); slow for common words. */
   matchCount(criteria: SearchCriteria): Promise<number>;
