@@ -12,6 +12,7 @@ import { rebuildPublicIndex } from '../../src/modules/documents/commands/rebuild
 import { submitEdition } from '../../src/modules/documents/commands/submit-edition.ts';
 import { TOPICS, VALIDITIES } from '../../src/modules/documents/index.ts';
 import type { Edition } from '../../src/modules/documents/domain/workflow.ts';
+import { updateOrg } from '../../src/modules/orgs/commands/update-org.ts';
 import { saveSynonyms, searchPublic, type SearchInput } from '../../src/modules/search/index.ts';
 import { createTestApp, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
@@ -67,6 +68,7 @@ describe.each(DIALECTS)('search breadth on $name', (dialect) => {
       { role: 'editor', org: 'town' },
       { role: 'district_admin', org: 'dist' },
       { role: 'editor', org: 'dist', username: 'dist.editor' },
+      { role: 'system_admin', org: 'dist' },
     ]);
     const docs: [string, string, Partial<Parameters<typeof sampleContent>[0]>][] = [
       ['insurance', 'civ', { title: '城乡居民医疗保障待遇调整的通知', bodyHtml: '<p>医疗保障待遇自四月起调整。</p>' }],
@@ -323,6 +325,28 @@ describe.each(DIALECTS)('search breadth on $name', (dialect) => {
       const atLimit = await app.stores.searchIndex.facets({ ...criteria, validity: undefined }, 2);
       expect(atLimit!.units.reduce((sum, unit) => sum + unit.count, 0)).toBe(2);
       expect(await app.stores.searchIndex.facets({ ...criteria, validity: undefined }, 1)).toBeNull();
+    });
+
+    it('shows a renamed unit by its new name in results and facets, without reindexing', async () => {
+      const civ = fixture.orgs.get('civ')!;
+      const rename = (name: string) =>
+        updateOrg({
+          uow: app.uow,
+          clock: app.clock,
+          actor: fixture.staff('dist.system_admin'),
+          orgId: civ.id,
+          input: { code: civ.code, name, shortName: name, levels: civ.levels, sortOrder: civ.sortOrder },
+        });
+      await rename('测试区民政和退役军人事务局');
+      try {
+        const result = await search({ q: '医疗保障' });
+        const names = result.items.map((item) => item.orgName);
+        expect(names).toContain('测试区民政和退役军人事务局');
+        expect(names).not.toContain(civ.name);
+        expect(result.facets!.units.find((unit) => unit.orgId === civ.id)?.orgName).toBe('测试区民政和退役军人事务局');
+      } finally {
+        await rename(civ.name);
+      }
     });
   });
 });

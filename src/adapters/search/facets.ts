@@ -16,10 +16,12 @@ export async function countFacets(
   where: RawBuilder<unknown>,
   maxMatches = FACET_MATCH_LIMIT,
 ): Promise<SearchFacets | null> {
+  // The unit's name as it is now (a renamed unit), else as indexed.
   const groups = await sql<{ org_id: string; org_name: string; field_code: string | null; n: number | string }>`
-    select m.org_id, m.org_name, m.field_code, count(*) as n
-    from (select e.org_id, e.org_name, e.field_code from ${from} where ${where} limit ${maxMatches + 1}) m
-    group by m.org_id, m.org_name, m.field_code`.execute(db);
+    select g.org_id, coalesce((select o.name from orgs o where o.id = g.org_id), g.org_name) as org_name, g.field_code, g.n
+    from (select m.org_id, min(m.org_name) as org_name, m.field_code, count(*) as n
+      from (select e.org_id, e.org_name, e.field_code from ${from} where ${where} limit ${maxMatches + 1}) m
+      group by m.org_id, m.field_code) g`.execute(db);
   const units = new Map<string, { orgId: string; orgName: string; count: number }>();
   const fields = new Map<string | null, { fieldCode: string | null; count: number }>();
   let matches = 0;

@@ -51,7 +51,15 @@ export type EntryRow = {
   validity: string;
   published_on: string;
   attachments: string;
+  /** The unit's name as it is now (`CURRENT_ORG_NAME`); null when the unit is gone. */
+  current_org_name?: string | null;
 };
+
+/**
+ * The unit's name as it is now, for a select from search_entries `e`: a unit renamed after its
+ * documents were indexed shows its new name in results and facets, without reindexing them.
+ */
+export const CURRENT_ORG_NAME: RawBuilder<unknown> = sql`(select o.name from orgs o where o.id = e.org_id) as current_org_name`;
 
 export function entryOf(row: EntryRow): SearchEntry {
   return {
@@ -61,7 +69,7 @@ export function entryOf(row: EntryRow): SearchEntry {
     href: row.href,
     orgId: row.org_id,
     orgPath: row.org_path,
-    orgName: row.org_name,
+    orgName: row.current_org_name ?? row.org_name,
     title: row.title,
     docNumber: row.doc_number,
     indexNumber: row.index_number,

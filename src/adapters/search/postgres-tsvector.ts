@@ -10,7 +10,15 @@ import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { boundedSearch, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { countFacets } from './facets.ts';
-import { ENTRY_COLUMNS, entryOf, entryValues, putInChunks, tokenizedFields, type EntryRow } from './fields.ts';
+import {
+  CURRENT_ORG_NAME,
+  ENTRY_COLUMNS,
+  entryOf,
+  entryValues,
+  putInChunks,
+  tokenizedFields,
+  type EntryRow,
+} from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
 import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
 
@@ -127,7 +135,9 @@ function matches(criteria: SearchCriteria, titles: boolean): RawBuilder<unknown>
 /** The entries with these ids, in that order. */
 async function entriesIn(db: Kysely<Database>, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  const rows = await sql<EntryRow & { rid: string }>`select e.seq as rid, ${COLUMNS} from search_entries e
+  const rows = await sql<
+    EntryRow & { rid: string }
+  >`select e.seq as rid, ${COLUMNS}, ${CURRENT_ORG_NAME} from search_entries e
     where e.seq = any(${ids.map(String)}::bigint[])`.execute(db);
   const byId = new Map(rows.rows.map((r) => [Number(r.rid), r]));
   return ids.flatMap((id) => {

@@ -10,7 +10,15 @@ import { toCount } from '../db/dialect.ts';
 import type { Database } from '../db/schema.ts';
 import { boundedSearch, SEARCH_LIMITS, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { countFacets } from './facets.ts';
-import { ENTRY_COLUMNS, entryOf, entryValues, putInChunks, tokenizedFields, type EntryRow } from './fields.ts';
+import {
+  CURRENT_ORG_NAME,
+  ENTRY_COLUMNS,
+  entryOf,
+  entryValues,
+  putInChunks,
+  tokenizedFields,
+  type EntryRow,
+} from './fields.ts';
 import { allOf, filterConditions } from './filters.ts';
 import { candidateOf, statsColumns, type Candidate, type CandidateRow } from './ranking.ts';
 
@@ -83,7 +91,9 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
   /** Sets an FTS5 option of both tables; stored in their %_config, inside the caller's transaction. */
   const configure = async (option: 'automerge' | 'crisismerge', value: number) => {
     for (const table of FTS_TABLES) {
-      await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values (${option}, ${sql.lit(value)})`.execute(db);
+      await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values (${option}, ${sql.lit(value)})`.execute(
+        db,
+      );
     }
   };
 
@@ -153,8 +163,8 @@ function matchOf(criteria: SearchCriteria): string {
 /** The entries with these rowids, in that order. */
 async function entriesIn(db: Kysely<Database>, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  const rows = await sql<EntryRow & { rid: number }>`select rowid as rid, * from search_entries
-    where rowid in (${sql.join(ids)})`.execute(db);
+  const rows = await sql<EntryRow & { rid: number }>`select e.rowid as rid, e.*, ${CURRENT_ORG_NAME}
+    from search_entries e where e.rowid in (${sql.join(ids)})`.execute(db);
   const byId = new Map(rows.rows.map((r) => [r.rid, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
