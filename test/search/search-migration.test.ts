@@ -6,6 +6,7 @@ import { migrationProvider } from '../../src/adapters/db/migrations/index.ts';
 import { createStores } from '../../src/adapters/db/stores.ts';
 import { FixedClock } from '../../src/platform/clock.ts';
 import { newId } from '../../src/platform/ids.ts';
+import { parseQuery } from '../../src/modules/search/index.ts';
 import { POSTGRES_URL } from '../environment.ts';
 
 const noJobs = () => ({ send: () => Promise.resolve() });
@@ -131,5 +132,88 @@ describe.each(DATABASES)('search migration 0014 on $name', (database) => {
     });
     const both = await stores.searchIndex.search({ phrases: [['低保']], sort: 'relevance', offset: 0, limit: 10 });
     expect(both.items.map((item) => item.kind).sort()).toEqual(['catalog', 'document']);
+  });
+});
+
+/**
+ * Migration 0017 on SQLite: the FTS5 tables are made again with the `ascii` tokenizer and filled
+ * from search_entries, attachments' text included; every entry is found as before, by the same
+ * queries, and each table is one segment with writes merging again.
+ */
+describe('search migration 0017 on sqlite', () => {
+  let opened: Opened | undefined;
+  afterEach(async () => {
+    await opened?.drop();
+  });
+
+  it('finds every indexed entry by the same words after the change of tokenizer', async () => {
+    opened = await DATABASES[0]!.open();
+    const { handle } = opened;
+    const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
+    expect((await migrator.migrateTo('0016-edition-counts')).error).toBeUndefined();
+    const stores = createStores(handle, new FixedClock('2026-03-02T02:00:00Z'), noJobs).stores;
+    await sql`pragma foreign_keys = off`.execute(handle.db);
+    const entry = (n: number, title: string, bodyText: string, attachment: string) => ({
+      kind: 'catalog' as const,
+      documentId: `entry-${n}`,
+      editionId: `version-${n}`,
+      href: `/xxgk/bzml/civ/key-${n}`,
+      orgId: 'org-1',
+      orgPath: '/org-1/',
+      orgName: '测试区民政局',
+      title,
+      docNumber: `余民发〔2026〕${n}号`,
+      indexNumber: null,
+      bodyText,
+      fieldCode: null,
+      genre: '',
+      topic: '',
+      validity: '',
+      publishedOn: '2026-03-01',
+      attachments: attachment ? [{ name: '附件.pdf', text: attachment }] : [],
+    });
+    await stores.searchIndex.putMany([
+      entry(1, '城乡低保标准调整', '低保标准自四月起提高。', '附表：各镇街 WiFi 覆盖点位'),
+      entry(2, 'Ⅻ号文件 ＡＢＣ检查', '全角字母与罗马数字。', ''),
+    ]);
+    await migrateToLatest(handle);
+
+    const { rows } = await sql<{
+      sql: string;
+    }>`select sql from sqlite_master where name in ('search_fts', 'search_titles')`.execute(handle.db);
+    for (const row of rows) expect(row.sql).toContain("tokenize = 'ascii'");
+    const found = async (q: string) => {
+      const parsed = parseQuery(q);
+      if (!parsed.ok) throw new Error(q);
+      const result = await stores.searchIndex.search({
+        phrases: [parsed.phrase],
+        sort: 'relevance',
+        offset: 0,
+        limit: 10,
+      });
+      return result.items.map((item) => item.documentId);
+    };
+    for (const [q, ids] of [
+      ['低保', ['entry-1']],
+      ['标准调整', ['entry-1']],
+      ['四月起', ['entry-1']],
+      ['镇街', ['entry-1']],
+      ['wifi', ['entry-1']],
+      ['余民发[2026]2号', ['entry-2']],
+      ['abc', ['entry-2']],
+      ['xii', ['entry-2']],
+    ] as const) {
+      expect(await found(q), q).toEqual(ids);
+    }
+    for (const table of ['search_fts', 'search_titles']) {
+      const segments = await sql<{
+        n: number;
+      }>`select count(distinct segid) as n from ${sql.raw(`${table}_idx`)}`.execute(handle.db);
+      expect(segments.rows[0]!.n).toBe(1);
+      const config = await sql<{
+        v: number;
+      }>`select v from ${sql.raw(`${table}_config`)} where k = 'automerge'`.execute(handle.db);
+      expect(config.rows[0]!.v).toBe(8);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import type {
   SearchCriteria,
   SearchEntry,
@@ -47,7 +47,8 @@ const BULK_CRISISMERGE = 64;
 /**
  * The search index on SQLite: FTS5 over the application's bigram tokens. The tokens contain only
  * letters and digits, so a phrase of them ("社会 会保 保障") needs no escaping and matches exactly
- * where the query occurs in a field.
+ * where the query occurs in a field. FTS5 splits them with its `ascii` tokenizer (migration 0017),
+ * which needs no Unicode tables for tokens that are already split and lower-cased.
  *
  * Both FTS5 tables are contentless (`content=''`, `contentless_delete=1`): the tokens are kept once,
  * in the inverted index, and the text shown comes from search_entries, whose rowid keys them.
@@ -78,12 +79,7 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
     const rowids = new Map(inserted.rows.map((r) => [r.document_id, r.rowid]));
     const fields = entries.map((e) => ({ rowid: rowids.get(e.documentId)!, ...tokenizedFields(e) }));
     await sql`update search_index_size set entries = entries + ${entries.length - found.rows.length}`.execute(db);
-    await sql`insert into search_fts (rowid, title, doc_number, index_number, body) values ${sql.join(
-      fields.map((f) => sql`(${f.rowid}, ${f.title}, ${f.docNumber}, ${f.indexNumber}, ${f.body})`),
-    )}`.execute(db);
-    await sql`insert into search_titles (rowid, title, doc_number, index_number) values ${sql.join(
-      fields.map((f) => sql`(${f.rowid}, ${f.title}, ${f.docNumber}, ${f.indexNumber})`),
-    )}`.execute(db);
+    await insertTokens(db, fields);
   };
 
   const putMany = (entries: readonly SearchEntry[]) => putInChunks(entries, CHUNK, putChunk);
@@ -153,6 +149,19 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
       return countFacets(db, sql`search_fts join search_entries e on e.rowid = search_fts.rowid`, where, maxMatches);
     },
   };
+}
+
+/** Entries' tokens, keyed by their search_entries rowid, into both FTS5 tables: one statement each. */
+export async function insertTokens(
+  db: QueryExecutorProvider,
+  fields: readonly ({ rowid: number } & ReturnType<typeof tokenizedFields>)[],
+): Promise<void> {
+  await sql`insert into search_fts (rowid, title, doc_number, index_number, body) values ${sql.join(
+    fields.map((f) => sql`(${f.rowid}, ${f.title}, ${f.docNumber}, ${f.indexNumber}, ${f.body})`),
+  )}`.execute(db);
+  await sql`insert into search_titles (rowid, title, doc_number, index_number) values ${sql.join(
+    fields.map((f) => sql`(${f.rowid}, ${f.title}, ${f.docNumber}, ${f.indexNumber})`),
+  )}`.execute(db);
 }
 
 /** The FTS5 query: the alternatives as phrases, any of them. */

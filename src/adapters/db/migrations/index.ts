@@ -14,6 +14,7 @@ import * as contentVersion from './0012-content-version.ts';
 import * as searchBounded from './0013-search-bounded.ts';
 import * as searchBreadth from './0014-search-breadth.ts';
 import * as editionCounts from './0016-edition-counts.ts';
+import * as searchAscii from './0017-search-ascii-tokenizer.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-search-bounded': searchBounded,
   '0014-search-breadth': searchBreadth,
   '0016-edition-counts': editionCounts,
+  '0017-search-ascii-tokenizer': searchAscii,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */
