@@ -84,15 +84,6 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
 
   const putMany = (entries: readonly SearchEntry[]) => putInChunks(entries, CHUNK, putChunk);
 
-  /** Sets an FTS5 option of both tables; stored in their %_config, inside the caller's transaction. */
-  const configure = async (option: 'automerge' | 'crisismerge', value: number) => {
-    for (const table of FTS_TABLES) {
-      await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values (${option}, ${sql.lit(value)})`.execute(
-        db,
-      );
-    }
-  };
-
   return {
     putMany,
     put: (entry) => putMany([entry]),
@@ -117,17 +108,8 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
       await sql`delete from search_entries`.execute(db);
       await sql`update search_index_size set entries = 0`.execute(db);
     },
-    async startBulkLoad() {
-      await configure('automerge', 0);
-      await configure('crisismerge', BULK_CRISISMERGE);
-    },
-    async finishBulkLoad() {
-      for (const table of FTS_TABLES) {
-        await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('optimize')`.execute(db);
-      }
-      await configure('automerge', AUTOMERGE);
-      await configure('crisismerge', CRISISMERGE);
-    },
+    startBulkLoad: () => startBulkLoad(db),
+    finishBulkLoad: () => finishBulkLoad(db),
     async count() {
       const result = await sql<{ n: number }>`select count(*) as n from search_entries`.execute(db);
       return toCount(result.rows[0]?.n);
@@ -149,6 +131,31 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
       return countFacets(db, sql`search_fts join search_entries e on e.rowid = search_fts.rowid`, where, maxMatches);
     },
   };
+}
+
+/** Sets FTS5 options of both tables; stored in their %_config, inside the caller's transaction. */
+export async function configureFts(db: QueryExecutorProvider, options: Record<string, number>): Promise<void> {
+  for (const table of FTS_TABLES) {
+    for (const [option, value] of Object.entries(options)) {
+      // FTS5 takes the value as a literal only; both are this file's constants.
+      await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values (${option}, ${sql.lit(value)})`.execute(
+        db,
+      );
+    }
+  }
+}
+
+/** A bulk load begins: merges wait (see AUTOMERGE). */
+export function startBulkLoad(db: QueryExecutorProvider): Promise<void> {
+  return configureFts(db, { automerge: 0, crisismerge: BULK_CRISISMERGE });
+}
+
+/** A bulk load ends: each table merged into one segment, and writes merging again. */
+export async function finishBulkLoad(db: QueryExecutorProvider): Promise<void> {
+  for (const table of FTS_TABLES) {
+    await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('optimize')`.execute(db);
+  }
+  await configureFts(db, { automerge: AUTOMERGE, crisismerge: CRISISMERGE });
 }
 
 /** Entries' tokens, keyed by their search_entries rowid, into both FTS5 tables: one statement each. */

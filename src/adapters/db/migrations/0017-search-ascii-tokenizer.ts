@@ -1,7 +1,7 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { AttachmentText } from '../../../modules/search/index.ts';
 import { tokenizedFields } from '../../search/fields.ts';
-import { insertTokens } from '../../search/sqlite-fts5.ts';
+import { configureFts, finishBulkLoad, insertTokens, startBulkLoad } from '../../search/sqlite-fts5.ts';
 
 /**
  * SQLite: the FTS5 tables read the application's tokens with FTS5's `ascii` tokenizer instead of
@@ -21,21 +21,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`drop table search_titles`.execute(db);
   await sql`create virtual table search_fts using fts5(title, doc_number, index_number, body, ${options})`.execute(db);
   await sql`create virtual table search_titles using fts5(title, doc_number, index_number, ${options})`.execute(db);
-  const configure = async (values: Record<string, number>) => {
-    for (const table of ['search_fts', 'search_titles']) {
-      for (const [option, value] of Object.entries(values)) {
-        await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values (${option}, ${sql.lit(value)})`.execute(
-          db,
-        );
-      }
-    }
-  };
-  await configure({ automerge: 0, crisismerge: 64, hashsize: 32 * 1024 * 1024 });
+  await configureFts(db, { hashsize: 32 * 1024 * 1024 });
+  await startBulkLoad(db);
   await refill(db);
-  for (const table of ['search_fts', 'search_titles']) {
-    await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('optimize')`.execute(db);
-  }
-  await configure({ automerge: 8, crisismerge: 16 });
+  await finishBulkLoad(db);
 }
 
 /** Indexes every entry again, with its attachments' text, 500 to a statement. */
