@@ -33,6 +33,36 @@ describe('indexTokens', () => {
   });
 });
 
+describe('tokenizedText is indexTokens joined with spaces', () => {
+  const joined = (text: string) => indexTokens(text).join(' ');
+
+  it.each([
+    ['人力资源和社会保障局'],
+    ['余政办发〔2020〕16号文件'],
+    ['ＧＤＰ同比增长５%，Wi-Fi覆盖率达99.5%'],
+    ['医'],
+    ['，。！'],
+    [''],
+    ['第一条\n第二条　为了规范〇〇年度工作'],
+    ['𠀀𠀁字和汉字'],
+    ['Ⅻ章 ½ café ﬁ ß İ'],
+  ])('%s', (text) => {
+    expect(tokenizedText(text)).toBe(joined(text));
+  });
+
+  it('for every character of the BMP, in order and in a seeded shuffle of pairs', () => {
+    const all = Array.from({ length: 0x10000 }, (_, c) => (c >= 0xd800 && c <= 0xdfff ? ' ' : String.fromCharCode(c)));
+    expect(tokenizedText(all.join(''))).toBe(joined(all.join('')));
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    const alphabet = [...'社会保障政府公开〇々abcXYZ019ＡＢ１２，。 -_\n【】〔〕()é'].concat(['𠀀', '😀', '\u0301']);
+    for (let round = 0; round < 500; round++) {
+      const text = Array.from({ length: 1 + (next() % 40) }, () => alphabet[next() % alphabet.length]!).join('');
+      expect(tokenizedText(text), text).toBe(joined(text));
+    }
+  });
+});
+
 describe('parseQuery', () => {
   it.each([
     ['低保', ['低保']],
