@@ -4,6 +4,37 @@ import { inject } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
 import { createPageCache, type ContentVersion } from './page-cache.ts';
 
+/** A route of its own behind the page cache, answered at the front door; it shows the version it was rendered at. */
+async function serverFor(
+  reader: () => ContentVersion | Promise<ContentVersion>,
+  state: { version: number; renders: number },
+  turnReadMs?: number,
+) {
+  const cache = createPageCache({
+    enabled: true,
+    maxBytes: 1024 * 1024,
+    checkMs: 0,
+    currentVersion: reader,
+    isPersonal: () => false,
+    mayBePersonal: () => false,
+    variantOf: () => 'plain',
+    parseCookies: () => ({}),
+    canonicalTarget: (raw) => raw,
+    ...(turnReadMs === undefined ? {} : { turnReadMs }),
+  });
+  const app = Fastify();
+  await app.register(async (group) => {
+    cache.install(group);
+    group.get('/page', async (_request, reply) => {
+      state.renders++;
+      return reply.type('text/html; charset=utf-8').send(`<p>version ${state.version}</p>`);
+    });
+  });
+  await app.ready();
+  const front = cache.front((request: IncomingMessage, response: ServerResponse) => app.routing(request, response));
+  return { cache, app, get: () => inject(front, { method: 'GET', url: '/page' }) };
+}
+
 /**
  * The page cache over an asynchronous content version reader (PostgreSQL's case), with a route of
  * its own: a read is shared only by requests that arrived before it began.
@@ -19,31 +50,6 @@ describe('page cache with an asynchronous version reader', () => {
       return state.gate.then(() => ({ version: seen, changedAtMs: Date.UTC(2026, 2, 2) }));
     };
     return { state, reader };
-  }
-
-  async function serverFor(reader: () => Promise<ContentVersion>, state: { version: number; renders: number }) {
-    const cache = createPageCache({
-      enabled: true,
-      maxBytes: 1024 * 1024,
-      checkMs: 0,
-      currentVersion: reader,
-      isPersonal: () => false,
-      mayBePersonal: () => false,
-      variantOf: () => 'plain',
-      parseCookies: () => ({}),
-      canonicalTarget: (raw) => raw,
-    });
-    const app = Fastify();
-    await app.register(async (group) => {
-      cache.install(group);
-      group.get('/page', async (_request, reply) => {
-        state.renders++;
-        return reply.type('text/html; charset=utf-8').send(`<p>version ${state.version}</p>`);
-      });
-    });
-    await app.ready();
-    const front = cache.front((request: IncomingMessage, response: ServerResponse) => app.routing(request, response));
-    return { cache, app, get: () => inject(front, { method: 'GET', url: '/page' }) };
   }
 
   const ticks = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -91,6 +97,39 @@ describe('page cache with an asynchronous version reader', () => {
     // The first request's read, and one more shared by the five that arrived while it was under way.
     expect(state.reads).toBe(reads + 2);
     expect(state.renders).toBe(1);
+    await app.close();
+  });
+});
+
+/** The page cache over a synchronous reader (SQLite's case), answered at the front door. */
+describe('page cache with a synchronous version reader', () => {
+  it('shares a read among the requests of one turn of the event loop, and reads again in the next', async () => {
+    const state = { version: 1, reads: 0, renders: 0 };
+    const { cache, app, get } = await serverFor(
+      () => {
+        state.reads++;
+        return { version: state.version, changedAtMs: Date.UTC(2026, 2, 2) };
+      },
+      state,
+      // However slow the machine: only the turn of the event loop ends the sharing here.
+      60_000,
+    );
+    const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+    expect((await get()).body).toBe('<p>version 1</p>');
+    await nextTurn();
+    const reads = state.reads;
+    const together = await Promise.all(Array.from({ length: 5 }, () => get()));
+    expect(together.map((r) => r.body)).toEqual(Array(5).fill('<p>version 1</p>'));
+    expect(cache.stats().frontHits).toBe(5);
+    expect(state.reads).toBe(reads + 1);
+
+    // Committed after that turn, before the next request arrived: seen.
+    await nextTurn();
+    state.version = 2;
+    expect((await get()).body).toBe('<p>version 2</p>');
+    expect(state.reads).toBe(reads + 2 + 1); // the front door's read, then the route group's own
+    expect(state.renders).toBe(2);
     await app.close();
   });
 });
