@@ -1,10 +1,10 @@
 /**
  * Benchmark of the public site under a traffic spike: `wrk` with 100 connections for a fixed time
- * on a document page, the column page and a list page, each beside Debian's nginx serving the same
- * HTML as a static file in the same run, with the shared page cache on and off.
+ * on a document page, the column page, a list page and the search page, each beside Debian's nginx
+ * serving the same HTML as a static file in the same run, with the shared page cache on and off.
  *
  * The documents are written through the document store (the rows publishing writes) into a fresh
- * database; the server is the real `gongkai start` in its own process at the default log level, so
+ * database and indexed for search as `gongkai search reindex` does (`rebuildPublicIndex`); the server is the real `gongkai start` in its own process at the default log level, so
  * its peak RSS is its own. Run: `npm run bench:http` (1,000,000 documents), `-- --docs 20000` for a
  * quick run; set GONGKAI_BENCH_DATABASE_URL=postgres://… to run on PostgreSQL. Needs `nginx` and
  * `wrk` (apt-get install nginx-light wrk). The last line printed is one JSON object.
@@ -31,6 +31,7 @@ import { fromDocument, fromEdition } from '../src/adapters/db/document-store.ts'
 import type { DocumentRow, EditionRow } from '../src/adapters/db/schema.ts';
 import { benchDistrict, benchDocument, corpusArticles } from './district-kit.ts';
 import { openDatabase } from '../src/adapters/db/database.ts';
+import { rebuildPublicIndex } from '../src/modules/documents/index.ts';
 import type { Org } from '../src/modules/orgs/domain/org.ts';
 import { openApp, type AppContext } from '../src/app/context.ts';
 import { seededRandom } from '../src/demo/content.ts';
@@ -375,6 +376,17 @@ async function main(): Promise<void> {
       // Statistics as autovacuum (PostgreSQL) or PRAGMA optimize (SQLite) would keep them after a bulk load.
       await sql`analyze`.execute(app.database.db);
       console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      const indexing = Date.now();
+      const indexed = await rebuildPublicIndex({
+        uow: app.uow,
+        onProgress: (done, total) => {
+          if (done % 50_000 === 0 || done === total) process.stdout.write(`\r  search index ${done} / ${total}   `);
+        },
+      });
+      const seconds = (Date.now() - indexing) / 1000;
+      console.log(
+        `\n  ${indexed} documents indexed for search in ${seconds.toFixed(1)} s (${Math.round(indexed / seconds)}/s)`,
+      );
       if (values.data) writeFileSync(loadedMark, JSON.stringify({ docs: DOCS, documentId }));
     }
     await app.close();
@@ -383,6 +395,8 @@ async function main(): Promise<void> {
       { name: 'document', path: `/xxgk/doc/${documentId}` },
       { name: 'column', path: '/xxgk/' },
       { name: 'list', path: '/xxgk/fdzdgknr?org=bd-t3' },
+      // A common word, as many people would search it the morning a policy is announced.
+      { name: 'search', path: `/search?q=${encodeURIComponent('社会保障')}` },
     ];
     // The same HTML for nginx, as the server renders it.
     const staticRoot = join(work, 'static');
