@@ -1,0 +1,14 @@
+/**
+ * The interpretation module's door (政策解读 and 回应关切): everything the composition root and other
+ * modules may use. Nothing else in the module is imported from outside it.
+ */
+export { INTERPRETATION_KINDS, COUNTED_KIND } from './domain/kinds.ts';
+export type { InterpretationKind } from './domain/kinds.ts';
+export { INTERPRETATION_WORKING_DAYS, interpretationTimeliness } from './domain/timeliness.ts';
+export type { Timeliness } from './domain/timeliness.ts';
+export { CHART_TYPES, MAX_CHART_ROWS, MAX_CHART_SERIES, parseChartData } from './domain/chart-data.ts';
+export type { ChartData, ChartDataResult, ChartType } from './domain/chart-data.ts';
+export { CHART_BACKGROUND, CHART_SERIES_COLOURS, CHART_TEXT } from './domain/palette.ts';
+export { COVERAGE_TARGET, interpretationCoverage } from './domain/coverage.ts';
+export type { Coverage, CoverageFigure, NormativeDocument } from './domain/coverage.ts';
+export { INTERPRETATION_TEXT } from './strings.ts';

@@ -1,0 +1,39 @@
+/** User-facing text of the interpretation module (政策解读, 回应关切). */
+export const INTERPRETATION_TEXT = {
+  kinds: {
+    text: '文字解读',
+    graphic: '图解',
+    qa: '简明问答',
+    media: '媒体解读',
+    video: '视频/动漫',
+    case: '案例说明',
+  },
+  chartTypes: { bar: '柱状图', line: '折线图', pie: '饼图', table: '表格' },
+  timeliness: {
+    on_time: '按时发布',
+    late: '逾期发布',
+    pending: '待发布',
+    overdue: '已逾期未发布',
+  },
+  lateNote: (dueOn: string, days: number) =>
+    `解读材料应在文件公开后3个工作日内（${dueOn}前）发布，本解读晚了${days}个工作日（国办发〔2016〕19号）。`,
+  chart: {
+    empty: '请粘贴或填写图表数据：第一行为表头（类别名称、各数据系列名称），其下每行一个类别。',
+    tooLong: (max: number) => `图表数据不能超过${max}个字符，请汇总后再做图。`,
+    headerOnly: '只有表头，没有数据行：请在表头下方每行填写一个类别及其数值。',
+    headerTooShort: '表头至少要有两列：第一列是类别名称，其后每列是一个数据系列。',
+    tooManySeries: (max: number, found: number) => `一张图最多${max}个数据系列，表头有${found}个。`,
+    tooManyRows: (max: number, found: number) =>
+      `一张图最多${max}行数据（不含表头），粘贴的有${found}行；请汇总后再做图，明细可作为附件公开。`,
+    blankRow: (row: number) => `第${row}行是空行，请删除空行或补全该行数据。`,
+    cellCount: (row: number, found: number, expected: number) =>
+      `第${row}行有${found}列，表头有${expected}列，请逐列对齐（用制表符或逗号分隔）。`,
+    blankLabel: (row: number) => `第${row}行第1列（类别名称）为空。`,
+    blankCell: (row: number, column: number) => `第${row}行第${column}列为空，请填写数值（没有数据请填0）。`,
+    notNumber: (row: number, column: number, value: string) =>
+      `第${row}行第${column}列「${value}」不是数字，请只填写数值（单位写在“计量单位”中）。`,
+    pieOneSeries: (found: number) => `饼图只能有一个数据系列，表头有${found}个；请改用柱状图或折线图。`,
+    pieNegative: (row: number) => `饼图的数值不能为负数（第${row}行）。`,
+    moreIssues: (count: number) => `另有${count}处问题，请先修改以上各处。`,
+  },
+} as const;
