@@ -12,3 +12,4 @@ export { CHART_BACKGROUND, CHART_SERIES_COLOURS, CHART_TEXT } from './domain/pal
 export { COVERAGE_TARGET, interpretationCoverage } from './domain/coverage.ts';
 export type { Coverage, CoverageFigure, NormativeDocument } from './domain/coverage.ts';
 export { INTERPRETATION_TEXT } from './strings.ts';
+export type { ChartRenderer, ChartSpec } from './ports.ts';

@@ -1,0 +1,86 @@
+import * as echarts from 'echarts';
+import {
+  CHART_SERIES_COLOURS,
+  CHART_TEXT,
+  type ChartRenderer,
+  type ChartSpec,
+} from '../../modules/interpretation/index.ts';
+
+/** The drawing's own size; the page scales it to the width of the screen (viewBox). */
+const WIDTH = 720;
+const HEIGHT = 400;
+const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-serif";
+
+/**
+ * Charts drawn with Apache ECharts' server-side renderer into SVG: no browser and no JavaScript on
+ * the page. Labels are the author's text and ECharts writes them as escaped SVG text. Animation is
+ * off, so the SVG is the final picture.
+ */
+export function createEchartsRenderer(): ChartRenderer {
+  return {
+    svg(chart: ChartSpec): string {
+      const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+      try {
+        instance.setOption(optionOf(chart));
+        return withTextAlternative(instance.renderToSVGString(), chart);
+      } finally {
+        instance.dispose();
+      }
+    },
+  };
+}
+
+/**
+ * The picture's accessible name and description inside the SVG itself (role="img", <title>, <desc>),
+ * so it keeps them wherever it goes (the page, the HTML bundle for new media).
+ */
+function withTextAlternative(svg: string, chart: ChartSpec): string {
+  const open = svg.indexOf('>');
+  return `${svg.slice(0, open)} role="img"><title>${xmlText(chart.title)}</title><desc>${xmlText(chart.description)}</desc>${svg.slice(open + 1)}`;
+}
+
+const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function optionOf(chart: ChartSpec): echarts.EChartsCoreOption {
+  const text = { color: CHART_TEXT, fontFamily: FONT, fontSize: 14 };
+  const common = {
+    animation: false,
+    color: [...CHART_SERIES_COLOURS],
+    textStyle: text,
+    title: { text: chart.title, left: 'center', textStyle: { ...text, fontSize: 18 } },
+  };
+  const { data } = chart;
+  if (chart.type === 'pie') {
+    return {
+      ...common,
+      series: [
+        {
+          type: 'pie',
+          radius: '60%',
+          center: ['50%', '55%'],
+          label: { ...text, formatter: `{b}：{c}${chart.unit}（{d}%）` },
+          data: data.rows.map((row) => ({ name: row.label, value: row.values[0] })),
+        },
+      ],
+    };
+  }
+  return {
+    ...common,
+    legend: { show: data.series.length > 1, bottom: 0, textStyle: text },
+    grid: { left: 72, right: 32, top: 64, bottom: data.series.length > 1 ? 72 : 48 },
+    xAxis: {
+      type: 'category',
+      name: data.categoryName,
+      data: data.rows.map((row) => row.label),
+      axisLabel: { ...text, interval: 'auto' },
+      nameTextStyle: text,
+    },
+    yAxis: { type: 'value', name: chart.unit, axisLabel: text, nameTextStyle: text },
+    series: data.series.map((name, column) => ({
+      type: chart.type,
+      name,
+      data: data.rows.map((row) => row.values[column]),
+      ...(chart.type === 'line' ? { symbolSize: 8, lineStyle: { width: 3 } } : {}),
+    })),
+  };
+}
