@@ -13,3 +13,5 @@ export { COVERAGE_TARGET, interpretationCoverage } from './domain/coverage.ts';
 export type { Coverage, CoverageFigure, NormativeDocument } from './domain/coverage.ts';
 export { INTERPRETATION_TEXT } from './strings.ts';
 export type { ChartRenderer, ChartSpec } from './ports.ts';
+export { checkGraphic, GRAPHIC_LIMITS, MAX_GRAPHIC_BLOCKS } from './domain/graphic.ts';
+export type { GraphicBlock, GraphicBlockInput, GraphicCheck, GraphicIssue } from './domain/graphic.ts';

@@ -17,6 +17,15 @@ export const INTERPRETATION_TEXT = {
   },
   lateNote: (dueOn: string, days: number) =>
     `解读材料应在文件公开后3个工作日内（${dueOn}前）发布，本解读晚了${days}个工作日（国办发〔2016〕19号）。`,
+  graphic: {
+    noBlocks: '图解至少要有一个内容块（标题、文字、关键数字或图表）。',
+    tooManyBlocks: (max: number) => `一篇图解最多${max}个内容块，请精简或拆分为几篇。`,
+    required: (field: string) => `请填写${field}。`,
+    tooLong: (field: string, max: number) => `${field}不能超过${max}个字。`,
+    figureNotNumber: (value: string) => `关键数字「${value}」不是数字；单位请写在“单位”中，例如 1350 人、12.5 %。`,
+    descriptionTooShort: (min: number) => `请用至少${min}个字说明这张图表示什么（看不见图的读者靠这段文字了解它）。`,
+    noChart: '图解至少要有一张图表或一个关键数字。',
+  },
   chart: {
     empty: '请粘贴或填写图表数据：第一行为表头（类别名称、各数据系列名称），其下每行一个类别。',
     tooLong: (max: number) => `图表数据不能超过${max}个字符，请汇总后再做图。`,
