@@ -3,6 +3,7 @@ import { AUTH_AUDIT_ACTIONS } from '../modules/auth/index.ts';
 import { CALENDAR_AUDIT_ACTIONS } from '../modules/calendar/index.ts';
 import { CATALOG_AUDIT_ACTIONS } from '../modules/catalog/index.ts';
 import { DOCUMENT_AUDIT_ACTIONS } from '../modules/documents/index.ts';
+import { INTERPRETATION_AUDIT_ACTIONS } from '../modules/interpretation/index.ts';
 import { ORG_AUDIT_ACTIONS } from '../modules/orgs/index.ts';
 import { REQUEST_AUDIT_ACTIONS } from '../modules/requests/index.ts';
 import { REPORT_AUDIT_ACTIONS } from '../modules/reports/index.ts';
@@ -20,4 +21,5 @@ export const AUDIT_ACTION_LABELS: AuditActionLabels = {
   ...CALENDAR_AUDIT_ACTIONS,
   ...REQUEST_AUDIT_ACTIONS,
   ...REPORT_AUDIT_ACTIONS,
+  ...INTERPRETATION_AUDIT_ACTIONS,
 };

@@ -36,6 +36,8 @@ import {
   registerDocumentAdminRoutes,
   registerColumnRoutes,
 } from '../modules/documents/index.ts';
+import { interpretationPageAdditions, registerInterpretationAdminRoutes } from '../modules/interpretation/index.ts';
+import { createEchartsRenderer } from '../adapters/charts/echarts-svg.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
   refreshDueDates,
@@ -278,6 +280,8 @@ export async function buildServer(
     ...ctx,
     shell,
     filing: createCatalogFiling(ctx),
+    pageAdditions: interpretationPageAdditions(ctx.stores),
+    charts: createEchartsRenderer(),
     workbooks: { read: readWorkbook, write: writeWorkbook },
     openXlsx: openXlsxTable,
     searchVocabulary: { genres: GENRES, validities: VALIDITIES, topics: TOPICS },
@@ -383,6 +387,7 @@ export async function buildServer(
         registerSearchAdminRoutes(enrolled, web);
         registerRequestAdminRoutes(enrolled, web);
         registerReportAdminRoutes(enrolled, web);
+        registerInterpretationAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);
       });

@@ -33,6 +33,9 @@ describe('ECharts SVG renderer', () => {
       expect(svg).toContain(text);
     expect(svg).toContain(CHART_SERIES_COLOURS[0]);
     expect(svg).toContain(CHART_SERIES_COLOURS[1]);
+    // No inline CSS, which the site's Content-Security-Policy would refuse: attributes instead.
+    expect(svg).not.toMatch(/<style|style="/);
+    expect(svg).toContain(`font-family="'Noto Sans CJK SC'`);
     expect(svg).toMatch(/^<svg [^>]*role="img"><title>示范区城乡低保人数<\/title><desc>2025年城乡低保1350人，/);
   });
 

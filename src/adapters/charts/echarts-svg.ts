@@ -22,7 +22,7 @@ export function createEchartsRenderer(): ChartRenderer {
       const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
       try {
         instance.setOption(optionOf(chart));
-        return withTextAlternative(instance.renderToSVGString(), chart);
+        return withTextAlternative(withoutCss(instance.renderToSVGString()), chart);
       } finally {
         instance.dispose();
       }
@@ -37,6 +37,25 @@ export function createEchartsRenderer(): ChartRenderer {
 function withTextAlternative(svg: string, chart: ChartSpec): string {
   const open = svg.indexOf('>');
   return `${svg.slice(0, open)} role="img"><title>${xmlText(chart.title)}</title><desc>${xmlText(chart.description)}</desc>${svg.slice(open + 1)}`;
+}
+
+/**
+ * The site's Content-Security-Policy allows no inline CSS (`style-src 'self'`), which would drop the
+ * drawing's fonts: each `style` attribute becomes SVG presentation attributes, and the <style>
+ * element ECharts adds (hover effects only) goes.
+ */
+function withoutCss(svg: string): string {
+  return svg
+    .replace(/<style[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/ class="zr\d+-cls-\d+"/g, '')
+    .replace(/ style="([^"]*)"/g, (_all, declarations: string) =>
+      declarations
+        .split(';')
+        .map((declaration) => declaration.split(':'))
+        .filter((parts) => parts.length === 2 && /^[a-z-]+$/.test(parts[0]!.trim()))
+        .map(([name, value]) => ` ${name!.trim()}="${value!.trim().replace(/"/g, '&quot;')}"`)
+        .join(''),
+    );
 }
 
 const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

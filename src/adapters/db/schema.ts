@@ -34,6 +34,24 @@ export type Database = {
   foi_upstream_outbox: UpstreamOutboxRow;
   site_content_version: SiteContentVersionRow;
   edition_counts: EditionCountRow;
+  interpretation_editions: InterpretationEditionRow;
+  interpretation_links: InterpretationLinkRow;
+};
+
+/** What an interpretation's edition holds besides the document's content (migration 0018). */
+export type InterpretationEditionRow = {
+  edition_id: string;
+  document_id: string;
+  kind: string;
+  blocks: string;
+  saved_at: string;
+};
+
+/** A policy document an interpretation's edition interprets, in order. */
+export type InterpretationLinkRow = {
+  edition_id: string;
+  policy_document_id: string;
+  position: number;
 };
 
 /** One row: bumped by triggers on every table the public site shows (migration 0012). */

@@ -4,6 +4,7 @@ import type { CalendarStore } from '../../modules/calendar/ports.ts';
 import type { CatalogStore } from '../../modules/catalog/ports.ts';
 import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import type { AttachmentTextStore, DocumentStore } from '../../modules/documents/ports.ts';
+import type { InterpretationStore } from '../../modules/interpretation/index.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
@@ -21,6 +22,7 @@ import { createCatalogStore } from './catalog-store.ts';
 import type { DatabaseHandle } from './database.ts';
 import { dialectQuirks, type DialectQuirks } from './dialect.ts';
 import { createDocumentStore } from './document-store.ts';
+import { createInterpretationStore } from './interpretation-store.ts';
 import { createOrgStore } from './org-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
@@ -55,6 +57,8 @@ export type Stores = {
   synonyms: SynonymStore;
   /** Text extracted from documents' attachments. */
   attachmentTexts: AttachmentTextStore;
+  /** Interpretations' own records per edition (政策解读). */
+  interpretations: InterpretationStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -80,6 +84,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     searchIndex: quirks.name === 'postgres' ? createPostgresSearchIndex(db) : createSqliteSearchIndex(db),
     synonyms: createSynonymStore(db),
     attachmentTexts: createAttachmentTextStore(db),
+    interpretations: createInterpretationStore(db),
   };
 }
 

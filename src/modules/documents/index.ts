@@ -17,7 +17,7 @@ export { withdrawEdition } from './commands/withdraw-edition.ts';
 export type { EditionContentInput, Genre, Topic } from './domain/metadata.ts';
 export { GENRES, TOPICS, VALIDITIES } from './domain/metadata.ts';
 export { EDITION_STATE_LABELS, reasonToPreventApproval } from './domain/workflow.ts';
-export type { Edition, EditionState } from './domain/workflow.ts';
+export type { Edition, EditionState, GovDocument } from './domain/workflow.ts';
 export { registerDocumentAdminRoutes } from './http/admin-routes.tsx';
 export { documentApiRoutes } from './http/api-routes.ts';
 export { registerColumnRoutes } from './http/column-routes.tsx';
@@ -28,6 +28,7 @@ export type {
   AttachmentTextRecord,
   AttachmentTextStore,
   CatalogFiling,
+  DocumentPageAdditions,
   DocumentStore,
   EditionListItem,
   EntryChoiceGroup,

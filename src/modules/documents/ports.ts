@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { AccessScope } from '../access/index.ts';
 import type { Edition, EditionState, GovDocument } from './domain/workflow.ts';
 import type { RegulatoryFact } from './domain/regulatory-counts.ts';
@@ -133,6 +134,15 @@ export interface CatalogFiling {
     formedOn: string | null;
     publishedOn: string | null;
   }): Promise<FilingView | undefined>;
+}
+
+/**
+ * What other modules show on a document's public page besides its own content: the interpretation
+ * module gives a graphic interpretation's charts in place of its text body, the documents it
+ * interprets, and a policy's 政策解读. The composition root wires it.
+ */
+export interface DocumentPageAdditions {
+  forPage(page: { documentId: string; editionId: string }): Promise<{ body?: Child; after?: Child }>;
 }
 
 /** Display names of staff accounts by id, in one lookup (the auth module answers). */

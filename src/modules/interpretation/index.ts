@@ -12,6 +12,18 @@ export { CHART_BACKGROUND, CHART_SERIES_COLOURS, CHART_TEXT } from './domain/pal
 export { COVERAGE_TARGET, interpretationCoverage } from './domain/coverage.ts';
 export type { Coverage, CoverageFigure, NormativeDocument } from './domain/coverage.ts';
 export { INTERPRETATION_TEXT } from './strings.ts';
-export type { ChartRenderer, ChartSpec } from './ports.ts';
+export type {
+  ChartRenderer,
+  ChartSpec,
+  InterpretationEdition,
+  InterpretationStore,
+  PublishedInterpretation,
+} from './ports.ts';
 export { checkGraphic, GRAPHIC_LIMITS, MAX_GRAPHIC_BLOCKS } from './domain/graphic.ts';
 export type { GraphicBlock, GraphicBlockInput, GraphicCheck, GraphicIssue } from './domain/graphic.ts';
+export { submitGraphicInterpretation, MAX_POLICIES, MAX_TITLE } from './commands/submit-graphic-interpretation.ts';
+export type { GraphicInterpretationInput, InterpretationStores } from './commands/submit-graphic-interpretation.ts';
+export { interpretationPageAdditions } from './queries/page-additions.tsx';
+export { INTERPRETATION_AUDIT_ACTIONS } from './audit-actions.ts';
+export { registerInterpretationAdminRoutes } from './http/admin-routes.tsx';
+export type { InterpretationWebDeps } from './http/deps.ts';

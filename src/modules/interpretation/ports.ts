@@ -1,4 +1,6 @@
 import type { ChartData, ChartType } from './domain/chart-data.ts';
+import type { GraphicBlock } from './domain/graphic.ts';
+import type { InterpretationKind } from './domain/kinds.ts';
 
 /** A chart of a graphic interpretation, as its author described it. */
 export type ChartSpec = {
@@ -17,4 +19,33 @@ export type ChartSpec = {
  */
 export interface ChartRenderer {
   svg(chart: ChartSpec): string;
+}
+
+/** What an interpretation's edition holds besides the document's own content. */
+export type InterpretationEdition = {
+  editionId: string;
+  documentId: string;
+  kind: InterpretationKind;
+  blocks: GraphicBlock[];
+  /** The policy documents it interprets, in order. */
+  policyDocumentIds: string[];
+  savedAt: string;
+};
+
+/** A published interpretation as a policy's page lists it. */
+export type PublishedInterpretation = {
+  documentId: string;
+  editionId: string;
+  title: string;
+  kind: InterpretationKind;
+  publishedOn: string;
+};
+
+/** Interpretations' own records, kept in the same transaction as their editions. */
+export interface InterpretationStore {
+  /** Inserts or replaces the record of an edition, links included. */
+  save(record: InterpretationEdition): Promise<void>;
+  forEdition(editionId: string): Promise<InterpretationEdition | undefined>;
+  /** Interpretations whose published edition interprets this document, newest first. */
+  publishedFor(policyDocumentId: string): Promise<PublishedInterpretation[]>;
 }

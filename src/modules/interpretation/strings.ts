@@ -17,6 +17,12 @@ export const INTERPRETATION_TEXT = {
   },
   lateNote: (dueOn: string, days: number) =>
     `解读材料应在文件公开后3个工作日内（${dueOn}前）发布，本解读晚了${days}个工作日（国办发〔2016〕19号）。`,
+  submitted: '图解已提交审核，由本单位审核人审核发布。',
+  titleRequired: '请填写解读的标题。',
+  titleTooLong: (max: number) => `标题不能超过${max}个字。`,
+  policyRequired: '请选择本解读所解读的政策文件（至少一件）。',
+  tooManyPolicies: (max: number) => `一篇解读最多关联${max}件政策文件。`,
+  policyNotPublished: (id: string) => `所解读的文件（${id}）不存在或尚未公开；只能解读已公开的政策文件。`,
   graphic: {
     noBlocks: '图解至少要有一个内容块（标题、文字、关键数字或图表）。',
     tooManyBlocks: (max: number) => `一篇图解最多${max}个内容块，请精简或拆分为几篇。`,

@@ -444,6 +444,7 @@ export async function prepareHostileRun(options: {
     '/admin/ysqgk/texts',
     '/admin/reports/edu/2025',
     '/admin/reports/dist/2025',
+    '/admin/interpretations/new',
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

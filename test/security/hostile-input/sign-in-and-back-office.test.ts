@@ -239,6 +239,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/reports/{orgCode}/{year}/report.docx', query: [] },
     { path: '/admin/reports/{orgCode}/{year}/report.xlsx', query: [] },
     { path: '/admin/ysqgk/{requestId}/files/{fileId}', query: [] },
+    { path: '/admin/interpretations/new', query: ['policy'] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },
@@ -273,7 +274,14 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       });
     }
     // Signed in, forms that change things sent without the page's token: refused before they are read.
-    for (const url of ['/admin/documents', '/admin/orgs', '/admin/users', '/admin/settings', '/admin/account/tokens']) {
+    for (const url of [
+      '/admin/documents',
+      '/admin/orgs',
+      '/admin/users',
+      '/admin/settings',
+      '/admin/account/tokens',
+      '/admin/interpretations',
+    ]) {
       for (const type of [
         'application/x-www-form-urlencoded',
         'application/json',

@@ -37,17 +37,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
           where id = 1;
         return null;
       end $$`.execute(db);
-    // One bump per statement: a bulk load of a million editions is one update of the counter.
-    for (const table of PUBLIC_CONTENT_TABLES) {
+  } else {
+    await sql`insert into site_content_version (id, version, changed_at_ms)
+      values (1, 1, cast((julianday('now') - 2440587.5) * 86400000 as integer))`.execute(db);
+  }
+  await bumpContentVersionOn(db, PUBLIC_CONTENT_TABLES);
+}
+
+/**
+ * Triggers that bump the content version on any insert, update or delete of these tables: on
+ * PostgreSQL once per statement (a bulk load of a million editions is one update of the counter),
+ * on SQLite once per row (it has no statement triggers). Later migrations add their public tables
+ * through this too.
+ */
+export async function bumpContentVersionOn(db: Kysely<unknown>, tables: readonly string[]): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const table of tables) {
+    if (postgres) {
       await sql`create trigger ${sql.raw(`${table}_content_version`)}
         after insert or update or delete on ${sql.table(table)}
         for each statement execute function bump_site_content_version()`.execute(db);
+      continue;
     }
-    return;
-  }
-  await sql`insert into site_content_version (id, version, changed_at_ms)
-    values (1, 1, cast((julianday('now') - 2440587.5) * 86400000 as integer))`.execute(db);
-  for (const table of PUBLIC_CONTENT_TABLES) {
     for (const event of ['insert', 'update', 'delete']) {
       await sql`create trigger ${sql.raw(`${table}_content_version_${event}`)}
         after ${sql.raw(event)} on ${sql.table(table)}

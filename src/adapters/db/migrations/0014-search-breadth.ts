@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { bumpContentVersionOn } from './0012-content-version.ts';
 
 /**
  * Search beyond documents' own text:
@@ -54,24 +55,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_by', 'text', (c) => c.notNull())
     .execute();
 
-  for (const table of ['attachment_texts', 'search_synonyms']) {
-    if (sqlite) {
-      for (const event of ['insert', 'update', 'delete']) {
-        await sql`create trigger ${sql.raw(`${table}_content_version_${event}`)}
-          after ${sql.raw(event)} on ${sql.table(table)}
-          begin
-            update site_content_version
-              set version = version + 1,
-                  changed_at_ms = cast((julianday('now') - 2440587.5) * 86400000 as integer)
-              where id = 1;
-          end`.execute(db);
-      }
-    } else {
-      await sql`create trigger ${sql.raw(`${table}_content_version`)}
-        after insert or update or delete on ${sql.table(table)}
-        for each statement execute function bump_site_content_version()`.execute(db);
-    }
-  }
+  await bumpContentVersionOn(db, ['attachment_texts', 'search_synonyms']);
 }
 
 /** PostgreSQL drops a foreign key in place, whatever name it was given. */

@@ -15,6 +15,7 @@ import * as searchBounded from './0013-search-bounded.ts';
 import * as searchBreadth from './0014-search-breadth.ts';
 import * as editionCounts from './0016-edition-counts.ts';
 import * as searchAscii from './0017-search-ascii-tokenizer.ts';
+import * as interpretations from './0018-interpretations.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-search-breadth': searchBreadth,
   '0016-edition-counts': editionCounts,
   '0017-search-ascii-tokenizer': searchAscii,
+  '0018-interpretations': interpretations,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

@@ -76,6 +76,8 @@ export const GENRES = [
   '计划总结',
   '统计信息',
   '工作动态',
+  // An interpretation of policy documents, built in the interpretation module.
+  '政策解读',
   '公开指南',
   '公开制度',
   '年度报告',

@@ -170,6 +170,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
   app.get('/xxgk/doc/:id', async (request, reply) => {
     const { id } = parseNotFound(IdParams, request.params);
     const view = await getPublicDocument({ documents: stores.documents, orgs: stores.orgs, documentId: id });
+    const additions = await ctx.pageAdditions.forPage({ documentId: id, editionId: view.edition.id });
     return sendPublicPage(ctx, request, reply, {
       title: view.edition.content.title,
       active: 'fdzdgknr',
@@ -182,7 +183,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
       ],
       body: (
         <ColumnFrame active="fdzdgknr">
-          <DocumentPage view={view} />
+          <DocumentPage view={view} additions={additions} />
         </ColumnFrame>
       ),
     });

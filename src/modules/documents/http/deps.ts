@@ -4,7 +4,14 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { OrgStore } from '../../orgs/index.ts';
 import type { DocumentStores } from '../commands/edition-context.ts';
-import type { CatalogFiling, DocumentStore, FileSniffer, FileStorage, StaffNames } from '../ports.ts';
+import type {
+  CatalogFiling,
+  DocumentPageAdditions,
+  DocumentStore,
+  FileSniffer,
+  FileStorage,
+  StaffNames,
+} from '../ports.ts';
 
 /** What the column, the back office's document pages and the documents API need, built by the composition root. */
 export type DocumentsWebDeps = {
@@ -16,6 +23,8 @@ export type DocumentsWebDeps = {
   sniff: FileSniffer;
   /** Where documents are filed in the standard catalog (the catalog module answers). */
   filing: CatalogFiling;
+  /** What other modules add to a document's public page (the interpretation module answers). */
+  pageAdditions: DocumentPageAdditions;
   config: { maxUploadBytes: number; publicUrl: string };
   shell: PageShell;
 };

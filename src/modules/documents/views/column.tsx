@@ -215,8 +215,11 @@ export function DocumentListSection(props: {
   );
 }
 
-/** The page of one piece of government information: metadata table, body, attachments, history. */
-export function DocumentPage(props: { view: PublicDocumentView }) {
+/**
+ * The page of one piece of government information: metadata table, body, attachments, history, and
+ * what other modules add (a body drawn in place of the text, sections after it).
+ */
+export function DocumentPage(props: { view: PublicDocumentView; additions?: { body?: Child; after?: Child } }) {
   const { edition, document, org, attachments, history } = props.view;
   const c = edition.content;
   const field = c.fieldCode ? pilotField(c.fieldCode) : undefined;
@@ -262,7 +265,7 @@ export function DocumentPage(props: { view: PublicDocumentView }) {
           </p>
         </div>
       ) : null}
-      <div class="document-body" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />
+      {props.additions?.body ?? <div class="document-body" dangerouslySetInnerHTML={{ __html: c.bodyHtml }} />}
       {attachments.length > 0 ? (
         <section class="attachments" aria-labelledby="attachments-heading">
           <h2 id="attachments-heading">附件</h2>
@@ -278,6 +281,7 @@ export function DocumentPage(props: { view: PublicDocumentView }) {
           </ul>
         </section>
       ) : null}
+      {props.additions?.after ?? null}
       <footer class="document-footer">
         <p class="muted">
           发布单位：<a href={`/xxgk/fdzdgknr?org=${encodeURIComponent(org.code)}`}>{org.name}</a>　版本：

@@ -25,6 +25,8 @@ export type GraphicBlock =
       description: string;
       dataText: string;
       data: ChartData;
+      /** The chart drawn as SVG when the edition was saved (bar, line and pie; a table has none). */
+      svg?: string;
     };
 
 export const MAX_GRAPHIC_BLOCKS = 40;

@@ -2,8 +2,7 @@ import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../../
 
 /**
  * The 3-working-day rule: interpretation material must be online within 3 working days of the
- * document it interprets (国办发〔2016〕19号《〈关于全面推进政务公开工作的意见〉实施细则》; 国办发〔2016〕80号
- * 政务公开 §3.2). Counted like every clock of the product (民法典 Art. 201): the day the document was
+ * document it interprets (国办发〔2016〕19号, as quoted in published standard catalogs). Counted like every clock of the product (民法典 Art. 201): the day the document was
  * published is not counted, so a document published on a Friday before a normal weekend may be
  * interpreted up to the next Wednesday, and holidays and 调休 days come from the calendar.
  */

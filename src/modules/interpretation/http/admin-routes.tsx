@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
+import { setFlash } from '../../../platform/http/flash.ts';
+import { formFields, field } from '../../../platform/http/forms.ts';
+import { seeOther } from '../../../platform/http/render.ts';
+import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
+import { can, type Actor } from '../../access/index.ts';
+import { findEditions } from '../../documents/index.ts';
+import { listOrgs } from '../../orgs/index.ts';
+import { submitGraphicInterpretation } from '../commands/submit-graphic-interpretation.ts';
+import { INTERPRETATION_TEXT } from '../strings.ts';
+import { GraphicForm } from '../views/graphic-form.tsx';
+import type { InterpretationWebDeps } from './deps.ts';
+import { blocksOfForm, formIssues, type GraphicFormValues } from './graphic-form.ts';
+
+/** Published documents offered to interpret: the newest of the reader's units. */
+const POLICY_CHOICES = 200;
+
+/** The back office's interpretation pages: the graphic builder, which sends an interpretation for review. */
+export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: InterpretationWebDeps): void {
+  app.get('/admin/interpretations/new', async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const policy = typeof query.policy === 'string' ? query.policy.slice(0, 40) : '';
+    return renderForm(request, reply, { policyDocumentId: policy }, [], 200);
+  });
+
+  app.post('/admin/interpretations', async (request, reply) => {
+    const fields = formFields(request);
+    const values: GraphicFormValues = Object.fromEntries(
+      Object.keys(fields).map((name) => [name, field(fields, name)]),
+    );
+    const { blocks, places } = blocksOfForm(values);
+    try {
+      const { document } = await submitGraphicInterpretation({
+        ...ctx,
+        maxUploadBytes: ctx.config.maxUploadBytes,
+        actor: request.actor,
+        orgId: values.orgId ?? '',
+        documentId: null,
+        input: { title: values.title ?? '', policyDocumentIds: [values.policyDocumentId ?? ''], blocks },
+      });
+      setFlash(reply, { kind: 'success', text: INTERPRETATION_TEXT.submitted });
+      return seeOther(reply, `/admin/documents/${document.id}`);
+    } catch (error) {
+      if (!isDomainError(error, 'validation_failed')) throw error;
+      return renderForm(request, reply, values, formIssues(error.fields, places), 400);
+    }
+  });
+
+  async function draftableOrgs(actor: Actor) {
+    return (await listOrgs(ctx.stores)).filter((org) => can(actor, 'document.draft', org.path));
+  }
+
+  async function renderForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    values: GraphicFormValues,
+    issues: FieldIssue[],
+    status: number,
+  ) {
+    const orgs = await draftableOrgs(request.actor);
+    if (orgs.length === 0) throw new DomainError('forbidden');
+    const policies = await findEditions({
+      documents: ctx.stores.documents,
+      actor: request.actor,
+      filter: { states: ['published'] },
+      page: { offset: 0, limit: POLICY_CHOICES },
+    });
+    return sendAdminPage(
+      ctx,
+      request,
+      reply,
+      {
+        title: '新建图解',
+        active: 'documents',
+        body: (
+          <GraphicForm
+            csrfToken={request.csrfToken}
+            values={values}
+            issues={issues}
+            orgChoices={orgs.map((org) => ({ value: org.id, label: org.name }))}
+            policyChoices={policies.items
+              .filter((item) => item.edition.content.genre !== '政策解读')
+              .map((item) => ({
+                value: item.document.id,
+                label: `${item.edition.content.title}${item.edition.content.docNumber ? `（${item.edition.content.docNumber}）` : ''}`,
+              }))}
+          />
+        ),
+      },
+      status,
+    );
+  }
+}

@@ -1,0 +1,20 @@
+import type { Clock } from '../../../platform/clock.ts';
+import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
+import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
+import type { PageShell } from '../../../platform/web/page-shell.tsx';
+import type { FileSniffer, FileStorage } from '../../documents/index.ts';
+import type { InterpretationStores } from '../commands/submit-graphic-interpretation.ts';
+import type { ChartRenderer } from '../ports.ts';
+
+/** What the interpretation module's pages need, built by the composition root. */
+export type InterpretationWebDeps = {
+  stores: InterpretationStores;
+  uow: UnitOfWork<InterpretationStores>;
+  clock: Clock;
+  sanitiser: RichTextSanitiser;
+  files: FileStorage;
+  sniff: FileSniffer;
+  charts: ChartRenderer;
+  config: { maxUploadBytes: number };
+  shell: PageShell;
+};

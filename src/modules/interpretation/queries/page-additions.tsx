@@ -1,0 +1,36 @@
+import type { DocumentPageAdditions, DocumentStore } from '../../documents/index.ts';
+import type { InterpretationStore } from '../ports.ts';
+import { GraphicBody } from '../views/graphic-body.tsx';
+import { InterpretationBox, InterpretedDocuments } from '../views/related.tsx';
+
+/**
+ * What interpretations add to documents' public pages: on an interpretation, its charts in place of
+ * the text body and the documents it interprets (those still published); on a policy document, the
+ * 政策解读 box. Release, interpretation and response are linked both ways (plan §三.2).
+ */
+export function interpretationPageAdditions(stores: {
+  interpretations: InterpretationStore;
+  documents: DocumentStore;
+}): DocumentPageAdditions {
+  return {
+    async forPage({ documentId, editionId }) {
+      const [own, published] = await Promise.all([
+        stores.interpretations.forEdition(editionId),
+        stores.interpretations.publishedFor(documentId),
+      ]);
+      const interpreted = [];
+      for (const id of own?.policyDocumentIds ?? []) {
+        const live = (await stores.documents.editionsOf(id)).find((e) => e.state === 'published');
+        if (live) interpreted.push({ documentId: id, title: live.content.title, docNumber: live.content.docNumber });
+      }
+      const after = [
+        interpreted.length > 0 ? <InterpretedDocuments items={interpreted} /> : null,
+        published.length > 0 ? <InterpretationBox items={published} /> : null,
+      ].filter((section) => section !== null);
+      return {
+        ...(own && own.kind === 'graphic' ? { body: <GraphicBody blocks={own.blocks} /> } : {}),
+        ...(after.length > 0 ? { after: <>{after}</> } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { FieldIssue } from '../../../platform/errors.ts';
+import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
+import { SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
+import { CHART_TYPES, MAX_CHART_ROWS } from '../domain/chart-data.ts';
+import { GRAPHIC_LIMITS } from '../domain/graphic.ts';
+import type { GraphicFormValues } from '../http/graphic-form.ts';
+import { INTERPRETATION_TEXT } from '../strings.ts';
+
+type Choice = { value: string; label: string };
+
+/**
+ * The graphic interpretation builder (图解), a form that works without JavaScript: the unit, the title,
+ * the policy document interpreted, then a heading, a text, a key figure and up to two charts, whose
+ * data is pasted from a spreadsheet. Errors show beside their fields and everything typed is kept.
+ */
+export function GraphicForm(props: {
+  csrfToken: string;
+  values: GraphicFormValues;
+  issues: FieldIssue[];
+  orgChoices: Choice[];
+  policyChoices: Choice[];
+}) {
+  const { values: v, issues } = props;
+  const chartTypes = CHART_TYPES.map((type) => ({ value: type, label: INTERPRETATION_TEXT.chartTypes[type] }));
+  const chart = (place: 'chart1' | 'chart2', legend: string) => (
+    <fieldset class="form-section">
+      <legend>{legend}</legend>
+      <SelectField
+        name={`${place}.type`}
+        label="图表类型"
+        value={v[`${place}.type`] ?? 'bar'}
+        options={chartTypes}
+        issues={issues}
+      />
+      <TextField
+        name={`${place}.title`}
+        label="图表标题"
+        value={v[`${place}.title`]}
+        maxlength={GRAPHIC_LIMITS.title}
+        issues={issues}
+      />
+      <TextField
+        name={`${place}.unit`}
+        label="计量单位"
+        hint="如：人、万元、%"
+        value={v[`${place}.unit`]}
+        maxlength={GRAPHIC_LIMITS.unit}
+        issues={issues}
+      />
+      <TextArea
+        name={`${place}.description`}
+        label="图表说明"
+        hint="用一两句话说明这张图表示什么，看不见图的读者靠这段文字了解它。"
+        value={v[`${place}.description`]}
+        rows={2}
+        maxlength={GRAPHIC_LIMITS.description}
+        issues={issues}
+        wide
+      />
+      <TextArea
+        name={`${place}.data`}
+        label="图表数据"
+        hint={`从表格软件复制后粘贴：第一行为表头（类别名称、各系列名称），其下每行一个类别，最多${MAX_CHART_ROWS}行；也可用逗号分隔。`}
+        value={v[`${place}.data`]}
+        rows={6}
+        issues={issues}
+        wide
+      />
+    </fieldset>
+  );
+  return (
+    <section>
+      <h1>新建图解</h1>
+      <ErrorSummary issues={issues} />
+      <form method="post" action="/admin/interpretations" class="form">
+        <Csrf token={props.csrfToken} />
+        <SelectField
+          name="orgId"
+          label="发布单位"
+          value={v.orgId}
+          options={props.orgChoices}
+          issues={issues}
+          required
+        />
+        <TextField name="title" label="标题" value={v.title} maxlength={100} issues={issues} required wide />
+        <SelectField
+          name="policyDocumentId"
+          label="所解读的政策文件"
+          hint="只能解读已公开的文件；图解须在文件公开后3个工作日内发布。"
+          value={v.policyDocumentId}
+          options={[{ value: '', label: '请选择' }, ...props.policyChoices]}
+          issues={issues}
+          required
+          wide
+        />
+        <fieldset class="form-section">
+          <legend>文字内容</legend>
+          <TextField
+            name="heading.text"
+            label="小标题"
+            value={v['heading.text']}
+            maxlength={GRAPHIC_LIMITS.heading}
+            issues={issues}
+          />
+          <TextArea
+            name="text.text"
+            label="文字"
+            hint="空一行另起一段。"
+            value={v['text.text']}
+            rows={4}
+            issues={issues}
+            wide
+          />
+        </fieldset>
+        <fieldset class="form-section">
+          <legend>关键数字</legend>
+          <TextField name="figure.value" label="数字" value={v['figure.value']} inputmode="text" issues={issues} />
+          <TextField
+            name="figure.unit"
+            label="单位"
+            value={v['figure.unit']}
+            maxlength={GRAPHIC_LIMITS.figureUnit}
+            issues={issues}
+          />
+          <TextField
+            name="figure.caption"
+            label="说明"
+            value={v['figure.caption']}
+            maxlength={GRAPHIC_LIMITS.caption}
+            issues={issues}
+          />
+        </fieldset>
+        {chart('chart1', '图表一')}
+        {chart('chart2', '图表二（可不填）')}
+        <div class="form-actions">
+          <button type="submit" class="button button-primary">
+            提交审核
+          </button>
+          <a href="/admin/documents" class="button">
+            取消
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}

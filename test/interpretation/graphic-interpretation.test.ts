@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishEdition, type Edition } from '../../src/modules/documents/index.ts';
+import { createTestApp, createTestServer, type TestApp } from '../app.ts';
+import { DIALECTS } from '../databases.ts';
+import { publishedDocument, seedFixture, type Fixture } from '../fixtures.ts';
+import { auditTrail, csrfFieldOf, signedIn, type CookieJar } from '../http/http-kit.ts';
+
+const CHART = {
+  'chart1.type': 'bar',
+  'chart1.title': '城乡低保人数',
+  'chart1.unit': '人',
+  'chart1.description': '2025年城乡低保1350人，比2024年增加150人；特困供养320人。',
+  'chart1.data': '项目\t2024年\t2025年\n城乡低保\t1200\t1350\n特困供养\t300\t320',
+};
+
+/**
+ * A graphic interpretation (图解) end to end: an editor builds it from pasted data in the back office
+ * and sends it for review; it is not public until a second person publishes it; then its page shows
+ * the chart as inline SVG with its data table and the policy it interprets, and the policy's page
+ * links to it under 政策解读.
+ */
+describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
+  let app: TestApp;
+  let server: FastifyInstance;
+  let fixture: Fixture;
+  let editor: CookieJar;
+  let policy: Edition;
+
+  beforeAll(async () => {
+    app = await createTestApp(dialect, { now: '2026-03-02T02:00:00Z' });
+    fixture = await seedFixture(app, [
+      { role: 'editor', org: 'civ' },
+      { role: 'reviewer', org: 'civ' },
+    ]);
+    policy = await publishedDocument(app, fixture, {
+      org: 'civ',
+      editor: 'civ.editor',
+      reviewer: 'civ.reviewer',
+      content: {
+        title: '测试区城乡最低生活保障实施办法',
+        genre: '办法',
+        isNormative: true,
+        docNumber: '测民发〔2026〕3号',
+      },
+    });
+    server = await createTestServer(app);
+    editor = await signedIn(server, 'civ.editor');
+  });
+  afterAll(async () => {
+    await server.close();
+    await app.close();
+  });
+
+  const submit = async (fields: Record<string, string>) => {
+    const form = await server.inject({
+      method: 'GET',
+      url: `/admin/interpretations/new?policy=${policy.documentId}`,
+      cookies: editor,
+    });
+    expect(form.statusCode).toBe(200);
+    return server.inject({
+      method: 'POST',
+      url: '/admin/interpretations',
+      cookies: editor,
+      payload: {
+        _csrf: csrfFieldOf(form.body),
+        orgId: fixture.orgs.get('civ')!.id,
+        title: '一图读懂测试区城乡低保实施办法',
+        policyDocumentId: policy.documentId,
+        'heading.text': '政策要点',
+        'text.text': '低保标准提高到每人每月1000元。',
+        ...fields,
+      },
+    });
+  };
+
+  it('keeps what was typed and says beside each field what is wrong', async () => {
+    const response = await submit({
+      ...CHART,
+      'chart1.data': '项目\t2025年\n城乡低保\t很多',
+      'chart1.description': '见图',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('第2行第2列「很多」不是数字');
+    expect(response.body).toContain('请用至少10个字说明这张图表示什么');
+    expect(response.body).toContain('id="chart1.data-error"');
+    expect(response.body).toContain('项目\t2025年\n城乡低保\t很多');
+    expect(response.body).toContain('一图读懂测试区城乡低保实施办法');
+  });
+
+  it('sends a graphic for review, and after a second person publishes it both pages link each other', async () => {
+    const response = await submit(CHART);
+    expect(response.statusCode).toBe(303);
+    const documentId = /\/admin\/documents\/([\w-]+)/.exec(String(response.headers.location))![1]!;
+    const edition = (await app.stores.documents.editionsOf(documentId))[0]!;
+    expect(edition).toMatchObject({ state: 'submitted', content: { genre: '政策解读', topic: policy.content.topic } });
+    expect(await auditTrail(app, { entityType: 'interpretation' })).toEqual(['interpretation.submitted']);
+    // Not public before review.
+    expect((await server.inject({ method: 'GET', url: `/xxgk/doc/${documentId}` })).statusCode).toBe(404);
+    expect((await server.inject({ method: 'GET', url: `/xxgk/doc/${policy.documentId}` })).body).not.toContain(
+      '政策解读</h2>',
+    );
+
+    await publishEdition({
+      uow: app.uow,
+      clock: app.clock,
+      actor: fixture.staff('civ.reviewer'),
+      editionId: edition.id,
+    });
+    const page = await server.inject({ method: 'GET', url: `/xxgk/doc/${documentId}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(
+      /<figure class="chart"[^>]*><div class="chart-drawing"><svg [^>]*role="img"><title>城乡低保人数<\/title>/,
+    );
+    expect(page.body).toContain('<th scope="col">2025年（人）</th>');
+    expect(page.body).toContain('<th scope="row">城乡低保</th><td>1,200</td><td>1,350</td>');
+    expect(page.body).toContain(`<a href="/xxgk/doc/${policy.documentId}">测试区城乡最低生活保障实施办法</a>`);
+    const policyPage = await server.inject({ method: 'GET', url: `/xxgk/doc/${policy.documentId}` });
+    expect(policyPage.body).toContain('<h2 id="interpretations-heading">政策解读</h2>');
+    expect(policyPage.body).toContain(`<a href="/xxgk/doc/${documentId}">一图读懂测试区城乡低保实施办法</a>`);
+    // The chart's numbers are searchable text of the edition.
+    expect(edition.content.bodyHtml).toContain('<td>1,350</td>');
+  });
+});
