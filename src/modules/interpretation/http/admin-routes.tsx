@@ -72,7 +72,7 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
       reply,
       {
         title: '新建图解',
-        active: 'documents',
+        active: 'interpretations',
         body: (
           <GraphicForm
             csrfToken={request.csrfToken}
