@@ -48,6 +48,7 @@ export async function startDemoSite(): Promise<DemoSite> {
       maxUploadBytes: app.config.maxUploadBytes,
       cipher: app.cipher,
       reportFiles: app.reportFiles,
+      charts: app.charts,
     },
     { password: DEMO_PASSWORD, now: app.clock.now() },
   );

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createEchartsRenderer } from '../src/adapters/charts/echarts-svg.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
@@ -81,6 +82,7 @@ export async function createTestApp(
     cipher: fieldCipherFor(config.dataKeys, TEST_SECRET),
     letters,
     reportFiles,
+    charts: createEchartsRenderer(),
     textExtractor,
     mailer: mailerFor(config),
     jobs,

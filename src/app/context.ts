@@ -1,4 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createEchartsRenderer } from '../adapters/charts/echarts-svg.ts';
+import type { ChartRenderer } from '../modules/interpretation/index.ts';
 import { join } from 'node:path';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher.ts';
 import { fieldCipherFor } from '../adapters/crypto/field-cipher.ts';
@@ -49,6 +51,8 @@ export type AppContext = {
   letters: LetterRenderer;
   /** Writes annual reports as Word and Excel files off the request thread. */
   reportFiles: ReportFileRenderer;
+  /** Charts of graphic interpretations drawn as SVG (Apache ECharts on the server). */
+  charts: ChartRenderer;
   /** Reads attachments' text (PDF, Word, Excel) in a worker thread, bounded in time and memory. */
   textExtractor: AttachmentTextExtractor;
   /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
@@ -94,6 +98,7 @@ export async function openApp(
     cipher: fieldCipherFor(config.dataKeys, secret),
     letters,
     reportFiles,
+    charts: createEchartsRenderer(),
     textExtractor,
     mailer: mailerFor(config),
     jobs,

@@ -37,7 +37,6 @@ import {
   registerColumnRoutes,
 } from '../modules/documents/index.ts';
 import { interpretationPageAdditions, registerInterpretationAdminRoutes } from '../modules/interpretation/index.ts';
-import { createEchartsRenderer } from '../adapters/charts/echarts-svg.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
   refreshDueDates,
@@ -281,7 +280,6 @@ export async function buildServer(
     shell,
     filing: createCatalogFiling(ctx),
     pageAdditions: interpretationPageAdditions(ctx.stores),
-    charts: createEchartsRenderer(),
     workbooks: { read: readWorkbook, write: writeWorkbook },
     openXlsx: openXlsxTable,
     searchVocabulary: { genres: GENRES, validities: VALIDITIES, topics: TOPICS },

@@ -206,6 +206,7 @@ async function seed(ctx: AppContext): Promise<DemoSummary> {
       maxUploadBytes: ctx.config.maxUploadBytes,
       cipher: ctx.cipher,
       reportFiles: ctx.reportFiles,
+      charts: ctx.charts,
     },
     { password: demoPassword(ctx.config), now: ctx.clock.now() },
   );

@@ -6,6 +6,7 @@ import { saveSynonyms } from '../modules/search/index.ts';
 import type { CatalogEntry } from '../modules/catalog/index.ts';
 import type { PasswordHasher } from '../modules/auth/index.ts';
 import { addAttachment, createDraft, publishEdition, submitEdition } from '../modules/documents/index.ts';
+import type { ChartRenderer } from '../modules/interpretation/index.ts';
 import type { Genre, Topic, Edition, FileSniffer, FileStorage } from '../modules/documents/index.ts';
 import { createOrg } from '../modules/orgs/index.ts';
 import type { Org } from '../modules/orgs/index.ts';
@@ -31,6 +32,7 @@ import { seedDemoRequests } from './demo-requests.ts';
 import { seedDemoReports } from './demo-reports.ts';
 import type { ReportFileRenderer } from '../modules/reports/index.ts';
 import type { FieldCipher } from '../modules/requests/index.ts';
+import { seedDemoInterpretations, type PublishedPolicy } from './demo-interpretations.ts';
 import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
 import {
   annualReportHtml,
@@ -55,6 +57,7 @@ type SeedDeps = {
   maxUploadBytes: number;
   cipher: FieldCipher;
   reportFiles: ReportFileRenderer;
+  charts: ChartRenderer;
 };
 
 /** The demo district's search synonyms, as its office would write them on the synonyms page. */
@@ -145,6 +148,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
   const reviewerOf = (unitCode: string) => actors.get(`${staffPrefix(unitCode)}.reviewer`)!;
   const docSerials = new Map<string, number>();
   let published = 0;
+  const normative: PublishedPolicy[] = [];
 
   /** Writes, submits and publishes one document at the given China date. */
   const publishDocument = async (spec: PublishSpec): Promise<Edition> => {
@@ -176,6 +180,9 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     clock.set(`${spec.date}T02:15:00Z`);
     const live = await publishEdition({ ...workflow, actor: reviewer, editionId: edition.id });
     published++;
+    if (live.content.isNormative) {
+      normative.push({ edition: live, publisherCode: spec.publisherCode, orgCode: spec.orgCode, date: spec.date });
+    }
     return live;
   };
 
@@ -375,6 +382,8 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     random,
     regulation,
   };
+  const interpretations = await seedDemoInterpretations(scene, deps, normative);
+  published += interpretations;
   // Awaited first: `published += await …` would read the count before the scene's own publications.
   const publishedOutsideSpecs = await seedWorkflowStates(scene);
   published += publishedOutsideSpecs;

@@ -25,6 +25,7 @@ describe('demo district catalogs', () => {
         maxUploadBytes: app.config.maxUploadBytes,
         cipher: app.cipher,
         reportFiles: app.reportFiles,
+        charts: app.charts,
       },
       { password: 'demo-password-1', now: app.clock.now() },
     );

@@ -34,6 +34,7 @@ describe('demo disclosure requests', () => {
         maxUploadBytes: app.config.maxUploadBytes,
         cipher: app.cipher,
         reportFiles: app.reportFiles,
+        charts: app.charts,
       },
       { password: 'demo-password-1', now: app.clock.now() },
     );
