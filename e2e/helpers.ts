@@ -12,7 +12,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { buildServer } from '../src/app/server.ts';
-import { seedDemoDistrict } from '../src/demo/seed-demo.ts';
+import { seedDepsOf, seedDemoDistrict } from '../src/demo/seed-demo.ts';
 import type { EditionFilter } from '../src/modules/documents/ports.ts';
 import { createTestApp, type TestApp } from '../test/app.ts';
 import { DIALECTS } from '../test/databases.ts';
@@ -37,21 +37,7 @@ export async function startDemoSite(): Promise<DemoSite> {
   // Browser suites run on SQLite only: they test pages, the store suites test the dialects.
   const app = await createTestApp(DIALECTS[0]!, { now: E2E_NOW });
   app.clock.set(E2E_NOW);
-  await seedDemoDistrict(
-    {
-      stores: app.stores,
-      uow: app.uow,
-      hasher: app.hasher,
-      files: app.files,
-      sniff: app.sniff,
-      sanitiser: app.sanitiser,
-      maxUploadBytes: app.config.maxUploadBytes,
-      cipher: app.cipher,
-      reportFiles: app.reportFiles,
-      charts: app.charts,
-    },
-    { password: DEMO_PASSWORD, now: app.clock.now() },
-  );
+  await seedDemoDistrict(seedDepsOf(app), { password: DEMO_PASSWORD, now: app.clock.now() });
   const server = await buildServer(app, { logger: false });
   const address = await server.listen({ port: 0, host: '127.0.0.1' });
   return {

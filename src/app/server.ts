@@ -36,7 +36,11 @@ import {
   registerDocumentAdminRoutes,
   registerColumnRoutes,
 } from '../modules/documents/index.ts';
-import { interpretationPageAdditions, registerInterpretationAdminRoutes } from '../modules/interpretation/index.ts';
+import {
+  coverageForActor,
+  interpretationPageAdditions,
+  registerInterpretationAdminRoutes,
+} from '../modules/interpretation/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
   refreshDueDates,
@@ -291,6 +295,8 @@ export async function buildServer(
         clock: ctx.clock,
         actor,
       }),
+    interpretationCoverage: async (actor: Actor) =>
+      coverageForActor({ stores: ctx.stores, actor, calendar: await ctx.calendarCache.get() }),
     calendarChanged: async () => {
       ctx.calendarCache.forget();
       await refreshDueDates({ uow: ctx.uow, clock: ctx.clock, calendar: await ctx.calendarCache.get() });

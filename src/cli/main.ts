@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openApp, type AppContext } from '../app/context.ts';
 import { buildServer } from '../app/server.ts';
-import { isDatabaseEmpty, seedDemoDistrict, type DemoSummary } from '../demo/seed-demo.ts';
+import { isDatabaseEmpty, seedDemoDistrict, seedDepsOf, type DemoSummary } from '../demo/seed-demo.ts';
 import { importHolidayNotice } from '../modules/calendar/index.ts';
 import { addWorkingDays, uncoveredWarning } from '../platform/working-days.ts';
 import { verifyAuditChain } from '../modules/audit/index.ts';
@@ -195,21 +195,7 @@ async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Pr
 
 async function seed(ctx: AppContext): Promise<DemoSummary> {
   const started = Date.now();
-  const summary = await seedDemoDistrict(
-    {
-      stores: ctx.stores,
-      uow: ctx.uow,
-      hasher: ctx.hasher,
-      files: ctx.files,
-      sniff: ctx.sniff,
-      sanitiser: ctx.sanitiser,
-      maxUploadBytes: ctx.config.maxUploadBytes,
-      cipher: ctx.cipher,
-      reportFiles: ctx.reportFiles,
-      charts: ctx.charts,
-    },
-    { password: demoPassword(ctx.config), now: ctx.clock.now() },
-  );
+  const summary = await seedDemoDistrict(seedDepsOf(ctx), { password: demoPassword(ctx.config), now: ctx.clock.now() });
   ctx.siteSettings.forget();
   process.stdout.write(
     `示范区演示数据已载入：${summary.orgs} 个单位、${summary.users} 个账号、${summary.published} 条已发布信息（${((Date.now() - started) / 1000).toFixed(1)} 秒）。\n`,

@@ -60,6 +60,22 @@ type SeedDeps = {
   charts: ChartRenderer;
 };
 
+/** The demo's dependencies, taken from the application's context (the command line, tests, browser suites). */
+export function seedDepsOf(ctx: Omit<SeedDeps, 'maxUploadBytes'> & { config: { maxUploadBytes: number } }): SeedDeps {
+  return {
+    stores: ctx.stores,
+    uow: ctx.uow,
+    hasher: ctx.hasher,
+    files: ctx.files,
+    sniff: ctx.sniff,
+    sanitiser: ctx.sanitiser,
+    maxUploadBytes: ctx.config.maxUploadBytes,
+    cipher: ctx.cipher,
+    reportFiles: ctx.reportFiles,
+    charts: ctx.charts,
+  };
+}
+
 /** The demo district's search synonyms, as its office would write them on the synonyms page. */
 const DEMO_SYNONYMS = [
   '医保 = 医疗保障 = 医疗保险',

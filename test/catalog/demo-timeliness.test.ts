@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoDistrict, type DemoSummary } from '../../src/demo/seed-demo.ts';
+import { seedDepsOf, seedDemoDistrict, type DemoSummary } from '../../src/demo/seed-demo.ts';
 import { systemActor } from '../../src/modules/access/domain/actor.ts';
 import { getCatalogOverview } from '../../src/modules/catalog/queries/catalog-views.ts';
 import { timelinessReport } from '../../src/modules/catalog/queries/timeliness-report.ts';
@@ -14,21 +14,7 @@ describe('demo district catalogs', () => {
 
   beforeAll(async () => {
     app = await createTestApp(DIALECTS[0]!, { now: '2026-11-20T02:00:00Z' });
-    summary = await seedDemoDistrict(
-      {
-        stores: app.stores,
-        uow: app.uow,
-        hasher: app.hasher,
-        files: app.files,
-        sniff: app.sniff,
-        sanitiser: app.sanitiser,
-        maxUploadBytes: app.config.maxUploadBytes,
-        cipher: app.cipher,
-        reportFiles: app.reportFiles,
-        charts: app.charts,
-      },
-      { password: 'demo-password-1', now: app.clock.now() },
-    );
+    summary = await seedDemoDistrict(seedDepsOf(app), { password: 'demo-password-1', now: app.clock.now() });
   });
   afterAll(async () => {
     await app.cleanup();

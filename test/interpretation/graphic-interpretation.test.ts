@@ -96,6 +96,10 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
     const edition = (await app.stores.documents.editionsOf(documentId))[0]!;
     expect(edition).toMatchObject({ state: 'submitted', content: { genre: '政策解读', topic: policy.content.topic } });
     expect(await auditTrail(app, { entityType: 'interpretation' })).toEqual(['interpretation.submitted']);
+    const reviewer = await signedIn(server, 'civ.reviewer');
+    const dashboard = () => server.inject({ method: 'GET', url: '/admin/', cookies: reviewer });
+    expect((await dashboard()).body).toContain('规范性文件图解覆盖率：0%（0/1，目标100%）');
+    expect((await dashboard()).body).toContain(`/admin/interpretations/new?policy=${policy.documentId}`);
     // Not public before review.
     expect((await server.inject({ method: 'GET', url: `/xxgk/doc/${documentId}` })).statusCode).toBe(404);
     expect((await server.inject({ method: 'GET', url: `/xxgk/doc/${policy.documentId}` })).body).not.toContain(
@@ -119,6 +123,7 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
     const policyPage = await server.inject({ method: 'GET', url: `/xxgk/doc/${policy.documentId}` });
     expect(policyPage.body).toContain('<h2 id="interpretations-heading">政策解读</h2>');
     expect(policyPage.body).toContain(`<a href="/xxgk/doc/${documentId}">一图读懂测试区城乡低保实施办法</a>`);
+    expect((await dashboard()).body).toContain('规范性文件图解覆盖率：100%（1/1，目标100%）');
     // The chart's numbers are searchable text of the edition.
     expect(edition.content.bodyHtml).toContain('<td>1,350</td>');
   });

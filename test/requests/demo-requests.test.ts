@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoDistrict } from '../../src/demo/seed-demo.ts';
+import { seedDepsOf, seedDemoDistrict } from '../../src/demo/seed-demo.ts';
 import type { FoiRequest } from '../../src/modules/requests/index.ts';
 import { sql } from 'kysely';
 import { createTestApp, createTestServer, type TestApp } from '../app.ts';
@@ -23,21 +23,7 @@ describe('demo disclosure requests', () => {
 
   beforeAll(async () => {
     app = await createTestApp(DIALECTS[0]!, { now: '2026-11-20T02:00:00Z' });
-    await seedDemoDistrict(
-      {
-        stores: app.stores,
-        uow: app.uow,
-        hasher: app.hasher,
-        files: app.files,
-        sniff: app.sniff,
-        sanitiser: app.sanitiser,
-        maxUploadBytes: app.config.maxUploadBytes,
-        cipher: app.cipher,
-        reportFiles: app.reportFiles,
-        charts: app.charts,
-      },
-      { password: 'demo-password-1', now: app.clock.now() },
-    );
+    await seedDemoDistrict(seedDepsOf(app), { password: 'demo-password-1', now: app.clock.now() });
     const ids = await app.database.db.selectFrom('foi_requests').select('id').execute();
     requests = (await Promise.all(ids.map((r) => app.stores.requests.getById(r.id)))).filter((r) => r !== undefined);
   }, 120_000);

@@ -71,5 +71,42 @@ export function createInterpretationStore(db: Kysely<Database>): InterpretationS
         publishedOn: row.published_on ?? '',
       }));
     },
+    async coverageFacts(orgIds) {
+      if (orgIds.length === 0) return { documents: [], interpreted: [] };
+      const documents = await db
+        .selectFrom('editions as e')
+        .innerJoin('documents as d', 'd.id', 'e.document_id')
+        .select(['e.document_id', 'd.org_id', 'e.title', 'e.published_on'])
+        .where('e.state', '=', 'published')
+        .where('e.is_normative', '=', 1)
+        .where('e.validity', '=', '有效')
+        .where('d.org_id', 'in', [...orgIds])
+        .orderBy('e.published_on')
+        .execute();
+      const interpreted = await db
+        .selectFrom('interpretation_links as l')
+        .innerJoin('editions as e', 'e.id', 'l.edition_id')
+        .innerJoin('interpretation_editions as i', 'i.edition_id', 'l.edition_id')
+        .innerJoin('editions as p', (join) => join.onRef('p.document_id', '=', 'l.policy_document_id'))
+        .innerJoin('documents as d', 'd.id', 'l.policy_document_id')
+        .select(['l.policy_document_id', 'e.published_on'])
+        .where('e.state', '=', 'published')
+        .where('i.kind', '=', 'graphic')
+        .where('p.state', '=', 'published')
+        .where('d.org_id', 'in', [...orgIds])
+        .execute();
+      return {
+        documents: documents.map((row) => ({
+          documentId: row.document_id,
+          orgId: row.org_id,
+          title: row.title,
+          publishedOn: row.published_on ?? '',
+        })),
+        interpreted: interpreted.map((row) => ({
+          policyDocumentId: row.policy_document_id,
+          publishedOn: row.published_on ?? '',
+        })),
+      };
+    },
   };
 }

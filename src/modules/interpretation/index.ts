@@ -27,3 +27,6 @@ export { interpretationPageAdditions } from './queries/page-additions.tsx';
 export { INTERPRETATION_AUDIT_ACTIONS } from './audit-actions.ts';
 export { registerInterpretationAdminRoutes } from './http/admin-routes.tsx';
 export type { InterpretationWebDeps } from './http/deps.ts';
+export { coverageForActor } from './queries/coverage.ts';
+export type { CoverageView } from './queries/coverage.ts';
+export { CoveragePanel } from './views/coverage-panel.tsx';

@@ -48,4 +48,12 @@ export interface InterpretationStore {
   forEdition(editionId: string): Promise<InterpretationEdition | undefined>;
   /** Interpretations whose published edition interprets this document, newest first. */
   publishedFor(policyDocumentId: string): Promise<PublishedInterpretation[]>;
+  /**
+   * For the coverage indicator: the published normative documents in force of these units, and
+   * which of them a published graphic interpretation interprets, with its publication date.
+   */
+  coverageFacts(orgIds: readonly string[]): Promise<{
+    documents: { documentId: string; orgId: string; title: string; publishedOn: string }[];
+    interpreted: { policyDocumentId: string; publishedOn: string }[];
+  }>;
 }

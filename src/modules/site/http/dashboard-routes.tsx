@@ -8,6 +8,7 @@ import {
   type EditionState,
   EditionTable,
 } from '../../documents/index.ts';
+import { CoveragePanel } from '../../interpretation/index.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 
 /** The back-office home: my drafts, what waits for my review, force-published items to approve. */
@@ -36,6 +37,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: SiteWebDeps):
         : { items: [], total: 0 };
     const counts = await documents.countByState(scopeFor(actor, 'document.read'));
     const requestCounts = canAnywhere(actor, 'request.handle') ? await ctx.requestCounts(actor) : [];
+    const coverage = canAnywhere(actor, 'document.read') ? await ctx.interpretationCoverage(actor) : null;
     return sendAdminPage(ctx, request, reply, {
       title: '工作台',
       active: 'dashboard',
@@ -84,6 +86,7 @@ export function registerDashboardRoutes(app: FastifyInstance, ctx: SiteWebDeps):
               </table>
             </section>
           ) : null}
+          {coverage && coverage.total.total > 0 ? <CoveragePanel view={coverage} /> : null}
           <section class="panel">
             <h2>待我审核（{forMyReview.length}）</h2>
             <EditionTable items={forMyReview} caption="待我审核" />

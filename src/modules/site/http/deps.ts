@@ -4,6 +4,7 @@ import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { AuditLog } from '../../audit/index.ts';
 import type { DocumentStore } from '../../documents/index.ts';
 import type { Actor } from '../../access/index.ts';
+import type { CoverageView } from '../../interpretation/index.ts';
 import type { UnitRequestCounts } from '../../requests/index.ts';
 import type { SettingsStore } from '../ports.ts';
 import type { SiteSettingsCache } from '../queries/get-site-settings.ts';
@@ -18,4 +19,6 @@ export type SiteWebDeps = {
   shell: PageShell;
   /** The disclosure requests each unit the member of staff handles has open, overdue and due soon. */
   requestCounts: (actor: Actor) => Promise<UnitRequestCounts[]>;
+  /** The share of normative documents with a graphic interpretation in the units the member of staff reads. */
+  interpretationCoverage: (actor: Actor) => Promise<CoverageView | null>;
 };
