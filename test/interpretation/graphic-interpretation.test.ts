@@ -124,6 +124,9 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
     expect(policyPage.body).toContain('<h2 id="interpretations-heading">政策解读</h2>');
     expect(policyPage.body).toContain(`<a href="/xxgk/doc/${documentId}">一图读懂测试区城乡低保实施办法</a>`);
     expect((await dashboard()).body).toContain('规范性文件图解覆盖率：100%（1/1，目标100%）');
+    const list = await server.inject({ method: 'GET', url: '/xxgk/zcjd' });
+    expect(list.body).toContain(`href="/xxgk/doc/${documentId}"`);
+    expect(list.body).not.toContain(`href="/xxgk/doc/${policy.documentId}"`);
     // The chart's numbers are searchable text of the edition.
     expect(edition.content.bodyHtml).toContain('<td>1,350</td>');
   });

@@ -5,6 +5,7 @@ export const DOCUMENT_TEXT = {
   rulesTitle: '政府信息公开制度',
   proactiveTitle: '法定主动公开内容',
   annualReportsTitle: '政府信息公开年报',
+  interpretationsTitle: '政策解读',
   onRequestTitle: '依申请公开',
   withdrawnNotice: '该信息已撤回',
   draftCreated: '草稿已保存。',

@@ -49,6 +49,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/gkzn', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/gkzd', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/gknb', query: ['q', 'page', 'pageSize'] },
+    { path: '/xxgk/zcjd', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/fdzdgknr', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
     {
       path: '/search',
@@ -62,6 +63,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/fdzdgknr/bundle.zip', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
     { path: '/xxgk/gkzn/bundle.zip', query: ['q', 'page'] },
     { path: '/xxgk/gkzd/bundle.zip', query: ['q', 'org'] },
+    { path: '/xxgk/zcjd/bundle.zip', query: ['q', 'page'] },
     { path: '/xxgk/gknb/bundle.zip', query: ['q', 'pageSize'] },
     { path: '/xxgk/ysqgk', query: [] },
     { path: '/ysqgk/apply', query: [] },
