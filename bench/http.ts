@@ -49,6 +49,8 @@ const { values } = parseArgs({
     'publish-every': { type: 'string', default: '2' },
     // SQLite: keeps the loaded database in this folder and loads it only when it is not there yet.
     data: { type: 'string' },
+    // Which pages to run, comma-separated (default all: document,column,list,search).
+    pages: { type: 'string', default: 'document,column,list,search' },
   },
 });
 const DOCS = Number(values.docs);
@@ -397,7 +399,7 @@ async function main(): Promise<void> {
       { name: 'list', path: '/xxgk/fdzdgknr?org=bd-t3' },
       // A common word, as many people would search it the morning a policy is announced.
       { name: 'search', path: `/search?q=${encodeURIComponent('社会保障')}` },
-    ];
+    ].filter((page) => values.pages.split(',').includes(page.name));
     // The same HTML for nginx, as the server renders it.
     const staticRoot = join(work, 'static');
     mkdirSync(staticRoot, { recursive: true });
