@@ -1,4 +1,5 @@
 import * as echarts from 'echarts';
+import { escapeHtml } from '../../platform/sanitize.ts';
 import {
   CHART_SERIES_COLOURS,
   CHART_TEXT,
@@ -36,7 +37,7 @@ export function createEchartsRenderer(): ChartRenderer {
  */
 function withTextAlternative(svg: string, chart: ChartSpec): string {
   const open = svg.indexOf('>');
-  return `${svg.slice(0, open)} role="img"><title>${xmlText(chart.title)}</title><desc>${xmlText(chart.description)}</desc>${svg.slice(open + 1)}`;
+  return `${svg.slice(0, open)} role="img"><title>${escapeHtml(chart.title)}</title><desc>${escapeHtml(chart.description)}</desc>${svg.slice(open + 1)}`;
 }
 
 /**
@@ -57,8 +58,6 @@ function withoutCss(svg: string): string {
         .join(''),
     );
 }
-
-const xmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function optionOf(chart: ChartSpec): echarts.EChartsCoreOption {
   const text = { color: CHART_TEXT, fontFamily: FONT, fontSize: 14 };

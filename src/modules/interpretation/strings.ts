@@ -9,14 +9,6 @@ export const INTERPRETATION_TEXT = {
     case: '案例说明',
   },
   chartTypes: { bar: '柱状图', line: '折线图', pie: '饼图', table: '表格' },
-  timeliness: {
-    on_time: '按时发布',
-    late: '逾期发布',
-    pending: '待发布',
-    overdue: '已逾期未发布',
-  },
-  lateNote: (dueOn: string, days: number) =>
-    `解读材料应在文件公开后3个工作日内（${dueOn}前）发布，本解读晚了${days}个工作日（国办发〔2016〕19号）。`,
   submitted: '图解已提交审核，由本单位审核人审核发布。',
   titleRequired: '请填写解读的标题。',
   titleTooLong: (max: number) => `标题不能超过${max}个字。`,

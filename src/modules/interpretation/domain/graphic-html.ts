@@ -1,7 +1,5 @@
+import { escapeHtml as escape } from '../../../platform/sanitize.ts';
 import type { GraphicBlock } from './graphic.ts';
-
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** A number as Chinese government text writes it: thousands grouped, decimals kept. */
 export function formatFigure(value: number): string {

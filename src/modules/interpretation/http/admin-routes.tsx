@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { formFields, field } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
+import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { can, type Actor } from '../../access/index.ts';
 import { findEditions } from '../../documents/index.ts';
@@ -13,15 +15,17 @@ import { GraphicForm } from '../views/graphic-form.tsx';
 import type { InterpretationWebDeps } from './deps.ts';
 import { blocksOfForm, formIssues, type GraphicFormValues } from './graphic-form.ts';
 
+/** The policy a new interpretation is for, when the link names one; anything odd is ignored. */
+const NewInterpretationQuery = z.object({ policy: z.string().max(40).optional().catch(undefined) });
+
 /** Published documents offered to interpret: the newest of the reader's units. */
 const POLICY_CHOICES = 200;
 
 /** The back office's interpretation pages: the graphic builder, which sends an interpretation for review. */
 export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: InterpretationWebDeps): void {
   app.get('/admin/interpretations/new', async (request, reply) => {
-    const query = request.query as Record<string, unknown>;
-    const policy = typeof query.policy === 'string' ? query.policy.slice(0, 40) : '';
-    return renderForm(request, reply, { policyDocumentId: policy }, [], 200);
+    const { policy } = parseInput(NewInterpretationQuery, request.query);
+    return renderForm(request, reply, { policyDocumentId: policy ?? '' }, [], 200);
   });
 
   app.post('/admin/interpretations', async (request, reply) => {

@@ -49,7 +49,8 @@ export function formIssues(issues: readonly FieldIssue[], places: readonly Place
     const match = /^blocks\.(\d+)\.(\w+)$/.exec(issue.field);
     if (!match) return issue;
     const place = places[Number(match[1])];
-    const field = CHART_FIELDS[match[2] as keyof typeof CHART_FIELDS] ?? match[2]!;
-    return { ...issue, field: place ? `${place}.${place.startsWith('chart') ? field : match[2]}` : issue.field };
+    if (!place) return issue;
+    const field = place.startsWith('chart') ? CHART_FIELDS[match[2] as keyof typeof CHART_FIELDS] : match[2];
+    return { ...issue, field: `${place}.${field ?? match[2]}` };
   });
 }
