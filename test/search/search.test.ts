@@ -248,4 +248,75 @@ describe.each(DIALECTS)('public search on $name', (dialect) => {
       }
     }
   });
+
+  it('rebuilds in place, a batch at a time: a stale entry goes, a missing one returns, changes between batches stay', async () => {
+    const base = { uow: app.uow, clock: app.clock };
+    const live = [...published.keys()].sort();
+    // A live document missing from the index, and an entry for a document that is only a draft.
+    await app.uow.run((stores) => stores.searchIndex.remove(live[10]!));
+    const draft = await createDraft({
+      ...base,
+      sanitiser: app.sanitiser,
+      actor: fixture.staff('edu.editor'),
+      orgId: fixture.orgs.get('edu')!.id,
+      input: sampleContent({ title: '草稿午未申酉', bodyHtml: '<p>草稿午未申酉</p>' }),
+    });
+    const edu = fixture.orgs.get('edu')!;
+    await app.uow.run((stores) =>
+      stores.searchIndex.put({
+        kind: 'document',
+        documentId: draft.document.id,
+        editionId: draft.edition.id,
+        href: `/xxgk/doc/${draft.document.id}`,
+        orgId: edu.id,
+        orgPath: edu.path,
+        orgName: edu.name,
+        title: '草稿午未申酉',
+        docNumber: null,
+        indexNumber: null,
+        bodyText: '草稿午未申酉',
+        fieldCode: null,
+        genre: '通知',
+        topic: '综合政务',
+        validity: '有效',
+        publishedOn: '2026-03-02',
+        attachments: [],
+      }),
+    );
+    expect((await searchPublic(deps(), { q: '午未申酉' })).total).toBe(1);
+
+    // After the first batch: withdraw one document the rebuild has passed and one it has not reached.
+    const liveEditionOf = async (documentId: string) =>
+      (await app.stores.documents.editionsOf(documentId)).find((e) => e.state === 'published')!;
+    const passed = live[0]!;
+    const ahead = live[live.length - 1]!;
+    const progress: number[] = [];
+    const rebuilt = await rebuildPublicIndex({
+      uow: app.uow,
+      batch: 5,
+      onProgress: async (done) => {
+        progress.push(done);
+        if (progress.length !== 1) return;
+        for (const documentId of [passed, ahead]) {
+          const edition = await liveEditionOf(documentId);
+          await withdrawEdition({
+            ...base,
+            actor: fixture.staff(`${published.get(documentId)!.unit}.reviewer`),
+            editionId: edition.id,
+            reason: '政策已调整',
+          });
+          published.delete(documentId);
+        }
+      },
+    });
+    expect(progress.length).toBeGreaterThan(10);
+    expect(progress[0]).toBe(5);
+    expect((await searchPublic(deps(), { q: '午未申酉' })).total).toBe(0);
+    expect(await app.stores.searchIndex.indexedDocumentIds('', null)).not.toContain(passed);
+    expect(await app.stores.searchIndex.indexedDocumentIds('', null)).not.toContain(ahead);
+    expect(await app.stores.searchIndex.indexedDocumentIds('', null)).toContain(live[10]);
+    // The document withdrawn behind the rebuild was counted when its batch indexed it.
+    expect(rebuilt).toBe((await app.stores.searchIndex.indexedDocumentIds('', null)).length + 1);
+    for (const query of ['应当', '社会保障', '第一条']) expect(await allHits({ q: query })).toEqual(scan(query));
+  });
 });

@@ -90,7 +90,55 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
     }
     return query.executeTakeFirst();
   };
+  /** Editions joined to their documents, as lists read them. */
+  const listRows = () =>
+    db
+      .selectFrom('editions')
+      .innerJoin('documents', 'documents.id', 'editions.document_id')
+      .selectAll('editions')
+      .select([
+        'documents.org_id as d_org_id',
+        'documents.index_number as d_index_number',
+        'documents.created_at as d_created_at',
+        'documents.created_by as d_created_by',
+        'documents.first_published_at as d_first_published_at',
+      ]);
+  /** List rows as list items, each with its unit (read in one query). */
+  const listItemsOf = async (
+    rows: Awaited<ReturnType<ReturnType<typeof listRows>['execute']>>,
+  ): Promise<EditionListItem[]> => {
+    const orgIds = [...new Set(rows.map((row) => row.d_org_id))];
+    const orgs =
+      orgIds.length === 0
+        ? []
+        : await db.selectFrom('orgs').select(['id', 'name', 'code', 'path']).where('id', 'in', orgIds).execute();
+    const orgById = new Map(orgs.map((org) => [org.id, org]));
+    return rows.map((row) => ({
+      edition: toEdition(row),
+      document: {
+        id: row.document_id,
+        orgId: row.d_org_id,
+        indexNumber: row.d_index_number,
+        createdAt: row.d_created_at,
+        createdBy: row.d_created_by,
+        firstPublishedAt: row.d_first_published_at,
+      },
+      org: orgById.get(row.d_org_id)!,
+    }));
+  };
   return {
+    async liveEditionsAfter(afterDocumentId, limit) {
+      // Walks the editions_document index in document order: each call is as fast at the millionth
+      // document as at the first, unlike an offset.
+      const rows = await listRows()
+        .where('editions.state', '=', 'published')
+        .where('editions.document_id', '>', afterDocumentId)
+        .orderBy('editions.document_id')
+        .limit(limit)
+        .execute();
+      return listItemsOf(rows);
+    },
+
     async getDocument(id) {
       const row = await db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toDocument(row);
@@ -200,42 +248,9 @@ export function createDocumentStore(db: Kysely<Database>, quirks: DialectQuirks)
           .limit(page.limit)
           .execute()
       ).map((row) => row.id);
-      const unordered =
-        ids.length === 0
-          ? []
-          : await db
-              .selectFrom('editions')
-              .innerJoin('documents', 'documents.id', 'editions.document_id')
-              .where('editions.id', 'in', ids)
-              .selectAll('editions')
-              .select([
-                'documents.org_id as d_org_id',
-                'documents.index_number as d_index_number',
-                'documents.created_at as d_created_at',
-                'documents.created_by as d_created_by',
-                'documents.first_published_at as d_first_published_at',
-              ])
-              .execute();
+      const unordered = ids.length === 0 ? [] : await listRows().where('editions.id', 'in', ids).execute();
       const byId = new Map(unordered.map((row) => [row.id, row]));
-      const rows = ids.map((id) => byId.get(id)!);
-      const orgIds = [...new Set(rows.map((row) => row.d_org_id))];
-      const orgs =
-        orgIds.length === 0
-          ? []
-          : await db.selectFrom('orgs').select(['id', 'name', 'code', 'path']).where('id', 'in', orgIds).execute();
-      const orgById = new Map(orgs.map((org) => [org.id, org]));
-      const items: EditionListItem[] = rows.map((row) => ({
-        edition: toEdition(row),
-        document: {
-          id: row.document_id,
-          orgId: row.d_org_id,
-          indexNumber: row.d_index_number,
-          createdAt: row.d_created_at,
-          createdBy: row.d_created_by,
-          firstPublishedAt: row.d_first_published_at,
-        },
-        org: orgById.get(row.d_org_id)!,
-      }));
+      const items = await listItemsOf(ids.map((id) => byId.get(id)!));
       return { items, total: toCount(total?.n) };
     },
 

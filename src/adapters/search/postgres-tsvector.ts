@@ -92,6 +92,13 @@ export function createPostgresSearchIndex(
     async finishBulkLoad() {
       await sql`analyze search_entries`.execute(db);
     },
+    compactStep: () => Promise.resolve(false),
+    async indexedDocumentIds(after: string, upTo: string | null) {
+      const result = await sql<{ document_id: string }>`select document_id from search_entries
+        where kind = 'document' and document_id > ${after}${upTo === null ? sql`` : sql` and document_id <= ${upTo}`}
+        order by document_id`.execute(db);
+      return result.rows.map((r) => r.document_id);
+    },
     async count() {
       const result = await sql<{ n: string }>`select count(*) as n from search_entries`.execute(db);
       return toCount(result.rows[0]?.n);

@@ -45,6 +45,12 @@ const CRISISMERGE = 16;
 const BULK_CRISISMERGE = 64;
 
 /**
+ * Pages (4 KB) one compaction step writes at most: about 4 MB, a few tens of milliseconds, so a
+ * publication waiting for the database waits no longer than that.
+ */
+const COMPACT_PAGES = 1000;
+
+/**
  * The search index on SQLite: FTS5 over the application's bigram tokens. The tokens contain only
  * letters and digits, so a phrase of them ("社会 会保 保障") needs no escaping and matches exactly
  * where the query occurs in a field. FTS5 splits them with its `ascii` tokenizer (migration 0017),
@@ -110,6 +116,26 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
     },
     startBulkLoad: () => startBulkLoad(db),
     finishBulkLoad: () => finishBulkLoad(db),
+    async compactStep() {
+      let merged = false;
+      for (const table of FTS_TABLES) {
+        // FTS5's incremental merge: a negative amount puts every segment on one level first, so
+        // repeated steps end in one segment, as 'optimize' does, but in bounded pieces. It wrote
+        // something when the connection's change count grew by two or more (FTS5 documentation).
+        const before = await totalChanges(db);
+        await sql`insert into ${sql.raw(table)} (${sql.raw(table)}, rank) values ('merge', ${sql.lit(-COMPACT_PAGES)})`.execute(
+          db,
+        );
+        if ((await totalChanges(db)) - before >= 2) merged = true;
+      }
+      return merged;
+    },
+    async indexedDocumentIds(after: string, upTo: string | null) {
+      const result = await sql<{ document_id: string }>`select document_id from search_entries
+        where kind = 'document' and document_id > ${after}${upTo === null ? sql`` : sql` and document_id <= ${upTo}`}
+        order by document_id`.execute(db);
+      return result.rows.map((r) => r.document_id);
+    },
     async count() {
       const result = await sql<{ n: number }>`select count(*) as n from search_entries`.execute(db);
       return toCount(result.rows[0]?.n);
@@ -150,12 +176,22 @@ export function startBulkLoad(db: QueryExecutorProvider): Promise<void> {
   return configureFts(db, { automerge: 0, crisismerge: BULK_CRISISMERGE });
 }
 
-/** A bulk load ends: each table merged into one segment, and writes merging again. */
-export async function finishBulkLoad(db: QueryExecutorProvider): Promise<void> {
+/** A bulk load ends: writes merge again. */
+export function finishBulkLoad(db: QueryExecutorProvider): Promise<void> {
+  return configureFts(db, { automerge: AUTOMERGE, crisismerge: CRISISMERGE });
+}
+
+/** Each table merged into one segment at once, in the caller's transaction (a migration's). */
+export async function optimize(db: QueryExecutorProvider): Promise<void> {
   for (const table of FTS_TABLES) {
     await sql`insert into ${sql.raw(table)} (${sql.raw(table)}) values ('optimize')`.execute(db);
   }
-  await configureFts(db, { automerge: AUTOMERGE, crisismerge: CRISISMERGE });
+}
+
+/** The connection's count of rows changed since it opened (SQLite's total_changes()). */
+async function totalChanges(db: QueryExecutorProvider): Promise<number> {
+  const result = await sql<{ n: number }>`select total_changes() as n`.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
 }
 
 /** Entries' tokens, keyed by their search_entries rowid, into both FTS5 tables: one statement each. */

@@ -67,6 +67,11 @@ export interface DocumentStore {
   deleteEdition(id: string): Promise<void>;
 
   findEditions(scope: AccessScope, filter: EditionFilter, page: Page): Promise<Paged<EditionListItem>>;
+  /**
+   * Live (published) editions in order of their document's id, after `afterDocumentId` ('' for the
+   * first): a rebuild of the search index walks them in batches, each as fast as the first.
+   */
+  liveEditionsAfter(afterDocumentId: string, limit: number): Promise<EditionListItem[]>;
   /** Scheduled editions whose time has come. */
   dueScheduled(now: Date, limit: number): Promise<Edition[]>;
   /** The next serial number of 索引号 for a unit and year (1, 2, 3 …), atomically. */

@@ -97,8 +97,20 @@ export interface SearchIndex {
    * (merging its pieces) until `finishBulkLoad`. Searches stay correct meanwhile, only slower.
    */
   startBulkLoad(): Promise<void>;
-  /** After a rebuild: the deferred upkeep, done once, leaving the index as fast to search as it can be. */
+  /** After a rebuild's writes: the index does its upkeep on every write again. */
   finishBulkLoad(): Promise<void>;
+  /**
+   * One bounded step of merging the index's pieces into one, the shape it is fastest to search in;
+   * true while more remains. Each step is meant for a short transaction of its own, so that
+   * publishing goes on between steps; an index that keeps itself merged answers false at once.
+   */
+  compactStep(): Promise<boolean>;
+  /**
+   * The documents the index holds (kind `document`) whose ids are after `after` and, unless `upTo`
+   * is null, not after `upTo`, in the database's order of ids: a rebuild compares them with the
+   * live documents of the same range and removes what is no longer live.
+   */
+  indexedDocumentIds(after: string, upTo: string | null): Promise<string[]>;
   search(criteria: SearchCriteria): Promise<SearchResults>;
   /** The exact number of entries matching the criteria (pages and offsets ignored); slow for common words. */
   matchCount(criteria: SearchCriteria): Promise<number>;

@@ -1,7 +1,7 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
 import type { AttachmentText } from '../../../modules/search/index.ts';
 import { tokenizedFields } from '../../search/fields.ts';
-import { configureFts, finishBulkLoad, insertTokens, startBulkLoad } from '../../search/sqlite-fts5.ts';
+import { configureFts, finishBulkLoad, insertTokens, optimize, startBulkLoad } from '../../search/sqlite-fts5.ts';
 
 /**
  * SQLite: the FTS5 tables read the application's tokens with FTS5's `ascii` tokenizer instead of
@@ -24,6 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await configureFts(db, { hashsize: 32 * 1024 * 1024 });
   await startBulkLoad(db);
   await refill(db);
+  await optimize(db);
   await finishBulkLoad(db);
 }
 

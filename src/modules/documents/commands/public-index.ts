@@ -40,7 +40,7 @@ export function documentHref(documentId: string): string {
 /** What the public search index holds for a document's live edition, with its attachments' text. */
 export function publicEntry(
   document: GovDocument,
-  org: Org,
+  org: Pick<Org, 'id' | 'path' | 'name'>,
   edition: Edition,
   attachments: AttachmentText[] = [],
 ): SearchEntry {
