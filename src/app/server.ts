@@ -283,7 +283,11 @@ export async function buildServer(
     ...ctx,
     shell,
     filing: createCatalogFiling(ctx),
-    pageAdditions: interpretationPageAdditions(ctx.stores),
+    pageAdditions: interpretationPageAdditions({
+      stores: ctx.stores,
+      calendar: () => ctx.calendarCache.get(),
+      clock: ctx.clock,
+    }),
     workbooks: { read: readWorkbook, write: writeWorkbook },
     openXlsx: openXlsxTable,
     searchVocabulary: { genres: GENRES, validities: VALIDITIES, topics: TOPICS },

@@ -52,10 +52,10 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
     await app.close();
   });
 
-  const submit = async (fields: Record<string, string>) => {
+  const submit = async (fields: Record<string, string>, policyDocumentId = policy.documentId) => {
     const form = await server.inject({
       method: 'GET',
-      url: `/admin/interpretations/new?policy=${policy.documentId}`,
+      url: `/admin/interpretations/new?policy=${policyDocumentId}`,
       cookies: editor,
     });
     expect(form.statusCode).toBe(200);
@@ -67,7 +67,7 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
         _csrf: csrfFieldOf(form.body),
         orgId: fixture.orgs.get('civ')!.id,
         title: '一图读懂测试区城乡低保实施办法',
-        policyDocumentId: policy.documentId,
+        policyDocumentId,
         'heading.text': '政策要点',
         'text.text': '低保标准提高到每人每月1000元。',
         ...fields,
@@ -129,5 +129,54 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
     expect(list.body).not.toContain(`href="/xxgk/doc/${policy.documentId}"`);
     // The chart's numbers are searchable text of the edition.
     expect(edition.content.bodyHtml).toContain('<td>1,350</td>');
+  });
+
+  it('flags a late interpretation on both back-office pages against the 3-working-day rule', async () => {
+    const adminPage = async (documentId: string) =>
+      (await server.inject({ method: 'GET', url: `/admin/documents/${documentId}`, cookies: editor })).body;
+    // Published on Monday 2026-03-02: the interpretation is due by Thursday 03-05.
+    const second = await publishedDocument(app, fixture, {
+      org: 'civ',
+      editor: 'civ.editor',
+      reviewer: 'civ.reviewer',
+      content: { title: '测试区临时救助办法', genre: '办法', isNormative: true, docNumber: '测民发〔2026〕4号' },
+    });
+    expect(await adminPage(second.documentId)).toContain('本文件尚无已发布的解读；图解应于 2026-03-05 前发布。');
+    expect(await adminPage(second.documentId)).toContain(`/admin/interpretations/new?policy=${second.documentId}`);
+    // The first policy was interpreted the day it was published.
+    expect(await adminPage(policy.documentId)).toMatch(
+      /一图读懂测试区城乡低保实施办法<\/a><\/td><td>2026-03-02<\/td><td>2026-03-05<\/td><td><span class="tag">按时/,
+    );
+
+    try {
+      // The next Tuesday: Friday, Monday and Tuesday are three working days past the due date.
+      app.clock.set('2026-03-10T02:00:00Z');
+      editor = await signedIn(server, 'civ.editor');
+      expect(await adminPage(second.documentId)).toContain('已超期 3 个工作日（应于 2026-03-05 前）');
+      const response = await submit(CHART, second.documentId);
+      const documentId = /\/admin\/documents\/([\w-]+)/.exec(String(response.headers.location))![1]!;
+      const edition = (await app.stores.documents.editionsOf(documentId))[0]!;
+      await publishEdition({
+        uow: app.uow,
+        clock: app.clock,
+        actor: fixture.staff('civ.reviewer'),
+        editionId: edition.id,
+      });
+      expect(await adminPage(documentId)).toMatch(
+        /测试区临时救助办法<\/a><\/td><td>2026-03-10<\/td><td>2026-03-05<\/td><td><span class="tag tag-warning">逾期 3 个工作日/,
+      );
+      expect(await adminPage(second.documentId)).toContain('<span class="tag tag-warning">逾期 3 个工作日</span>');
+      // An ordinary notice gets no panel.
+      const notice = await publishedDocument(app, fixture, {
+        org: 'civ',
+        editor: 'civ.editor',
+        reviewer: 'civ.reviewer',
+        content: { title: '测试区停水通知', genre: '通知', isNormative: false },
+      });
+      expect(await adminPage(notice.documentId)).not.toContain('解读时限');
+      expect(await adminPage(notice.documentId)).not.toContain('interpretation-timeliness-heading');
+    } finally {
+      app.clock.set('2026-03-02T02:00:00Z');
+    }
   });
 });

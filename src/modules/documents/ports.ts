@@ -148,6 +148,12 @@ export interface CatalogFiling {
  */
 export interface DocumentPageAdditions {
   forPage(page: { documentId: string; editionId: string }): Promise<{ body?: Child; after?: Child }>;
+  /**
+   * What other modules show on a document's back-office page below its workflow actions, for its
+   * working edition (the interpretation module: the 3-working-day rule for an interpretation, and for
+   * a policy its interpretations), or null. The page has checked that the reader may see the document.
+   */
+  forAdminPage(page: { documentId: string; editionId: string }): Promise<Child | null>;
 }
 
 /** Display names of staff accounts by id, in one lookup (the auth module answers). */

@@ -115,11 +115,13 @@ export function registerDocumentAdminRoutes(app: FastifyInstance, ctx: Documents
       actor: request.actor,
       documentId: id,
     });
+    const extra = await ctx.pageAdditions.forAdminPage({ documentId: id, editionId: latest.id });
     return sendAdminPage(ctx, request, reply, {
       title: latest.content.title,
       active: 'documents',
       body: (
         <AdminDocumentPage
+          extra={extra}
           view={view}
           actions={actions}
           csrfToken={request.csrfToken}

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { chinaDateTime } from '../../../platform/clock.ts';
 import { FileField } from '../../../platform/web/fields.tsx';
 import { Csrf } from '../../../platform/web/components.tsx';
@@ -20,6 +21,8 @@ export function AdminDocumentPage(props: {
   maxUploadMb: number;
   /** The catalog entry the working edition is filed under, with its time limit and how it stands. */
   filing?: { label: string; limit: string; status: string | null; late: boolean } | undefined;
+  /** What other modules add below the workflow actions (see DocumentPageAdditions.forAdminPage). */
+  extra?: Child | null;
 }) {
   const { document, org, editions, attachments } = props.view;
   const working = [...editions].sort((a, b) => b.number - a.number)[0]!;
@@ -113,6 +116,7 @@ export function AdminDocumentPage(props: {
         documentId={document.id}
         csrfToken={props.csrfToken}
       />
+      {props.extra ?? null}
 
       <section class="panel">
         <h2>元数据</h2>

@@ -1,5 +1,5 @@
-import type { DocumentPageAdditions, DocumentStore } from '../../documents/index.ts';
-import type { InterpretationStore } from '../ports.ts';
+import type { DocumentPageAdditions } from '../../documents/index.ts';
+import { interpretationAdminPanel, type AdminPanelDeps } from './admin-panel.tsx';
 import { GraphicBody } from '../views/graphic-body.tsx';
 import { InterpretationBox, InterpretedDocuments } from '../views/related.tsx';
 
@@ -8,11 +8,10 @@ import { InterpretationBox, InterpretedDocuments } from '../views/related.tsx';
  * the text body and the documents it interprets (those still published); on a policy document, the
  * 政策解读 box. Release, interpretation and response are linked both ways (plan §三.2).
  */
-export function interpretationPageAdditions(stores: {
-  interpretations: InterpretationStore;
-  documents: DocumentStore;
-}): DocumentPageAdditions {
+export function interpretationPageAdditions(deps: AdminPanelDeps): DocumentPageAdditions {
+  const { stores } = deps;
   return {
+    forAdminPage: (page) => interpretationAdminPanel(deps, page),
     async forPage({ documentId, editionId }) {
       const [own, published] = await Promise.all([
         stores.interpretations.forEdition(editionId),
