@@ -40,6 +40,8 @@ import {
   coverageForActor,
   interpretationPageAdditions,
   registerInterpretationAdminRoutes,
+  registerConcernAdminRoutes,
+  registerInterpretationPublicRoutes,
 } from '../modules/interpretation/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
@@ -375,6 +377,7 @@ export async function buildServer(
       registerColumnRoutes(publicPages, web);
       registerSearchPublicRoutes(publicPages, web);
       registerCatalogPublicRoutes(publicPages, web);
+      registerInterpretationPublicRoutes(publicPages, web);
     });
     // Forms with CSRF tokens and pages for one applicant: never cached.
     registerRequestPublicRoutes(site, web);
@@ -396,6 +399,7 @@ export async function buildServer(
         registerRequestAdminRoutes(enrolled, web);
         registerReportAdminRoutes(enrolled, web);
         registerInterpretationAdminRoutes(enrolled, web);
+        registerConcernAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);
       });

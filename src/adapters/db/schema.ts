@@ -36,6 +36,30 @@ export type Database = {
   edition_counts: EditionCountRow;
   interpretation_editions: InterpretationEditionRow;
   interpretation_links: InterpretationLinkRow;
+  concerns: ConcernRow;
+  concern_responses: ConcernResponseRow;
+};
+
+/** A public concern (migration 0019). */
+export type ConcernRow = {
+  id: string;
+  org_id: string;
+  title: string;
+  summary: string;
+  source: string;
+  reported_at: string;
+  created_at: string;
+  created_by: string;
+};
+
+/** What a response's edition holds besides the document's content: its concern and links. */
+export type ConcernResponseRow = {
+  edition_id: string;
+  document_id: string;
+  concern_id: string;
+  /** JSON array of document ids. */
+  linked_document_ids: string;
+  saved_at: string;
 };
 
 /** What an interpretation's edition holds besides the document's content (migration 0018). */

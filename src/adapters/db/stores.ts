@@ -4,7 +4,7 @@ import type { CalendarStore } from '../../modules/calendar/ports.ts';
 import type { CatalogStore } from '../../modules/catalog/ports.ts';
 import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import type { AttachmentTextStore, DocumentStore } from '../../modules/documents/ports.ts';
-import type { InterpretationStore } from '../../modules/interpretation/index.ts';
+import type { ConcernStore, InterpretationStore } from '../../modules/interpretation/index.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
@@ -23,6 +23,7 @@ import type { DatabaseHandle } from './database.ts';
 import { dialectQuirks, type DialectQuirks } from './dialect.ts';
 import { createDocumentStore } from './document-store.ts';
 import { createInterpretationStore } from './interpretation-store.ts';
+import { createConcernStore } from './concern-store.ts';
 import { createOrgStore } from './org-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
@@ -59,6 +60,8 @@ export type Stores = {
   attachmentTexts: AttachmentTextStore;
   /** Interpretations' own records per edition (政策解读). */
   interpretations: InterpretationStore;
+  /** Public concerns and their responses' records (回应关切). */
+  concerns: ConcernStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -85,6 +88,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     synonyms: createSynonymStore(db),
     attachmentTexts: createAttachmentTextStore(db),
     interpretations: createInterpretationStore(db),
+    concerns: createConcernStore(db),
   };
 }
 

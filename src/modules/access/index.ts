@@ -4,6 +4,7 @@
  */
 export {
   PUBLIC_ACTOR,
+  actorUserId,
   auditActor,
   can,
   canAnywhere,

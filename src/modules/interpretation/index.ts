@@ -15,6 +15,10 @@ export { INTERPRETATION_TEXT } from './strings.ts';
 export type {
   ChartRenderer,
   ChartSpec,
+  ConcernResponseEdition,
+  ConcernResponseRecord,
+  ConcernStore,
+  ConcernSummary,
   InterpretationEdition,
   InterpretationStore,
   PublishedInterpretation,
@@ -26,7 +30,14 @@ export type { GraphicInterpretationInput, InterpretationStores } from './command
 export { interpretationPageAdditions } from './queries/page-additions.tsx';
 export { INTERPRETATION_AUDIT_ACTIONS } from './audit-actions.ts';
 export { registerInterpretationAdminRoutes } from './http/admin-routes.tsx';
+export { registerConcernAdminRoutes } from './http/concern-admin-routes.tsx';
+export { registerInterpretationPublicRoutes } from './http/public-routes.tsx';
+export { createConcern } from './commands/create-concern.ts';
+export { submitConcernResponse } from './commands/submit-concern-response.ts';
+export type { ConcernResponseInput, ConcernResponseStores } from './commands/submit-concern-response.ts';
 export type { InterpretationWebDeps } from './http/deps.ts';
 export { coverageForActor } from './queries/coverage.ts';
 export type { CoverageView } from './queries/coverage.ts';
 export { CoveragePanel } from './views/coverage-panel.tsx';
+export { CONCERN_SOURCES, checkConcern, responseDelay } from './domain/concern.ts';
+export type { Concern, ConcernSource } from './domain/concern.ts';

@@ -1,3 +1,4 @@
+import type { Concern } from './domain/concern.ts';
 import type { ChartData, ChartType } from './domain/chart-data.ts';
 import type { GraphicBlock } from './domain/graphic.ts';
 import type { InterpretationKind } from './domain/kinds.ts';
@@ -56,4 +57,47 @@ export interface InterpretationStore {
     documents: { documentId: string; orgId: string; title: string; publishedOn: string }[];
     interpreted: { policyDocumentId: string; publishedOn: string }[];
   }>;
+}
+
+/** What a response's edition holds besides the document's content (回应关切). */
+export type ConcernResponseRecord = {
+  editionId: string;
+  documentId: string;
+  concernId: string;
+  /** Published documents and interpretations the response points to, in order. */
+  linkedDocumentIds: string[];
+  savedAt: string;
+};
+
+/** One edition of a response, as a concern's timeline shows it. */
+export type ConcernResponseEdition = ConcernResponseRecord & {
+  state: string;
+  title: string;
+  bodyHtml: string;
+  publishedAt: string | null;
+  updatedAt: string;
+};
+
+/** A concern with the times of its published responses. */
+export type ConcernSummary = {
+  concern: Concern;
+  firstResponseAt: string | null;
+  lastResponseAt: string | null;
+  publishedResponses: number;
+};
+
+/** Concerns and their responses' records, kept in the same transaction as the responses' editions. */
+export interface ConcernStore {
+  insert(concern: Concern): Promise<void>;
+  get(id: string): Promise<Concern | undefined>;
+  /**
+   * Concerns of these units (every unit when null), the latest response or report first, at most
+   * `limit`; `publishedOnly` keeps those with a published response (the public list).
+   */
+  list(options: { orgIds: readonly string[] | null; publishedOnly: boolean; limit: number }): Promise<ConcernSummary[]>;
+  /** Inserts or replaces the record of a response's edition. */
+  saveResponse(record: ConcernResponseRecord): Promise<void>;
+  responseForEdition(editionId: string): Promise<ConcernResponseRecord | undefined>;
+  /** Every edition of every response to a concern, in the order they were published or last changed. */
+  responsesOf(concernId: string): Promise<ConcernResponseEdition[]>;
 }

@@ -16,6 +16,7 @@ import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../
 import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-kit.ts';
 import { multipartBody } from './hostile-bodies.ts';
 import { registerRequest, submitApplication, takeStep } from '../../../src/modules/requests/index.ts';
+import { createConcern, submitConcernResponse } from '../../../src/modules/interpretation/index.ts';
 import { PERSON } from '../../../src/modules/requests/domain/request.fixture.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
 import { operationsOf, type ApiOperation, type OpenApiDocument } from './openapi.ts';
@@ -305,6 +306,25 @@ export async function prepareHostileRun(options: {
   await approveCatalog({ ...deps, actor: fixture.staff('dist.district_admin'), versionId: version.id });
   const entries = await app.stores.catalogs.entriesOf(version.id);
 
+  // A concern with a published response, for the 回应关切 pages.
+  const concern = await createConcern({
+    ...deps,
+    actor: editor,
+    orgId: eduId,
+    input: { title: '模糊测试关切', summary: '模糊测试的关切内容', source: '网民留言', reportedAt: app.clock.now() },
+  });
+  const response = await submitConcernResponse({
+    ...app,
+    stores: app.stores,
+    maxUploadBytes: 1024 * 1024,
+    actor: editor,
+    concernId: concern.id,
+    documentId: null,
+    input: { title: '模糊测试回应', text: '模糊测试的回应内容', linkedDocumentIds: [showcase.documentId] },
+  });
+  await publishEdition({ ...deps, actor: fixture.staff('edu.reviewer'), editionId: response.edition.id });
+  values.concernId = [concern.id, UNKNOWN_ID];
+
   const documentIds = [showcase.documentId, second.documentId, withFile.edition.documentId];
   const editionIds = [draft.edition.id, submitted.edition.id, sacrificial.id, showcase.id];
   values.docId = [...documentIds, sacrificial.documentId, UNKNOWN_ID];
@@ -445,6 +465,8 @@ export async function prepareHostileRun(options: {
     '/admin/reports/edu/2025',
     '/admin/reports/dist/2025',
     '/admin/interpretations/new',
+    '/admin/concerns/new',
+    `/admin/concerns/${concern.id}`,
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

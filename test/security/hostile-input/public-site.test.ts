@@ -50,6 +50,8 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/gkzd', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/gknb', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/zcjd', query: ['q', 'page', 'pageSize'] },
+    { path: '/xxgk/hygq', query: ['page'] },
+    { path: '/xxgk/hygq/{concernId}', query: [] },
     { path: '/xxgk/fdzdgknr', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
     {
       path: '/search',

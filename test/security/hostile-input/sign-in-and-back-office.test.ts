@@ -240,6 +240,9 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/reports/{orgCode}/{year}/report.xlsx', query: [] },
     { path: '/admin/ysqgk/{requestId}/files/{fileId}', query: [] },
     { path: '/admin/interpretations/new', query: ['policy'] },
+    { path: '/admin/concerns', query: [] },
+    { path: '/admin/concerns/new', query: [] },
+    { path: '/admin/concerns/{concernId}', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },
@@ -281,6 +284,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       '/admin/settings',
       '/admin/account/tokens',
       '/admin/interpretations',
+      '/admin/concerns',
     ]) {
       for (const type of [
         'application/x-www-form-urlencoded',

@@ -16,6 +16,7 @@ import * as searchBreadth from './0014-search-breadth.ts';
 import * as editionCounts from './0016-edition-counts.ts';
 import * as searchAscii from './0017-search-ascii-tokenizer.ts';
 import * as interpretations from './0018-interpretations.ts';
+import * as concerns from './0019-concerns.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-edition-counts': editionCounts,
   '0017-search-ascii-tokenizer': searchAscii,
   '0018-interpretations': interpretations,
+  '0019-concerns': concerns,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

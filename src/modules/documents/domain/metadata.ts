@@ -78,6 +78,8 @@ export const GENRES = [
   '工作动态',
   // An interpretation of policy documents, built in the interpretation module.
   '政策解读',
+  // A response to a public concern (回应关切), built in the interpretation module.
+  '回应关切',
   '公开指南',
   '公开制度',
   '年度报告',

@@ -16,6 +16,8 @@ export const SUB_COLUMNS = [
   { key: 'gkzd', label: DOCUMENT_TEXT.rulesTitle, href: '/xxgk/gkzd' },
   { key: 'fdzdgknr', label: DOCUMENT_TEXT.proactiveTitle, href: '/xxgk/fdzdgknr' },
   { key: 'zcjd', label: DOCUMENT_TEXT.interpretationsTitle, href: '/xxgk/zcjd' },
+  // Responses to public concerns (the interpretation module keeps them).
+  { key: 'hygq', label: '回应关切', href: '/xxgk/hygq' },
   // Each unit's standard catalog (国办发〔2019〕54号: published in the 政府信息公开 column).
   { key: 'bzml', label: '标准目录', href: '/xxgk/bzml' },
   { key: 'gknb', label: DOCUMENT_TEXT.annualReportsTitle, href: '/xxgk/gknb' },

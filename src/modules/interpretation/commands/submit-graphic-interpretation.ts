@@ -16,6 +16,7 @@ import { checkGraphic, type GraphicBlock, type GraphicBlockInput } from '../doma
 import { graphicBodyHtml } from '../domain/graphic-html.ts';
 import type { ChartRenderer, InterpretationEdition, InterpretationStore } from '../ports.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
+import { liveLinked } from './linked-documents.ts';
 
 /** The stores submitting an interpretation works with: the documents module's and its own. */
 export type InterpretationStores = DocumentStores & { interpretations: InterpretationStore };
@@ -65,17 +66,20 @@ export async function submitGraphicInterpretation(options: {
   else if ([...title].length > MAX_TITLE)
     issues.push({ field: 'title', message: INTERPRETATION_TEXT.titleTooLong(MAX_TITLE) });
 
-  const policyIds = [...new Set(input.policyDocumentIds.map((id) => id.trim()).filter((id) => id !== ''))];
-  if (policyIds.length === 0) issues.push({ field: 'policyDocumentIds', message: INTERPRETATION_TEXT.policyRequired });
-  if (policyIds.length > MAX_POLICIES) {
-    issues.push({ field: 'policyDocumentIds', message: INTERPRETATION_TEXT.tooManyPolicies(MAX_POLICIES) });
+  const { editions: policies, issues: policyIssues } = await liveLinked(
+    options.stores.documents,
+    input.policyDocumentIds,
+    {
+      field: 'policyDocumentIds',
+      max: MAX_POLICIES,
+      tooMany: INTERPRETATION_TEXT.tooManyPolicies,
+      notPublished: INTERPRETATION_TEXT.policyNotPublished,
+    },
+  );
+  if (input.policyDocumentIds.every((id) => id.trim() === '')) {
+    issues.push({ field: 'policyDocumentIds', message: INTERPRETATION_TEXT.policyRequired });
   }
-  const policies: Edition[] = [];
-  for (const id of policyIds.slice(0, MAX_POLICIES)) {
-    const live = (await options.stores.documents.editionsOf(id)).find((e) => e.state === 'published');
-    if (live) policies.push(live);
-    else issues.push({ field: 'policyDocumentIds', message: INTERPRETATION_TEXT.policyNotPublished(id) });
-  }
+  issues.push(...policyIssues);
 
   const checked = checkGraphic(input.blocks);
   if (!checked.ok) {

@@ -6,9 +6,7 @@ import { formFields, field } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
-import { can, type Actor } from '../../access/index.ts';
-import { findEditions } from '../../documents/index.ts';
-import { listOrgs } from '../../orgs/index.ts';
+import { draftableOrgs, publishedChoices } from './choices.ts';
 import { submitGraphicInterpretation } from '../commands/submit-graphic-interpretation.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import { GraphicForm } from '../views/graphic-form.tsx';
@@ -17,9 +15,6 @@ import { blocksOfForm, formIssues, type GraphicFormValues } from './graphic-form
 
 /** The policy a new interpretation is for, when the link names one; anything odd is ignored. */
 const NewInterpretationQuery = z.object({ policy: z.string().max(40).optional().catch(undefined) });
-
-/** Published documents offered to interpret: the newest of the reader's units. */
-const POLICY_CHOICES = 200;
 
 /** The back office's interpretation pages: the graphic builder, which sends an interpretation for review. */
 export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: InterpretationWebDeps): void {
@@ -51,10 +46,6 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
     }
   });
 
-  async function draftableOrgs(actor: Actor) {
-    return (await listOrgs(ctx.stores)).filter((org) => can(actor, 'document.draft', org.path));
-  }
-
   async function renderForm(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -62,14 +53,9 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
     issues: FieldIssue[],
     status: number,
   ) {
-    const orgs = await draftableOrgs(request.actor);
+    const orgs = await draftableOrgs(ctx, request.actor);
     if (orgs.length === 0) throw new DomainError('forbidden');
-    const policies = await findEditions({
-      documents: ctx.stores.documents,
-      actor: request.actor,
-      filter: { states: ['published'] },
-      page: { offset: 0, limit: POLICY_CHOICES },
-    });
+    const policyChoices = await publishedChoices(ctx, request.actor, (genre) => genre !== '政策解读');
     return sendAdminPage(
       ctx,
       request,
@@ -83,12 +69,7 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
             values={values}
             issues={issues}
             orgChoices={orgs.map((org) => ({ value: org.id, label: org.name }))}
-            policyChoices={policies.items
-              .filter((item) => item.edition.content.genre !== '政策解读')
-              .map((item) => ({
-                value: item.document.id,
-                label: `${item.edition.content.title}${item.edition.content.docNumber ? `（${item.edition.content.docNumber}）` : ''}`,
-              }))}
+            policyChoices={policyChoices}
           />
         ),
       },

@@ -3,13 +3,13 @@ import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { FileSniffer, FileStorage } from '../../documents/index.ts';
-import type { InterpretationStores } from '../commands/submit-graphic-interpretation.ts';
+import type { ConcernResponseStores } from '../commands/submit-concern-response.ts';
 import type { ChartRenderer } from '../ports.ts';
 
 /** What the interpretation module's pages need, built by the composition root. */
 export type InterpretationWebDeps = {
-  stores: InterpretationStores;
-  uow: UnitOfWork<InterpretationStores>;
+  stores: ConcernResponseStores;
+  uow: UnitOfWork<ConcernResponseStores>;
   clock: Clock;
   sanitiser: RichTextSanitiser;
   files: FileStorage;

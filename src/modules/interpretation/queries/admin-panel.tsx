@@ -3,7 +3,8 @@ import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import { uncoveredWarning, type WorkingCalendar } from '../../../platform/working-days.ts';
 import type { DocumentStore } from '../../documents/index.ts';
 import { interpretationTimeliness } from '../domain/timeliness.ts';
-import type { InterpretationStore } from '../ports.ts';
+import type { OrgStore } from '../../orgs/index.ts';
+import type { ConcernStore, InterpretationStore } from '../ports.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import { TimelinessPanel, type TimelinessRow } from '../views/timeliness-panel.tsx';
 
@@ -11,7 +12,7 @@ const T = INTERPRETATION_TEXT.timeliness;
 
 /** What the back-office panel reads. */
 export type AdminPanelDeps = {
-  stores: { interpretations: InterpretationStore; documents: DocumentStore };
+  stores: { interpretations: InterpretationStore; documents: DocumentStore; concerns: ConcernStore; orgs: OrgStore };
   calendar: () => Promise<WorkingCalendar>;
   clock: Clock;
 };

@@ -1,5 +1,7 @@
 import type { DocumentPageAdditions } from '../../documents/index.ts';
 import { interpretationAdminPanel, type AdminPanelDeps } from './admin-panel.tsx';
+import { responseContext } from './concern-views.ts';
+import { RespondedConcern } from '../views/concerns.tsx';
 import { GraphicBody } from '../views/graphic-body.tsx';
 import { InterpretationBox, InterpretedDocuments } from '../views/related.tsx';
 
@@ -13,9 +15,10 @@ export function interpretationPageAdditions(deps: AdminPanelDeps): DocumentPageA
   return {
     forAdminPage: (page) => interpretationAdminPanel(deps, page),
     async forPage({ documentId, editionId }) {
-      const [own, published] = await Promise.all([
+      const [own, published, responded] = await Promise.all([
         stores.interpretations.forEdition(editionId),
         stores.interpretations.publishedFor(documentId),
+        responseContext(stores, editionId),
       ]);
       const interpreted = [];
       for (const id of own?.policyDocumentIds ?? []) {
@@ -25,6 +28,13 @@ export function interpretationPageAdditions(deps: AdminPanelDeps): DocumentPageA
       const after = [
         interpreted.length > 0 ? <InterpretedDocuments items={interpreted} /> : null,
         published.length > 0 ? <InterpretationBox items={published} /> : null,
+        responded ? (
+          <RespondedConcern
+            concernId={responded.concern.id}
+            title={responded.concern.title}
+            linked={responded.linked}
+          />
+        ) : null,
       ].filter((section) => section !== null);
       return {
         ...(own && own.kind === 'graphic' ? { body: <GraphicBody blocks={own.blocks} /> } : {}),
