@@ -51,4 +51,22 @@ describe('demo district interpretation coverage', () => {
     expect(view.late.length).toBeGreaterThan(0);
     expect(view.late.length).toBeLessThan(covered.length);
   });
+
+  it('has two concerns with published responses, each linking a live document, answered within days', async () => {
+    const concerns = await app.stores.concerns.list({ orgIds: null, publishedOnly: true, limit: 10 });
+    expect(concerns.map((c) => c.publishedResponses).sort()).toEqual([1, 2]);
+    for (const { concern, firstResponseAt } of concerns) {
+      expect(concern.title).not.toBe('');
+      const hours = (Date.parse(firstResponseAt!) - Date.parse(concern.reportedAt)) / 3_600_000;
+      expect(hours).toBeGreaterThan(0);
+      expect(hours).toBeLessThan(48);
+      for (const response of await app.stores.concerns.responsesOf(concern.id)) {
+        expect(response.state).toBe('published');
+        expect(response.bodyHtml).toContain('演示数据');
+        for (const id of response.linkedDocumentIds) {
+          expect((await app.stores.documents.editionsOf(id)).some((e) => e.state === 'published')).toBe(true);
+        }
+      }
+    }
+  });
 });
