@@ -131,8 +131,9 @@ export function createSqliteSearchIndex(db: Kysely<Database>, limits: SearchLimi
       return merged;
     },
     async indexedDocumentIds(after: string, upTo: string | null) {
+      // `+kind`: walk the document_id index over the range; the index on kind would read every entry.
       const result = await sql<{ document_id: string }>`select document_id from search_entries
-        where kind = 'document' and document_id > ${after}${upTo === null ? sql`` : sql` and document_id <= ${upTo}`}
+        where +kind = 'document' and document_id > ${after}${upTo === null ? sql`` : sql` and document_id <= ${upTo}`}
         order by document_id`.execute(db);
       return result.rows.map((r) => r.document_id);
     },
