@@ -9,6 +9,19 @@ export const INTERPRETATION_TEXT = {
     case: '案例说明',
   },
   chartTypes: { bar: '柱状图', line: '折线图', pie: '饼图', table: '表格' },
+  content: {
+    notAllowed: (kind: string) => `${kind}不能包含这种内容块。`,
+    missing: (kind: 'text' | 'qa' | 'media' | 'case') =>
+      ({
+        text: '文字解读至少要有一段文字。',
+        qa: '简明问答至少要有一组问题和回答。',
+        media: '媒体解读要填写媒体名称、发布日期和原文链接。',
+        case: '案例说明至少要有一个案例。',
+      })[kind],
+    mediaDate: '请填写媒体发布日期（年-月-日）。',
+    mediaDateFuture: '媒体发布日期不能晚于今天。',
+    mediaUrl: '请填写媒体原文的网址，以 https:// 或 http:// 开头。',
+  },
   concern: {
     title: '回应关切',
     titleRequired: '请填写关切事项。',
