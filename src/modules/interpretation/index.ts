@@ -18,6 +18,7 @@ export type {
   InterpretationEdition,
   InterpretationStore,
   PublishedInterpretation,
+  SvgRasteriser,
 } from './ports.ts';
 export { checkGraphic, GRAPHIC_LIMITS, MAX_GRAPHIC_BLOCKS } from './domain/graphic.ts';
 export type { GraphicBlock, GraphicBlockInput, GraphicCheck, GraphicIssue } from './domain/graphic.ts';
