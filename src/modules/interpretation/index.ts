@@ -31,3 +31,5 @@ export type { InterpretationWebDeps } from './http/deps.ts';
 export { coverageForActor } from './queries/coverage.ts';
 export type { CoverageView } from './queries/coverage.ts';
 export { CoveragePanel } from './views/coverage-panel.tsx';
+export { MediaExportLinks } from './views/new-media-links.tsx';
+export { MAX_POSTER_HEIGHT, POSTER_WIDTH } from './domain/poster.ts';

@@ -16,6 +16,7 @@ import { publishedDocument, sampleContent, seedFixture, type Fixture } from '../
 import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-kit.ts';
 import { multipartBody } from './hostile-bodies.ts';
 import { registerRequest, submitApplication, takeStep } from '../../../src/modules/requests/index.ts';
+import { submitInterpretation } from '../../interpretation/interpretation-fixtures.ts';
 import { PERSON } from '../../../src/modules/requests/domain/request.fixture.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
 import { operationsOf, type ApiOperation, type OpenApiDocument } from './openapi.ts';
@@ -305,10 +306,31 @@ export async function prepareHostileRun(options: {
   await approveCatalog({ ...deps, actor: fixture.staff('dist.district_admin'), versionId: version.id });
   const entries = await app.stores.catalogs.entriesOf(version.id);
 
+  // A graphic interpretation (in review), for its new-media downloads: small, so its poster is quick.
+  const interpretation = await submitInterpretation(app, fixture, {
+    org: 'edu',
+    editor: 'edu.editor',
+    policyDocumentId: showcase.documentId,
+    title: '一图读懂公开测试通知',
+    blocks: [
+      { kind: 'heading', text: '要点' },
+      { kind: 'figure', value: '12', unit: '项', caption: '公开事项' },
+      {
+        kind: 'chart',
+        chartType: 'bar',
+        title: '事项',
+        unit: '项',
+        description: '2025年公开事项12项，比上年增加2项。',
+        dataText: '项目\t件数\n事项\t12',
+      },
+    ],
+  });
+
   const documentIds = [showcase.documentId, second.documentId, withFile.edition.documentId];
   const editionIds = [draft.edition.id, submitted.edition.id, sacrificial.id, showcase.id];
   values.docId = [...documentIds, sacrificial.documentId, UNKNOWN_ID];
   values.editionId = [...editionIds, UNKNOWN_ID];
+  values.documentId = [interpretation.documentId, interpretation.documentId, showcase.documentId, UNKNOWN_ID];
   values.id = [...documentIds, sacrificial.documentId, ...editionIds, attachment.id, UNKNOWN_ID];
   values.attachmentId = [attachment.id, UNKNOWN_ID];
   values.fileName = [pct(attachment.fileName), 'x.pdf', rawBytes(attachment.fileName)];

@@ -240,6 +240,8 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/reports/{orgCode}/{year}/report.xlsx', query: [] },
     { path: '/admin/ysqgk/{requestId}/files/{fileId}', query: [] },
     { path: '/admin/interpretations/new', query: ['policy'] },
+    { path: '/admin/interpretations/{documentId}/article.html', query: [] },
+    { path: '/admin/interpretations/{documentId}/poster.png', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },
