@@ -19,6 +19,7 @@ export default tseslint.config(
             'src/adapters/letters/*.js',
             'src/adapters/reports/*.js',
             'src/adapters/text/*.js',
+            'src/adapters/charts/*.js',
           ],
         },
         tsconfigRootDir: import.meta.dirname,

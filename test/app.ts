@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createEchartsRenderer } from '../src/adapters/charts/echarts-svg.ts';
+import { createResvgRasteriser } from '../src/adapters/charts/resvg-rasteriser.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
@@ -66,6 +67,7 @@ export async function createTestApp(
   const letters = createWorkerLetterRenderer();
   const reportFiles = createWorkerReportRenderer();
   const textExtractor = createWorkerTextExtractor();
+  const rasteriser = createResvgRasteriser();
   const app: TestApp = {
     config,
     clock,
@@ -83,6 +85,7 @@ export async function createTestApp(
     letters,
     reportFiles,
     charts: createEchartsRenderer(),
+    rasteriser,
     textExtractor,
     mailer: mailerFor(config),
     jobs,
@@ -94,6 +97,7 @@ export async function createTestApp(
       await letters.close();
       await reportFiles.close();
       await textExtractor.close();
+      await rasteriser.close();
       await testDb.handle.close();
     },
     async cleanup() {
@@ -102,6 +106,7 @@ export async function createTestApp(
       await letters.close();
       await reportFiles.close();
       await textExtractor.close();
+      await rasteriser.close();
       await testDb.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },

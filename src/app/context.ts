@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createEchartsRenderer } from '../adapters/charts/echarts-svg.ts';
-import type { ChartRenderer } from '../modules/interpretation/index.ts';
+import { createResvgRasteriser } from '../adapters/charts/resvg-rasteriser.ts';
+import type { ChartRenderer, SvgRasteriser } from '../modules/interpretation/index.ts';
 import { join } from 'node:path';
 import { argon2Hasher } from '../adapters/crypto/argon2-hasher.ts';
 import { fieldCipherFor } from '../adapters/crypto/field-cipher.ts';
@@ -53,6 +54,8 @@ export type AppContext = {
   reportFiles: ReportFileRenderer;
   /** Charts of graphic interpretations drawn as SVG (Apache ECharts on the server). */
   charts: ChartRenderer;
+  /** Draws interpretations' posters and charts as PNG (resvg, the server's CJK font) in a worker thread. */
+  rasteriser: SvgRasteriser;
   /** Reads attachments' text (PDF, Word, Excel) in a worker thread, bounded in time and memory. */
   textExtractor: AttachmentTextExtractor;
   /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
@@ -82,6 +85,7 @@ export async function openApp(
   const letters = createWorkerLetterRenderer();
   const reportFiles = createWorkerReportRenderer();
   const textExtractor = createWorkerTextExtractor();
+  const rasteriser = createResvgRasteriser();
   const ctx: AppContext = {
     config,
     clock,
@@ -99,6 +103,7 @@ export async function openApp(
     letters,
     reportFiles,
     charts: createEchartsRenderer(),
+    rasteriser,
     textExtractor,
     mailer: mailerFor(config),
     jobs,
@@ -109,6 +114,7 @@ export async function openApp(
       await letters.close();
       await reportFiles.close();
       await textExtractor.close();
+      await rasteriser.close();
       await database.close();
     },
   };

@@ -81,10 +81,17 @@ export const ERROR_TABLE = {
     // The findings (masked) tell the editor where to look; they are the editor's own text.
     isPublic: true,
   },
+  // A poster of a graphic interpretation is one image, whose height is capped (plan §三.5 new media).
+  poster_too_long: { status: 422, message: '内容过多，生成的长图超过高度上限，请精简后重试。' },
   rate_limited: { status: 429, message: '操作过于频繁，请稍后再试。' },
   login_throttled: { status: 429, message: '本网络地址登录失败次数过多，请15分钟后再试。' },
   internal: { status: 500, message: '服务器内部错误，请稍后再试。' },
   unavailable: { status: 503, message: '服务暂不可用，请稍后再试。' },
+  // Pictures with Chinese text (posters, charts as PNG) are drawn with the server's CJK font.
+  font_missing: {
+    status: 503,
+    message: '生成图片需要服务器安装中文字体（Debian 软件包 fonts-noto-cjk），请联系系统管理员安装后重试。',
+  },
 } as const satisfies Record<string, { status: number; message: string; isPublic?: boolean }>;
 
 export type ErrorCode = keyof typeof ERROR_TABLE;

@@ -22,6 +22,7 @@ export type {
   InterpretationEdition,
   InterpretationStore,
   PublishedInterpretation,
+  SvgRasteriser,
 } from './ports.ts';
 export { checkGraphic, GRAPHIC_LIMITS, MAX_GRAPHIC_BLOCKS } from './domain/graphic.ts';
 export type { GraphicBlock, GraphicBlockInput, GraphicCheck, GraphicIssue } from './domain/graphic.ts';
@@ -41,3 +42,5 @@ export type { CoverageView } from './queries/coverage.ts';
 export { CoveragePanel } from './views/coverage-panel.tsx';
 export { CONCERN_SOURCES, checkConcern, responseDelay } from './domain/concern.ts';
 export type { Concern, ConcernSource } from './domain/concern.ts';
+export { MediaExportLinks } from './views/new-media-links.tsx';
+export { MAX_POSTER_HEIGHT, POSTER_WIDTH } from './domain/poster.ts';

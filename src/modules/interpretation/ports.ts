@@ -101,3 +101,18 @@ export interface ConcernStore {
   /** Every edition of every response to a concern, in the order they were published or last changed. */
   responsesOf(concernId: string): Promise<ConcernResponseEdition[]>;
 }
+
+/**
+ * Turns an SVG document into a PNG, for the new-media outputs (plan §三.5): the long poster, and
+ * charts in the article bundle, since WeChat articles take no inline SVG. Chinese text is drawn with
+ * a CJK font installed on the server. Drawing a long poster takes seconds, so it happens off the
+ * request thread.
+ */
+export interface SvgRasteriser {
+  /**
+   * The picture as PNG on a white background, `width` pixels wide (the drawing's own width when
+   * none is given), its height in proportion.
+   * @throws DomainError `font_missing` when the server has no CJK font to draw Chinese with.
+   */
+  png(svg: string, options?: { width?: number }): Promise<Buffer>;
+}

@@ -87,4 +87,24 @@ export const INTERPRETATION_TEXT = {
     pieNegative: (row: number) => `饼图的数值不能为负数（第${row}行）。`,
     moreIssues: (count: number) => `另有${count}处问题，请先修改以上各处。`,
   },
+  /** The new-media outputs (plan §三.5): the article bundle for 公众号/微博 editors and the long poster. */
+  media: {
+    downloadArticle: '下载公众号图文',
+    downloadArticleHint: '（HTML，可粘贴到微信公众号、微博文章编辑器）',
+    downloadPoster: '下载长图海报',
+    downloadPosterHint: '（PNG，宽750像素）',
+    linksLabel: '新媒体发布',
+    notInterpretation: '该文件不是图解式政策解读，没有公众号图文和长图海报可下载。',
+    noExportableEdition: '该解读没有可导出的版本：已发布的版本和未发布的新版本都没有（可能已撤回）。',
+    posterTooLong: (max: number) =>
+      `图解内容过多，长图海报的高度将超过${max}像素的上限；请下载公众号图文，或将图解精简、拆分为几篇后再生成海报。`,
+    issuer: '发布机构',
+    publishedOn: '发布日期',
+    writtenOn: '成文日期',
+    interpreted: '解读的文件',
+    portal: '本文网址',
+    posterFooter: '阅读全文、查看更多政策解读，请访问：',
+    posterKicker: '政策解读',
+    dataTable: '数据表',
+  },
 } as const;

@@ -17,6 +17,7 @@ import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-ki
 import { multipartBody } from './hostile-bodies.ts';
 import { registerRequest, submitApplication, takeStep } from '../../../src/modules/requests/index.ts';
 import { createConcern, submitConcernResponse } from '../../../src/modules/interpretation/index.ts';
+import { submitInterpretation } from '../../interpretation/interpretation-fixtures.ts';
 import { PERSON } from '../../../src/modules/requests/domain/request.fixture.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
 import { operationsOf, type ApiOperation, type OpenApiDocument } from './openapi.ts';
@@ -324,11 +325,31 @@ export async function prepareHostileRun(options: {
   });
   await publishEdition({ ...deps, actor: fixture.staff('edu.reviewer'), editionId: response.edition.id });
   values.concernId = [concern.id, UNKNOWN_ID];
+  // A graphic interpretation (in review), for its new-media downloads: small, so its poster is quick.
+  const interpretation = await submitInterpretation(app, fixture, {
+    org: 'edu',
+    editor: 'edu.editor',
+    policyDocumentId: showcase.documentId,
+    title: '一图读懂公开测试通知',
+    blocks: [
+      { kind: 'heading', text: '要点' },
+      { kind: 'figure', value: '12', unit: '项', caption: '公开事项' },
+      {
+        kind: 'chart',
+        chartType: 'bar',
+        title: '事项',
+        unit: '项',
+        description: '2025年公开事项12项，比上年增加2项。',
+        dataText: '项目\t件数\n事项\t12',
+      },
+    ],
+  });
 
   const documentIds = [showcase.documentId, second.documentId, withFile.edition.documentId];
   const editionIds = [draft.edition.id, submitted.edition.id, sacrificial.id, showcase.id];
   values.docId = [...documentIds, sacrificial.documentId, UNKNOWN_ID];
   values.editionId = [...editionIds, UNKNOWN_ID];
+  values.documentId = [interpretation.documentId, interpretation.documentId, showcase.documentId, UNKNOWN_ID];
   values.id = [...documentIds, sacrificial.documentId, ...editionIds, attachment.id, UNKNOWN_ID];
   values.attachmentId = [attachment.id, UNKNOWN_ID];
   values.fileName = [pct(attachment.fileName), 'x.pdf', rawBytes(attachment.fileName)];

@@ -26,8 +26,15 @@ export function contentBodyHtml(blocks: readonly ContentBlock[]): string {
           ].join('');
         case 'case':
           return `<h3>${escape(block.title)}</h3>${texts(block.text)}`;
-        default:
+        case 'heading':
+        case 'text':
+        case 'figure':
+        case 'chart':
           return graphicBodyHtml([block]);
+        default: {
+          const never: never = block;
+          throw new TypeError(`unknown block ${JSON.stringify(never)}`);
+        }
       }
     })
     .join('\n');

@@ -12,12 +12,17 @@ import { INTERPRETATION_TEXT } from '../strings.ts';
 import { GraphicForm } from '../views/graphic-form.tsx';
 import type { InterpretationWebDeps } from './deps.ts';
 import { blocksOfForm, formIssues, type GraphicFormValues } from './graphic-form.ts';
+import { registerNewMediaRoutes } from './new-media-routes.ts';
 
 /** The policy a new interpretation is for, when the link names one; anything odd is ignored. */
 const NewInterpretationQuery = z.object({ policy: z.string().max(40).optional().catch(undefined) });
 
-/** The back office's interpretation pages: the graphic builder, which sends an interpretation for review. */
+/**
+ * The back office's interpretation pages: the graphic builder, which sends an interpretation for
+ * review, and an interpretation's new-media downloads.
+ */
 export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: InterpretationWebDeps): void {
+  registerNewMediaRoutes(app, ctx);
   app.get('/admin/interpretations/new', async (request, reply) => {
     const { policy } = parseInput(NewInterpretationQuery, request.query);
     return renderForm(request, reply, { policyDocumentId: policy ?? '' }, [], 200);

@@ -1,0 +1,52 @@
+import { INTERPRETATION_TEXT } from '../strings.ts';
+import type { GraphicBlock } from './graphic.ts';
+
+/**
+ * A graphic interpretation as the new-media outputs carry it (plan §三.5: release interpretations
+ * through 政务新媒体 as well as the portal): what the portal page shows, gathered for a WeChat or
+ * Weibo article and for a long poster, neither of which can link back for its context.
+ */
+export type NewMediaContent = {
+  title: string;
+  /** 发布机构. */
+  issuer: string;
+  /** The publication date once published; until then the date it was written. */
+  date: { kind: 'published' | 'written'; on: string } | null;
+  blocks: readonly GraphicBlock[];
+  /** The policy documents it interprets that are published, in order. */
+  policies: readonly { title: string; docNumber: string | null }[];
+  /** The interpretation's page on the portal, written out in full. */
+  portalUrl: string;
+  siteName: string;
+};
+
+const T = INTERPRETATION_TEXT.media;
+
+/** 发布机构 and date as one line, an ideographic space between: `发布机构：…  发布日期：2026-03-02`. */
+export function byline(content: NewMediaContent): string {
+  const parts = [`${T.issuer}：${content.issuer}`];
+  if (content.date)
+    parts.push(`${content.date.kind === 'published' ? T.publishedOn : T.writtenOn}：${content.date.on}`);
+  return parts.join('　');
+}
+
+/** A policy document as a citation: 《title》（文号）. */
+export function citation(policy: { title: string; docNumber: string | null }): string {
+  return `《${policy.title}》${policy.docNumber ? `（${policy.docNumber}）` : ''}`;
+}
+
+/** Characters XML 1.0 does not allow (C0 controls but tab and line ends, non-characters, lone surrogates). */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Author text ready for XML or HTML: characters XML cannot hold dropped, markup escaped. */
+export function markupText(text: string): string {
+  return text
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
