@@ -179,4 +179,78 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
       app.clock.set('2026-03-02T02:00:00Z');
     }
   });
+
+  it('publishes a 简明问答 of two policies and a 媒体解读, each checked for its own blocks', async () => {
+    const second = await publishedDocument(app, fixture, {
+      org: 'civ',
+      editor: 'civ.editor',
+      reviewer: 'civ.reviewer',
+      content: { title: '测试区特困人员救助供养办法', genre: '办法', isNormative: true },
+    });
+    const post = async (kind: string, fields: Record<string, string>) => {
+      const form = await server.inject({
+        method: 'GET',
+        url: `/admin/interpretations/new?kind=${kind}`,
+        cookies: editor,
+      });
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain(`<input type="hidden" name="kind" value="${kind}"`);
+      return server.inject({
+        method: 'POST',
+        url: '/admin/interpretations',
+        cookies: editor,
+        payload: { _csrf: csrfFieldOf(form.body), kind, orgId: fixture.orgs.get('civ')!.id, ...fields },
+      });
+    };
+    const media = await post('media', {
+      title: '媒体解读：示范日报谈低保新政',
+      policyDocumentId: policy.documentId,
+      'media.outlet': '示范日报',
+      'media.publishedOn': '2026-03-01',
+      'media.url': 'javascript:alert(1)',
+    });
+    expect(media.statusCode).toBe(400);
+    expect(media.body).toContain('请填写媒体原文的网址，以 https:// 或 http:// 开头。');
+    expect(media.body).toContain('id="media.url-error"');
+    expect(media.body).toContain('value="示范日报"');
+
+    const qa = await post('qa', {
+      title: '低保和特困供养政策问答',
+      policyDocumentId: policy.documentId,
+      policy2: second.documentId,
+      'qa1.question': '谁可以申请低保？',
+      'qa1.answer': '本区户籍、家庭收入低于标准的居民。',
+      'qa2.question': '特困人员怎样认定？',
+      'qa2.answer': '由镇街受理，区民政局认定。',
+    });
+    expect(qa.statusCode).toBe(303);
+    const documentId = /\/admin\/documents\/([\w-]+)/.exec(String(qa.headers.location))![1]!;
+    const edition = (await app.stores.documents.editionsOf(documentId))[0]!;
+    expect(await app.stores.interpretations.forEdition(edition.id)).toMatchObject({
+      kind: 'qa',
+      policyDocumentIds: [policy.documentId, second.documentId],
+    });
+    await publishEdition({
+      uow: app.uow,
+      clock: app.clock,
+      actor: fixture.staff('civ.reviewer'),
+      editionId: edition.id,
+    });
+    const page = await server.inject({ method: 'GET', url: `/xxgk/doc/${documentId}` });
+    expect(page.body).toContain('<h3>问：谁可以申请低保？</h3><p>答：本区户籍、家庭收入低于标准的居民。</p>');
+    for (const id of [policy.documentId, second.documentId]) {
+      const policyPage = await server.inject({ method: 'GET', url: `/xxgk/doc/${id}` });
+      expect(policyPage.body).toContain(
+        `<span class="tag">简明问答</span> <a href="/xxgk/doc/${documentId}">低保和特困供养政策问答</a>`,
+      );
+    }
+    // Its article for new media is made of the same questions.
+    const article = await server.inject({
+      method: 'GET',
+      url: `/admin/interpretations/${documentId}/article.html`,
+      cookies: editor,
+    });
+    expect(article.statusCode).toBe(200);
+    expect(article.body).toContain('问：特困人员怎样认定？');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Concern } from './domain/concern.ts';
 import type { ChartData, ChartType } from './domain/chart-data.ts';
-import type { GraphicBlock } from './domain/graphic.ts';
+import type { ContentBlock } from './domain/content.ts';
 import type { InterpretationKind } from './domain/kinds.ts';
 
 /** A chart of a graphic interpretation, as its author described it. */
@@ -27,7 +27,7 @@ export type InterpretationEdition = {
   editionId: string;
   documentId: string;
   kind: InterpretationKind;
-  blocks: GraphicBlock[];
+  blocks: ContentBlock[];
   /** The policy documents it interprets, in order. */
   policyDocumentIds: string[];
   savedAt: string;

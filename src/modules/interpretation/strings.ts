@@ -21,6 +21,11 @@ export const INTERPRETATION_TEXT = {
     mediaDate: '请填写媒体发布日期（年-月-日）。',
     mediaDateFuture: '媒体发布日期不能晚于今天。',
     mediaUrl: '请填写媒体原文的网址，以 https:// 或 http:// 开头。',
+    question: (text: string) => `问：${text}`,
+    answer: (text: string) => `答：${text}`,
+    source: (outlet: string, date: string) => `来源：${outlet}　发布日期：${date}`,
+    original: (url: string) => `原文：${url}`,
+    readOriginal: '阅读媒体原文',
   },
   concern: {
     title: '回应关切',
@@ -94,7 +99,7 @@ export const INTERPRETATION_TEXT = {
     downloadPoster: '下载长图海报',
     downloadPosterHint: '（PNG，宽750像素）',
     linksLabel: '新媒体发布',
-    notInterpretation: '该文件不是图解式政策解读，没有公众号图文和长图海报可下载。',
+    notInterpretation: '该文件不是政策解读，没有公众号图文和长图海报可下载。',
     noExportableEdition: '该解读没有可导出的版本：已发布的版本和未发布的新版本都没有（可能已撤回）。',
     posterTooLong: (max: number) =>
       `图解内容过多，长图海报的高度将超过${max}像素的上限；请下载公众号图文，或将图解精简、拆分为几篇后再生成海报。`,

@@ -486,6 +486,8 @@ export async function prepareHostileRun(options: {
     '/admin/reports/edu/2025',
     '/admin/reports/dist/2025',
     '/admin/interpretations/new',
+    '/admin/interpretations/new?kind=qa',
+    '/admin/interpretations/new?kind=media',
     '/admin/concerns/new',
     `/admin/concerns/${concern.id}`,
   ]) {

@@ -239,7 +239,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/reports/{orgCode}/{year}/report.docx', query: [] },
     { path: '/admin/reports/{orgCode}/{year}/report.xlsx', query: [] },
     { path: '/admin/ysqgk/{requestId}/files/{fileId}', query: [] },
-    { path: '/admin/interpretations/new', query: ['policy'] },
+    { path: '/admin/interpretations/new', query: ['policy', 'kind'] },
     { path: '/admin/concerns', query: [] },
     { path: '/admin/concerns/new', query: [] },
     { path: '/admin/concerns/{concernId}', query: [] },

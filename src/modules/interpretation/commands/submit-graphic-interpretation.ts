@@ -12,8 +12,8 @@ import {
   type GovDocument,
 } from '../../documents/index.ts';
 import { interpretationEntry } from '../audit-actions.ts';
-import { checkGraphic, type GraphicBlock, type GraphicBlockInput } from '../domain/graphic.ts';
-import { graphicBodyHtml } from '../domain/graphic-html.ts';
+import { checkInterpretation, type BlockKind, type ContentBlock, type ContentBlockInput } from '../domain/content.ts';
+import { contentBodyHtml } from '../domain/content-html.ts';
 import type { ChartRenderer, InterpretationEdition, InterpretationStore } from '../ports.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import { liveLinked } from './linked-documents.ts';
@@ -25,10 +25,12 @@ export const MAX_TITLE = 100;
 export const MAX_POLICIES = 10;
 
 export type GraphicInterpretationInput = {
+  /** 图解 unless said; 文字解读, 简明问答, 媒体解读 and 案例说明 are made of their own blocks. */
+  kind?: BlockKind | undefined;
   title: string;
   /** The policy documents interpreted, in order (ids of published documents). */
   policyDocumentIds: string[];
-  blocks: GraphicBlockInput[];
+  blocks: ContentBlockInput[];
   /** 更新说明, when an earlier edition was published. */
   changeNote?: string | undefined;
 };
@@ -81,7 +83,8 @@ export async function submitGraphicInterpretation(options: {
   }
   issues.push(...policyIssues);
 
-  const checked = checkGraphic(input.blocks);
+  const kind = input.kind ?? 'graphic';
+  const checked = checkInterpretation(kind, input.blocks, chinaDate(now));
   if (!checked.ok) {
     for (const issue of checked.issues) {
       issues.push({
@@ -95,7 +98,7 @@ export async function submitGraphicInterpretation(options: {
   const org = await options.stores.orgs.getById(options.orgId);
   if (!org) throw new DomainError('not_found');
   // Drawn once, before the transaction: the page and the new-media bundle show these.
-  const blocks: GraphicBlock[] = checked.blocks.map((block) =>
+  const blocks: ContentBlock[] = checked.blocks.map((block) =>
     block.kind === 'chart' && block.chartType !== 'table'
       ? { ...block, svg: options.charts.svg({ ...block, type: block.chartType }) }
       : block,
@@ -113,7 +116,7 @@ export async function submitGraphicInterpretation(options: {
       writtenOn: chinaDate(now),
       topic: policies[0]!.content.topic,
       genre: '政策解读',
-      bodyHtml: graphicBodyHtml(blocks),
+      bodyHtml: contentBodyHtml(blocks),
       changeNote: input.changeNote ?? null,
     },
     attachments: [],
@@ -122,7 +125,7 @@ export async function submitGraphicInterpretation(options: {
       const record: InterpretationEdition = {
         editionId: result.edition.id,
         documentId: result.document.id,
-        kind: 'graphic',
+        kind,
         blocks,
         policyDocumentIds: policies.map((p) => p.documentId),
         savedAt: now.toISOString(),

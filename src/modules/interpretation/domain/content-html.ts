@@ -1,6 +1,9 @@
 import { escapeHtml as escape } from '../../../platform/sanitize.ts';
 import type { ContentBlock } from './content.ts';
 import { graphicBodyHtml, paragraphs } from './graphic-html.ts';
+import { INTERPRETATION_TEXT } from '../strings.ts';
+
+const K = INTERPRETATION_TEXT.content;
 
 const texts = (text: string) =>
   paragraphs(text)
@@ -17,12 +20,12 @@ export function contentBodyHtml(blocks: readonly ContentBlock[]): string {
     .map((block) => {
       switch (block.kind) {
         case 'qa':
-          return `<h3>问：${escape(block.question)}</h3>${texts(`答：${block.answer}`)}`;
+          return `<h3>${escape(K.question(block.question))}</h3>${texts(K.answer(block.answer))}`;
         case 'media':
           return [
-            `<p>来源：${escape(block.outlet)}　发布日期：${escape(block.publishedOn)}</p>`,
+            `<p>${escape(K.source(block.outlet, block.publishedOn))}</p>`,
             block.summary ? texts(block.summary) : '',
-            `<p><a href="${escape(block.url)}">阅读媒体原文</a></p>`,
+            `<p><a href="${escape(block.url)}">${K.readOriginal}</a></p>`,
           ].join('');
         case 'case':
           return `<h3>${escape(block.title)}</h3>${texts(block.text)}`;

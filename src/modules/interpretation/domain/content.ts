@@ -152,3 +152,40 @@ function isWebAddress(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * Any interpretation's blocks as the blocks of a 图解 (headings, text, figures and charts), for the
+ * outputs that lay those out (the new-media article and poster): a question becomes a heading with
+ * its answer, a media piece its source line, summary and address as text, a case a heading and text.
+ */
+export function asGraphicBlocks(blocks: readonly ContentBlock[]): GraphicBlock[] {
+  return blocks.flatMap((block): GraphicBlock[] => {
+    switch (block.kind) {
+      case 'qa':
+        return [
+          { kind: 'heading', text: K.question(block.question) },
+          { kind: 'text', text: K.answer(block.answer) },
+        ];
+      case 'media':
+        return [
+          { kind: 'text', text: K.source(block.outlet, block.publishedOn) },
+          ...(block.summary ? [{ kind: 'text' as const, text: block.summary }] : []),
+          { kind: 'text', text: K.original(block.url) },
+        ];
+      case 'case':
+        return [
+          { kind: 'heading', text: block.title },
+          { kind: 'text', text: block.text },
+        ];
+      case 'heading':
+      case 'text':
+      case 'figure':
+      case 'chart':
+        return [block];
+      default: {
+        const never: never = block;
+        throw new TypeError(`unknown block ${JSON.stringify(never)}`);
+      }
+    }
+  });
+}

@@ -10,12 +10,25 @@ import { draftableOrgs, publishedChoices } from './choices.ts';
 import { submitGraphicInterpretation } from '../commands/submit-graphic-interpretation.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import { GraphicForm } from '../views/graphic-form.tsx';
+import { KindForm } from '../views/kind-form.tsx';
+import { blocksOfKindForm, FORM_KINDS, type FormKind } from './kind-form.ts';
 import type { InterpretationWebDeps } from './deps.ts';
 import { blocksOfForm, formIssues, type GraphicFormValues } from './graphic-form.ts';
 import { registerNewMediaRoutes } from './new-media-routes.ts';
 
 /** The policy a new interpretation is for, when the link names one; anything odd is ignored. */
-const NewInterpretationQuery = z.object({ policy: z.string().max(40).optional().catch(undefined) });
+const NewInterpretationQuery = z.object({
+  policy: z.string().max(40).optional().catch(undefined),
+  kind: z
+    .enum(['graphic', ...FORM_KINDS])
+    .optional()
+    .catch(undefined),
+});
+
+/** The form's kind: a 图解 unless the form names another. */
+function kindOf(value: string | undefined): 'graphic' | FormKind {
+  return (FORM_KINDS as readonly string[]).includes(value ?? '') ? (value as FormKind) : 'graphic';
+}
 
 /**
  * The back office's interpretation pages: the graphic builder, which sends an interpretation for
@@ -24,8 +37,8 @@ const NewInterpretationQuery = z.object({ policy: z.string().max(40).optional().
 export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: InterpretationWebDeps): void {
   registerNewMediaRoutes(app, ctx);
   app.get('/admin/interpretations/new', async (request, reply) => {
-    const { policy } = parseInput(NewInterpretationQuery, request.query);
-    return renderForm(request, reply, { policyDocumentId: policy ?? '' }, [], 200);
+    const { policy, kind } = parseInput(NewInterpretationQuery, request.query);
+    return renderForm(request, reply, { policyDocumentId: policy ?? '', kind: kind ?? 'graphic' }, [], 200);
   });
 
   app.post('/admin/interpretations', async (request, reply) => {
@@ -33,7 +46,8 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
     const values: GraphicFormValues = Object.fromEntries(
       Object.keys(fields).map((name) => [name, field(fields, name)]),
     );
-    const { blocks, places } = blocksOfForm(values);
+    const kind = kindOf(values.kind);
+    const { blocks, places } = kind === 'graphic' ? blocksOfForm(values) : blocksOfKindForm(kind, values);
     try {
       const { document } = await submitGraphicInterpretation({
         ...ctx,
@@ -41,7 +55,12 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
         actor: request.actor,
         orgId: values.orgId ?? '',
         documentId: null,
-        input: { title: values.title ?? '', policyDocumentIds: [values.policyDocumentId ?? ''], blocks },
+        input: {
+          kind,
+          title: values.title ?? '',
+          policyDocumentIds: [values.policyDocumentId ?? '', values.policy2 ?? '', values.policy3 ?? ''],
+          blocks,
+        },
       });
       setFlash(reply, { kind: 'success', text: INTERPRETATION_TEXT.submitted });
       return seeOther(reply, `/admin/documents/${document.id}`);
@@ -60,23 +79,39 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
   ) {
     const orgs = await draftableOrgs(ctx, request.actor);
     if (orgs.length === 0) throw new DomainError('forbidden');
-    const policyChoices = await publishedChoices(ctx, request.actor, (genre) => genre !== '政策解读');
+    const policyChoices = await publishedChoices(
+      ctx,
+      request.actor,
+      (genre) => genre !== '政策解读' && genre !== '回应关切',
+    );
+    const orgChoices = orgs.map((org) => ({ value: org.id, label: org.name }));
+    const kind = kindOf(values.kind);
     return sendAdminPage(
       ctx,
       request,
       reply,
       {
-        title: '新建图解',
+        title: `新建${INTERPRETATION_TEXT.kinds[kind]}`,
         active: 'interpretations',
-        body: (
-          <GraphicForm
-            csrfToken={request.csrfToken}
-            values={values}
-            issues={issues}
-            orgChoices={orgs.map((org) => ({ value: org.id, label: org.name }))}
-            policyChoices={policyChoices}
-          />
-        ),
+        body:
+          kind === 'graphic' ? (
+            <GraphicForm
+              csrfToken={request.csrfToken}
+              values={values}
+              issues={issues}
+              orgChoices={orgChoices}
+              policyChoices={policyChoices}
+            />
+          ) : (
+            <KindForm
+              kind={kind}
+              csrfToken={request.csrfToken}
+              values={values}
+              issues={issues}
+              orgChoices={orgChoices}
+              policyChoices={policyChoices}
+            />
+          ),
       },
       status,
     );

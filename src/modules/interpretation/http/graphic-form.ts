@@ -44,7 +44,7 @@ export function blocksOfForm(values: GraphicFormValues): { blocks: GraphicBlockI
 }
 
 /** The use case's issues (`blocks.<n>.<field>`) as the form's field names. */
-export function formIssues(issues: readonly FieldIssue[], places: readonly Place[]): FieldIssue[] {
+export function formIssues(issues: readonly FieldIssue[], places: readonly string[]): FieldIssue[] {
   return issues.map((issue) => {
     const match = /^blocks\.(\d+)\.(\w+)$/.exec(issue.field);
     if (!match) return issue;

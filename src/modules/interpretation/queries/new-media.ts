@@ -1,3 +1,4 @@
+import { asGraphicBlocks } from '../domain/content.ts';
 import { attachmentDisposition, safeFileName } from '../../../platform/http/download.ts';
 import { DomainError } from '../../../platform/errors.ts';
 import { scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
@@ -30,11 +31,11 @@ const T = INTERPRETATION_TEXT.media;
 const PREPARING: readonly EditionState[] = ['draft', 'rejected', 'submitted', 'scheduled'];
 
 /**
- * A graphic interpretation as the new-media outputs show it (plan §三.5 new-media channels): its
+ * An interpretation as the new-media outputs show it (other kinds than 图解 as headings and text) (plan §三.5 new-media channels): its
  * published edition, or while none is published its newest edition in preparation, so staff can
  * make the article ready before publication. Read through the staff access filter, as the
  * back-office document page reads it: a document outside the reader's subtrees does not exist.
- * @throws DomainError `not_found` (outside the reader's scope, not a graphic interpretation, or
+ * @throws DomainError `not_found` (outside the reader's scope, not an interpretation, or
  *   with no edition to show).
  */
 export async function readNewMediaContent(options: NewMediaRequest): Promise<NewMediaContent> {
@@ -49,7 +50,7 @@ export async function readNewMediaContent(options: NewMediaRequest): Promise<New
     newestFirst.find((e) => e.state === 'published') ?? newestFirst.find((e) => PREPARING.includes(e.state));
   const shown = edition ?? newestFirst[0];
   const record = shown && (await stores.interpretations.forEdition(shown.id));
-  if (!record || record.kind !== 'graphic') throw new DomainError('not_found', { message: T.notInterpretation });
+  if (!record) throw new DomainError('not_found', { message: T.notInterpretation });
   if (!edition) throw new DomainError('not_found', { message: T.noExportableEdition });
   const policies = [];
   for (const id of record.policyDocumentIds) {
@@ -60,7 +61,7 @@ export async function readNewMediaContent(options: NewMediaRequest): Promise<New
     title: edition.content.title,
     issuer: edition.content.issuer,
     date: dateOf(edition),
-    blocks: record.blocks,
+    blocks: asGraphicBlocks(record.blocks),
     policies,
     portalUrl: `${options.publicUrl}/xxgk/doc/${document.id}`,
     siteName: options.siteName,

@@ -1,3 +1,4 @@
+import { asGraphicBlocks } from '../domain/content.ts';
 import type { DocumentPageAdditions } from '../../documents/index.ts';
 import { interpretationAdminPanel, type AdminPanelDeps } from './admin-panel.tsx';
 import { responseContext } from './concern-views.ts';
@@ -37,7 +38,7 @@ export function interpretationPageAdditions(deps: AdminPanelDeps): DocumentPageA
         ) : null,
       ].filter((section) => section !== null);
       return {
-        ...(own && own.kind === 'graphic' ? { body: <GraphicBody blocks={own.blocks} /> } : {}),
+        ...(own && own.kind === 'graphic' ? { body: <GraphicBody blocks={asGraphicBlocks(own.blocks)} /> } : {}),
         ...(after.length > 0 ? { after: <>{after}</> } : {}),
       };
     },

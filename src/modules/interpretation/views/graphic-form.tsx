@@ -5,6 +5,7 @@ import { CHART_TYPES, MAX_CHART_ROWS } from '../domain/chart-data.ts';
 import { GRAPHIC_LIMITS } from '../domain/graphic.ts';
 import type { GraphicFormValues } from '../http/graphic-form.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
+import { HeadFields, KindSwitch } from './kind-form.tsx';
 
 type Choice = { value: string; label: string };
 
@@ -71,28 +72,11 @@ export function GraphicForm(props: {
   return (
     <section>
       <h1>新建图解</h1>
+      <KindSwitch current="graphic" policy={v.policyDocumentId ?? ''} />
       <ErrorSummary issues={issues} />
       <form method="post" action="/admin/interpretations" class="form">
         <Csrf token={props.csrfToken} />
-        <SelectField
-          name="orgId"
-          label="发布单位"
-          value={v.orgId}
-          options={props.orgChoices}
-          issues={issues}
-          required
-        />
-        <TextField name="title" label="标题" value={v.title} maxlength={100} issues={issues} required wide />
-        <SelectField
-          name="policyDocumentId"
-          label="所解读的政策文件"
-          hint="只能解读已公开的文件；图解须在文件公开后3个工作日内发布。"
-          value={v.policyDocumentId}
-          options={[{ value: '', label: '请选择' }, ...props.policyChoices]}
-          issues={issues}
-          required
-          wide
-        />
+        <HeadFields values={v} issues={issues} orgChoices={props.orgChoices} policyChoices={props.policyChoices} />
         <fieldset class="form-section">
           <legend>文字内容</legend>
           <TextField
