@@ -244,6 +244,16 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
         `<span class="tag">简明问答</span> <a href="/xxgk/doc/${documentId}">低保和特困供养政策问答</a>`,
       );
     }
+    // The column's list filters by kind and by unit (with the units under it).
+    const byKind = (await server.inject({ method: 'GET', url: '/xxgk/zcjd?kind=qa' })).body;
+    expect(byKind).toContain(`href="/xxgk/doc/${documentId}"`);
+    expect(byKind).not.toContain('一图读懂测试区城乡低保实施办法');
+    expect((await server.inject({ method: 'GET', url: '/xxgk/zcjd?kind=graphic' })).body).not.toContain(documentId);
+    expect((await server.inject({ method: 'GET', url: '/xxgk/zcjd?org=edu' })).body).toContain(
+      '没有符合条件的政策解读。',
+    );
+    expect((await server.inject({ method: 'GET', url: '/xxgk/zcjd?org=civ&kind=qa' })).body).toContain(documentId);
+    expect((await server.inject({ method: 'GET', url: '/xxgk/zcjd?org=nosuchunit' })).statusCode).toBe(404);
     // Its article for new media is made of the same questions.
     const article = await server.inject({
       method: 'GET',

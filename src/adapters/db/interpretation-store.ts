@@ -71,6 +71,34 @@ export function createInterpretationStore(db: Kysely<Database>): InterpretationS
         publishedOn: row.published_on ?? '',
       }));
     },
+    async publishedList({ orgIds, kind, offset, limit }) {
+      if (orgIds !== null && orgIds.length === 0) return { items: [], total: 0 };
+      let query = db
+        .selectFrom('interpretation_editions as i')
+        .innerJoin('editions as e', 'e.id', 'i.edition_id')
+        .where('e.state', '=', 'published');
+      if (orgIds !== null) query = query.where('e.org_id', 'in', [...orgIds]);
+      if (kind) query = query.where('i.kind', '=', kind);
+      const count = await query.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+      const rows = await query
+        .select(['e.document_id', 'e.id', 'e.title', 'e.published_on', 'e.org_id', 'i.kind'])
+        .orderBy('e.published_on', 'desc')
+        .orderBy('e.id')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      return {
+        items: rows.map((row) => ({
+          documentId: row.document_id,
+          editionId: row.id,
+          title: row.title,
+          kind: row.kind as InterpretationKind,
+          publishedOn: row.published_on ?? '',
+          orgId: row.org_id ?? '',
+        })),
+        total: Number(count?.n ?? 0),
+      };
+    },
     async coverageFacts(orgIds) {
       if (orgIds.length === 0) return { documents: [], interpreted: [] };
       const documents = await db

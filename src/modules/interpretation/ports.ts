@@ -50,6 +50,16 @@ export interface InterpretationStore {
   /** Interpretations whose published edition interprets this document, newest first. */
   publishedFor(policyDocumentId: string): Promise<PublishedInterpretation[]>;
   /**
+   * Published interpretations, newest first, of units among `orgIds` (every unit when null) and of
+   * one kind if given: the 政策解读 list of the column. `total` counts them all.
+   */
+  publishedList(filter: {
+    orgIds: readonly string[] | null;
+    kind?: InterpretationKind | undefined;
+    offset: number;
+    limit: number;
+  }): Promise<{ items: (PublishedInterpretation & { orgId: string })[]; total: number }>;
+  /**
    * For the coverage indicator: the published normative documents in force of these units, and
    * which of them a published graphic interpretation interprets, with its publication date.
    */

@@ -49,7 +49,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/gkzn', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/gkzd', query: ['q', 'page', 'pageSize'] },
     { path: '/xxgk/gknb', query: ['q', 'page', 'pageSize'] },
-    { path: '/xxgk/zcjd', query: ['q', 'page', 'pageSize'] },
+    { path: '/xxgk/zcjd', query: ['org', 'kind', 'page', 'q'] },
     { path: '/xxgk/hygq', query: ['page'] },
     { path: '/xxgk/hygq/{concernId}', query: [] },
     { path: '/xxgk/fdzdgknr', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },

@@ -77,7 +77,9 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
     });
   });
 
-  for (const { path, key, heading, genre } of GENRE_LISTS) {
+  for (const list of GENRE_LISTS) {
+    if ('listed' in list && !list.listed) continue;
+    const { path, key, heading, genre } = list;
     app.get(path, async (request, reply) => {
       const query = parseInput(PublicListQuery, request.query);
       const result = await findEditions({

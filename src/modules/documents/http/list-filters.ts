@@ -11,9 +11,10 @@ export const GENRE_LISTS = [
   { path: '/xxgk/gkzn', key: 'gkzn', heading: DOCUMENT_TEXT.guideTitle, genre: '公开指南' },
   { path: '/xxgk/gkzd', key: 'gkzd', heading: DOCUMENT_TEXT.rulesTitle, genre: '公开制度' },
   { path: '/xxgk/gknb', key: 'gknb', heading: DOCUMENT_TEXT.annualReportsTitle, genre: '年度报告' },
-  // Interpretations of policies (the interpretation module builds them), newest first.
-  { path: '/xxgk/zcjd', key: 'zcjd', heading: DOCUMENT_TEXT.interpretationsTitle, genre: '政策解读' },
-] as const satisfies readonly { path: string; key: string; heading: string; genre: Genre }[];
+  // Interpretations of policies: the interpretation module lists them (by unit and kind); their
+  // 打包下载 is served here like every list's.
+  { path: '/xxgk/zcjd', key: 'zcjd', heading: DOCUMENT_TEXT.interpretationsTitle, genre: '政策解读', listed: false },
+] as const satisfies readonly { path: string; key: string; heading: string; genre: Genre; listed?: boolean }[];
 
 /** The 法定主动公开内容 list as its query string asks for it: the filter, the heading, and what was chosen. */
 export type ProactiveList = {
