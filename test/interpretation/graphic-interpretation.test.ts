@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishEdition, type Edition } from '../../src/modules/documents/index.ts';
+import { publishEdition, rejectEdition, type Edition } from '../../src/modules/documents/index.ts';
 import { createTestApp, createTestServer, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { publishedDocument, seedFixture, type Fixture } from '../fixtures.ts';
@@ -32,6 +32,7 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
     fixture = await seedFixture(app, [
       { role: 'editor', org: 'civ' },
       { role: 'reviewer', org: 'civ' },
+      { role: 'editor', org: 'edu' },
     ]);
     policy = await publishedDocument(app, fixture, {
       org: 'civ',
@@ -262,5 +263,70 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
     });
     expect(article.statusCode).toBe(200);
     expect(article.body).toContain('问：特困人员怎样认定？');
+  });
+
+  it('corrects a returned 图解 in its own form, filled from what was saved, and sends it again', async () => {
+    const sent = await submit({ ...CHART, 'chart1.title': '退回测试图表' });
+    const documentId = /\/admin\/documents\/([\w-]+)/.exec(String(sent.headers.location))![1]!;
+    const first = (await app.stores.documents.editionsOf(documentId))[0]!;
+    await rejectEdition({
+      uow: app.uow,
+      clock: app.clock,
+      actor: fixture.staff('civ.reviewer'),
+      editionId: first.id,
+      reason: '数据有误',
+    });
+    const adminPage = await server.inject({ method: 'GET', url: `/admin/documents/${documentId}`, cookies: editor });
+    expect(adminPage.body).toContain(`href="/admin/interpretations/${documentId}/edit"`);
+    expect(adminPage.body).toContain(`href="/admin/interpretations/${documentId}/poster.png"`);
+
+    const form = await server.inject({
+      method: 'GET',
+      url: `/admin/interpretations/${documentId}/edit`,
+      cookies: editor,
+    });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(`action="/admin/interpretations/${documentId}"`);
+    expect(form.body).toContain('value="退回测试图表"');
+    expect(form.body).toContain('城乡低保\t1200\t1350');
+    const resent = await server.inject({
+      method: 'POST',
+      url: `/admin/interpretations/${documentId}`,
+      cookies: editor,
+      payload: {
+        _csrf: csrfFieldOf(form.body),
+        orgId: fixture.orgs.get('civ')!.id,
+        title: '一图读懂测试区城乡低保实施办法（修订）',
+        policyDocumentId: policy.documentId,
+        'text.text': '低保标准提高到每人每月1050元。',
+        ...CHART,
+        'chart1.data': '项目\t2024年\t2025年\n城乡低保\t1200\t1400',
+      },
+    });
+    expect(resent.statusCode).toBe(303);
+    expect(resent.headers.location).toBe(`/admin/documents/${documentId}`);
+    const editions = await app.stores.documents.editionsOf(documentId);
+    expect(editions).toHaveLength(1);
+    expect(editions[0]).toMatchObject({
+      state: 'submitted',
+      content: { title: '一图读懂测试区城乡低保实施办法（修订）' },
+    });
+    expect(editions[0]!.content.bodyHtml).toContain('<td>1,400</td>');
+    const record = await app.stores.interpretations.forEdition(editions[0]!.id);
+    expect(record!.blocks.find((b) => b.kind === 'text')).toEqual({
+      kind: 'text',
+      text: '低保标准提高到每人每月1050元。',
+    });
+
+    // Another unit's editor cannot open it; a document that is not an interpretation has no such form.
+    const other = await signedIn(server, 'edu.editor');
+    expect(
+      (await server.inject({ method: 'GET', url: `/admin/interpretations/${documentId}/edit`, cookies: other }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await server.inject({ method: 'GET', url: `/admin/interpretations/${policy.documentId}/edit`, cookies: editor }))
+        .statusCode,
+    ).toBe(404);
   });
 });

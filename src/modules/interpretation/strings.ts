@@ -51,6 +51,7 @@ export const INTERPRETATION_TEXT = {
     ofPolicy: '政策解读',
     none: (dueOn: string) => `本文件尚无已发布的解读；图解应于 ${dueOn} 前发布。`,
     newGraphic: '新建图解',
+    edit: '修改解读',
     onTime: '按时',
     late: (days: number) => `逾期 ${days} 个工作日`,
     pending: (dueOn: string) => `${dueOn} 前发布`,

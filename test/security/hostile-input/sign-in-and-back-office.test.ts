@@ -244,6 +244,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/concerns/new', query: [] },
     { path: '/admin/concerns/{concernId}', query: [] },
     { path: '/admin/interpretations/{documentId}/article.html', query: [] },
+    { path: '/admin/interpretations/{documentId}/edit', query: [] },
     { path: '/admin/interpretations/{documentId}/poster.png', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },

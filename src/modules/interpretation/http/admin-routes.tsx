@@ -11,12 +11,15 @@ import { submitGraphicInterpretation } from '../commands/submit-graphic-interpre
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import { GraphicForm } from '../views/graphic-form.tsx';
 import { KindForm } from '../views/kind-form.tsx';
-import { blocksOfKindForm, FORM_KINDS, type FormKind } from './kind-form.ts';
+import { blocksOfKindForm, FORM_KINDS, kindFormOfBlocks, type FormKind } from './kind-form.ts';
 import type { InterpretationWebDeps } from './deps.ts';
-import { blocksOfForm, formIssues, type GraphicFormValues } from './graphic-form.ts';
+import { blocksOfForm, formIssues, formOfBlocks, type GraphicFormValues } from './graphic-form.ts';
+import { can } from '../../access/index.ts';
+import { asGraphicBlocks } from '../domain/content.ts';
 import { registerNewMediaRoutes } from './new-media-routes.ts';
 
 /** The policy a new interpretation is for, when the link names one; anything odd is ignored. */
+const EditParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/) });
 const NewInterpretationQuery = z.object({
   policy: z.string().max(40).optional().catch(undefined),
   kind: z
@@ -41,7 +44,47 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
     return renderForm(request, reply, { policyDocumentId: policy ?? '', kind: kind ?? 'graphic' }, [], 200);
   });
 
-  app.post('/admin/interpretations', async (request, reply) => {
+  app.post('/admin/interpretations', async (request, reply) => submit(request, reply, null));
+
+  // The next edition of an interpretation, or its draft or returned edition corrected: the form
+  // filled from the newest edition's blocks, sent for review again.
+  app.get('/admin/interpretations/:id/edit', async (request, reply) => {
+    const { document, record, edition } = await editable(request);
+    const blocks = record.blocks;
+    const values: GraphicFormValues = {
+      ...(record.kind === 'graphic'
+        ? formOfBlocks(asGraphicBlocks(blocks))
+        : kindFormOfBlocks(kindOf(record.kind) as FormKind, blocks)),
+      kind: record.kind,
+      orgId: document.orgId,
+      title: edition.content.title,
+      policyDocumentId: record.policyDocumentIds[0] ?? '',
+      policy2: record.policyDocumentIds[1] ?? '',
+      policy3: record.policyDocumentIds[2] ?? '',
+    };
+    return renderForm(request, reply, values, [], 200, document.id);
+  });
+
+  app.post('/admin/interpretations/:id', async (request, reply) => {
+    const { document } = await editable(request);
+    return submit(request, reply, document.id);
+  });
+
+  /** The interpretation the path names, if the reader may draft for its unit; else it does not exist. */
+  async function editable(request: FastifyRequest) {
+    const { id } = parseInput(EditParams, request.params);
+    const document = await ctx.stores.documents.getDocument(id);
+    const org = document ? await ctx.stores.orgs.getById(document.orgId) : undefined;
+    if (!document || !org || !can(request.actor, 'document.draft', org.path)) throw new DomainError('not_found');
+    const edition = (await ctx.stores.documents.editionsOf(id)).sort((a, b) => b.number - a.number)[0];
+    const record = edition ? await ctx.stores.interpretations.forEdition(edition.id) : undefined;
+    if (!edition || !record || record.kind === 'video') {
+      throw new DomainError('not_found', { message: INTERPRETATION_TEXT.media.notInterpretation });
+    }
+    return { document, edition, record };
+  }
+
+  async function submit(request: FastifyRequest, reply: FastifyReply, documentId: string | null) {
     const fields = formFields(request);
     const values: GraphicFormValues = Object.fromEntries(
       Object.keys(fields).map((name) => [name, field(fields, name)]),
@@ -54,21 +97,22 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
         maxUploadBytes: ctx.config.maxUploadBytes,
         actor: request.actor,
         orgId: values.orgId ?? '',
-        documentId: null,
+        documentId,
         input: {
           kind,
           title: values.title ?? '',
           policyDocumentIds: [values.policyDocumentId ?? '', values.policy2 ?? '', values.policy3 ?? ''],
           blocks,
+          changeNote: values.changeNote,
         },
       });
       setFlash(reply, { kind: 'success', text: INTERPRETATION_TEXT.submitted });
       return seeOther(reply, `/admin/documents/${document.id}`);
     } catch (error) {
       if (!isDomainError(error, 'validation_failed')) throw error;
-      return renderForm(request, reply, values, formIssues(error.fields, places), 400);
+      return renderForm(request, reply, values, formIssues(error.fields, places), 400, documentId);
     }
-  });
+  }
 
   async function renderForm(
     request: FastifyRequest,
@@ -76,8 +120,10 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
     values: GraphicFormValues,
     issues: FieldIssue[],
     status: number,
+    documentId: string | null = null,
   ) {
-    const orgs = await draftableOrgs(ctx, request.actor);
+    // Editing, the unit is the document's own.
+    const orgs = (await draftableOrgs(ctx, request.actor)).filter((org) => !documentId || org.id === values.orgId);
     if (orgs.length === 0) throw new DomainError('forbidden');
     const policyChoices = await publishedChoices(
       ctx,
@@ -96,6 +142,7 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
         body:
           kind === 'graphic' ? (
             <GraphicForm
+              documentId={documentId}
               csrfToken={request.csrfToken}
               values={values}
               issues={issues}
@@ -104,6 +151,7 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
             />
           ) : (
             <KindForm
+              documentId={documentId}
               kind={kind}
               csrfToken={request.csrfToken}
               values={values}

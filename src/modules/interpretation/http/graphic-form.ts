@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { CHART_TYPES, type ChartType } from '../domain/chart-data.ts';
-import type { GraphicBlockInput } from '../domain/graphic.ts';
+import type { GraphicBlock, GraphicBlockInput } from '../domain/graphic.ts';
 
 /**
  * The graphic builder's form without JavaScript: fixed places for a heading, a text, a key figure and
@@ -53,4 +53,32 @@ export function formIssues(issues: readonly FieldIssue[], places: readonly strin
     const field = place.startsWith('chart') ? CHART_FIELDS[match[2] as keyof typeof CHART_FIELDS] : match[2];
     return { ...issue, field: `${place}.${field ?? match[2]}` };
   });
+}
+
+/** A saved 图解's blocks as the builder's form values (the first of each kind in its place). */
+export function formOfBlocks(blocks: readonly GraphicBlock[]): GraphicFormValues {
+  const values: GraphicFormValues = {};
+  const charts = ['chart1', 'chart2'];
+  for (const block of blocks) {
+    if (block.kind === 'heading' && values['heading.text'] === undefined) values['heading.text'] = block.text;
+    if (block.kind === 'text' && values['text.text'] === undefined) values['text.text'] = block.text;
+    if (block.kind === 'figure' && values['figure.value'] === undefined) {
+      Object.assign(values, {
+        'figure.value': String(block.value),
+        'figure.unit': block.unit,
+        'figure.caption': block.caption,
+      });
+    }
+    const place = block.kind === 'chart' ? charts.shift() : undefined;
+    if (block.kind === 'chart' && place) {
+      Object.assign(values, {
+        [`${place}.type`]: block.chartType,
+        [`${place}.title`]: block.title,
+        [`${place}.unit`]: block.unit,
+        [`${place}.description`]: block.description,
+        [`${place}.data`]: block.dataText,
+      });
+    }
+  }
+  return values;
 }

@@ -1,4 +1,4 @@
-import type { ContentBlockInput } from '../domain/content.ts';
+import type { ContentBlock, ContentBlockInput } from '../domain/content.ts';
 
 /** The kinds the plain form writes (图解 has its builder, 视频/动漫 its files). */
 export const FORM_KINDS = ['text', 'qa', 'media', 'case'] as const;
@@ -86,4 +86,27 @@ export function blocksOfKindForm(
     }
   }
   return { blocks, places };
+}
+
+/** A saved interpretation's blocks as its kind's form values: each block in the next place that takes it. */
+export function kindFormOfBlocks(kind: FormKind, blocks: readonly ContentBlock[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  const free = placesOf(kind);
+  for (const block of blocks) {
+    const at = free.findIndex((place) => place.block === block.kind);
+    if (at < 0) continue;
+    const [{ place }] = free.splice(at, 1) as [ReturnType<typeof placesOf>[number]];
+    const fields: Record<string, string> =
+      block.kind === 'heading' || block.kind === 'text'
+        ? { text: block.text }
+        : block.kind === 'qa'
+          ? { question: block.question, answer: block.answer }
+          : block.kind === 'media'
+            ? { outlet: block.outlet, publishedOn: block.publishedOn, url: block.url, summary: block.summary }
+            : block.kind === 'case'
+              ? { title: block.title, text: block.text }
+              : {};
+    for (const [name, value] of Object.entries(fields)) values[`${place}.${name}`] = value;
+  }
+  return values;
 }

@@ -7,6 +7,7 @@ import type { OrgStore } from '../../orgs/index.ts';
 import type { ConcernStore, InterpretationStore } from '../ports.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import { TimelinessPanel, type TimelinessRow } from '../views/timeliness-panel.tsx';
+import { MediaExportLinks } from '../views/new-media-links.tsx';
 
 const T = INTERPRETATION_TEXT.timeliness;
 
@@ -59,7 +60,23 @@ export async function interpretationAdminPanel(
       if (policy?.content.publishedOn)
         rows.push(row(policyId, policy.content.title, policy.content.publishedOn, ownOn));
     }
-    return <TimelinessPanel heading={T.ofInterpretation} rows={rows} warning={uncoveredWarning([...years].sort())} />;
+    return (
+      <TimelinessPanel
+        heading={T.ofInterpretation}
+        rows={rows}
+        warning={uncoveredWarning([...years].sort())}
+        actions={
+          <>
+            <p>
+              <a class="button" href={`/admin/interpretations/${encodeURIComponent(page.documentId)}/edit`}>
+                {T.edit}
+              </a>
+            </p>
+            <MediaExportLinks documentId={page.documentId} />
+          </>
+        }
+      />
+    );
   }
 
   const policyOn = live?.content.publishedOn;

@@ -5,7 +5,7 @@ import { CHART_TYPES, MAX_CHART_ROWS } from '../domain/chart-data.ts';
 import { GRAPHIC_LIMITS } from '../domain/graphic.ts';
 import type { GraphicFormValues } from '../http/graphic-form.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
-import { HeadFields, KindSwitch } from './kind-form.tsx';
+import { formAction, HeadFields, KindSwitch } from './kind-form.tsx';
 
 type Choice = { value: string; label: string };
 
@@ -15,6 +15,8 @@ type Choice = { value: string; label: string };
  * data is pasted from a spreadsheet. Errors show beside their fields and everything typed is kept.
  */
 export function GraphicForm(props: {
+  /** The interpretation being edited, or null for a new one. */
+  documentId?: string | null;
   csrfToken: string;
   values: GraphicFormValues;
   issues: FieldIssue[];
@@ -71,10 +73,10 @@ export function GraphicForm(props: {
   );
   return (
     <section>
-      <h1>新建图解</h1>
-      <KindSwitch current="graphic" policy={v.policyDocumentId ?? ''} />
+      <h1>{props.documentId ? '修改图解' : '新建图解'}</h1>
+      {props.documentId ? null : <KindSwitch current="graphic" policy={v.policyDocumentId ?? ''} />}
       <ErrorSummary issues={issues} />
-      <form method="post" action="/admin/interpretations" class="form">
+      <form method="post" action={formAction(props.documentId)} class="form">
         <Csrf token={props.csrfToken} />
         <HeadFields values={v} issues={issues} orgChoices={props.orgChoices} policyChoices={props.policyChoices} />
         <fieldset class="form-section">

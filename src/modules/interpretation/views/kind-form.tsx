@@ -44,6 +44,8 @@ export function HeadFields(props: {
   issues: FieldIssue[];
   orgChoices: Choice[];
   policyChoices: Choice[];
+  /** Editing a saved interpretation: its next edition may say what changed (更新说明). */
+  editing?: boolean;
 }) {
   const { values: v, issues } = props;
   const options = [{ value: '', label: '请选择' }, ...props.policyChoices];
@@ -61,6 +63,17 @@ export function HeadFields(props: {
         required
         wide
       />
+      {props.editing ? (
+        <TextField
+          name="changeNote"
+          label="更新说明（可不填）"
+          hint="已发布过的解读再次修改时，说明改了什么。"
+          value={v.changeNote}
+          maxlength={500}
+          issues={issues}
+          wide
+        />
+      ) : null}
       {['policy2', 'policy3'].map((name) => (
         <SelectField
           name={name}
@@ -94,6 +107,8 @@ const LABELS: Record<string, { label: string; rows?: number; max: number; date?:
  * fields and everything typed is kept; it goes to the unit's reviewers like any document.
  */
 export function KindForm(props: {
+  /** The interpretation being edited, or null for a new one. */
+  documentId?: string | null;
   kind: FormKind;
   csrfToken: string;
   values: Record<string, string>;
@@ -135,11 +150,14 @@ export function KindForm(props: {
   };
   return (
     <section>
-      <h1>新建{name}</h1>
-      <KindSwitch current={kind} policy={v.policyDocumentId ?? ''} />
+      <h1>
+        {props.documentId ? '修改' : '新建'}
+        {name}
+      </h1>
+      {props.documentId ? null : <KindSwitch current={kind} policy={v.policyDocumentId ?? ''} />}
       <p class="muted">{KIND_HINTS[kind]}</p>
       <ErrorSummary issues={issues} />
-      <form method="post" action="/admin/interpretations" class="form">
+      <form method="post" action={formAction(props.documentId)} class="form">
         <Csrf token={props.csrfToken} />
         <input type="hidden" name="kind" value={kind} />
         <HeadFields values={v} issues={issues} orgChoices={props.orgChoices} policyChoices={props.policyChoices} />
@@ -171,4 +189,9 @@ function legendOf(place: string): string {
   if (place.startsWith('qa')) return `问答${number}`;
   if (place.startsWith('case')) return `案例${number}`;
   return '媒体报道';
+}
+
+/** Where an interpretation form posts: a new interpretation, or the next edition of one. */
+export function formAction(documentId: string | null | undefined): string {
+  return documentId ? `/admin/interpretations/${documentId}` : '/admin/interpretations';
 }
