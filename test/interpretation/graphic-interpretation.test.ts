@@ -1,10 +1,11 @@
+import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEdition, rejectEdition, type Edition } from '../../src/modules/documents/index.ts';
 import { createTestApp, createTestServer, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { publishedDocument, seedFixture, type Fixture } from '../fixtures.ts';
-import { auditTrail, csrfFieldOf, signedIn, type CookieJar } from '../http/http-kit.ts';
+import { auditTrail, csrfFieldOf, multipart, signedIn, type CookieJar } from '../http/http-kit.ts';
 
 const CHART = {
   'chart1.type': 'bar',
@@ -328,5 +329,47 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
       (await server.inject({ method: 'GET', url: `/admin/interpretations/${policy.documentId}/edit`, cookies: editor }))
         .statusCode,
     ).toBe(404);
+  });
+
+  it('reads the data of a chart from an uploaded .xlsx workbook, and says plainly when the file is not one', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('数据');
+    sheet.addRows([['镇街', '2024年', '2025年'], ['城关镇', 120, 135], ['东山镇', 80, 96], []]);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const form = await server.inject({
+      method: 'GET',
+      url: `/admin/interpretations/new?policy=${policy.documentId}`,
+      cookies: editor,
+    });
+    expect(form.body).toContain('enctype="multipart/form-data"');
+    const fields = {
+      _csrf: csrfFieldOf(form.body),
+      orgId: fixture.orgs.get('civ')!.id,
+      title: '一图读懂各镇街低保人数',
+      policyDocumentId: policy.documentId,
+      'chart1.type': 'bar',
+      'chart1.title': '各镇街低保人数',
+      'chart1.unit': '人',
+      'chart1.description': '城关镇2025年135人，东山镇96人，均比上年增加。',
+      'chart1.data': '',
+    };
+    const refused = multipart(fields, [
+      { field: 'chart1.file', fileName: '数据.xlsx', bytes: Buffer.from('不是工作簿') },
+    ]);
+    const bad = await server.inject({ method: 'POST', url: '/admin/interpretations', cookies: editor, ...refused });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('上传的文件不是有效的 Excel 工作簿（.xlsx）');
+    expect(bad.body).toContain('value="各镇街低保人数"');
+
+    const body = multipart(fields, [{ field: 'chart1.file', fileName: '数据.xlsx', bytes }]);
+    const sent = await server.inject({ method: 'POST', url: '/admin/interpretations', cookies: editor, ...body });
+    expect(sent.statusCode).toBe(303);
+    const documentId = /\/admin\/documents\/([\w-]+)/.exec(String(sent.headers.location))![1]!;
+    const edition = (await app.stores.documents.editionsOf(documentId))[0]!;
+    const chart = (await app.stores.interpretations.forEdition(edition.id))!.blocks.find((b) => b.kind === 'chart');
+    expect(chart).toMatchObject({
+      dataText: '镇街\t2024年\t2025年\n城关镇\t120\t135\n东山镇\t80\t96',
+      data: { series: ['2024年', '2025年'] },
+    });
   });
 });

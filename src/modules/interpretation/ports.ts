@@ -126,3 +126,11 @@ export interface SvgRasteriser {
    */
   png(svg: string, options?: { width?: number }): Promise<Buffer>;
 }
+
+/**
+ * Reads a spreadsheet's worksheets as rows of text cells (an XLSX adapter answers); undefined when
+ * the bytes are not an .xlsx file. A chart's data may be uploaded as a workbook instead of pasted.
+ */
+export interface SpreadsheetReader {
+  read(bytes: Buffer): Promise<{ name: string; rows: string[][] }[] | undefined>;
+}

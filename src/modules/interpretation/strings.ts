@@ -92,6 +92,9 @@ export const INTERPRETATION_TEXT = {
     pieOneSeries: (found: number) => `饼图只能有一个数据系列，表头有${found}个；请改用柱状图或折线图。`,
     pieNegative: (row: number) => `饼图的数值不能为负数（第${row}行）。`,
     moreIssues: (count: number) => `另有${count}处问题，请先修改以上各处。`,
+    notWorkbook: '上传的文件不是有效的 Excel 工作簿（.xlsx）；也可以从表格软件复制数据后粘贴。',
+    emptyWorkbook: '上传的工作簿第一个工作表没有数据。',
+    workbookTooLarge: (mb: number) => `图表数据工作簿不能超过 ${mb} MB，请只保留做图所需的汇总表。`,
   },
   /** The new-media outputs (plan §三.5): the article bundle for 公众号/微博 editors and the long poster. */
   media: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CHART_ROWS, parseChartData, type ChartDataResult } from './chart-data.ts';
+import { MAX_CHART_ROWS, parseChartData, type ChartDataResult, sheetAsChartText } from './chart-data.ts';
 
 const ok = (result: ChartDataResult) => {
   if (!result.ok) throw new Error(result.issues.join(' '));
@@ -66,5 +66,30 @@ describe('parseChartData', () => {
     if (result.ok) return;
     expect(result.issues).toHaveLength(6);
     expect(result.issues[5]).toBe('另有3处问题，请先修改以上各处。');
+  });
+});
+
+describe('sheetAsChartText', () => {
+  it.each([
+    [
+      [
+        ['项目', '2025年'],
+        ['低保', '1350'],
+      ],
+      '项目\t2025年\n低保\t1350',
+    ],
+    // Trailing empty cells and rows of the used range dropped; a short row padded to the table's width.
+    [[['项目', '甲', '乙', ''], ['低保', '1', ''], [], ['', '']], '项目\t甲\t乙\n低保\t1\t'],
+    // Tabs and line breaks inside a cell would break the table apart: they become spaces.
+    [
+      [
+        ['项目\t名称', '数\n量'],
+        ['低保', '1'],
+      ],
+      '项目 名称\t数 量\n低保\t1',
+    ],
+    [[], ''],
+  ])('%j reads as %j', (rows, text) => {
+    expect(sheetAsChartText(rows)).toBe(text);
   });
 });

@@ -97,3 +97,19 @@ function numberOf(cell: string, tabbed: boolean): number | undefined {
   const value = Number(plain.replace('%', ''));
   return Number.isFinite(value) ? value : undefined;
 }
+
+/**
+ * A worksheet's rows as the text a chart's data is pasted as: cells joined by tabs, rows by line
+ * breaks, empty rows and columns at the end dropped (a workbook's used range often runs past its
+ * table). What `parseChartData` then reads is what the form shows.
+ */
+export function sheetAsChartText(rows: readonly (readonly string[])[]): string {
+  const trimmed = rows.map((row) => {
+    const cells = row.map((cell) => cell.replace(/[\t\r\n]+/g, ' ').trim());
+    while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+    return cells;
+  });
+  while (trimmed.length > 0 && trimmed[trimmed.length - 1]!.length === 0) trimmed.pop();
+  const width = Math.max(0, ...trimmed.map((row) => row.length));
+  return trimmed.map((row) => [...row, ...Array<string>(width - row.length).fill('')].join('\t')).join('\n');
+}

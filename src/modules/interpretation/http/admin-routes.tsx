@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
-import { formFields, field } from '../../../platform/http/forms.ts';
+import { formFields, field, formFile } from '../../../platform/http/forms.ts';
+import { readFile } from 'node:fs/promises';
+import { sheetAsChartText } from '../domain/chart-data.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
@@ -19,6 +21,9 @@ import { asGraphicBlocks } from '../domain/content.ts';
 import { registerNewMediaRoutes } from './new-media-routes.ts';
 
 /** The policy a new interpretation is for, when the link names one; anything odd is ignored. */
+/** A chart's workbook is a small table; anything larger is not what a chart is drawn from. */
+const MAX_CHART_WORKBOOK_BYTES = 2 * 1024 * 1024;
+
 const EditParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/) });
 const NewInterpretationQuery = z.object({
   policy: z.string().max(40).optional().catch(undefined),
@@ -44,7 +49,10 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
     return renderForm(request, reply, { policyDocumentId: policy ?? '', kind: kind ?? 'graphic' }, [], 200);
   });
 
-  app.post('/admin/interpretations', async (request, reply) => submit(request, reply, null));
+  // Multipart: a chart's data may come as an .xlsx workbook (the graphic form's file fields).
+  app.post('/admin/interpretations', { config: { uploads: true } }, async (request, reply) =>
+    submit(request, reply, null),
+  );
 
   // The next edition of an interpretation, or its draft or returned edition corrected: the form
   // filled from the newest edition's blocks, sent for review again.
@@ -65,7 +73,7 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
     return renderForm(request, reply, values, [], 200, document.id);
   });
 
-  app.post('/admin/interpretations/:id', async (request, reply) => {
+  app.post('/admin/interpretations/:id', { config: { uploads: true } }, async (request, reply) => {
     const { document } = await editable(request);
     return submit(request, reply, document.id);
   });
@@ -90,7 +98,9 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
       Object.keys(fields).map((name) => [name, field(fields, name)]),
     );
     const kind = kindOf(values.kind);
+    const uploadIssues = kind === 'graphic' ? await readChartFiles(request, values) : [];
     const { blocks, places } = kind === 'graphic' ? blocksOfForm(values) : blocksOfKindForm(kind, values);
+    if (uploadIssues.length > 0) return renderForm(request, reply, values, uploadIssues, 400, documentId);
     try {
       const { document } = await submitGraphicInterpretation({
         ...ctx,
@@ -112,6 +122,33 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
       if (!isDomainError(error, 'validation_failed')) throw error;
       return renderForm(request, reply, values, formIssues(error.fields, places), 400, documentId);
     }
+  }
+
+  /**
+   * A chart's data uploaded as an .xlsx workbook replaces what was pasted: its first worksheet as
+   * tab-separated text, which the form then shows and the use case reads like pasted data.
+   */
+  async function readChartFiles(request: FastifyRequest, values: GraphicFormValues): Promise<FieldIssue[]> {
+    const issues: FieldIssue[] = [];
+    for (const place of ['chart1', 'chart2']) {
+      const file = formFile(request, `${place}.file`);
+      if (!file || file.sizeBytes === 0) continue;
+      const name = `${place}.file`;
+      if (file.sizeBytes > MAX_CHART_WORKBOOK_BYTES) {
+        issues.push({
+          field: name,
+          message: INTERPRETATION_TEXT.chart.workbookTooLarge(MAX_CHART_WORKBOOK_BYTES / 1024 / 1024),
+        });
+        continue;
+      }
+      const sheets = await ctx.workbooks.read(await readFile(file.path));
+      const first = sheets?.[0];
+      if (!sheets) issues.push({ field: name, message: INTERPRETATION_TEXT.chart.notWorkbook });
+      else if (!first || first.rows.every((row) => row.every((cell) => cell.trim() === ''))) {
+        issues.push({ field: name, message: INTERPRETATION_TEXT.chart.emptyWorkbook });
+      } else values[`${place}.data`] = sheetAsChartText(first.rows);
+    }
+    return issues;
   }
 
   async function renderForm(

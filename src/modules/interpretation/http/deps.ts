@@ -4,7 +4,7 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { FileSniffer, FileStorage } from '../../documents/index.ts';
 import type { ConcernResponseStores } from '../commands/submit-concern-response.ts';
-import type { ChartRenderer, SvgRasteriser } from '../ports.ts';
+import type { ChartRenderer, SpreadsheetReader, SvgRasteriser } from '../ports.ts';
 
 /** What the interpretation module's pages need, built by the composition root. */
 export type InterpretationWebDeps = {
@@ -15,6 +15,8 @@ export type InterpretationWebDeps = {
   files: FileStorage;
   sniff: FileSniffer;
   charts: ChartRenderer;
+  /** Reads a chart's data uploaded as an .xlsx workbook. */
+  workbooks: SpreadsheetReader;
   /** Draws the poster and the article bundle's charts as PNG (new media, plan §三.5). */
   rasteriser: SvgRasteriser;
   /** `publicUrl`: the portal's origin, for an interpretation's address in the new-media outputs. */

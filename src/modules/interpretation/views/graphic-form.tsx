@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
-import { SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
+import { FileField, SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
 import { CHART_TYPES, MAX_CHART_ROWS } from '../domain/chart-data.ts';
 import { GRAPHIC_LIMITS } from '../domain/graphic.ts';
 import type { GraphicFormValues } from '../http/graphic-form.ts';
@@ -69,6 +69,13 @@ export function GraphicForm(props: {
         issues={issues}
         wide
       />
+      <FileField
+        name={`${place}.file`}
+        label="或上传 Excel 工作簿"
+        hint="读取第一个工作表（.xlsx），第一行为表头；上传后替换上面粘贴的数据。"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        issues={issues}
+      />
     </fieldset>
   );
   return (
@@ -76,7 +83,7 @@ export function GraphicForm(props: {
       <h1>{props.documentId ? '修改图解' : '新建图解'}</h1>
       {props.documentId ? null : <KindSwitch current="graphic" policy={v.policyDocumentId ?? ''} />}
       <ErrorSummary issues={issues} />
-      <form method="post" action={formAction(props.documentId)} class="form">
+      <form method="post" action={formAction(props.documentId)} class="form" enctype="multipart/form-data">
         <Csrf token={props.csrfToken} />
         <HeadFields values={v} issues={issues} orgChoices={props.orgChoices} policyChoices={props.policyChoices} />
         <fieldset class="form-section">
