@@ -91,6 +91,17 @@ describe.skipIf(!HAS_CHROMIUM)('a graphic interpretation in the browser', () => 
     await follow(visitor, visitor.getByRole('region', { name: '政策解读' }).getByRole('link', { name: title }));
     expect(new URL(visitor.url()).pathname).toBe(`/xxgk/doc/${documentId}`);
 
+    // With JavaScript on, tapping a bar names its row, series and value (public/charts.js), under the real CSP.
+    const reader = await profile({ javaScriptEnabled: true });
+    await reader.goto(`/xxgk/doc/${documentId}`);
+    const tip = reader.locator('figure.chart .chart-tip');
+    await tip.waitFor();
+    await reader
+      .locator('figure.chart [ecmeta_ssr_type="chart"][ecmeta_series_index="1"][ecmeta_data_index="1"]')
+      .first()
+      .click();
+    expect(await tip.textContent()).toMatch(/^初中 · .+：910$/);
+
     // Both pages pass axe-core.
     const auditor = await profile({ bypassCSP: true });
     for (const path of [`/xxgk/doc/${documentId}`, `/xxgk/doc/${policyId}`, '/xxgk/zcjd']) {

@@ -8,12 +8,15 @@ import { preferredEncoding } from '../http/page-cache.ts';
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url));
 const ASSET_PREFIX = '/assets/';
-const MEDIA_TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8' };
+const MEDIA_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
 
 type Asset = { name: string; hashedName: string; body: Buffer; gzip: Buffer; br: Buffer; mediaType: string };
 
 /**
- * The stylesheets in public/, read once: each is served under a name carrying its content's hash
+ * The stylesheets and scripts in public/, read once: each is served under a name carrying its content's hash
  * (`site.3f9a1c2b.css`), so browsers may keep it for a year and a new release is a new name.
  */
 const ASSETS: ReadonlyMap<string, Asset> = new Map(

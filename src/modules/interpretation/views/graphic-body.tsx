@@ -1,3 +1,4 @@
+import { assetUrl } from '../../../platform/web/assets.ts';
 import type { GraphicBlock } from '../domain/graphic.ts';
 import { dataHeadings, formatFigure, paragraphs } from '../domain/graphic-html.ts';
 
@@ -7,8 +8,11 @@ import { dataHeadings, formatFigure, paragraphs } from '../domain/graphic-html.t
  * shows) and its data as a table, so the numbers are there for a screen reader and a phone alike.
  */
 export function GraphicBody(props: { blocks: readonly GraphicBlock[] }) {
+  const drawn = props.blocks.some((block) => block.kind === 'chart' && block.svg);
   return (
     <div class="document-body graphic-body">
+      {/* With JavaScript on, the charts show the value under a pointer or a tap (public/charts.js). */}
+      {drawn ? <script src={assetUrl('charts.js')} defer /> : null}
       {props.blocks.map((block, index) => {
         switch (block.kind) {
           case 'heading':
