@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
@@ -59,5 +59,19 @@ async function exists(path: string): Promise<boolean> {
 /** What the content of a file says it is (by magic numbers), as an extension; undefined when unknown. */
 export async function sniffFileType(content: FileContent): Promise<string | undefined> {
   const result = 'bytes' in content ? await fileTypeFromBuffer(content.bytes) : await fileTypeFromFile(content.path);
-  return result?.ext;
+  if (result) return result.ext;
+  // WebVTT captions are text, which file-type does not name: the format's own signature says it.
+  const head = 'bytes' in content ? content.bytes.subarray(0, 16) : await firstBytes(content.path, 16);
+  return /^(\uFEFF)?WEBVTT([ \t\r\n]|$)/.test(head.toString('utf8')) ? 'vtt' : undefined;
+}
+
+async function firstBytes(path: string, count: number): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(count);
+    const { bytesRead } = await handle.read(buffer, 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }

@@ -11,12 +11,13 @@ export const INTERPRETATION_TEXT = {
   chartTypes: { bar: '柱状图', line: '折线图', pie: '饼图', table: '表格' },
   content: {
     notAllowed: (kind: string) => `${kind}不能包含这种内容块。`,
-    missing: (kind: 'text' | 'qa' | 'media' | 'case') =>
+    missing: (kind: 'text' | 'qa' | 'media' | 'case' | 'video') =>
       ({
         text: '文字解读至少要有一段文字。',
         qa: '简明问答至少要有一组问题和回答。',
         media: '媒体解读要填写媒体名称、发布日期和原文链接。',
         case: '案例说明至少要有一个案例。',
+        video: '视频解读要上传视频、字幕和封面，并说明视频内容。',
       })[kind],
     mediaDate: '请填写媒体发布日期（年-月-日）。',
     mediaDateFuture: '媒体发布日期不能晚于今天。',
@@ -26,6 +27,15 @@ export const INTERPRETATION_TEXT = {
     source: (outlet: string, date: string) => `来源：${outlet}　发布日期：${date}`,
     original: (url: string) => `原文：${url}`,
     readOriginal: '阅读媒体原文',
+    videoNote: '本解读为视频，视频文件、字幕和封面见附件。',
+    videoDescriptionTooShort: (min: number) =>
+      `请用至少${min}个字说明视频讲了什么（看不到视频的读者靠这段文字了解它）。`,
+    videoFile: (field: 'video' | 'captions' | 'poster') =>
+      ({
+        video: '请上传视频文件（MP4 或 WebM）。',
+        captions: '请上传字幕文件（WebVTT，.vtt）：听不到声音的观众靠字幕了解视频内容。',
+        poster: '请上传视频封面图片（PNG 或 JPEG）。',
+      })[field],
   },
   concern: {
     title: '回应关切',

@@ -488,6 +488,7 @@ export async function prepareHostileRun(options: {
     '/admin/interpretations/new',
     '/admin/interpretations/new?kind=qa',
     '/admin/interpretations/new?kind=media',
+    '/admin/interpretations/new?kind=video',
     `/admin/interpretations/${interpretation.documentId}/edit`,
     '/admin/concerns/new',
     `/admin/concerns/${concern.id}`,

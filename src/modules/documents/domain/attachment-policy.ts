@@ -25,6 +25,11 @@ export const ALLOWED_UPLOADS: Record<string, { mediaType: string; extensions: re
   jpg: { mediaType: 'image/jpeg', extensions: ['jpg', 'jpeg'], label: 'JPEG 图片' },
   gif: { mediaType: 'image/gif', extensions: ['gif'], label: 'GIF 图片' },
   webp: { mediaType: 'image/webp', extensions: ['webp'], label: 'WebP 图片' },
+  // Video interpretations (视频/动漫, plan §三.5) with their captions: a video is published with a
+  // WebVTT captions file so that it can be followed without sound.
+  mp4: { mediaType: 'video/mp4', extensions: ['mp4'], label: 'MP4 视频' },
+  webm: { mediaType: 'video/webm', extensions: ['webm'], label: 'WebM 视频' },
+  vtt: { mediaType: 'text/vtt', extensions: ['vtt'], label: 'WebVTT 字幕' },
 };
 
 /**

@@ -9,6 +9,7 @@ import {
   type Edition,
   type FileSniffer,
   type FileStorage,
+  type GeneratedFile,
   type GovDocument,
 } from '../../documents/index.ts';
 import { interpretationEntry } from '../audit-actions.ts';
@@ -59,6 +60,8 @@ export async function submitGraphicInterpretation(options: {
   /** The interpretation's document, for its next edition; null for a new one. */
   documentId: string | null;
   input: GraphicInterpretationInput;
+  /** A video interpretation's files (video, captions, cover), kept as the edition's attachments. */
+  uploads?: readonly GeneratedFile[];
 }): Promise<{ document: GovDocument; edition: Edition }> {
   const now = options.clock.now();
   const { input } = options;
@@ -119,7 +122,7 @@ export async function submitGraphicInterpretation(options: {
       bodyHtml: contentBodyHtml(blocks),
       changeNote: input.changeNote ?? null,
     },
-    attachments: [],
+    attachments: options.uploads ?? [],
     alongside: async (stores, result) => {
       const before = await stores.interpretations.forEdition(result.edition.id);
       const record: InterpretationEdition = {

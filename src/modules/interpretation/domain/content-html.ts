@@ -29,6 +29,8 @@ export function contentBodyHtml(blocks: readonly ContentBlock[]): string {
           ].join('');
         case 'case':
           return `<h3>${escape(block.title)}</h3>${texts(block.text)}`;
+        case 'video':
+          return `${texts(block.description)}<p>${escape(K.videoNote)}</p>`;
         case 'heading':
         case 'text':
         case 'figure':

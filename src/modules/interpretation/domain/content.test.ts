@@ -11,6 +11,13 @@ const MEDIA: ContentBlockInput = {
   url: 'https://news.example.cn/a/1',
   summary: '报道介绍了新政要点。',
 };
+const VIDEO: ContentBlockInput = {
+  kind: 'video',
+  description: '视频用三分钟介绍低保新标准和申请流程。',
+  video: '低保.mp4',
+  captions: '字幕.vtt',
+  poster: '封面.jpg',
+};
 const CASE: ContentBlockInput = { kind: 'case', title: '张某申请临时救助', text: '张某因病致困……\n\n经审核给予救助。' };
 
 describe('checkInterpretation', () => {
@@ -25,6 +32,7 @@ describe('checkInterpretation', () => {
     ['qa', [QA, { ...QA, question: '怎么申请？' }]],
     ['media', [MEDIA]],
     ['case', [CASE, { kind: 'text', text: '以上案例均已隐去个人信息。' }]],
+    ['video', [VIDEO]],
   ])('accepts a %s interpretation', (kind, blocks) => {
     expect(checkInterpretation(kind, blocks, TODAY).ok).toBe(true);
   });
@@ -62,6 +70,35 @@ describe('checkInterpretation', () => {
     ['media', [{ ...MEDIA, outlet: '' }], { block: 0, field: 'outlet', message: '请填写媒体名称。' }],
     ['case', [{ ...CASE, title: '' }], { block: 0, field: 'title', message: '请填写案例标题。' }],
     ['graphic', [QA], { block: null, field: 'blocks', message: '图解不能包含这种内容块。' }],
+    [
+      'video',
+      [{ ...VIDEO, captions: '' }],
+      { block: 0, field: 'captions', message: '请上传字幕文件（WebVTT，.vtt）：听不到声音的观众靠字幕了解视频内容。' },
+    ],
+    [
+      'video',
+      [{ ...VIDEO, captions: '字幕.srt' }],
+      { block: 0, field: 'captions', message: '请上传字幕文件（WebVTT，.vtt）：听不到声音的观众靠字幕了解视频内容。' },
+    ],
+    [
+      'video',
+      [{ ...VIDEO, video: '视频.avi' }],
+      { block: 0, field: 'video', message: '请上传视频文件（MP4 或 WebM）。' },
+    ],
+    [
+      'video',
+      [{ ...VIDEO, description: '视频' }],
+      {
+        block: 0,
+        field: 'description',
+        message: '请用至少10个字说明视频讲了什么（看不到视频的读者靠这段文字了解它）。',
+      },
+    ],
+    [
+      'video',
+      [{ kind: 'text', text: '说明' }],
+      { block: null, field: 'blocks', message: '视频解读要上传视频、字幕和封面，并说明视频内容。' },
+    ],
   ])('refuses a %s interpretation: %j', (kind, blocks, issue) => {
     const check = checkInterpretation(kind, blocks, TODAY);
     expect(check.ok).toBe(false);

@@ -3,6 +3,7 @@ import {
   checkGraphic,
   GRAPHIC_LIMITS,
   MAX_GRAPHIC_BLOCKS,
+  MIN_DESCRIPTION,
   type GraphicBlock,
   type GraphicBlockInput,
 } from './graphic.ts';
@@ -16,6 +17,8 @@ import type { InterpretationKind } from './kinds.ts';
  */
 export type ExtraBlock =
   | { kind: 'qa'; question: string; answer: string }
+  /** A video (视频/动漫) published as the edition's attachments: the file, its captions, its cover. */
+  | { kind: 'video'; description: string; video: string; captions: string; poster: string }
   | { kind: 'media'; outlet: string; publishedOn: string; url: string; summary: string }
   | { kind: 'case'; title: string; text: string };
 
@@ -32,8 +35,8 @@ export const EXTRA_LIMITS = {
   caseText: 3000,
 };
 
-/** The kinds this check builds (video needs its files and has a form of its own). */
-export type BlockKind = Exclude<InterpretationKind, 'video'>;
+/** The kinds this check builds: every kind. */
+export type BlockKind = InterpretationKind;
 
 /** Which blocks each kind is made of, and the one it cannot do without. */
 const SHAPES: Record<
@@ -44,7 +47,11 @@ const SHAPES: Record<
   qa: { allowed: ['heading', 'text', 'qa'], required: 'qa' },
   media: { allowed: ['media', 'text'], required: 'media' },
   case: { allowed: ['heading', 'text', 'case'], required: 'case' },
+  video: { allowed: ['video', 'text'], required: 'video' },
 };
+
+/** The files of a video and the extensions each may have. */
+const VIDEO_FILES = { video: ['mp4', 'webm'], captions: ['vtt'], poster: ['png', 'jpg', 'jpeg'] } as const;
 
 export type ContentIssue = { block: number | null; field: string; message: string };
 export type ContentCheck = { ok: true; blocks: ContentBlock[] } | { ok: false; issues: ContentIssue[] };
@@ -107,6 +114,21 @@ export function checkInterpretation(kind: BlockKind, input: readonly ContentBloc
           text: text('text', '案例内容', block.text, EXTRA_LIMITS.caseText),
         });
         return;
+      case 'video': {
+        const description = text('description', '视频内容说明', block.description, GRAPHIC_LIMITS.description);
+        if (description !== '' && [...description].length < MIN_DESCRIPTION) {
+          issues.push({ block: index, field: 'description', message: K.videoDescriptionTooShort(MIN_DESCRIPTION) });
+        }
+        for (const [field, extensions] of Object.entries(VIDEO_FILES)) {
+          const name = block[field as keyof typeof VIDEO_FILES].trim();
+          const extension = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+          if (!name || !(extensions as readonly string[]).includes(extension)) {
+            issues.push({ block: index, field, message: K.videoFile(field as keyof typeof VIDEO_FILES) });
+          }
+        }
+        blocks.push({ ...block, description });
+        return;
+      }
       case 'media': {
         const outlet = text('outlet', '媒体名称', block.outlet, EXTRA_LIMITS.outlet);
         const publishedOn = block.publishedOn.trim();
@@ -140,7 +162,7 @@ export function checkInterpretation(kind: BlockKind, input: readonly ContentBloc
 }
 
 function isExtra(block: ContentBlockInput): block is ExtraBlock {
-  return block.kind === 'qa' || block.kind === 'media' || block.kind === 'case';
+  return block.kind === 'qa' || block.kind === 'media' || block.kind === 'case' || block.kind === 'video';
 }
 
 /** An http(s) address a reader can follow (the link of a media piece). */
@@ -177,6 +199,8 @@ export function asGraphicBlocks(blocks: readonly ContentBlock[]): GraphicBlock[]
           { kind: 'heading', text: block.title },
           { kind: 'text', text: block.text },
         ];
+      case 'video':
+        return [{ kind: 'text', text: block.description }];
       case 'heading':
       case 'text':
       case 'figure':

@@ -13,6 +13,7 @@ import { submitGraphicInterpretation } from '../commands/submit-graphic-interpre
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import { GraphicForm } from '../views/graphic-form.tsx';
 import { KindForm } from '../views/kind-form.tsx';
+import { VideoForm } from '../views/video-form.tsx';
 import { blocksOfKindForm, FORM_KINDS, kindFormOfBlocks, type FormKind } from './kind-form.ts';
 import type { InterpretationWebDeps } from './deps.ts';
 import { blocksOfForm, formIssues, formOfBlocks, type GraphicFormValues } from './graphic-form.ts';
@@ -20,23 +21,27 @@ import { can } from '../../access/index.ts';
 import { asGraphicBlocks } from '../domain/content.ts';
 import { registerNewMediaRoutes } from './new-media-routes.ts';
 
-/** The policy a new interpretation is for, when the link names one; anything odd is ignored. */
 /** A chart's workbook is a small table; anything larger is not what a chart is drawn from. */
 const MAX_CHART_WORKBOOK_BYTES = 2 * 1024 * 1024;
 
 const EditParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/) });
+/** The policy and kind a new interpretation is for, when the link names them; anything odd is ignored. */
 const NewInterpretationQuery = z.object({
   policy: z.string().max(40).optional().catch(undefined),
   kind: z
-    .enum(['graphic', ...FORM_KINDS])
+    .enum(['graphic', 'video', ...FORM_KINDS])
     .optional()
     .catch(undefined),
 });
 
 /** The form's kind: a 图解 unless the form names another. */
-function kindOf(value: string | undefined): 'graphic' | FormKind {
+function kindOf(value: string | undefined): 'graphic' | 'video' | FormKind {
+  if (value === 'video') return 'video';
   return (FORM_KINDS as readonly string[]).includes(value ?? '') ? (value as FormKind) : 'graphic';
 }
+
+/** A video interpretation's three files, as the form sent them. */
+const VIDEO_FIELDS = ['video', 'captions', 'poster'] as const;
 
 /**
  * The back office's interpretation pages: the graphic builder, which sends an interpretation for
@@ -99,7 +104,19 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
     );
     const kind = kindOf(values.kind);
     const uploadIssues = kind === 'graphic' ? await readChartFiles(request, values) : [];
-    const { blocks, places } = kind === 'graphic' ? blocksOfForm(values) : blocksOfKindForm(kind, values);
+    const uploads = [];
+    if (kind === 'video') {
+      for (const name of VIDEO_FIELDS) {
+        const file = formFile(request, `video.${name}`);
+        if (file && file.sizeBytes > 0) uploads.push({ fileName: file.fileName, bytes: await readFile(file.path) });
+      }
+    }
+    const { blocks, places } =
+      kind === 'graphic'
+        ? blocksOfForm(values)
+        : kind === 'video'
+          ? { blocks: [videoBlockOf(request, values)], places: ['video'] }
+          : blocksOfKindForm(kind, values);
     if (uploadIssues.length > 0) return renderForm(request, reply, values, uploadIssues, 400, documentId);
     try {
       const { document } = await submitGraphicInterpretation({
@@ -115,6 +132,7 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
           blocks,
           changeNote: values.changeNote,
         },
+        uploads,
       });
       setFlash(reply, { kind: 'success', text: INTERPRETATION_TEXT.submitted });
       return seeOther(reply, `/admin/documents/${document.id}`);
@@ -122,6 +140,21 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
       if (!isDomainError(error, 'validation_failed')) throw error;
       return renderForm(request, reply, values, formIssues(error.fields, places), 400, documentId);
     }
+  }
+
+  /** The video block the form describes: its description and the names of the files chosen. */
+  function videoBlockOf(request: FastifyRequest, values: GraphicFormValues) {
+    const nameOf = (name: string) => {
+      const file = formFile(request, `video.${name}`);
+      return file && file.sizeBytes > 0 ? file.fileName : '';
+    };
+    return {
+      kind: 'video' as const,
+      description: values['video.description'] ?? '',
+      video: nameOf('video'),
+      captions: nameOf('captions'),
+      poster: nameOf('poster'),
+    };
   }
 
   /**
@@ -177,7 +210,16 @@ export function registerInterpretationAdminRoutes(app: FastifyInstance, ctx: Int
         title: `新建${INTERPRETATION_TEXT.kinds[kind]}`,
         active: 'interpretations',
         body:
-          kind === 'graphic' ? (
+          kind === 'video' ? (
+            <VideoForm
+              csrfToken={request.csrfToken}
+              values={values}
+              issues={issues}
+              orgChoices={orgChoices}
+              policyChoices={policyChoices}
+              maxUploadMb={Math.floor(ctx.config.maxUploadBytes / 1024 / 1024)}
+            />
+          ) : kind === 'graphic' ? (
             <GraphicForm
               documentId={documentId}
               csrfToken={request.csrfToken}

@@ -78,6 +78,7 @@ export function blocksOfKindForm(
         break;
       case 'figure':
       case 'chart':
+      case 'video':
         throw new TypeError(`no form place makes a ${block} block`);
       default: {
         const never: never = block;

@@ -1,5 +1,6 @@
 import { asGraphicBlocks } from '../domain/content.ts';
-import type { DocumentPageAdditions } from '../../documents/index.ts';
+import { attachmentPath, type DocumentPageAdditions } from '../../documents/index.ts';
+import { VideoBody } from '../views/video-body.tsx';
 import { interpretationAdminPanel, type AdminPanelDeps } from './admin-panel.tsx';
 import { responseContext } from './concern-views.ts';
 import { RespondedConcern } from '../views/concerns.tsx';
@@ -37,6 +38,26 @@ export function interpretationPageAdditions(deps: AdminPanelDeps): DocumentPageA
           />
         ) : null,
       ].filter((section) => section !== null);
+      const video = own?.kind === 'video' ? own.blocks.find((block) => block.kind === 'video') : undefined;
+      if (video) {
+        const files = new Map((await stores.documents.attachmentsOf(editionId)).map((a) => [a.fileName, a]));
+        const videoFile = files.get(video.video);
+        const captions = files.get(video.captions);
+        const poster = files.get(video.poster);
+        return {
+          body: (
+            <VideoBody
+              description={video.description}
+              sources={{
+                ...(videoFile ? { video: { href: attachmentPath(videoFile), type: videoFile.mediaType } } : {}),
+                ...(captions ? { captions: attachmentPath(captions) } : {}),
+                ...(poster ? { poster: attachmentPath(poster) } : {}),
+              }}
+            />
+          ),
+          ...(after.length > 0 ? { after: <>{after}</> } : {}),
+        };
+      }
       return {
         ...(own && own.kind === 'graphic' ? { body: <GraphicBody blocks={asGraphicBlocks(own.blocks)} /> } : {}),
         ...(after.length > 0 ? { after: <>{after}</> } : {}),

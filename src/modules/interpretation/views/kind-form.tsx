@@ -16,7 +16,7 @@ const KIND_HINTS: Record<FormKind, string> = {
 /** The links between the interpretation forms, keeping the policy chosen. */
 export function KindSwitch(props: { current: string; policy: string }) {
   const query = props.policy ? `&policy=${encodeURIComponent(props.policy)}` : '';
-  const kinds = ['graphic', 'text', 'qa', 'media', 'case'] as const;
+  const kinds = ['graphic', 'text', 'qa', 'media', 'case', 'video'] as const;
   return (
     <nav class="tabs" aria-label="解读形式">
       <ul>
