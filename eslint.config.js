@@ -55,6 +55,8 @@ export default tseslint.config(
   {
     // Scripts the browser runs (served from public/ under hashed names).
     files: ['public/**/*.js'],
-    languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
+    languageOptions: {
+      globals: { document: 'readonly', window: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+    },
   },
 );

@@ -91,6 +91,15 @@ describe.skipIf(!HAS_CHROMIUM)('a graphic interpretation in the browser', () => 
     await follow(visitor, visitor.getByRole('region', { name: '政策解读' }).getByRole('link', { name: title }));
     expect(new URL(visitor.url()).pathname).toBe(`/xxgk/doc/${documentId}`);
 
+    // With JavaScript on, the builder previews pasted data and marks what is not a number (public/builder.js).
+    const typist = await profile({ javaScriptEnabled: true });
+    await logIn(typist, 'jyj.editor');
+    await typist.goto(`/admin/interpretations/new?policy=${policyId}`);
+    await field(typist, 'chart1.data').fill('学段\t2025年\n小学\t1350\n初中\t很多');
+    const preview = typist.locator('.chart-preview-status').first();
+    await expect.poll(() => preview.textContent()).toBe('预览：2 行、1 个数据系列；有 1 处不是数字（标红）。');
+    expect(await typist.locator('.chart-preview .cell-error').allInnerTexts()).toEqual(['很多']);
+
     // With JavaScript on, tapping a bar names its row, series and value (public/charts.js), under the real CSP.
     const reader = await profile({ javaScriptEnabled: true });
     await reader.goto(`/xxgk/doc/${documentId}`);

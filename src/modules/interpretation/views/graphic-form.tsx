@@ -1,3 +1,4 @@
+import { assetUrl } from '../../../platform/web/assets.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
 import { FileField, SelectField, TextArea, TextField } from '../../../platform/web/fields.tsx';
@@ -80,6 +81,8 @@ export function GraphicForm(props: {
   );
   return (
     <section>
+      {/* With JavaScript on, each chart's data is previewed as it is typed (public/builder.js). */}
+      <script src={assetUrl('builder.js')} defer />
       <h1>{props.documentId ? '修改图解' : '新建图解'}</h1>
       {props.documentId ? null : <KindSwitch current="graphic" policy={v.policyDocumentId ?? ''} />}
       <ErrorSummary issues={issues} />
