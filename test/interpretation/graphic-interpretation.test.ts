@@ -246,6 +246,9 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
         `<span class="tag">简明问答</span> <a href="/xxgk/doc/${documentId}">低保和特困供养政策问答</a>`,
       );
     }
+    // Searchable like any public document: by words of its answers.
+    const found = await server.inject({ method: 'GET', url: `/search?q=${encodeURIComponent('区民政局认定')}` });
+    expect(found.body).toContain(`href="/xxgk/doc/${documentId}"`);
     // The column's list filters by kind and by unit (with the units under it).
     const byKind = (await server.inject({ method: 'GET', url: '/xxgk/zcjd?kind=qa' })).body;
     expect(byKind).toContain(`href="/xxgk/doc/${documentId}"`);
