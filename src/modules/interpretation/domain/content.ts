@@ -4,6 +4,7 @@ import {
   GRAPHIC_LIMITS,
   MAX_GRAPHIC_BLOCKS,
   MIN_DESCRIPTION,
+  textReader,
   type GraphicBlock,
   type GraphicBlockInput,
 } from './graphic.ts';
@@ -83,12 +84,7 @@ export function checkInterpretation(kind: BlockKind, input: readonly ContentBloc
   const issues: ContentIssue[] = [];
   const blocks: ContentBlock[] = [];
   input.forEach((block, index) => {
-    const text = (field: string, label: string, value: string, max: number, required = true) => {
-      const trimmed = value.trim();
-      if (required && trimmed === '') issues.push({ block: index, field, message: T.required(label) });
-      else if ([...trimmed].length > max) issues.push({ block: index, field, message: T.tooLong(label, max) });
-      return trimmed;
-    };
+    const text = textReader(issues, index);
     if (!shape.allowed.includes(block.kind)) {
       issues.push({ block: index, field: 'kind', message: K.notAllowed(INTERPRETATION_TEXT.kinds[kind]) });
       return;

@@ -50,6 +50,19 @@ export type GraphicCheck = { ok: true; blocks: GraphicBlock[] } | { ok: false; i
 const T = INTERPRETATION_TEXT.graphic;
 const FIGURE = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
+/**
+ * Reads a block's text fields, trimmed, noting on `issues` a required one left blank or one longer
+ * than its limit (counted in characters, not UTF-16 units).
+ */
+export function textReader(issues: GraphicIssue[], index: number) {
+  return (field: string, label: string, value: string, max: number, required = true): string => {
+    const trimmed = value.trim();
+    if (required && trimmed === '') issues.push({ block: index, field, message: T.required(label) });
+    else if ([...trimmed].length > max) issues.push({ block: index, field, message: T.tooLong(label, max) });
+    return trimmed;
+  };
+}
+
 export function checkGraphic(input: readonly GraphicBlockInput[]): GraphicCheck {
   if (input.length === 0) return { ok: false, issues: [{ block: null, field: 'blocks', message: T.noBlocks }] };
   if (input.length > MAX_GRAPHIC_BLOCKS) {
@@ -58,12 +71,7 @@ export function checkGraphic(input: readonly GraphicBlockInput[]): GraphicCheck 
   const issues: GraphicIssue[] = [];
   const blocks: GraphicBlock[] = [];
   input.forEach((block, index) => {
-    const text = (field: string, label: string, value: string, max: number, required = true) => {
-      const trimmed = value.trim();
-      if (required && trimmed === '') issues.push({ block: index, field, message: T.required(label) });
-      else if ([...trimmed].length > max) issues.push({ block: index, field, message: T.tooLong(label, max) });
-      return trimmed;
-    };
+    const text = textReader(issues, index);
     switch (block.kind) {
       case 'heading':
         blocks.push({ kind: 'heading', text: text('text', '小标题', block.text, GRAPHIC_LIMITS.heading) });
