@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEdition, rejectEdition, type Edition } from '../../src/modules/documents/index.ts';
-import { createTestApp, createTestServer, type TestApp } from '../app.ts';
+import type { TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
-import { publishedDocument, seedFixture, type Fixture } from '../fixtures.ts';
+import { startPolicySite } from './interpretation-fixtures.ts';
+import { publishedDocument, type Fixture } from '../fixtures.ts';
 import { auditTrail, csrfFieldOf, multipart, signedIn, type CookieJar } from '../http/http-kit.ts';
 
 const CHART = {
@@ -29,25 +30,7 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
   let policy: Edition;
 
   beforeAll(async () => {
-    app = await createTestApp(dialect, { now: '2026-03-02T02:00:00Z' });
-    fixture = await seedFixture(app, [
-      { role: 'editor', org: 'civ' },
-      { role: 'reviewer', org: 'civ' },
-      { role: 'editor', org: 'edu' },
-    ]);
-    policy = await publishedDocument(app, fixture, {
-      org: 'civ',
-      editor: 'civ.editor',
-      reviewer: 'civ.reviewer',
-      content: {
-        title: '测试区城乡最低生活保障实施办法',
-        genre: '办法',
-        isNormative: true,
-        docNumber: '测民发〔2026〕3号',
-      },
-    });
-    server = await createTestServer(app);
-    editor = await signedIn(server, 'civ.editor');
+    ({ app, fixture, policy, server, editor } = await startPolicySite(dialect));
   });
   afterAll(async () => {
     await server.close();

@@ -1,6 +1,10 @@
 import { submitGraphicInterpretation, type GraphicBlockInput } from '../../src/modules/interpretation/index.ts';
-import type { TestApp } from '../app.ts';
-import type { Fixture } from '../fixtures.ts';
+import type { FastifyInstance } from 'fastify';
+import type { Edition } from '../../src/modules/documents/index.ts';
+import { createTestApp, createTestServer, type TestApp } from '../app.ts';
+import type { DialectCase } from '../databases.ts';
+import { publishedDocument, seedFixture, type Fixture } from '../fixtures.ts';
+import { signedIn, type CookieJar } from '../http/http-kit.ts';
 
 /**
  * The blocks of a typical graphic interpretation (图解): headings, paragraphs, a key figure, a bar
@@ -67,4 +71,34 @@ export async function submitInterpretation(
     },
   });
   return { documentId: document.id, editionId: edition.id };
+}
+
+/**
+ * What the interpretation suites start from, on 2026-03-02 10:00 China time: an editor and a
+ * reviewer of 民政 (civ) and an editor of another unit (edu), a published normative policy of civ, the
+ * server, and civ's editor signed in.
+ */
+export async function startPolicySite(
+  dialect: DialectCase,
+  options: { env?: Record<string, string> } = {},
+): Promise<{ app: TestApp; fixture: Fixture; policy: Edition; server: FastifyInstance; editor: CookieJar }> {
+  const app = await createTestApp(dialect, { now: '2026-03-02T02:00:00Z', ...options });
+  const fixture = await seedFixture(app, [
+    { role: 'editor', org: 'civ' },
+    { role: 'reviewer', org: 'civ' },
+    { role: 'editor', org: 'edu' },
+  ]);
+  const policy = await publishedDocument(app, fixture, {
+    org: 'civ',
+    editor: 'civ.editor',
+    reviewer: 'civ.reviewer',
+    content: {
+      title: '测试区城乡最低生活保障实施办法',
+      genre: '办法',
+      isNormative: true,
+      docNumber: '测民发〔2026〕3号',
+    },
+  });
+  const server = await createTestServer(app);
+  return { app, fixture, policy, server, editor: await signedIn(server, 'civ.editor') };
 }

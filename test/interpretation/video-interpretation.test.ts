@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishEdition, type Edition } from '../../src/modules/documents/index.ts';
-import { createTestApp, createTestServer, type TestApp } from '../app.ts';
+import type { TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
-import { publishedDocument, seedFixture, type Fixture } from '../fixtures.ts';
-import { csrfFieldOf, multipart, signedIn, type CookieJar } from '../http/http-kit.ts';
+import { startPolicySite } from './interpretation-fixtures.ts';
+import type { Fixture } from '../fixtures.ts';
+import { csrfFieldOf, multipart, type CookieJar } from '../http/http-kit.ts';
 
 /** The first box of an MP4 file (ftyp, brand isom): what the sniffer reads to call it a video. */
 const MP4 = Buffer.concat([
@@ -33,19 +34,7 @@ describe.each(DIALECTS)('video interpretation on $name', (dialect) => {
   let policy: Edition;
 
   beforeAll(async () => {
-    app = await createTestApp(dialect, { now: '2026-03-02T02:00:00Z' });
-    fixture = await seedFixture(app, [
-      { role: 'editor', org: 'civ' },
-      { role: 'reviewer', org: 'civ' },
-    ]);
-    policy = await publishedDocument(app, fixture, {
-      org: 'civ',
-      editor: 'civ.editor',
-      reviewer: 'civ.reviewer',
-      content: { title: '测试区城乡最低生活保障实施办法', genre: '办法', isNormative: true },
-    });
-    server = await createTestServer(app);
-    editor = await signedIn(server, 'civ.editor');
+    ({ app, fixture, policy, server, editor } = await startPolicySite(dialect));
   });
   afterAll(async () => {
     await server.close();
