@@ -29,12 +29,19 @@ describe('field cipher', () => {
     {
       label: 'an altered ciphertext',
       sealed: () => {
-        const s = createFieldCipher([OLD]).seal('13800138000');
-        return `${s.slice(0, -2)}${s.endsWith('A') ? 'B' : 'A'}${s.slice(-1)}`;
+        const [version, id, data] = createFieldCipher([OLD]).seal('13800138000').split('.');
+        const raw = Buffer.from(data!, 'base64url');
+        raw[raw.length - 1]! ^= 0x01;
+        return `${version}.${id}.${raw.toString('base64url')}`;
       },
       with: [OLD],
     },
     { label: 'text that was never sealed', sealed: () => '13800138000', with: [OLD] },
+    {
+      label: 'a value cut short inside its tag',
+      sealed: () => createFieldCipher([OLD]).seal('13800138000').slice(0, 30),
+      with: [OLD],
+    },
   ])('refuses to open $label', ({ sealed, with: keys }) => {
     expect(() => createFieldCipher(keys).open(sealed())).toThrow();
   });

@@ -29,7 +29,8 @@ export function createFieldCipher(keys: readonly DataKey[]): FieldCipher {
       const key = id === undefined ? undefined : byId.get(id);
       if (version !== 'v1' || !key || data === undefined) throw new Error('sealed with an unknown key');
       const raw = Buffer.from(data, 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES));
+      if (raw.length < IV_BYTES + TAG_BYTES) throw new Error('sealed value is too short');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
       return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
     },
