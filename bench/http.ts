@@ -20,7 +20,6 @@ import {
   writeFileSync,
   createWriteStream,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +36,8 @@ import { openApp, type AppContext } from '../src/app/context.ts';
 import { seededRandom } from '../src/demo/content.ts';
 import { FixedClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
+import { workerCount } from '../src/cli/workers.ts';
+import { childrenOf, freePort } from '../test/processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,6 +45,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '100' },
     threads: { type: 'string', default: '2' },
+    // Serving processes (GONGKAI_WORKERS), and nginx's worker_processes alike: a number, or auto (one per processor).
+    workers: { type: 'string', default: 'auto' },
     cache: { type: 'string', default: 'both' },
     // One more run with the cache on while a document is published every this many seconds; 0: none.
     'publish-every': { type: 'string', default: '2' },
@@ -57,6 +60,7 @@ const DOCS = Number(values.docs);
 const DURATION_S = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const THREADS = Number(values.threads);
+const WORKERS = workerCount(values.workers === 'auto' ? 'auto' : Number(values.workers));
 const PUBLISH_EVERY_S = Number(values['publish-every']);
 /** The server's runs: page cache off, on, and on while documents are being published. */
 type Mode = 'off' | 'on' | 'publishing';
@@ -118,17 +122,6 @@ async function populate(app: AppContext, size: number, texts: string[]): Promise
   return middle;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 async function waitFor(url: string, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -159,6 +152,7 @@ async function startGongkai(dataDir: string, databaseUrl: string | undefined, ca
       GONGKAI_PUBLIC_URL: origin,
       LOG_LEVEL: 'info',
       GONGKAI_PAGE_CACHE_MB: cache === 'on' ? '64' : '0',
+      GONGKAI_WORKERS: String(WORKERS),
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -171,9 +165,13 @@ async function startGongkai(dataDir: string, databaseUrl: string | undefined, ca
     child.kill('SIGTERM');
     throw error;
   }
+  // The peak of each process (the server and its workers) added up: never less than the peak of the whole.
   const peakRssMb = () => {
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    let kb = 0;
+    for (const pid of [child.pid!, ...childrenOf(child.pid!)]) {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      kb += Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    }
     return Math.round(kb / 1024);
   };
   return {
@@ -188,7 +186,7 @@ async function startGongkai(dataDir: string, databaseUrl: string | undefined, ca
   };
 }
 
-/** Debian's nginx on its own port serving `root`, with its stock worker count. */
+/** Debian's nginx on its own port serving `root`, with as many worker processes as the server has. */
 async function startNginx(root: string, work: string): Promise<{ origin: string; stop: () => void }> {
   const nginx = requireTool('nginx');
   const port = await freePort();
@@ -196,7 +194,7 @@ async function startNginx(root: string, work: string): Promise<{ origin: string;
   const conf = join(work, 'nginx', 'nginx.conf');
   writeFileSync(
     conf,
-    `worker_processes auto;
+    `worker_processes ${WORKERS};
 pid ${join(work, 'nginx', 'nginx.pid')};
 error_log ${join(work, 'nginx', 'error.log')};
 daemon on;
@@ -350,7 +348,8 @@ async function main(): Promise<void> {
   try {
     const texts = corpusArticles();
     console.log(
-      `http benchmark: ${DOCS} documents, ${CONNECTIONS} connections × ${DURATION_S} s per run, database ${PG_URL ? 'PostgreSQL' : 'SQLite'}`,
+      `http benchmark: ${DOCS} documents, ${CONNECTIONS} connections × ${DURATION_S} s per run, database ${PG_URL ? 'PostgreSQL' : 'SQLite'}, ` +
+        `${WORKERS} serving process${WORKERS > 1 ? 'es' : ''} (GONGKAI_WORKERS) and as many nginx workers`,
     );
     const config = loadConfig({
       GONGKAI_DATA_DIR: work,
@@ -485,6 +484,7 @@ async function main(): Promise<void> {
       docs: DOCS,
       db: PG_URL ? 'postgres' : 'sqlite',
       connections: CONNECTIONS,
+      workers: WORKERS,
       duration_s: DURATION_S,
       pages: Object.fromEntries(
         pages.map((page) => {

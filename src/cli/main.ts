@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { chinaDate, chinaDateTime, isIsoDate } from '../platform/clock.ts';
 import { ConfigError, loadConfig, type AppConfig } from '../platform/config.ts';
 import { isDomainError } from '../platform/errors.ts';
 import { newSecretToken } from '../platform/ids.ts';
+import { superviseWorkers, workerCount, type Supervisor } from './workers.ts';
 
 const HELP = `gongkai — 政务公开平台 (Gongkai)
 
@@ -150,6 +152,7 @@ async function withApp(config: AppConfig, run: (ctx: AppContext) => Promise<numb
 }
 
 async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Promise<number> {
+  if (cluster.isWorker) return serveWorker(config);
   const ctx = await openApp(config);
   let demo: DemoSummary | undefined;
   if (options.seedWhenEmpty && (await isDatabaseEmpty(ctx.stores))) {
@@ -165,32 +168,76 @@ async function serve(config: AppConfig, options: { seedWhenEmpty: boolean }): Pr
     await ctx.close();
     return 78;
   }
+  const count = workerCount(config.workers);
+  const services =
+    (config.smtpUrl
+      ? `  邮件: 经 ${ctx.mailer.destination} 发送\n`
+      : `  邮件: 未设置 GONGKAI_SMTP_URL，邮件写入 ${ctx.mailer.destination} 文件夹（.eml），不会发出\n`) +
+    `  后台任务: ${ctx.jobs.kind}\n` +
+    (count > 1 ? `  服务进程: ${count} 个（GONGKAI_WORKERS），共用一个端口和数据库\n` : '');
+  const banner = (url: string) => {
+    process.stdout.write(
+      `\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n${services}`,
+    );
+    if (demo) printDemo(demo, demoPassword(config));
+    else if (isDemo && options.seedWhenEmpty) printDemoReminder(config);
+  };
+
+  if (count > 1) {
+    // The workers open the database themselves; this process only keeps them running.
+    await ctx.close();
+    let supervisor: Supervisor;
+    try {
+      supervisor = await superviseWorkers(count, (line) => process.stderr.write(`${line}\n`));
+    } catch (error) {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      return 1;
+    }
+    banner(config.publicUrlConfigured ? config.publicUrl : supervisor.origin);
+    const failure = await Promise.race([stopSignal().then(() => undefined), supervisor.failed]);
+    await supervisor.stop();
+    if (failure === undefined) return 0;
+    process.stderr.write(`${failure}\n`);
+    return 1;
+  }
+
+  const app = await listen(ctx, config);
+  banner(config.publicUrl);
+  await stopSignal();
+  await app.close();
+  await ctx.close();
+  return 0;
+}
+
+/** One of several serving processes (GONGKAI_WORKERS): the database is migrated and seeded by the first process. */
+async function serveWorker(config: AppConfig): Promise<number> {
+  const ctx = await openApp(config);
+  const app = await listen(ctx, config);
+  // Ends with the supervising process too, should it be killed without stopping its workers.
+  await Promise.race([stopSignal(), new Promise<void>((resolve) => process.once('disconnect', resolve))]);
+  await app.close();
+  await ctx.close();
+  // The channel to the supervising process would keep this one alive.
+  if (process.connected) process.disconnect();
+  return 0;
+}
+
+/** Builds the server, listens, and starts the background jobs (src/app/jobs.ts): scheduled publication, reminders, mail. */
+async function listen(ctx: AppContext, config: AppConfig) {
   const app = await buildServer(ctx);
   const address = await app.listen({ port: config.port, host: config.host });
   // Without a configured origin (the demo), links use the address actually listened on.
   if (!config.publicUrlConfigured) config.publicUrl = address.replace('127.0.0.1', 'localhost');
-  const url = config.publicUrl;
-  // Scheduled publication, deadline reminders and mail run here (src/app/jobs.ts).
+  // Every serving process polls the queue; a job is claimed by one of them (see the queue adapters).
   await ctx.jobs.runner.start();
+  return app;
+}
 
-  process.stdout.write(
-    `\nGongkai 政务公开平台已启动: ${url}/\n  后台: ${url}/admin/\n  API:  ${url}/api/v1/openapi.json\n` +
-      (config.smtpUrl
-        ? `  邮件: 经 ${ctx.mailer.destination} 发送\n`
-        : `  邮件: 未设置 GONGKAI_SMTP_URL，邮件写入 ${ctx.mailer.destination} 文件夹（.eml），不会发出\n`) +
-      `  后台任务: ${ctx.jobs.kind}\n`,
-  );
-  if (demo) printDemo(demo, demoPassword(config));
-  else if (isDemo && options.seedWhenEmpty) printDemoReminder(config);
-
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+function stopSignal(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
   });
-  await app.close();
-  await ctx.close();
-  return 0;
 }
 
 async function seed(ctx: AppContext): Promise<DemoSummary> {

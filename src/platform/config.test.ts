@@ -37,7 +37,20 @@ describe('loadConfig', () => {
       upstream: undefined,
       logLevel: 'info',
       pageCache: { maxBytes: 64 * 1024 * 1024, checkMs: 0 },
+      workers: 1,
     });
+  });
+
+  it.each([
+    { value: '1', workers: 1 },
+    { value: '4', workers: 4 },
+    { value: 'auto', workers: 'auto' },
+  ])('reads GONGKAI_WORKERS=$value', ({ value, workers }) => {
+    expect(loadConfig({ GONGKAI_WORKERS: value }).workers).toBe(workers);
+  });
+
+  it.each(['0', '-1', '1.5', '100', 'all'])('refuses GONGKAI_WORKERS=%s', (value) => {
+    expect(problemsOf({ GONGKAI_WORKERS: value })).toEqual([expect.stringMatching(/^GONGKAI_WORKERS: /)]);
   });
 
   it('reads the provincial platform link: its secret, and where statuses go', () => {

@@ -46,6 +46,10 @@ const environmentSchema = z.object({
   GONGKAI_UPSTREAM_STATUS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   GONGKAI_PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   GONGKAI_PAGE_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  GONGKAI_WORKERS: z
+    .string()
+    .regex(/^(auto|[1-9]\d?)$/, 'must be auto (one per processor) or a number of processes from 1 to 99')
+    .default('1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -97,6 +101,11 @@ export type AppConfig = {
    * it reads the content version from the database (0: on every cached request, coalesced).
    */
   pageCache: { maxBytes: number; checkMs: number };
+  /**
+   * How many serving processes share the port: 1 serves in this process; more (or `auto`, one per
+   * processor) start that many workers, each with its own page cache, all on the same database.
+   */
+  workers: number | 'auto';
 };
 
 /** The configuration was wrong; `problems` lists every problem, one per line. */
@@ -159,11 +168,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       : undefined,
     logLevel: e.LOG_LEVEL,
     pageCache: { maxBytes: Math.round(e.GONGKAI_PAGE_CACHE_MB * 1024 * 1024), checkMs: e.GONGKAI_PAGE_CACHE_CHECK_MS },
+    workers: e.GONGKAI_WORKERS === 'auto' ? 'auto' : Number(e.GONGKAI_WORKERS),
   };
 }
 
 /** The origin of the address the server listens on, with a wildcard address read as this machine. */
-function listenOrigin(host: string, port: number): string {
+export function listenOrigin(host: string, port: number): string {
   const name = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(host)
     ? 'localhost'
     : host.includes(':')

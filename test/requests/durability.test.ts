@@ -1,13 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import net from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCli } from '../cli/kit.ts';
+import { freePort } from '../processes.ts';
 import { POSTGRES_URL } from '../environment.ts';
 
 const BIN = new URL('../../bin/gongkai.js', import.meta.url).pathname;
@@ -102,15 +102,6 @@ const postgres: Target = {
 };
 
 const TARGETS: Target[] = POSTGRES_URL ? [sqlite, postgres] : [sqlite];
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** Starts `gongkai serve` as a process of its own and waits until GET /healthz answers 200. */
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ server: ChildProcess; port: number }> {
