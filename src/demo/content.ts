@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { Genre, Topic } from '../modules/documents/index.ts';
-import { escapeHtml } from '../platform/sanitize.ts';
+import { escapeHtml } from '../platform/html-text.ts';
 
 /** A regulation from the bundled sample of the public corpus of Chinese laws and regulations. */
 export type Regulation = { title: string; category: string; text: string };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, plainTextToHtml, sanitizeRichText } from './sanitize.ts';
+import { escapeHtml, plainTextToHtml } from './html-text.ts';
+import { sanitizeRichText } from './sanitize.ts';
 
 describe('sanitizeRichText', () => {
   it.each([

@@ -9,7 +9,7 @@ import { signIn } from '../http/http-kit.ts';
 import { DIALECTS } from '../databases.ts';
 import { TABLE3 } from '../../src/reference/annual-report.ts';
 import { TABLE3_COLUMNS } from '../../src/modules/requests/index.ts';
-import { escapeHtml } from '../../src/platform/sanitize.ts';
+import { escapeHtml } from '../../src/platform/html-text.ts';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -25,8 +25,8 @@ const spec = (type: ChartSpec['type'], more: Partial<ChartSpec> = {}): ChartSpec
 });
 
 describe('ECharts SVG renderer', () => {
-  it.each(['bar', 'line'] as const)('draws a %s chart with its labels, legend and palette as SVG', (type) => {
-    const svg = renderer.svg(spec(type));
+  it.each(['bar', 'line'] as const)('draws a %s chart with its labels, legend and palette as SVG', async (type) => {
+    const svg = await renderer.svg(spec(type));
     expect(svg.startsWith('<svg')).toBe(true);
     expect(svg).toContain('viewBox="0 0 720 400"');
     for (const text of ['示范区城乡低保人数', '城乡低保', '特困供养', '2024年', '2025年', '人'])
@@ -39,8 +39,8 @@ describe('ECharts SVG renderer', () => {
     expect(svg).toMatch(/^<svg [^>]*role="img"><title>示范区城乡低保人数<\/title><desc>2025年城乡低保1350人，/);
   });
 
-  it('draws a pie with each slice named and its value', () => {
-    const svg = renderer.svg(
+  it('draws a pie with each slice named and its value', async () => {
+    const svg = await renderer.svg(
       spec('pie', {
         data: {
           categoryName: '支出',
@@ -57,8 +57,8 @@ describe('ECharts SVG renderer', () => {
     expect(svg).toContain('医疗：40万元（40%）');
   });
 
-  it('writes the author’s text as text, never as markup, and refers to nothing outside itself', () => {
-    const svg = renderer.svg(
+  it('writes the author’s text as text, never as markup, and refers to nothing outside itself', async () => {
+    const svg = await renderer.svg(
       spec('bar', {
         title: '<script>alert(1)</script>',
         data: {
@@ -73,13 +73,13 @@ describe('ECharts SVG renderer', () => {
     expect(svg).not.toMatch(/(href|src)\s*=\s*"(https?:)?\/\//i);
   });
 
-  it('draws the largest chart the data rules allow', () => {
+  it('draws the largest chart the data rules allow', async () => {
     const series = Array.from({ length: MAX_CHART_SERIES }, (_, i) => `系列${i + 1}`);
     const rows = Array.from({ length: MAX_CHART_ROWS }, (_, i) => ({
       label: `第${i + 1}项`,
       values: series.map((_, j) => i * j),
     }));
-    const svg = renderer.svg(spec('line', { data: { categoryName: '项目', series, rows } }));
+    const svg = await renderer.svg(spec('line', { data: { categoryName: '项目', series, rows } }));
     expect(svg).toContain('系列8');
     for (const colour of CHART_SERIES_COLOURS) expect(svg).toContain(colour);
   });

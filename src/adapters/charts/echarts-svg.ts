@@ -1,5 +1,5 @@
-import * as echarts from 'echarts';
-import { escapeHtml } from '../../platform/sanitize.ts';
+import type * as echarts from 'echarts';
+import { escapeHtml } from '../../platform/html-text.ts';
 import {
   CHART_SERIES_COLOURS,
   CHART_TEXT,
@@ -19,8 +19,10 @@ const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', sans-
  */
 export function createEchartsRenderer(): ChartRenderer {
   return {
-    svg(chart: ChartSpec): string {
-      const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
+    async svg(chart: ChartSpec): Promise<string> {
+      // Loaded when the first chart is drawn: ECharts is tens of megabytes, and charts are drawn on submission only.
+      const { init } = await import('echarts');
+      const instance = init(null, null, { renderer: 'svg', ssr: true, width: WIDTH, height: HEIGHT });
       try {
         instance.setOption(optionOf(chart));
         return withTextAlternative(withoutCss(instance.renderToSVGString()), chart);

@@ -1,4 +1,3 @@
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Letter } from '../../modules/requests/index.ts';
 
 /** Official letters are set in 仿宋 on Chinese Windows and WPS; Noto Sans CJK where those are absent. */
@@ -6,6 +5,8 @@ const FONT = { eastAsia: '仿宋', ascii: 'Times New Roman', hAnsi: 'Times New R
 
 /** The reply letter as a Word document the agency can print, seal and file. */
 export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
+  // Loaded when first needed: letters are rare beside page views.
+  const { AlignmentType, Document, Packer, Paragraph, TextRun } = await import('docx');
   const line = (
     text: string,
     options: { size?: number; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean } = {},

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Letter } from '../../modules/requests/index.ts';
 import { fontRuns } from './cjk-font.ts';
 
@@ -8,7 +7,9 @@ const MM = 72 / 25.4;
  * The reply letter as an A4 PDF (GB/T 9704 margins, roughly), its Chinese text in Noto Sans SC
  * embedded as subsets, so any reader shows it and text extraction (LibreOffice, pdftotext) reads it.
  */
-export function renderLetterPdf(letter: Letter): Promise<Buffer> {
+export async function renderLetterPdf(letter: Letter): Promise<Buffer> {
+  // Loaded when first needed: letters are rare beside page views.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 37 * MM, bottom: 35 * MM, left: 28 * MM, right: 26 * MM },

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import PgBoss from 'pg-boss';
+import { createRequire } from 'node:module';
+import type PgBoss from 'pg-boss';
 import {
   JOB_ATTEMPTS,
   jobRegistry,
@@ -44,6 +45,8 @@ export function pgBossQueue(
     onError?: (error: unknown) => void;
   },
 ): PgBossQueue {
+  // Loaded here, on PostgreSQL only: the embedded default never needs it.
+  const PgBoss = createRequire(import.meta.url)('pg-boss') as typeof import('pg-boss');
   const boss = new PgBoss({
     db: executorOf(root),
     schema: options.schema,

@@ -1,15 +1,3 @@
-import {
-  AlignmentType,
-  Document,
-  HeadingLevel,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
 import { ANNUAL_REPORT_SECTIONS } from '../../reference/annual-report.ts';
 import { reportGrids, type AssembledReport } from '../../modules/reports/index.ts';
 
@@ -19,6 +7,9 @@ const HEADING_FONT = { eastAsia: '黑体', ascii: 'Times New Roman', hAnsi: 'Tim
 
 /** The annual report as a Word document: the six sections under the format's titles, tables as tables. */
 export async function renderReportDocx(report: AssembledReport): Promise<Buffer> {
+  // Loaded when first needed: reports are rare beside page views.
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } =
+    await import('docx');
   const paragraph = (text: string, options: { bold?: boolean; center?: boolean; size?: number } = {}) =>
     new Paragraph({
       alignment: options.center ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,

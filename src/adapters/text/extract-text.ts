@@ -1,6 +1,4 @@
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
-import { extractText, getDocumentProxy } from 'unpdf';
+// The readers load when first needed (they are tens of megabytes, and only the text job uses them).
 
 /** Characters kept of one file's text: enough to find it by any passage of a long annex. */
 export const MAX_EXTRACTED_CHARACTERS = 100_000;
@@ -44,6 +42,7 @@ function cut(text: string): string {
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   // verbosity 0: pdf.js would otherwise print font warnings of every odd file to the console.
+  const { extractText, getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(bytes, { verbosity: 0, isEvalSupported: false });
   try {
     if (pdf.numPages > MAX_PDF_PAGES) {
@@ -62,11 +61,13 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 async function docxText(bytes: Uint8Array): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
   const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
   return result.value;
 }
 
 async function xlsxText(bytes: Uint8Array): Promise<string> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   const lines: string[] = [];

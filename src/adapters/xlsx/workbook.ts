@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Sheet } from '../../modules/catalog/domain/sheet.ts';
 
 /** Column widths (in characters) for the catalog layout. */
@@ -9,7 +9,7 @@ const WIDTHS = [6, 14, 18, 36, 40, 20, 18, 24, 10, 10, 10, 10, 10];
  * header follows, the rest is data, wrapped, with borders, as catalogs are printed.
  */
 export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   workbook.creator = 'Gongkai';
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(safeSheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 2 }] });
@@ -46,7 +46,7 @@ export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
  * catalogs merge 一级事项 down its rows). Returns undefined when the bytes are not an .xlsx file.
  */
 export async function readWorkbook(bytes: Buffer): Promise<Sheet[] | undefined> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await exceljs()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -76,6 +76,11 @@ function cellText(cell: ExcelJS.Cell): string {
   } catch {
     return '';
   }
+}
+
+/** exceljs, loaded when a workbook is first written or read (it is tens of megabytes). */
+export async function exceljs(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
 }
 
 /** Sheet names: at most 31 characters, none of : \ / ? * [ ]. */

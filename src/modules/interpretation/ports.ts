@@ -19,7 +19,7 @@ export type ChartSpec = {
  * gives it its text alternative and the data as a table.
  */
 export interface ChartRenderer {
-  svg(chart: ChartSpec): string;
+  svg(chart: ChartSpec): Promise<string>;
 }
 
 /** What an interpretation's edition holds besides the document's own content. */

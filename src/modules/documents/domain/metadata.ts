@@ -1,4 +1,4 @@
-import { plainTextToHtml } from '../../../platform/sanitize.ts';
+import { plainTextToHtml } from '../../../platform/html-text.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
 import { hasVisibleCharacters, stripInvisibleControls } from '../../../platform/text.ts';
 import type { FieldIssue } from '../../../platform/errors.ts';

@@ -1,6 +1,6 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import { DomainError, type FieldIssue } from '../../../platform/errors.ts';
-import { escapeHtml } from '../../../platform/sanitize.ts';
+import { escapeHtml } from '../../../platform/html-text.ts';
 import type { RichTextSanitiser } from '../../../platform/sanitize.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { auditActor, type Actor } from '../../access/index.ts';

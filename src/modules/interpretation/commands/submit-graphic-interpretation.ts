@@ -101,10 +101,12 @@ export async function submitGraphicInterpretation(options: {
   const org = await options.stores.orgs.getById(options.orgId);
   if (!org) throw new DomainError('not_found');
   // Drawn once, before the transaction: the page and the new-media bundle show these.
-  const blocks: ContentBlock[] = checked.blocks.map((block) =>
-    block.kind === 'chart' && block.chartType !== 'table'
-      ? { ...block, svg: options.charts.svg({ ...block, type: block.chartType }) }
-      : block,
+  const blocks: ContentBlock[] = await Promise.all(
+    checked.blocks.map(async (block) =>
+      block.kind === 'chart' && block.chartType !== 'table'
+        ? { ...block, svg: await options.charts.svg({ ...block, type: block.chartType }) }
+        : block,
+    ),
   );
   return submitGeneratedEdition({
     // The workflow's own dependencies (uow, clock, sanitiser, files, sniff, actor) pass through.

@@ -1,4 +1,4 @@
-import { escapeHtml as escape } from '../../../platform/sanitize.ts';
+import { escapeHtml as escape } from '../../../platform/html-text.ts';
 import type { ContentBlock } from './content.ts';
 import { graphicBodyHtml, paragraphs } from './graphic-html.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';

@@ -1,4 +1,4 @@
-import { escapeHtml as escape } from '../../../platform/sanitize.ts';
+import { escapeHtml as escape } from '../../../platform/html-text.ts';
 import type { GraphicBlock } from './graphic.ts';
 
 /** A number as Chinese government text writes it: thousands grouped, decimals kept. */

@@ -1,4 +1,4 @@
-import { escapeHtml, plainTextToHtml } from '../../../platform/sanitize.ts';
+import { escapeHtml, plainTextToHtml } from '../../../platform/html-text.ts';
 import { ANNUAL_REPORT_SECTIONS, TABLE2, TABLE3 } from '../../../reference/annual-report.ts';
 import type { AppealKind, Table3Column } from '../../requests/index.ts';
 import type { AssembledReport } from './assembly.ts';

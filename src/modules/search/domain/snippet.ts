@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../../platform/sanitize.ts';
+import { escapeHtml } from '../../../platform/html-text.ts';
 import { normalizeText } from './query.ts';
 
 /** Characters of context shown before the first hit. */
