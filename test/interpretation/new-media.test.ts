@@ -8,12 +8,12 @@ import { publishEdition, type Edition } from '../../src/modules/documents/index.
 import type { NewMediaContent } from '../../src/modules/interpretation/domain/new-media.ts';
 import { layoutPoster } from '../../src/modules/interpretation/domain/poster.ts';
 import { INTERPRETATION_TEXT, MediaExportLinks } from '../../src/modules/interpretation/index.ts';
-import { createTestApp, createTestServer, type TestApp } from '../app.ts';
+import type { TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
-import { publishedDocument, seedFixture, type Fixture } from '../fixtures.ts';
+import type { Fixture } from '../fixtures.ts';
 import { signedIn, type CookieJar } from '../http/http-kit.ts';
 import { decodePng, inkIn, pngSize, rowsDiffer } from '../png.ts';
-import { submitInterpretation } from './interpretation-fixtures.ts';
+import { startPolicySite, submitInterpretation } from './interpretation-fixtures.ts';
 
 const T = INTERPRETATION_TEXT.media;
 const hasFont = existsSync(NOTO_SANS_CJK.regular);
@@ -32,33 +32,14 @@ describe.each(DIALECTS)('new-media outputs on $name', (dialect) => {
   let interpretation: { documentId: string; editionId: string };
 
   beforeAll(async () => {
-    app = await createTestApp(dialect, {
-      now: '2026-03-02T02:00:00Z',
+    ({ app, fixture, policy, server, editor } = await startPolicySite(dialect, {
       env: { GONGKAI_PUBLIC_URL: 'https://gk.example.gov.cn' },
-    });
-    fixture = await seedFixture(app, [
-      { role: 'editor', org: 'civ' },
-      { role: 'reviewer', org: 'civ' },
-      { role: 'editor', org: 'edu' },
-    ]);
-    policy = await publishedDocument(app, fixture, {
-      org: 'civ',
-      editor: 'civ.editor',
-      reviewer: 'civ.reviewer',
-      content: {
-        title: '测试区城乡最低生活保障实施办法',
-        genre: '办法',
-        isNormative: true,
-        docNumber: '测民发〔2026〕3号',
-      },
-    });
+    }));
     interpretation = await submitInterpretation(app, fixture, {
       org: 'civ',
       editor: 'civ.editor',
       policyDocumentId: policy.documentId,
     });
-    server = await createTestServer(app);
-    editor = await signedIn(server, 'civ.editor');
   });
   afterAll(async () => {
     await server.close();
