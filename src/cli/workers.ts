@@ -32,6 +32,8 @@ export async function superviseWorkers(count: number, log: (line: string) => voi
   let stopping = false;
   let listening = false;
   const restarts: number[] = [];
+  // Held (not unref'd): when every worker has died at once, the pending restart keeps this process alive.
+  let restart: NodeJS.Timeout | undefined;
   let fail: (reason: string) => void = () => {};
   const failed = new Promise<string>((resolve) => (fail = resolve));
 
@@ -43,13 +45,13 @@ export async function superviseWorkers(count: number, log: (line: string) => voi
       restarts.push(now);
       while (restarts.length > 0 && now - restarts[0]! > 60_000) restarts.shift();
       if (restarts.length > RESTARTS_PER_MINUTE) {
-        fail(`服务进程一分钟内退出超过 ${RESTARTS_PER_MINUTE} 次（最近一次 ${signal ?? `退出码 ${code}`}），不再重启`);
+        fail(`服务进程一分钟内退出超过 ${RESTARTS_PER_MINUTE} 次（最近一次 ${howEnded(code, signal)}），不再重启`);
         return;
       }
-      log(`服务进程 ${worker.process.pid} 已退出（${signal ?? `退出码 ${code}`}），正在重启`);
-      setTimeout(() => {
+      log(`服务进程 ${worker.process.pid} 已退出（${howEnded(code, signal)}），正在重启`);
+      restart = setTimeout(() => {
         if (!stopping) fork();
-      }, 1000).unref();
+      }, 1000);
     });
     return worker;
   }
@@ -59,13 +61,14 @@ export async function superviseWorkers(count: number, log: (line: string) => voi
       const worker = fork();
       return new Promise<Address>((resolve, reject) => {
         worker.once('listening', resolve);
-        worker.once('exit', (code, signal) => reject(new Error(`服务进程启动失败（${signal ?? `退出码 ${code}`}）`)));
+        worker.once('exit', (code, signal) => reject(new Error(`服务进程启动失败（${howEnded(code, signal)}）`)));
       });
     }),
   );
 
   async function stop(): Promise<void> {
     stopping = true;
+    clearTimeout(restart);
     const alive = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined && !w.isDead());
     await Promise.all(
       alive.map(
@@ -90,4 +93,9 @@ export async function superviseWorkers(count: number, log: (line: string) => voi
     await stop();
     throw error;
   }
+}
+
+/** How a worker ended, as the messages say it: the signal that ended it, or its exit code. */
+function howEnded(code: number, signal: string | null): string {
+  return signal ?? `退出码 ${code}`;
 }
