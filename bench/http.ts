@@ -378,15 +378,30 @@ async function main(): Promise<void> {
       await sql`analyze`.execute(app.database.db);
       console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       const indexing = Date.now();
+      // The merge's transactions (after every entry is written) are timed one by one.
+      let merging: number[] | undefined;
       const indexed = await rebuildPublicIndex({
-        uow: app.uow,
+        uow: {
+          async run(work) {
+            const t0 = performance.now();
+            const result = await app.uow.run(work);
+            merging?.push(performance.now() - t0);
+            return result;
+          },
+        },
         onProgress: (done, total) => {
           if (done % 50_000 === 0 || done === total) process.stdout.write(`\r  search index ${done} / ${total}   `);
         },
+        onFinishing: () => {
+          merging = [];
+        },
       });
       const seconds = (Date.now() - indexing) / 1000;
+      const steps = (merging ?? []).toSorted((a, b) => a - b);
       console.log(
-        `\n  ${indexed} documents indexed for search in ${seconds.toFixed(1)} s (${Math.round(indexed / seconds)}/s)`,
+        `\n  ${indexed} documents indexed for search in ${seconds.toFixed(1)} s (${Math.round(indexed / seconds)}/s), ` +
+          `of which merging ${(steps.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s in ${steps.length} transactions ` +
+          `(median ${(steps[Math.floor(steps.length / 2)] ?? 0).toFixed(0)} ms, longest ${(steps.at(-1) ?? 0).toFixed(0)} ms)`,
       );
       if (values.data) writeFileSync(loadedMark, JSON.stringify({ docs: DOCS, documentId }));
     }

@@ -211,7 +211,20 @@ async function main(): Promise<void> {
       process.stderr.write('\nmerging the index');
       await bulk('finishBulkLoad');
       // The rebuild's merge: bounded steps, a transaction each, until one piece is left.
-      while (await bulk('compactStep')) process.stderr.write('.');
+      // Each step's time is kept: a step is one transaction that publishing waits behind.
+      const steps: number[] = [];
+      for (;;) {
+        const t0 = performance.now();
+        const more = await bulk('compactStep');
+        steps.push(performance.now() - t0);
+        process.stderr.write(steps.at(-1)! > 1000 ? `[${(steps.at(-1)! / 1000).toFixed(1)} s]` : '.');
+        if (!more) break;
+      }
+      const sortedSteps = steps.toSorted((a, b) => a - b);
+      process.stderr.write(
+        `\nmerged in ${steps.length} steps, ${(steps.reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s; ` +
+          `step median ${percentile(sortedSteps, 0.5).toFixed(0)} ms, max ${sortedSteps.at(-1)!.toFixed(0)} ms`,
+      );
     }
     const loadSeconds = (performance.now() - started) / 1000;
     process.stderr.write('\n');

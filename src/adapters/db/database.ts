@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../platform/config.ts';
+import { raiseTinyFtsStats } from './fts-planner-stats.ts';
 import { migrationProvider } from './migrations/index.ts';
 import type { Database } from './schema.ts';
 
@@ -34,6 +35,8 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     sqlite.pragma('synchronous = NORMAL');
     // Keeps the planner's statistics fresh for a long-lived connection (SQLite's advice since 3.46).
     sqlite.pragma('optimize = 0x10002');
+    // …and raise an empty search index's count, which would make FTS5's merges scan (fts-planner-stats.ts).
+    raiseTinyFtsStats(sqlite);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }

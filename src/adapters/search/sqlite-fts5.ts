@@ -7,6 +7,7 @@ import type {
   SearchResults,
 } from '../../modules/search/index.ts';
 import { toCount } from '../db/dialect.ts';
+import { raiseTinyFtsStatsIn } from '../db/fts-planner-stats.ts';
 import type { Database } from '../db/schema.ts';
 import { boundedSearch, SEARCH_LIMITS, type MatchSource, type NewestQuery, type SearchLimits } from './bounded.ts';
 import { countFacets } from './facets.ts';
@@ -172,14 +173,20 @@ export async function configureFts(db: QueryExecutorProvider, options: Record<st
   }
 }
 
-/** A bulk load begins: merges wait (see AUTOMERGE). */
-export function startBulkLoad(db: QueryExecutorProvider): Promise<void> {
-  return configureFts(db, { automerge: 0, crisismerge: BULK_CRISISMERGE });
+/**
+ * A bulk load begins: merges wait (see AUTOMERGE). Statistics that call the index empty are
+ * raised, here and at the end, so that the merges during and after the load seek the pages
+ * they delete (fts-planner-stats.ts).
+ */
+export async function startBulkLoad(db: QueryExecutorProvider): Promise<void> {
+  await configureFts(db, { automerge: 0, crisismerge: BULK_CRISISMERGE });
+  await raiseTinyFtsStatsIn(db);
 }
 
 /** A bulk load ends: writes merge again. */
-export function finishBulkLoad(db: QueryExecutorProvider): Promise<void> {
-  return configureFts(db, { automerge: AUTOMERGE, crisismerge: CRISISMERGE });
+export async function finishBulkLoad(db: QueryExecutorProvider): Promise<void> {
+  await configureFts(db, { automerge: AUTOMERGE, crisismerge: CRISISMERGE });
+  await raiseTinyFtsStatsIn(db);
 }
 
 /** Each table merged into one segment at once, in the caller's transaction (a migration's). */
