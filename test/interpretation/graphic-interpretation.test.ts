@@ -74,6 +74,27 @@ describe.each(DIALECTS)('graphic interpretation on $name', (dialect) => {
     expect(response.body).toContain('一图读懂测试区城乡低保实施办法');
   });
 
+  it.each([
+    {
+      what: 'a word where a number belongs',
+      data: '项目\t2025年\n城乡低保\t约五十',
+      message: '第2行第2列「约五十」不是数字',
+    },
+    { what: 'an empty row', data: '项目\t2025年\n城乡低保\t50\n\n特困供养\t20', message: '第3行是空行' },
+    {
+      what: '10,000 rows',
+      data: ['项目\t2025年', ...Array.from({ length: 10_000 }, (_, i) => `第${i + 1}项\t${i}`)].join('\n'),
+      message: '一张图最多200行数据（不含表头），粘贴的有10000行',
+    },
+  ])('answers chart data with $what with a message beside the field, keeping it', async ({ data, message }) => {
+    const response = await submit({ ...CHART, 'chart1.data': data });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain(message);
+    expect(response.body).toContain('id="chart1.data-error"');
+    // What was pasted comes back in the field, escaped as text.
+    expect(response.body).toContain(data.split('\n').slice(-1)[0]);
+  });
+
   it('sends a graphic for review, and after a second person publishes it both pages link each other', async () => {
     const response = await submit(CHART);
     expect(response.statusCode).toBe(303);
