@@ -21,6 +21,7 @@ export type { Edition, EditionState, GovDocument } from './domain/workflow.ts';
 export { registerDocumentAdminRoutes } from './http/admin-routes.tsx';
 export { documentApiRoutes } from './http/api-routes.ts';
 export { registerColumnRoutes } from './http/column-routes.tsx';
+export { feedAlternates } from './http/feed-routes.ts';
 export { PUBLISH_DUE_EDITIONS_JOB, publishDueEditions } from './jobs/publish-due-editions.ts';
 export { ATTACHMENT_TEXT_JOB, extractAttachmentText } from './jobs/extract-attachment-text.ts';
 export type {

@@ -34,6 +34,7 @@ export const DOCUMENT_TEXT = {
   scheduledAtRequired: '请填写定时发布的日期和时间。',
   chooseFile: '请选择要上传的文件。',
   publisherNotFound: '没有找到该发布机构。',
+  feedDescription: (district: string, heading: string) => `${district}政务公开平台“${heading}”最新公开的政府信息。`,
   fieldNotFound: '没有找到该试点领域。',
   fileFieldRequired: '请在 file 字段中提供文件。',
   actionNotAllowed: (state: string, action: string) => `“${state}”状态下不能${action}。`,

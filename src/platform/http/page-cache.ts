@@ -62,6 +62,9 @@ type Entry = {
   bytes: number;
 };
 
+/** What is kept and answered conditionally: pages, and the text crawlers and feed readers fetch (robots.txt, sitemaps, feeds). */
+const KEPT_TYPES = /^(text\/html|text\/plain|application\/xml|application\/rss\+xml|application\/atom\+xml)(;|$)/;
+
 /** Headers each answer sets for itself; everything else a page was sent with is kept with it and sent again. */
 const PER_ANSWER_HEADERS = new Set([
   'content-length',
@@ -327,7 +330,7 @@ export function createPageCache(options: PageCacheOptions) {
         if (reply.statusCode !== 200 || reply.hasHeader('content-encoding')) return payload;
         if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
         const contentType = String(reply.getHeader('content-type') ?? '');
-        if (!contentType.startsWith('text/html')) return payload;
+        if (!KEPT_TYPES.test(contentType)) return payload;
         const shared = claim.key !== undefined && !reply.hasHeader('set-cookie') && !options.isPersonal(request);
         const entry = entryFor(claim.key ?? '', Buffer.from(payload), contentType, claim.version, keptHeaders(reply));
         if (shared) store(entry);

@@ -4,11 +4,11 @@ import { takeFlash } from '../http/flash.ts';
 import { sendPage } from '../http/render.ts';
 import { AdminLayout, type AdminMenuItem, type SignedInUser } from './admin-layout.tsx';
 import { ErrorPage } from './error-page.tsx';
-import { PublicLayout, type Crumb, type NavKey } from './public-layout.tsx';
+import { PublicLayout, type Alternate, type Crumb, type NavKey } from './public-layout.tsx';
 import type { SiteIdentity } from './site-identity.ts';
 
-/** A page of the public site: its title, breadcrumb, the main navigation item it belongs to, its body. */
-export type PublicPage = { title: string; crumbs?: Crumb[]; active?: NavKey; body: Child };
+/** A page of the public site: its title, breadcrumb, the main navigation item it belongs to, its body, its feeds. */
+export type PublicPage = { title: string; crumbs?: Crumb[]; active?: NavKey; body: Child; alternates?: Alternate[] };
 
 /** A page of the back office: its title, the menu item it belongs to, its body. */
 export type AdminPage = { title: string; active?: string; body: Child };
@@ -55,6 +55,7 @@ export function createPageShell(options: {
           elderMode={options.elderModeOf(request)}
           currentPath={request.url}
           active={page.active}
+          alternates={page.alternates ?? []}
         >
           {page.body}
         </PublicLayout>,

@@ -4,6 +4,9 @@ import { assetUrl } from './assets.ts';
 
 export type Crumb = { label: string; href?: string | undefined };
 
+/** Another form of the page, linked from its head: a feed (`application/rss+xml`, `application/atom+xml`). */
+export type Alternate = { type: string; title: string; href: string };
+
 /** The main navigation of the public site; only sections that exist are listed. */
 const MAIN_NAV = [
   { key: 'home', label: '首页', href: '/' },
@@ -26,6 +29,7 @@ export function PublicLayout(props: {
   elderMode: boolean;
   currentPath: string;
   active?: NavKey;
+  alternates?: Alternate[];
   children?: Child;
 }) {
   const { site } = props;
@@ -37,6 +41,9 @@ export function PublicLayout(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} - ${site.siteName}`}</title>
         <link rel="stylesheet" href={assetUrl('site.css')} />
+        {(props.alternates ?? []).map((alternate) => (
+          <link rel="alternate" type={alternate.type} title={alternate.title} href={alternate.href} />
+        ))}
       </head>
       <body class={props.elderMode ? 'elder' : undefined}>
         <a class="skip-link" href="#main">

@@ -53,6 +53,12 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/hygq', query: ['page'] },
     { path: '/xxgk/hygq/{concernId}', query: [] },
     { path: '/xxgk/fdzdgknr', query: ['org', 'field', 'topic', 'genre', 'q', 'page', 'pageSize'] },
+    { path: '/xxgk/rss.xml', query: ['org', 'field', 'topic'] },
+    { path: '/xxgk/atom.xml', query: ['org', 'field', 'topic'] },
+    { path: '/robots.txt', query: [] },
+    { path: '/sitemap.xml', query: [] },
+    { path: '/sitemaps/pages.xml', query: [] },
+    { path: '/sitemaps/documents.xml', query: ['part'] },
     {
       path: '/search',
       query: ['q', 'org', 'field', 'genre', 'validity', 'topic', 'kind', 'from', 'to', 'sort', 'page', 'pageSize'],

@@ -20,6 +20,7 @@ import {
 } from '../views/column.tsx';
 import { OnRequestGuide } from '../views/on-request-guide.tsx';
 import { bundlePath, registerBundleRoutes } from './bundle-routes.ts';
+import { feedAlternates, registerFeedRoutes } from './feed-routes.ts';
 import { GENRE_LISTS, proactiveList } from './list-filters.ts';
 import { IdParams, PublicListQuery } from './schemas.ts';
 
@@ -45,6 +46,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
     return sendPublicPage(ctx, request, reply, {
       title: DOCUMENT_TEXT.columnTitle,
       active: 'xxgk',
+      alternates: feedAlternates(DOCUMENT_TEXT.proactiveTitle, {}),
       crumbs: [COLUMN_CRUMB, { label: DOCUMENT_TEXT.columnTitle }],
       body: (
         <ColumnFrame>
@@ -110,6 +112,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
     });
   }
   registerBundleRoutes(app, ctx);
+  registerFeedRoutes(app, ctx);
 
   app.get('/xxgk/fdzdgknr', async (request, reply) => {
     const query = parseInput(PublicListQuery, request.query);
@@ -124,6 +127,7 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
     return sendPublicPage(ctx, request, reply, {
       title: heading === DOCUMENT_TEXT.proactiveTitle ? heading : `${heading} - ${DOCUMENT_TEXT.proactiveTitle}`,
       active: 'fdzdgknr',
+      alternates: feedAlternates(heading, { org: query.org, field: query.field, topic: query.topic }),
       crumbs: [
         COLUMN_CRUMB,
         XXGK_CRUMB,

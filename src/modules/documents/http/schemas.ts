@@ -15,6 +15,10 @@ export const PublicListQuery = z.object({
 });
 export type PublicListQuery = z.infer<typeof PublicListQuery>;
 
+/** Query string of a feed of the 法定主动公开内容 list: which part of it. */
+export const FeedQuery = PublicListQuery.pick({ org: true, field: true, topic: true });
+export type FeedQuery = z.infer<typeof FeedQuery>;
+
 /** Query string of the staff document list. */
 export const StaffListQuery = PublicListQuery.extend({
   state: z

@@ -1,5 +1,6 @@
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import type { GraphicBlock } from './graphic.ts';
+import { xmlText } from '../../../platform/xml-text.ts';
 
 /**
  * A graphic interpretation as the new-media outputs carry it (plan §三.5: release interpretations
@@ -35,18 +36,5 @@ export function citation(policy: { title: string; docNumber: string | null }): s
   return `《${policy.title}》${policy.docNumber ? `（${policy.docNumber}）` : ''}`;
 }
 
-/** Characters XML 1.0 does not allow (C0 controls but tab and line ends, non-characters, lone surrogates). */
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Author text ready for XML or HTML: characters XML cannot hold dropped, markup escaped. */
-export function markupText(text: string): string {
-  return text
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export const markupText = xmlText;

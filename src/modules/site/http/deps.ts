@@ -15,7 +15,8 @@ export type SiteWebDeps = {
   uow: UnitOfWork<{ settings: SettingsStore; audit: AuditLog }>;
   clock: Clock;
   siteSettings: SiteSettingsCache;
-  config: { secureCookies: boolean };
+  /** `publicUrl`: the portal's origin, for the sitemaps' and robots.txt's absolute addresses. */
+  config: { secureCookies: boolean; publicUrl: string };
   shell: PageShell;
   /** The disclosure requests each unit the member of staff handles has open, overdue and due soon. */
   requestCounts: (actor: Actor) => Promise<UnitRequestCounts[]>;

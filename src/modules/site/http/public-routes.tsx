@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import type { SiteWebDeps } from './deps.ts';
+import { registerDiscoveryRoutes } from './discovery-routes.ts';
 import { ELDER_COOKIE } from '../../../platform/http/context.ts';
 import { safeNext } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { PUBLIC_ACTOR } from '../../access/index.ts';
-import { findEditions, DocumentTable, SUB_COLUMNS } from '../../documents/index.ts';
+import { DOCUMENT_TEXT, feedAlternates, findEditions, DocumentTable, SUB_COLUMNS } from '../../documents/index.ts';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 
 /** The 适老化 switch: on or off, and the page to go back to; anything odd is ignored. */
@@ -14,8 +15,9 @@ const A11yQuery = z.object({
   return: z.string().max(2048).optional().catch(undefined),
 });
 
-/** The home page (public content only, also for signed-in staff) and the 适老化 switch. */
+/** The home page (public content only, also for signed-in staff), the 适老化 switch, robots.txt and the sitemaps. */
 export function registerSitePublicRoutes(app: FastifyInstance, ctx: SiteWebDeps): void {
+  registerDiscoveryRoutes(app, ctx);
   app.get('/', async (request, reply) => {
     const site = await ctx.siteSettings.get();
     const latest = await findEditions({
@@ -33,6 +35,7 @@ export function registerSitePublicRoutes(app: FastifyInstance, ctx: SiteWebDeps)
     return sendPublicPage(ctx, request, reply, {
       title: '首页',
       active: 'home',
+      alternates: feedAlternates(DOCUMENT_TEXT.proactiveTitle, {}),
       body: (
         <div class="home">
           <section class="panel home-intro">
