@@ -16,8 +16,8 @@ import {
   type SitemapUrl,
 } from '../domain/sitemap.ts';
 
-/** Rows read at a time while a part of the documents' sitemap is written. */
-const BATCH = 2_000;
+/** Rows read at a time while a part of the documents' sitemap is written: one read holds the event loop tens of milliseconds. */
+const BATCH = 500;
 
 const PartQuery = z.object({
   part: z
