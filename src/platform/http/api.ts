@@ -92,6 +92,20 @@ export function apiRoute<P, Q, B, R>(route: ApiRoute<P, Q, B, R>): ApiRoute {
 }
 
 /**
+ * Public reads are open to pages and programs of other platforms (the open API): any origin may
+ * read them with CORS, without credentials (nothing a public read answers depends on who asks), and
+ * each client address may make OPEN_READ_LIMIT of them a minute.
+ */
+const OPEN_READ_HEADERS = { 'access-control-allow-origin': '*' } as const;
+const OPEN_READ_PREFLIGHT = {
+  ...OPEN_READ_HEADERS,
+  'access-control-allow-methods': 'GET',
+  'access-control-allow-headers': 'Accept, Accept-Language, Content-Type, If-None-Match',
+  'access-control-max-age': '86400',
+} as const;
+export const OPEN_READ_LIMIT = { max: 600, timeWindow: '1 minute' } as const;
+
+/**
  * Registers API routes in the API's route group (mounted at `prefix`): parse with the schemas, run.
  * A route that needs a token gets `requireToken` as its own first hook, so nothing of the request's
  * body is read before the caller is known; a multipart route is the only kind that takes files.
@@ -110,11 +124,27 @@ export function registerApiRoutes(
   const add = (group: FastifyInstance, route: ApiRoute) => {
     if (!route.path.startsWith(`${options.prefix}/`)) throw new Error(`${route.path} is outside ${options.prefix}`);
     if (route.auth === 'signed' && !route.verifyRawBody) throw new Error(`${route.path} is signed but checks nothing`);
+    const url = route.path.slice(options.prefix.length).replace(/\{(\w+)\}/g, ':$1');
+    const openRead = route.auth === 'public' && route.method === 'GET';
+    if (openRead) {
+      group.route({
+        method: 'OPTIONS',
+        url,
+        handler: async (_request, reply) => reply.headers(OPEN_READ_PREFLIGHT).status(204).send(),
+      });
+    }
     group.route({
       method: route.method,
-      url: route.path.slice(options.prefix.length).replace(/\{(\w+)\}/g, ':$1'),
-      config: { uploads: route.multipart === true },
+      url,
+      config: {
+        uploads: route.multipart === true,
+        ...(openRead ? { rateLimit: OPEN_READ_LIMIT } : {}),
+      },
       ...(route.auth === 'token' ? { onRequest: options.requireToken } : {}),
+      // Every answer of an open read, errors and the rate limit's included, readable by other origins.
+      ...(openRead
+        ? { onSend: async (_request: FastifyRequest, reply: FastifyReply) => void reply.headers(OPEN_READ_HEADERS) }
+        : {}),
       handler: async (request, reply) => {
         const staff = route.auth === 'token' ? options.callerOf(request) : undefined;
         const params = route.params ? parseInput(route.params, request.params) : undefined;
@@ -189,10 +219,14 @@ export function openApiDocument(
   webhooks: ApiWebhook[] = [],
 ): object {
   const paths: Record<string, Record<string, unknown>> = {};
+  // Named schemas (a recursive one such as a unit's tree) go to components.schemas: a `$ref` to
+  // `#/$defs/…` inside a schema would be read from the document's root, where there is none.
+  const defs: Record<string, unknown> = {};
+  const schemaOf: SchemaOf = (schema, io) => hoistDefs(jsonSchema(schema, io), io, defs);
   for (const route of routes) {
     const parameters = [
-      ...schemaParameters(route.params, 'path'),
-      ...schemaParameters(route.query, 'query'),
+      ...schemaParameters(route.params, 'path', schemaOf),
+      ...schemaParameters(route.query, 'query', schemaOf),
       ...(route.auth === 'signed' ? SIGNATURE_PARAMETERS : []),
     ];
     const operation: Record<string, unknown> = {
@@ -207,7 +241,7 @@ export function openApiDocument(
           description: '成功',
           content: route.produces
             ? Object.fromEntries(route.produces.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]))
-            : { 'application/json': { schema: jsonSchema(route.response, 'output') } },
+            : { 'application/json': { schema: schemaOf(route.response, 'output') } },
         },
         default: {
           description: '错误（见 code）',
@@ -223,12 +257,12 @@ export function openApiDocument(
               'multipart/form-data': {
                 schema: {
                   type: 'object',
-                  properties: { file: { type: 'string', format: 'binary' }, ...propertiesOf(route.body) },
+                  properties: { file: { type: 'string', format: 'binary' }, ...propertiesOf(route.body, schemaOf) },
                   required: ['file'],
                 },
               },
             }
-          : { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          : { 'application/json': { schema: schemaOf(route.body, 'input') } },
       };
     }
     paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
@@ -241,7 +275,7 @@ export function openApiDocument(
         description: hook.description,
         operationId: hook.name,
         ...(hook.signed ? { security: [{ signedBody: [] }], parameters: SIGNATURE_PARAMETERS } : {}),
-        requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(hook.body, 'output') } } },
+        requestBody: { required: true, content: { 'application/json': { schema: schemaOf(hook.body, 'output') } } },
         responses: {
           '2XX': { description: '接收方已收到；其他状态码、超时或连接失败均视为未送达，稍后按退避间隔重发' },
         },
@@ -255,7 +289,7 @@ export function openApiDocument(
     paths,
     ...(webhooks.length > 0 ? { webhooks: hooks } : {}),
     components: {
-      schemas: { ApiError: jsonSchema(ApiErrorSchema, 'output') },
+      schemas: { ApiError: schemaOf(ApiErrorSchema, 'output'), ...defs },
       securitySchemes: {
         bearerAuth: { type: 'http', scheme: 'bearer', description: '个人访问令牌（gongkai token create）' },
         signedBody: {
@@ -301,6 +335,43 @@ const SIGNATURE_PARAMETERS = [
   },
 ];
 
+type SchemaOf = (schema: z.ZodType, io: 'input' | 'output') => Record<string, unknown>;
+
+/**
+ * A schema with its `$defs` moved to `defs` (the document's components.schemas) and its references
+ * pointed there; a name already taken by a different form gets `Input` or `Output` added.
+ * @throws Error when two different schemas share a name.
+ */
+function hoistDefs(
+  json: Record<string, unknown>,
+  io: 'input' | 'output',
+  defs: Record<string, unknown>,
+): Record<string, unknown> {
+  const { $defs, ...rest } = json as { $defs?: Record<string, unknown> };
+  if (!$defs) return rest;
+  const names = new Map<string, string>();
+  for (const name of Object.keys($defs)) {
+    const text = JSON.stringify($defs[name]);
+    const taken = defs[name] !== undefined && JSON.stringify(defs[name]) !== text;
+    names.set(name, taken ? `${name}${io === 'input' ? 'Input' : 'Output'}` : name);
+  }
+  const repoint = (value: unknown) =>
+    JSON.parse(
+      JSON.stringify(value).replace(/"#\/\$defs\/([^"]+)"/g, (_, name: string) =>
+        JSON.stringify(`#/components/schemas/${names.get(name) ?? name}`),
+      ),
+    ) as Record<string, unknown>;
+  for (const [name, def] of Object.entries($defs)) {
+    const target = names.get(name)!;
+    const schema = repoint(def);
+    if (defs[target] !== undefined && JSON.stringify(defs[target]) !== JSON.stringify(schema)) {
+      throw new Error(`Two different schemas are named ${target}`);
+    }
+    defs[target] = schema;
+  }
+  return repoint(rest);
+}
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
     string,
@@ -309,14 +380,14 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, u
   return rest;
 }
 
-function propertiesOf(schema: z.ZodType): Record<string, unknown> {
-  const json = jsonSchema(schema, 'input');
+function propertiesOf(schema: z.ZodType, schemaOf: SchemaOf): Record<string, unknown> {
+  const json = schemaOf(schema, 'input');
   return (json.properties as Record<string, unknown> | undefined) ?? {};
 }
 
-function schemaParameters(schema: z.ZodType | undefined, location: 'path' | 'query'): object[] {
+function schemaParameters(schema: z.ZodType | undefined, location: 'path' | 'query', schemaOf: SchemaOf): object[] {
   if (!schema) return [];
-  const json = jsonSchema(schema, 'input');
+  const json = schemaOf(schema, 'input');
   const properties = (json.properties ?? {}) as Record<string, Record<string, unknown>>;
   const required = new Set((json.required as string[] | undefined) ?? []);
   return Object.entries(properties).map(([name, property]) => ({
