@@ -10,6 +10,7 @@ import { isDatabaseReachable } from '../adapters/db/database.ts';
 import { registerAuditAdminRoutes } from '../modules/audit/index.ts';
 import { registerCalendarAdminRoutes } from '../modules/calendar/index.ts';
 import {
+  catalogApiRoutes,
   registerCatalogAdminRoutes,
   registerCatalogPublicRoutes,
   createCatalogFiling,
@@ -84,11 +85,13 @@ export function allApiRoutes(
   web: Parameters<typeof orgApiRoutes>[0] &
     Parameters<typeof documentApiRoutes>[0] &
     Parameters<typeof requestApiRoutes>[0] &
-    Parameters<typeof searchApiRoutes>[0],
+    Parameters<typeof searchApiRoutes>[0] &
+    Parameters<typeof catalogApiRoutes>[0],
 ): ApiRoute[] {
   return [
     ...orgApiRoutes(web),
     ...documentApiRoutes(web),
+    ...catalogApiRoutes(web),
     ...searchApiRoutes(web),
     ...requestApiRoutes(web),
     ...upstreamApiRoutes(web),

@@ -197,6 +197,35 @@ describe.each(DIALECTS)('public standard catalog pages on $name', (dialect) => {
     entries.forEach((entry, i) => expect(sameContent(entry, firstVersion[i]!)).toBe(true));
   });
 
+  it('reads a unit’s catalog through the open API: every entry with its elements and filed documents', async () => {
+    const response = await server.inject({
+      method: 'GET',
+      url: '/api/v1/catalogs/town',
+      headers: { origin: 'https://other.example.cn' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    const catalog = response.json<{
+      org: { code: string; name: string };
+      version: number;
+      current: boolean;
+      entries: { key: string; fieldName: string; itemL2: string; timeLimit: string; documentCount: number }[];
+      url: string;
+    }>();
+    expect(catalog).toMatchObject({ org: { code: 'town', name: TOWN }, version: 1, current: true });
+    expect(catalog.url).toMatch(/\/xxgk\/bzml\/town$/);
+    expect(catalog.entries.map((e) => e.key)).toEqual(firstVersion.map((e) => e.key));
+    expect(catalog.entries.map((e) => e.itemL2)).toEqual(firstVersion.map((e) => e.itemL2));
+    expect(catalog.entries.every((e) => e.fieldName === '社会救助' && e.timeLimit !== '')).toBe(true);
+    // The published document counts; the draft does not.
+    expect(catalog.entries.map((e) => e.documentCount)).toEqual(firstVersion.map((_, i) => (i === 1 ? 1 : 0)));
+
+    const missing = await get('/api/v1/catalogs/edu');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toMatchObject({ code: 'not_found' });
+    expect((await get('/api/v1/catalogs/town?version=abc')).statusCode).toBe(400);
+  });
+
   it('shows a new version’s changes against the one before, keeps the old version readable and drafts out of sight', async () => {
     const editor = fixture.staff('town.editor');
     const next = await startCatalogVersion({ ...deps(), actor: editor, orgId: townId });

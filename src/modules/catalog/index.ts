@@ -13,5 +13,6 @@ export { submitCatalog } from './commands/submit-catalog.ts';
 export type { CatalogEntry } from './domain/entry.ts';
 export { registerCatalogAdminRoutes } from './http/admin-routes.tsx';
 export { registerCatalogPublicRoutes } from './http/public-routes.tsx';
+export { catalogApiRoutes } from './http/api-routes.ts';
 export { createCatalogFiling } from './queries/document-filing.ts';
 export { CATALOG_AUDIT_ACTIONS } from './audit-actions.ts';
