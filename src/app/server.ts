@@ -42,6 +42,7 @@ import {
   interpretationPageAdditions,
   registerInterpretationAdminRoutes,
   registerConcernAdminRoutes,
+  concernApiRoutes,
   registerInterpretationPublicRoutes,
 } from '../modules/interpretation/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
@@ -86,12 +87,14 @@ export function allApiRoutes(
     Parameters<typeof documentApiRoutes>[0] &
     Parameters<typeof requestApiRoutes>[0] &
     Parameters<typeof searchApiRoutes>[0] &
-    Parameters<typeof catalogApiRoutes>[0],
+    Parameters<typeof catalogApiRoutes>[0] &
+    Parameters<typeof concernApiRoutes>[0],
 ): ApiRoute[] {
   return [
     ...orgApiRoutes(web),
     ...documentApiRoutes(web),
     ...catalogApiRoutes(web),
+    ...concernApiRoutes(web),
     ...searchApiRoutes(web),
     ...requestApiRoutes(web),
     ...upstreamApiRoutes(web),

@@ -62,6 +62,10 @@ describe.each(DIALECTS)('responses to public concerns on $name', (dialect) => {
     // Nothing public before a response is published.
     expect((await server.inject({ method: 'GET', url: `/xxgk/hygq/${concernId}` })).statusCode).toBe(404);
     expect((await server.inject({ method: 'GET', url: '/xxgk/hygq' })).body).not.toContain(concernId);
+    expect((await server.inject({ method: 'GET', url: '/api/v1/concerns' })).body).not.toContain(concernId);
+    const unpublished = await server.inject({ method: 'GET', url: `/api/v1/concerns/${concernId}` });
+    expect(unpublished.statusCode).toBe(404);
+    expect(unpublished.json()).toMatchObject({ code: 'not_found' });
   });
 
   it('publishes a response after a second person reviews it, with the timeline and the time to respond', async () => {
@@ -114,6 +118,24 @@ describe.each(DIALECTS)('responses to public concerns on $name', (dialect) => {
     expect(page.body).toContain(
       `<a href="/xxgk/doc/${policy.documentId}">测试区城乡最低生活保障实施办法</a>（测民发〔2026〕3号）`,
     );
+    // The same through the open API.
+    const listed = (await server.inject({ method: 'GET', url: '/api/v1/concerns' })).json<{
+      items: { id: string; delay: string; publishedResponses: number; url: string }[];
+    }>();
+    const item = listed.items.find((i) => i.id === concernId)!;
+    expect(item).toMatchObject({ delay: '1天1小时', publishedResponses: 1 });
+    expect(item.url).toMatch(new RegExp(`^https?://[^/]+/xxgk/hygq/${concernId}$`));
+    const detail = (await server.inject({ method: 'GET', url: `/api/v1/concerns/${concernId}` })).json<{
+      source: string;
+      responses: { documentId: string; publishedAt: string; linked: { documentId: string; docNumber: string }[] }[];
+    }>();
+    expect(detail.source).toBe('网民留言');
+    expect(detail.responses).toHaveLength(1);
+    expect(detail.responses[0]).toMatchObject({
+      documentId,
+      publishedAt: '2026-03-02T02:00:00.000Z',
+      linked: [{ documentId: policy.documentId, docNumber: '测民发〔2026〕3号' }],
+    });
     const responsePage = await server.inject({ method: 'GET', url: `/xxgk/doc/${documentId}` });
     expect(responsePage.body).toContain(
       `本文回应：<a href="/xxgk/hygq/${concernId}">低保标准提高后是否需要重新申请</a>`,

@@ -33,6 +33,7 @@ export { INTERPRETATION_AUDIT_ACTIONS } from './audit-actions.ts';
 export { registerInterpretationAdminRoutes } from './http/admin-routes.tsx';
 export { registerConcernAdminRoutes } from './http/concern-admin-routes.tsx';
 export { registerInterpretationPublicRoutes } from './http/public-routes.tsx';
+export { concernApiRoutes } from './http/api-routes.ts';
 export { createConcern } from './commands/create-concern.ts';
 export { submitConcernResponse } from './commands/submit-concern-response.ts';
 export type { ConcernResponseInput, ConcernResponseStores } from './commands/submit-concern-response.ts';
