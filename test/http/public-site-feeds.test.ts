@@ -127,6 +127,8 @@ describe.each(DIALECTS)('feeds and sitemaps on $name', (dialect) => {
     expect(sitemaps).toEqual([`${PUBLIC_URL}/sitemaps/pages.xml`, `${PUBLIC_URL}/sitemaps/documents.xml`]);
     const pages = await get('/sitemaps/pages.xml');
     expect(pages.body).toContain(`<loc>${PUBLIC_URL}/xxgk/fdzdgknr?field=20</loc>`);
+    expect(pages.body).toContain(`<loc>${PUBLIC_URL}/xxgk/fdzdgknr?org=edu</loc>`);
+    expect(pages.body).toContain(`<loc>${PUBLIC_URL}/xxgk/fdzdgknr?org=vil</loc>`);
     const documents = (await get('/sitemaps/documents.xml')).body;
     const listed = [...documents.matchAll(/<loc>[^<]+\/xxgk\/doc\/(\w+)<\/loc><lastmod>(\d{4}-\d\d-\d\d)<\/lastmod>/g)];
     expect(listed.map((m) => m[1]).toSorted()).toEqual([...documentIds.values()].toSorted());

@@ -3,6 +3,7 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { PageShell } from '../../../platform/web/page-shell.tsx';
 import type { AuditLog } from '../../audit/index.ts';
 import type { DocumentStore } from '../../documents/index.ts';
+import type { OrgStore } from '../../orgs/index.ts';
 import type { Actor } from '../../access/index.ts';
 import type { CoverageView } from '../../interpretation/index.ts';
 import type { UnitRequestCounts } from '../../requests/index.ts';
@@ -11,7 +12,7 @@ import type { SiteSettingsCache } from '../queries/get-site-settings.ts';
 
 /** What the home page, the dashboard and the settings pages need, built by the composition root. */
 export type SiteWebDeps = {
-  stores: { documents: DocumentStore };
+  stores: { documents: DocumentStore; orgs: OrgStore };
   uow: UnitOfWork<{ settings: SettingsStore; audit: AuditLog }>;
   clock: Clock;
   siteSettings: SiteSettingsCache;

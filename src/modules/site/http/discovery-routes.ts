@@ -4,6 +4,7 @@ import type { SiteWebDeps } from './deps.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { PUBLIC_ACTOR } from '../../access/index.ts';
 import { findEditions, SUB_COLUMNS } from '../../documents/index.ts';
+import { listOrgs } from '../../orgs/index.ts';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
 import {
   ID_ALPHABET,
@@ -55,12 +56,14 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: SiteWebDeps):
     return reply.type('application/xml; charset=utf-8').send(sitemapIndex(locations));
   });
 
+  // The column's pages, the pilot fields' lists and every unit's list.
   app.get('/sitemaps/pages.xml', async (_request, reply) => {
     const paths = [
       '/',
       '/xxgk/',
       ...SUB_COLUMNS.map((column) => column.href),
       ...PILOT_FIELDS.map((field) => `/xxgk/fdzdgknr?field=${field.code}`),
+      ...(await listOrgs(ctx.stores)).map((org) => `/xxgk/fdzdgknr?org=${encodeURIComponent(org.code)}`),
     ];
     return reply
       .type('application/xml; charset=utf-8')
