@@ -98,6 +98,26 @@ describe.each(DIALECTS)('feeds and sitemaps on $name', (dialect) => {
     });
   });
 
+  it.each([
+    { query: '?genre=公开指南', title: '公开指南', link: '/xxgk/gkzn', expected: ['guide'] },
+    { query: '?org=edu&genre=年度报告', title: '测试区教育局年度报告', link: '/xxgk/gknb', expected: ['annualReport'] },
+    { query: '?org=civ&genre=通知', title: '测试区民政局通知', link: '/xxgk/fdzdgknr', expected: ['civRelief'] },
+  ] as { query: string; title: string; link: string; expected: PublishedKey[] }[])(
+    'gives one genre its own feed$query, linked to its list',
+    async ({ query, title, link, expected }) => {
+      const feed = await parser.parseString((await get(`/xxgk/atom.xml${encodeURI(query)}`)).body);
+      expect(feed.title).toMatch(new RegExp(`^${title} - `));
+      expect(feed.link).toBe(`${PUBLIC_URL}${link}`);
+      expect(feed.items.map((item) => item.link).toSorted()).toEqual(expected.map(pageOf).toSorted());
+    },
+  );
+
+  it('refuses a genre that does not exist, in Chinese', async () => {
+    const response = await get(`/xxgk/rss.xml?genre=${encodeURIComponent('小说')}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('没有这种体裁的信息。');
+  });
+
   it('links the feeds from the pages they follow', async () => {
     const list = await get('/xxgk/fdzdgknr?org=edu');
     expect(list.body).toContain(
@@ -109,6 +129,12 @@ describe.each(DIALECTS)('feeds and sitemaps on $name', (dialect) => {
     for (const url of ['/', '/xxgk/']) {
       expect((await get(url)).body).toContain('href="/xxgk/rss.xml"');
     }
+    const genre = (name: string) => encodeURIComponent(name).replace(/%20/g, '+');
+    expect((await get('/xxgk/zcjd')).body).toContain(`href="/xxgk/atom.xml?genre=${genre('政策解读')}"`);
+    expect((await get('/xxgk/zcjd?org=edu')).body).toContain(
+      `title="测试区教育局政策解读（RSS）" href="/xxgk/rss.xml?org=edu&amp;genre=${genre('政策解读')}"`,
+    );
+    expect((await get('/xxgk/hygq')).body).toContain(`href="/xxgk/rss.xml?genre=${genre('回应关切')}"`);
   });
 
   it('tells crawlers what to leave alone and where the sitemap is', async () => {

@@ -7,7 +7,7 @@ import { atomFeed, rssFeed, type FeedChannel, type FeedItem } from '../domain/fe
 import type { EditionListItem } from '../ports.ts';
 import { findEditions } from '../queries/find-editions.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
-import { proactiveList } from './list-filters.ts';
+import { GENRE_LISTS, proactiveList } from './list-filters.ts';
 import { FeedQuery } from './schemas.ts';
 
 /** Items in a feed: the newest published documents of its list. */
@@ -33,6 +33,7 @@ export function feedQueryString(params: {
   org?: string | undefined;
   field?: string | undefined;
   topic?: string | undefined;
+  genre?: string | undefined;
 }) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
@@ -50,17 +51,19 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: DocumentsWebDeps):
   for (const feed of Object.values(FEEDS)) {
     app.get(feed.path, async (request: FastifyRequest, reply: FastifyReply) => {
       const query = parseInput(FeedQuery, request.query);
-      const { filter, heading } = await proactiveList(ctx.stores, {
+      const list = await proactiveList(ctx.stores, {
         ...query,
         genre: undefined,
         q: undefined,
         page: 1,
         pageSize: FEED_ITEMS,
       });
+      // One genre alone (政策解读, 回应关切 …) is its own list: the genre names it, the unit narrows it.
+      const heading = query.genre ? `${list.selectedOrg ? list.selectedOrg.name : ''}${query.genre}` : list.heading;
       const latest = await findEditions({
         documents: ctx.stores.documents,
         actor: PUBLIC_ACTOR,
-        filter,
+        filter: { ...list.filter, genre: query.genre },
         page: { offset: 0, limit: FEED_ITEMS },
       });
       const site = await ctx.shell.site();
@@ -68,7 +71,7 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: DocumentsWebDeps):
       const channel: FeedChannel = {
         title: `${heading} - ${site.siteName}`,
         description: DOCUMENT_TEXT.feedDescription(site.districtName, heading),
-        pageUrl: `${ctx.config.publicUrl}/xxgk/fdzdgknr${params}`,
+        pageUrl: `${ctx.config.publicUrl}${query.genre ? genrePage(query.genre, query.org) : `/xxgk/fdzdgknr${params}`}`,
         selfUrl: `${ctx.config.publicUrl}${feed.path}${params}`,
         emptyUpdatedAt: ctx.clock.now(),
       };
@@ -76,6 +79,14 @@ export function registerFeedRoutes(app: FastifyInstance, ctx: DocumentsWebDeps):
       return reply.type(`${feed.type}; charset=utf-8`).send(feed.render(channel, items));
     });
   }
+}
+
+/** The list page of one genre's feed: its own list in the column (with the unit when it takes one), else the whole list. */
+function genrePage(genre: string, org: string | undefined): string {
+  if (genre === '回应关切') return '/xxgk/hygq';
+  const list = GENRE_LISTS.find((l) => l.genre === genre);
+  if (!list) return '/xxgk/fdzdgknr';
+  return `${list.path}${org && list.key === 'zcjd' ? feedQueryString({ org }) : ''}`;
 }
 
 function feedItem({ document, edition, org }: EditionListItem, publicUrl: string): FeedItem {

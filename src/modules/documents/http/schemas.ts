@@ -1,4 +1,4 @@
-import { MAX_BODY_CHARACTERS } from '../domain/metadata.ts';
+import { GENRES, MAX_BODY_CHARACTERS } from '../domain/metadata.ts';
 import { z } from 'zod';
 import { optionalFieldCode, optionalText } from '../../../platform/validation.ts';
 import { EDITION_STATES } from '../domain/workflow.ts';
@@ -15,8 +15,13 @@ export const PublicListQuery = z.object({
 });
 export type PublicListQuery = z.infer<typeof PublicListQuery>;
 
-/** Query string of a feed of the 法定主动公开内容 list: which part of it. */
-export const FeedQuery = PublicListQuery.pick({ org: true, field: true, topic: true });
+/** Query string of a feed of the 法定主动公开内容 list: which part of it, and which genre. */
+export const FeedQuery = PublicListQuery.pick({ org: true, field: true, topic: true }).extend({
+  genre: z
+    .enum(GENRES, { error: '没有这种体裁的信息。' })
+    .optional()
+    .meta({ description: '体裁，例如政策解读、回应关切' }),
+});
 export type FeedQuery = z.infer<typeof FeedQuery>;
 
 /** Query string of the staff document list. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../../../platform/errors.ts';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 import type { Crumb } from '../../../platform/web/public-layout.tsx';
-import { ColumnFrame, DOCUMENT_TEXT } from '../../documents/index.ts';
+import { ColumnFrame, DOCUMENT_TEXT, feedAlternates } from '../../documents/index.ts';
 import { listOrgs, sortAsTree } from '../../orgs/index.ts';
 import { INTERPRETATION_KINDS } from '../domain/kinds.ts';
 import { InterpretationList } from '../views/interpretation-list.tsx';
@@ -52,6 +52,7 @@ export function registerInterpretationPublicRoutes(app: FastifyInstance, ctx: In
       title: heading,
       active: 'xxgk',
       crumbs: [HOME_CRUMB, XXGK_CRUMB, { label: heading }],
+      alternates: feedAlternates(unit ? `${unit.name}${heading}` : heading, { org: unit?.code, genre: '政策解读' }),
       body: (
         <ColumnFrame active="zcjd">
           <InterpretationList
@@ -77,6 +78,7 @@ export function registerInterpretationPublicRoutes(app: FastifyInstance, ctx: In
       title: T.title,
       active: 'xxgk',
       crumbs: [HOME_CRUMB, XXGK_CRUMB, { label: T.title }],
+      alternates: feedAlternates(T.title, { genre: '回应关切' }),
       body: (
         <ColumnFrame active="hygq">
           <h1>{T.title}</h1>
