@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+/** The characters of an identifier: digits and lower-case letters without i, l, o and u. */
+export const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /** A random, URL-safe identifier of 16 characters (80 bits). */
 export function newId(): string {
   const bytes = randomBytes(16);
   let id = '';
-  for (let i = 0; i < 16; i++) id += ALPHABET[bytes[i]! % 32];
+  for (let i = 0; i < 16; i++) id += ID_ALPHABET[bytes[i]! % 32];
   return id;
 }
 

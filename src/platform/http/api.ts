@@ -103,7 +103,7 @@ const OPEN_READ_PREFLIGHT = {
   'access-control-allow-headers': 'Accept, Accept-Language, Content-Type, If-None-Match',
   'access-control-max-age': '86400',
 } as const;
-export const OPEN_READ_LIMIT = { max: 600, timeWindow: '1 minute' } as const;
+const OPEN_READ_LIMIT = { max: 600, timeWindow: '1 minute' } as const;
 
 /**
  * Registers API routes in the API's route group (mounted at `prefix`): parse with the schemas, run.

@@ -4,6 +4,7 @@ import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
 import { BASIS_KINDS, CHANNELS, FIVE_OPEN, fieldName, type CatalogEntry } from '../domain/entry.ts';
 import { formatTimeLimit } from '../domain/cell-text.ts';
 import { getPublicCatalog } from '../queries/catalog-views.ts';
+import { catalogPath } from '../views/catalog-links.ts';
 import { DISCLOSURE_LEVELS } from '../../../reference/disclosure-levels.ts';
 
 const LegalBasisView = z.object({
@@ -87,7 +88,7 @@ export function catalogApiRoutes(ctx: CatalogWebDeps & { config: { publicUrl: st
           publishedAt: view.version.publishedAt,
           entries: view.entries.map(entry),
           negative: view.negative.map((n) => ({ item: n.item, legalBasis: n.legalBasis, note: n.note })),
-          url: `${ctx.config.publicUrl}/xxgk/bzml/${view.org.code}${view.version.state === 'published' ? '' : `?version=${view.version.number}`}`,
+          url: `${ctx.config.publicUrl}${catalogPath(view.org.code, view.version.state === 'published' ? undefined : view.version.number)}`,
         };
       },
     }),

@@ -8,6 +8,7 @@ import type { EditionListItem } from '../ports.ts';
 import { findEditions } from '../queries/find-editions.ts';
 import { DOCUMENT_TEXT } from '../strings.ts';
 import { GENRE_LISTS, proactiveList } from './list-filters.ts';
+import { documentPath } from './present.ts';
 import { FeedQuery } from './schemas.ts';
 
 /** Items in a feed: the newest published documents of its list. */
@@ -28,7 +29,7 @@ export function feedAlternates(heading: string, params: Parameters<typeof feedQu
   ];
 }
 
-/** A feed's query string (unit, pilot field, topic), '' when there is none. */
+/** A feed's query string (unit, pilot field, topic, genre), '' when there is none. */
 export function feedQueryString(params: {
   org?: string | undefined;
   field?: string | undefined;
@@ -93,7 +94,7 @@ function feedItem({ document, edition, org }: EditionListItem, publicUrl: string
   const updatedAt = new Date(edition.publishedAt ?? edition.updatedAt);
   return {
     title: edition.content.title,
-    url: `${publicUrl}/xxgk/doc/${document.id}`,
+    url: `${publicUrl}${documentPath(document.id)}`,
     publishedAt: document.firstPublishedAt ? new Date(document.firstPublishedAt) : updatedAt,
     updatedAt,
     unit: org.name,

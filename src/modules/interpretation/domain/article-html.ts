@@ -1,7 +1,8 @@
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import type { GraphicBlock } from './graphic.ts';
 import { dataHeadings, formatFigure, paragraphs } from './graphic-html.ts';
-import { byline, citation, markupText as text, type NewMediaContent } from './new-media.ts';
+import { xmlText as text } from '../../../platform/xml-text.ts';
+import { byline, citation, type NewMediaContent } from './new-media.ts';
 import { CHART_SERIES_COLOURS, CHART_TEXT } from './palette.ts';
 
 /**

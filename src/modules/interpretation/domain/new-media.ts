@@ -1,6 +1,5 @@
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import type { GraphicBlock } from './graphic.ts';
-import { xmlText } from '../../../platform/xml-text.ts';
 
 /**
  * A graphic interpretation as the new-media outputs carry it (plan §三.5: release interpretations
@@ -35,6 +34,3 @@ export function byline(content: NewMediaContent): string {
 export function citation(policy: { title: string; docNumber: string | null }): string {
   return `《${policy.title}》${policy.docNumber ? `（${policy.docNumber}）` : ''}`;
 }
-
-/** Author text ready for XML or HTML: characters XML cannot hold dropped, markup escaped. */
-export const markupText = xmlText;

@@ -2,7 +2,8 @@ import { DomainError } from '../../../platform/errors.ts';
 import { INTERPRETATION_TEXT } from '../strings.ts';
 import type { GraphicBlock } from './graphic.ts';
 import { dataHeadings, formatFigure, paragraphs } from './graphic-html.ts';
-import { byline, citation, markupText, type NewMediaContent } from './new-media.ts';
+import { xmlText } from '../../../platform/xml-text.ts';
+import { byline, citation, type NewMediaContent } from './new-media.ts';
 import { CHART_BACKGROUND, CHART_SERIES_COLOURS, CHART_TEXT } from './palette.ts';
 import { fitText, wrapText } from './text-layout.ts';
 
@@ -70,7 +71,7 @@ export function layoutPoster(content: NewMediaContent): PosterLayout {
       parts.push(
         `<text x="${x}" y="${round(baseline)}" font-size="${style.size}" fill="${style.fill}"` +
           `${style.bold ? ' font-weight="700"' : ''}${style.anchor && style.anchor !== 'start' ? ` text-anchor="${style.anchor}"` : ''}>` +
-          `${markupText(text)}</text>`,
+          `${xmlText(text)}</text>`,
       );
     });
     return texts.length * style.lineHeight;
@@ -191,7 +192,7 @@ function layoutBlock(block: GraphicBlock, top: number, parts: string[], lines: L
       const baseline = top + height + 72 * ASCENT + 8;
       parts.push(
         `<text x="${centre}" y="${round(baseline)}" font-size="72" font-weight="700" fill="${ACCENT}" text-anchor="middle">` +
-          `${markupText(formatFigure(block.value))}<tspan font-size="32" dx="6">${markupText(block.unit)}</tspan></text>`,
+          `${xmlText(formatFigure(block.value))}<tspan font-size="32" dx="6">${xmlText(block.unit)}</tspan></text>`,
       );
       height += 88;
       height += lines(wrapText(block.caption, CONTENT - 56, 28), centre, top + height, {
@@ -246,7 +247,7 @@ function dataTable(block: Extract<GraphicBlock, { kind: 'chart' }>, top: number,
   const row = 52;
   const size = 24;
   const cell = (text: string, index: number, rowTop: number, bold: boolean) => {
-    const fitted = markupText(fitText(text, column - 24, size));
+    const fitted = xmlText(fitText(text, column - 24, size));
     const baseline = round(rowTop + (row - size) / 2 + size * ASCENT);
     const x = index === 0 ? MARGIN + 12 : MARGIN + (index + 1) * column - 12;
     parts.push(

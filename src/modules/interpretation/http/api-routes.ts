@@ -3,6 +3,8 @@ import type { InterpretationWebDeps } from './deps.ts';
 import { apiRoute, type ApiRoute } from '../../../platform/http/api.ts';
 import { CONCERN_SOURCES } from '../domain/concern.ts';
 import { concernView, publicConcerns } from '../queries/concern-views.ts';
+import { documentPath } from '../../documents/index.ts';
+import { concernPath } from '../views/concerns.tsx';
 
 const ConcernSummaryView = z.object({
   id: z.string(),
@@ -38,7 +40,7 @@ const ConcernIdParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/, '编�
 /** 回应关切 as the open API reads them: concerns with a published response, and one with its timeline. */
 export function concernApiRoutes(ctx: InterpretationWebDeps): ApiRoute[] {
   const origin = ctx.config.publicUrl;
-  const docUrl = (id: string) => `${origin}/xxgk/doc/${id}`;
+  const docUrl = (id: string) => `${origin}${documentPath(id)}`;
   return [
     apiRoute({
       method: 'GET',
@@ -58,7 +60,7 @@ export function concernApiRoutes(ctx: InterpretationWebDeps): ApiRoute[] {
           firstResponseAt: item.firstResponseAt,
           delay: item.delay,
           publishedResponses: item.publishedResponses,
-          url: `${origin}/xxgk/hygq/${item.concern.id}`,
+          url: `${origin}${concernPath(item.concern.id, false)}`,
         }));
         return { items, total: items.length };
       },
@@ -81,7 +83,7 @@ export function concernApiRoutes(ctx: InterpretationWebDeps): ApiRoute[] {
           org: view.orgName,
           reportedAt: view.concern.reportedAt,
           delay: view.delay,
-          url: `${origin}/xxgk/hygq/${view.concern.id}`,
+          url: `${origin}${concernPath(view.concern.id, false)}`,
           responses: view.responses.map((response) => ({
             documentId: response.documentId,
             title: response.title,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ID_ALPHABET, PART_SIZE, partPrefixes, partPrefixLength, robotsTxt, sitemapIndex, urlset } from './sitemap.ts';
-import { newId } from '../../../platform/ids.ts';
+import { PART_SIZE, partPrefixes, partPrefixLength, robotsTxt, sitemapIndex, urlset } from './sitemap.ts';
+import { ID_ALPHABET, newId } from '../../../platform/ids.ts';
 
 describe('the documents’ sitemap parts', () => {
   it.each([

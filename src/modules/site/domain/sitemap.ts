@@ -1,3 +1,4 @@
+import { ID_ALPHABET } from '../../../platform/ids.ts';
 import { xmlText } from '../../../platform/xml-text.ts';
 
 /**
@@ -8,9 +9,6 @@ import { xmlText } from '../../../platform/xml-text.ts';
  * size of the site, and each is read as one range of ids.
  */
 export const PART_SIZE = 10_000;
-
-/** The alphabet of document ids (src/platform/ids.ts). */
-export const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 /** Most addresses one sitemap may hold (the protocol's limit). */
 export const MAX_URLS = 50_000;

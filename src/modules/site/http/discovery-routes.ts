@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { SiteWebDeps } from './deps.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { PUBLIC_ACTOR } from '../../access/index.ts';
-import { findEditions, SUB_COLUMNS } from '../../documents/index.ts';
+import { documentPath, findEditions, SUB_COLUMNS } from '../../documents/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
+import { ID_ALPHABET } from '../../../platform/ids.ts';
 import {
-  ID_ALPHABET,
   MAX_URLS,
   partPrefixes,
   partPrefixLength,
@@ -79,7 +79,7 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: SiteWebDeps):
       const inPart = items.filter((item) => item.document.id.startsWith(part));
       for (const { document, edition } of inPart) {
         urls.push({
-          loc: `${origin}/xxgk/doc/${document.id}`,
+          loc: `${origin}${documentPath(document.id)}`,
           lastmod: (edition.publishedAt ?? edition.updatedAt).slice(0, 10),
         });
       }
