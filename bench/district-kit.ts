@@ -98,6 +98,8 @@ export function benchDocument(
       validityOn: null,
       fieldCode,
       keywords: [],
+      audiences: [],
+      policyTags: [],
       bodyHtml: body,
       changeNote: null,
       isMajor: true,

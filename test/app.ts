@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
 import type { FastifyInstance } from 'fastify';
-import { upstreamSenderFor, type AppContext } from '../src/app/context.ts';
+import { pushSendersFor, upstreamSenderFor, type AppContext } from '../src/app/context.ts';
 import { buildServer } from '../src/app/server.ts';
 import { createStores } from '../src/adapters/db/stores.ts';
 import { fieldCipherFor } from '../src/adapters/crypto/field-cipher.ts';
@@ -88,6 +88,7 @@ export async function createTestApp(
     rasteriser,
     textExtractor,
     mailer: mailerFor(config),
+    ...pushSendersFor(config, clock),
     jobs,
     upstreamSender: upstreamSenderFor(config, clock),
     dataDir,

@@ -4,6 +4,7 @@ import { CALENDAR_AUDIT_ACTIONS } from '../modules/calendar/index.ts';
 import { CATALOG_AUDIT_ACTIONS } from '../modules/catalog/index.ts';
 import { DOCUMENT_AUDIT_ACTIONS } from '../modules/documents/index.ts';
 import { INTERPRETATION_AUDIT_ACTIONS } from '../modules/interpretation/index.ts';
+import { NOTIFICATION_AUDIT_ACTIONS } from '../modules/notifications/index.ts';
 import { ORG_AUDIT_ACTIONS } from '../modules/orgs/index.ts';
 import { REQUEST_AUDIT_ACTIONS } from '../modules/requests/index.ts';
 import { REPORT_AUDIT_ACTIONS } from '../modules/reports/index.ts';
@@ -22,4 +23,5 @@ export const AUDIT_ACTION_LABELS: AuditActionLabels = {
   ...REQUEST_AUDIT_ACTIONS,
   ...REPORT_AUDIT_ACTIONS,
   ...INTERPRETATION_AUDIT_ACTIONS,
+  ...NOTIFICATION_AUDIT_ACTIONS,
 };

@@ -20,6 +20,8 @@ import { createWorkerLetterRenderer } from '../adapters/letters/worker-letters.t
 import { createWorkerReportRenderer } from '../adapters/reports/worker-report-files.ts';
 import type { ReportFileRenderer } from '../modules/reports/index.ts';
 import { mailerFor } from '../adapters/mail/mailers.ts';
+import { createHttpSmsGateway, createHttpWebhookSender } from '../adapters/push/http-channels.ts';
+import type { SmsGateway, WebhookSender } from '../modules/notifications/index.ts';
 import { openJobQueue, type JobQueue } from '../adapters/queue/job-queue.ts';
 import { JOB_NAMES, jobErrorLogger, registerJobs } from './jobs.ts';
 import type { Mailer } from '../platform/mail.ts';
@@ -60,6 +62,10 @@ export type AppContext = {
   textExtractor: AttachmentTextExtractor;
   /** Sends mail over SMTP, or writes it to the outbox folder when no server is configured. */
   mailer: Mailer;
+  /** The SMS gateway (GONGKAI_SMS_URL); undefined when none is configured. */
+  sms: SmsGateway | undefined;
+  /** Posts signed payloads to the webhooks other platforms registered. */
+  webhooks: WebhookSender;
   /** Background jobs: use cases send through `stores.jobs`; the serving process runs them. */
   jobs: JobQueue;
   /**
@@ -106,6 +112,7 @@ export async function openApp(
     rasteriser,
     textExtractor,
     mailer: mailerFor(config),
+    ...pushSendersFor(config, clock),
     jobs,
     upstreamSender: upstreamSenderFor(config, clock),
     async close() {
@@ -120,6 +127,14 @@ export async function openApp(
   };
   registerJobs(ctx);
   return ctx;
+}
+
+/** The SMS gateway when one is configured, and the webhook sender. */
+export function pushSendersFor(config: AppConfig, clock: Clock): Pick<AppContext, 'sms' | 'webhooks'> {
+  return {
+    sms: config.sms ? createHttpSmsGateway({ ...config.sms, clock }) : undefined,
+    webhooks: createHttpWebhookSender({ clock }),
+  };
 }
 
 /** The provincial platform's status sender, when the link is on and has somewhere to send. */

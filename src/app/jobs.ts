@@ -1,5 +1,7 @@
 import pino from 'pino';
 import {
+  DOCUMENT_PUBLISHED_JOB,
+  announcedPublication,
   ATTACHMENT_TEXT_JOB,
   PUBLISH_DUE_EDITIONS_JOB,
   extractAttachmentText,
@@ -11,7 +13,17 @@ import {
   pushUpstreamStatuses,
   sendDeadlineReminders,
 } from '../modules/requests/index.ts';
-import { MAIL_JOB } from '../platform/jobs.ts';
+import {
+  NOTIFY_DELIVER_JOB,
+  NOTIFY_DIGEST_JOB,
+  deliverDue,
+  fanOutPublication,
+  sendDigests,
+  type DeliveryChannels,
+  type SiteIdentity,
+} from '../modules/notifications/index.ts';
+import { MAIL_JOB, SMS_JOB } from '../platform/jobs.ts';
+import { rateLimiter } from '../platform/rate-limiter.ts';
 import { mailOfJob } from '../platform/mail.ts';
 import type { AppContext } from './context.ts';
 
@@ -22,7 +34,19 @@ export const JOB_NAMES = [
   DEADLINE_REMINDERS_JOB,
   UPSTREAM_STATUS_JOB,
   ATTACHMENT_TEXT_JOB,
+  DOCUMENT_PUBLISHED_JOB,
+  NOTIFY_DELIVER_JOB,
+  NOTIFY_DIGEST_JOB,
+  SMS_JOB,
 ] as const;
+
+/** How often due deliveries (retries) and digests are looked for. */
+export const DELIVERY_SWEEP_SECONDS = 15;
+export const DIGEST_SWEEP_SECONDS = 300;
+/** How long one delivery job sends before it hands over to a new one (other jobs run in between). */
+export const DELIVERY_SLICE_MS = 20_000;
+/** Pending e-mail subscriptions nobody confirmed are erased after this many days. */
+export const PENDING_SUBSCRIPTION_DAYS = 7;
 
 /** How often the deadline reminders are looked for; each is sent once, so this only bounds the delay. */
 export const REMINDER_SWEEP_SECONDS = 600;
@@ -75,6 +99,7 @@ export function registerJobs(ctx: AppContext): void {
     });
   });
   if (ctx.config.schedulerSeconds > 0) runner.every(DEADLINE_REMINDERS_JOB, REMINDER_SWEEP_SECONDS);
+  registerNotificationJobs(ctx);
   const sender = ctx.upstreamSender;
   if (!sender) return;
   const log = jobErrorLogger(ctx.config.logLevel);
@@ -89,4 +114,68 @@ export function registerJobs(ctx: AppContext): void {
     });
   });
   if (ctx.config.schedulerSeconds > 0) runner.every(UPSTREAM_STATUS_JOB, UPSTREAM_PUSH_SECONDS);
+}
+
+/** The site as messages name it, with the origin links are built from and the secret that signs them. */
+export async function siteIdentity(ctx: AppContext): Promise<SiteIdentity> {
+  const settings = await ctx.siteSettings.get();
+  return { name: settings.siteName, publicUrl: ctx.config.publicUrl, secret: ctx.secret };
+}
+
+/** Each channel's sender with this process's rate limits (GONGKAI_PUSH_RATES). */
+export function deliveryChannels(ctx: AppContext): DeliveryChannels {
+  const rates = ctx.config.push.rates;
+  return {
+    mailer: ctx.mailer,
+    sms: ctx.sms,
+    webhooks: ctx.webhooks,
+    limits: { email: rateLimiter(rates.email), sms: rateLimiter(rates.sms), webhook: rateLimiter(rates.webhook) },
+    concurrency: { email: 8, sms: 4, webhook: 4 },
+  };
+}
+
+/**
+ * Pushes: a publication's job fans it out to the subscribers it concerns; the delivery job sends
+ * what is due for 20 s at a time and, when more is waiting, hands over to a new job (so other jobs
+ * run in between, and on PostgreSQL another instance may take it); both also run every few seconds
+ * for retries. Digests are gathered every five minutes, and unconfirmed subscriptions dropped.
+ */
+function registerNotificationJobs(ctx: AppContext): void {
+  const runner = ctx.jobs.runner;
+  const channels = deliveryChannels(ctx);
+  runner.work(DOCUMENT_PUBLISHED_JOB, async (payload) => {
+    if (typeof payload.editionId !== 'string') throw new Error('document-published job without editionId');
+    const publication = await announcedPublication(ctx.stores, payload.editionId);
+    if (!publication) return;
+    await fanOutPublication({ uow: ctx.uow, clock: ctx.clock, site: await siteIdentity(ctx), publication });
+  });
+  runner.work(NOTIFY_DELIVER_JOB, async () => {
+    const outcome = await deliverDue({
+      notifications: ctx.stores.notifications,
+      clock: ctx.clock,
+      site: await siteIdentity(ctx),
+      channels,
+      leaseSeconds: ctx.config.push.leaseSeconds,
+      maxMs: DELIVERY_SLICE_MS,
+    });
+    if (outcome.more) await ctx.stores.jobs.send(NOTIFY_DELIVER_JOB, {});
+  });
+  runner.work(NOTIFY_DIGEST_JOB, async () => {
+    await sendDigests({ stores: ctx.stores, uow: ctx.uow, clock: ctx.clock, site: await siteIdentity(ctx) });
+    await ctx.stores.notifications.erasePendingBefore(
+      new Date(ctx.clock.now().getTime() - PENDING_SUBSCRIPTION_DAYS * 86_400_000),
+    );
+  });
+  runner.work(SMS_JOB, async (payload) => {
+    const { to, text, key } = payload;
+    if (typeof to !== 'string' || typeof text !== 'string' || typeof key !== 'string') {
+      throw new Error('sms job without to, text and key');
+    }
+    if (!ctx.sms) throw new Error('no SMS gateway is configured (GONGKAI_SMS_URL)');
+    await ctx.sms.send({ to, text, key });
+  });
+  if (ctx.config.schedulerSeconds > 0) {
+    runner.every(NOTIFY_DELIVER_JOB, DELIVERY_SWEEP_SECONDS);
+    runner.every(NOTIFY_DIGEST_JOB, DIGEST_SWEEP_SECONDS);
+  }
 }

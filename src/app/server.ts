@@ -45,6 +45,7 @@ import {
   concernApiRoutes,
   registerInterpretationPublicRoutes,
 } from '../modules/interpretation/index.ts';
+import { registerNotificationLinkRoutes, registerNotificationPublicRoutes } from '../modules/notifications/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
   refreshDueDates,
@@ -372,6 +373,12 @@ export async function buildServer(
 
   app.decorate('pageCache', pageCache);
 
+  // A subscriber's own pages, opened from a mail or SMS: the signed link is the proof, so no session
+  // and no CSRF token (RFC 8058's one-click unsubscribe POSTs here without cookies).
+  await app.register(async (subscriberLinks) => {
+    registerNotificationLinkRoutes(subscriberLinks, web);
+  });
+
   await app.register(async (site) => {
     installSessionAuthentication(site, authDeps);
     site.all(REFUSED_TARGET, standIn);
@@ -387,6 +394,7 @@ export async function buildServer(
     });
     // Forms with CSRF tokens and pages for one applicant: never cached.
     registerRequestPublicRoutes(site, web);
+    registerNotificationPublicRoutes(site, web);
     // Sign-in and sign-out: the only back-office pages open to everybody.
     registerLoginRoutes(site, web);
     await site.register(async (backOffice) => {

@@ -36,6 +36,8 @@ describe('loadConfig', () => {
       secureCookies: false,
       upstream: undefined,
       logLevel: 'info',
+      sms: undefined,
+      push: { rates: { email: 300, sms: 20, webhook: 20 }, leaseSeconds: 120 },
       pageCache: { maxBytes: 64 * 1024 * 1024, checkMs: 0 },
       workers: 1,
     });

@@ -44,6 +44,16 @@ const environmentSchema = z.object({
     .optional(),
   GONGKAI_UPSTREAM_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   GONGKAI_UPSTREAM_STATUS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  GONGKAI_SMS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  GONGKAI_SMS_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  GONGKAI_PUSH_RATES: z
+    .string()
+    .regex(
+      /^(email|sms|webhook)=\d{1,5}(,(email|sms|webhook)=\d{1,5})*$/,
+      'must be channel=messages per second pairs, e.g. email=300,sms=20,webhook=20',
+    )
+    .optional(),
+  GONGKAI_PUSH_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   GONGKAI_PAGE_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   GONGKAI_PAGE_CACHE_CHECK_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   GONGKAI_WORKERS: z
@@ -96,6 +106,13 @@ export type AppConfig = {
    */
   upstream: { secret: string; statusUrl: string | undefined } | undefined;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** The SMS gateway (JSON POST signed with the secret); undefined: SMS subscriptions are not offered. */
+  sms: { url: string; secret: string } | undefined;
+  /**
+   * Pushes: each channel's rate limit in messages a second per process, and how long a process holds
+   * deliveries it took before another may take them up (after a crash).
+   */
+  push: { rates: { email: number; sms: number; webhook: number }; leaseSeconds: number };
   /**
    * The shared cache of rendered public pages: its size (0 turns it off) and how often, at most,
    * it reads the content version from the database (0: on every cached request, coalesced).
@@ -107,6 +124,18 @@ export type AppConfig = {
    */
   workers: number | 'auto';
 };
+
+/** Default rates: an SMTP relay takes hundreds a second; SMS gateways and webhooks far fewer. */
+const DEFAULT_PUSH_RATES = { email: 300, sms: 20, webhook: 20 };
+
+function pushRates(setting: string | undefined): { email: number; sms: number; webhook: number } {
+  const rates = { ...DEFAULT_PUSH_RATES };
+  for (const pair of setting?.split(',') ?? []) {
+    const [channel, value] = pair.split('=') as ['email' | 'sms' | 'webhook', string];
+    rates[channel] = Math.max(1, Number(value));
+  }
+  return rates;
+}
 
 /** The configuration was wrong; `problems` lists every problem, one per line. */
 export class ConfigError extends Error {
@@ -132,6 +161,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.GONGKAI_UPSTREAM_STATUS_URL !== undefined && e.GONGKAI_UPSTREAM_SECRET === undefined) {
     throw new ConfigError([
       'GONGKAI_UPSTREAM_STATUS_URL: needs GONGKAI_UPSTREAM_SECRET, which signs the statuses sent there',
+    ]);
+  }
+  if ((e.GONGKAI_SMS_URL === undefined) !== (e.GONGKAI_SMS_SECRET === undefined)) {
+    throw new ConfigError([
+      'GONGKAI_SMS_URL and GONGKAI_SMS_SECRET: set both (the gateway and the secret that signs each message) or neither',
     ]);
   }
   const dataDir = e.GONGKAI_DATA_DIR;
@@ -167,6 +201,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? { secret: e.GONGKAI_UPSTREAM_SECRET, statusUrl: e.GONGKAI_UPSTREAM_STATUS_URL }
       : undefined,
     logLevel: e.LOG_LEVEL,
+    sms:
+      e.GONGKAI_SMS_URL && e.GONGKAI_SMS_SECRET ? { url: e.GONGKAI_SMS_URL, secret: e.GONGKAI_SMS_SECRET } : undefined,
+    push: { rates: pushRates(e.GONGKAI_PUSH_RATES), leaseSeconds: e.GONGKAI_PUSH_LEASE_SECONDS },
     pageCache: { maxBytes: Math.round(e.GONGKAI_PAGE_CACHE_MB * 1024 * 1024), checkMs: e.GONGKAI_PAGE_CACHE_CHECK_MS },
     workers: e.GONGKAI_WORKERS === 'auto' ? 'auto' : Number(e.GONGKAI_WORKERS),
   };

@@ -51,6 +51,11 @@ export const ERROR_TABLE = {
     message: '系统管理员和区级管理员须先启用双因素认证。',
   },
   not_found: { status: 404, message: '您访问的内容不存在或尚未公开。' },
+  // A signed link from an e-mail or SMS (subscriptions) that is not, or no longer, valid.
+  link_invalid: {
+    status: 404,
+    message: '这个链接已失效或不完整。请使用最近一封推送邮件或短信中的链接，或重新订阅。',
+  },
   upstream_disabled: {
     status: 404,
     message: '本平台未开通与省级政府信息公开申请平台的对接（未配置对接密钥）。',

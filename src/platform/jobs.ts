@@ -69,3 +69,6 @@ export function retryDelaySeconds(failedAttempts: number): number {
 
 /** The job names of the platform itself. */
 export const MAIL_JOB = 'mail-send';
+
+/** A text message to one mobile number (SMS codes), through the SMS gateway. */
+export const SMS_JOB = 'sms-send';

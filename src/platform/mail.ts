@@ -9,6 +9,10 @@ export type MailMessage = {
   subject: string;
   /** Plain text; every message is readable without HTML. */
   text: string;
+  /** Extra header fields (List-Unsubscribe, List-Unsubscribe-Post …). */
+  headers?: Record<string, string> | undefined;
+  /** The Message-ID, `<…@…>`: a message sent again after a crash carries the same one. */
+  messageId?: string | undefined;
 };
 
 export interface Mailer {
@@ -29,9 +33,24 @@ export function sendMailLater(jobs: JobSender, message: MailMessage): Promise<vo
 
 /** The message of a mail job, checked: a payload that is not one is an error, not a send. */
 export function mailOfJob(payload: JobPayload): MailMessage {
-  const { to, subject, text } = payload;
+  const { to, subject, text, headers, messageId } = payload;
   if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string' || to === '') {
     throw new Error('mail job without to, subject and text');
   }
-  return { to, subject, text };
+  return {
+    to,
+    subject,
+    text,
+    ...(isStringRecord(headers) ? { headers } : {}),
+    ...(typeof messageId === 'string' ? { messageId } : {}),
+  };
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'string')
+  );
 }

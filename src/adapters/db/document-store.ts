@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
-import type { Genre, Topic, Validity } from '../../modules/documents/domain/metadata.ts';
+import type { Audience, Genre, PolicyTag, Topic, Validity } from '../../modules/documents/domain/metadata.ts';
 import type { Edition, EditionState, GovDocument } from '../../modules/documents/domain/workflow.ts';
 import type { Attachment, DocumentStore, EditionFilter, EditionListItem } from '../../modules/documents/ports.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -417,6 +417,8 @@ function toEdition(row: EditionRow): Edition {
       validityOn: row.validity_on,
       fieldCode: row.field_code,
       keywords: row.keywords === '' ? [] : row.keywords.split(','),
+      audiences: row.audiences === '' ? [] : (row.audiences.split(',') as Audience[]),
+      policyTags: row.policy_tags === '' ? [] : (row.policy_tags.split(',') as PolicyTag[]),
       bodyHtml: row.body_html,
       changeNote: row.change_note,
       isMajor: row.is_major === 1,
@@ -469,6 +471,8 @@ export function fromEdition(edition: Edition): Omit<EditionRow, 'org_id'> {
     field_code: c.fieldCode,
     // Keywords never contain commas: parseKeywords splits on them.
     keywords: c.keywords.join(','),
+    audiences: c.audiences.join(','),
+    policy_tags: c.policyTags.join(','),
     body_html: c.bodyHtml,
     change_note: c.changeNote,
     is_major: c.isMajor ? 1 : 0,

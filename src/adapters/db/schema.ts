@@ -38,7 +38,69 @@ export type Database = {
   interpretation_links: InterpretationLinkRow;
   concerns: ConcernRow;
   concern_responses: ConcernResponseRow;
+  subscribers: SubscriberRow;
+  subscriber_choices: SubscriberChoiceRow;
+  notification_messages: NotificationMessageRow;
+  notification_deliveries: NotificationDeliveryRow;
+  sms_codes: SmsCodeRow;
 };
+
+/** Someone who asked to be told, on one channel (migration 0021). */
+export type SubscriberRow = {
+  id: string;
+  channel: string;
+  address: string;
+  label: string | null;
+  secret: string | null;
+  state: string;
+  frequency: string;
+  token_version: number;
+  created_at: string;
+  updated_at: string;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+};
+
+/** One of a subscriber's choices: a unit, pilot field, topic, audience or policy tag. */
+export type SubscriberChoiceRow = { subscriber_id: string; kind: string; value: string };
+
+/** A message to subscribers: a publication, a targeted push or a digest. */
+export type NotificationMessageRow = {
+  id: string;
+  kind: string;
+  key: string;
+  org_id: string | null;
+  document_id: string | null;
+  edition_id: string | null;
+  title: string;
+  subject: string;
+  body: string;
+  sms_text: string;
+  link: string | null;
+  segment: string | null;
+  created_by: string | null;
+  created_at: string;
+  recipients: number;
+};
+
+/** A message for one subscriber, and where its sending stands. */
+export type NotificationDeliveryRow = {
+  id: string;
+  message_id: string;
+  subscriber_id: string | null;
+  channel: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  locked_until: string | null;
+  last_error: string | null;
+  digest_id: string | null;
+  created_at: string;
+  sent_at: string | null;
+};
+
+/** A verification code sent by SMS, kept hashed until used or expired. */
+export type SmsCodeRow = { phone: string; code_hash: string; expires_at: string; tries: number; sent_at: string };
 
 /** A public concern (migration 0019). */
 export type ConcernRow = {
@@ -221,6 +283,9 @@ export type EditionRow = {
   validity_on: string | null;
   field_code: string | null;
   keywords: string;
+  /** Comma-separated audiences and policy tags (migration 0021). */
+  audiences: string;
+  policy_tags: string;
   body_html: string;
   change_note: string | null;
   is_major: number;

@@ -5,6 +5,7 @@ import type { CatalogStore } from '../../modules/catalog/ports.ts';
 import type { ApiTokenStore, LoginThrottleStore, SessionStore, UserStore } from '../../modules/auth/ports.ts';
 import type { AttachmentTextStore, DocumentStore } from '../../modules/documents/ports.ts';
 import type { ConcernStore, InterpretationStore } from '../../modules/interpretation/index.ts';
+import type { NotificationStore } from '../../modules/notifications/index.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
@@ -24,6 +25,7 @@ import { dialectQuirks, type DialectQuirks } from './dialect.ts';
 import { createDocumentStore } from './document-store.ts';
 import { createInterpretationStore } from './interpretation-store.ts';
 import { createConcernStore } from './concern-store.ts';
+import { createNotificationStore } from './notification-store.ts';
 import { createOrgStore } from './org-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
@@ -62,6 +64,8 @@ export type Stores = {
   interpretations: InterpretationStore;
   /** Public concerns and their responses' records (回应关切). */
   concerns: ConcernStore;
+  /** Subscriptions, messages and their deliveries (订阅推送). */
+  notifications: NotificationStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -89,6 +93,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     attachmentTexts: createAttachmentTextStore(db),
     interpretations: createInterpretationStore(db),
     concerns: createConcernStore(db),
+    notifications: createNotificationStore(db, quirks),
   };
 }
 

@@ -1,19 +1,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Transporter } from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
 import { newId } from '../../platform/ids.ts';
 import type { MailMessage, Mailer } from '../../platform/mail.ts';
 
-/** Mail over SMTP (nodemailer), to the server of `GONGKAI_SMTP_URL` (smtp:// or smtps://). */
+/** How many connections to the SMTP server a process keeps open for pushes sent in bulk. */
+const SMTP_CONNECTIONS = 5;
+
+/**
+ * Mail over SMTP (nodemailer), to the server of `GONGKAI_SMTP_URL` (smtp:// or smtps://), over a
+ * small pool of kept connections: a push to many subscribers does not open one connection a message.
+ */
 export function createSmtpMailer(options: { url: string; from: string }): Mailer {
-  const transport = lazyTransport((nodemailer) => nodemailer.createTransport(options.url));
+  const transport = lazyTransport((nodemailer) =>
+    nodemailer.createTransport({ url: options.url, pool: true, maxConnections: SMTP_CONNECTIONS, maxMessages: 1000 }),
+  );
   const target = new URL(options.url);
   return {
     destination: `SMTP ${target.hostname}:${target.port || (target.protocol === 'smtps:' ? '465' : '587')}`,
     async send(message: MailMessage) {
-      await (
-        await transport()
-      ).sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
+      await (await transport()).sendMail(mailOptions(options.from, message));
     },
   };
 }
@@ -29,18 +35,23 @@ export function createOutboxMailer(options: { dir: string; from: string }): Mail
   return {
     destination: options.dir,
     async send(message: MailMessage) {
-      const info = await (
-        await transport()
-      ).sendMail({
-        from: options.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-      });
+      const info = await (await transport()).sendMail(mailOptions(options.from, message));
       mkdirSync(options.dir, { recursive: true });
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       writeFileSync(join(options.dir, `${stamp}-${newId()}.eml`), info.message as Buffer);
     },
+  };
+}
+
+/** nodemailer's options for a message: UTF-8 subject and text, extra headers, a stable Message-ID when given. */
+function mailOptions(from: string, message: MailMessage): SendMailOptions {
+  return {
+    from,
+    to: message.to,
+    subject: message.subject,
+    text: message.text,
+    ...(message.headers ? { headers: message.headers } : {}),
+    ...(message.messageId ? { messageId: message.messageId } : {}),
   };
 }
 

@@ -14,8 +14,8 @@ export { submitGeneratedEdition } from './commands/submit-generated-edition.ts';
 export type { GeneratedFile } from './commands/submit-generated-edition.ts';
 export { updateDraft } from './commands/update-draft.ts';
 export { withdrawEdition } from './commands/withdraw-edition.ts';
-export type { EditionContentInput, Genre, Topic } from './domain/metadata.ts';
-export { GENRES, TOPICS, VALIDITIES } from './domain/metadata.ts';
+export type { Audience, EditionContentInput, Genre, PolicyTag, Topic } from './domain/metadata.ts';
+export { AUDIENCES, GENRES, POLICY_TAGS, TOPICS, VALIDITIES } from './domain/metadata.ts';
 export { EDITION_STATE_LABELS, reasonToPreventApproval } from './domain/workflow.ts';
 export type { Edition, EditionState, GovDocument } from './domain/workflow.ts';
 export { registerDocumentAdminRoutes } from './http/admin-routes.tsx';
@@ -38,6 +38,9 @@ export type {
   Paged,
 } from './ports.ts';
 export { findEditions } from './queries/find-editions.ts';
+export { announcedPublication } from './queries/announced-publication.ts';
+export type { AnnouncedPublication } from './queries/announced-publication.ts';
+export { DOCUMENT_PUBLISHED_JOB } from './commands/announce-publication.ts';
 export { regulatoryCounts } from './queries/regulatory-counts.ts';
 export type { IssuanceCounts, RegulatoryCounts } from './domain/regulatory-counts.ts';
 export type { DocumentStores } from './commands/edition-context.ts';

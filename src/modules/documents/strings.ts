@@ -58,6 +58,8 @@ export const DOCUMENT_TEXT = {
   validityDateRequired: (validity: string) => `请填写${validity}日期。`,
   fieldChoice: '请选择26个试点领域之一，或留空。',
   tooManyKeywords: '关键词最多10个。',
+  audienceChoice: '服务对象请从列表中选择。',
+  policyTagChoice: '政策标签请从列表中选择。',
   keywordTooLong: '每个关键词不能超过20个字。',
   bodyRequired: '请填写正文。',
   changeNoteTooLong: '更新说明不能超过500个字。',

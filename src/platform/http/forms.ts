@@ -51,3 +51,9 @@ export function field(fields: Record<string, string | string[]>, name: string): 
   const value = fields[name];
   return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
 }
+
+/** Every value of a field sent several times (checkboxes), in the order sent; [] when absent. */
+export function fieldList(fields: Record<string, string | string[]>, name: string): string[] {
+  const value = fields[name];
+  return Array.isArray(value) ? value : value ? [value] : [];
+}

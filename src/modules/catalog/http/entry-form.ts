@@ -1,6 +1,6 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { CATALOG_TEXT } from '../strings.ts';
-import { field } from '../../../platform/http/forms.ts';
+import { field, fieldList } from '../../../platform/http/forms.ts';
 import { DISCLOSURE_LEVELS, type DisclosureLevel } from '../../../reference/disclosure-levels.ts';
 import { formatLegalBasis, parseLegalBasis, splitItems } from '../domain/cell-text.ts';
 import {
@@ -74,10 +74,7 @@ export const EMPTY_ENTRY_FORM: EntryFormValues = {
 
 /** Reads the posted form. */
 export function entryFormValues(fields: Record<string, string | string[]>): EntryFormValues {
-  const list = (name: string) => {
-    const value = fields[name];
-    return Array.isArray(value) ? value : value ? [value] : [];
-  };
+  const list = (name: string) => fieldList(fields, name);
   const kind = field(fields, 'timeLimitKind');
   return {
     fieldCode: field(fields, 'fieldCode'),

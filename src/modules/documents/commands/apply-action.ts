@@ -3,6 +3,7 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { Actor } from '../../access/index.ts';
 import type { DocumentAuditAction } from '../audit-actions.ts';
 import { transition, type Edition, type WorkflowAction } from '../domain/workflow.ts';
+import { announcePublication } from './announce-publication.ts';
 import { completePublication } from './complete-publication.ts';
 import { syncPublicIndex } from './public-index.ts';
 import {
@@ -37,6 +38,7 @@ export async function applyAction(options: {
     if (PUBLISHING.has(options.action.type)) after = await completePublication(stores, context, after, now);
     await stores.documents.updateEdition(after, context.edition.state);
     await syncPublicIndex(stores, context.org, context.edition, after);
+    await announcePublication(stores, context.edition, after);
     await recordDocumentChange(stores.audit, options.actor, now, options.auditAction, context, context.edition, after);
     return after;
   });

@@ -90,6 +90,8 @@ describe('normalizeContent', () => {
       validityOn: null,
       fieldCode: '24',
       keywords: ['开学', '教育'],
+      audiences: [],
+      policyTags: [],
       bodyHtml: BODY,
       changeNote: null,
       isMajor: true,

@@ -88,6 +88,40 @@ export const GENRES = [
 ] as const;
 export type Genre = (typeof GENRES)[number];
 
+/**
+ * Whom a policy concerns (服务对象), set by its editor so that the people it concerns can be told
+ * (the plan's §三.4: push policies precisely to enterprises and residents). A fixed list, so a
+ * subscriber's choice and an editor's tag are the same words.
+ */
+export const AUDIENCES = [
+  '企业',
+  '个体工商户',
+  '个人',
+  '老年人',
+  '残疾人',
+  '未成年人',
+  '高校毕业生',
+  '农民',
+  '退役军人',
+  '困难群众',
+] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** What kind of policy it is, for the subscriptions residents and enterprises ask for most. */
+export const POLICY_TAGS = [
+  '减税降费',
+  '惠企',
+  '民生',
+  '就业创业',
+  '社会保障',
+  '教育',
+  '医疗健康',
+  '住房',
+  '乡村振兴',
+  '营商环境',
+] as const;
+export type PolicyTag = (typeof POLICY_TAGS)[number];
+
 /** 有效性: whether a document is in force, expired (失效) or repealed (废止). */
 export const VALIDITIES = ['有效', '失效', '废止'] as const;
 export type Validity = (typeof VALIDITIES)[number];
@@ -113,6 +147,9 @@ export type EditionContent = {
   /** One of the 26 pilot fields, or null. */
   fieldCode: string | null;
   keywords: string[];
+  /** Whom it concerns and what kind of policy it is: what subscriptions are matched against. */
+  audiences: Audience[];
+  policyTags: PolicyTag[];
   /** Sanitised HTML. */
   bodyHtml: string;
   /** Change note (更新说明) for a major change to published information. */
@@ -138,6 +175,8 @@ export type EditionContentInput = {
   validityOn?: string | null | undefined;
   fieldCode?: string | null | undefined;
   keywords?: string | string[] | undefined;
+  audiences?: string | string[] | undefined;
+  policyTags?: string | string[] | undefined;
   bodyHtml: string;
   changeNote?: string | null | undefined;
   isMajor?: boolean | undefined;
@@ -218,6 +257,9 @@ export function normalizeContent(
     issues.push({ field: 'keywords', message: DOCUMENT_TEXT.keywordTooLong });
   }
 
+  const audiences = chosenFrom(AUDIENCES, input.audiences, 'audiences', DOCUMENT_TEXT.audienceChoice, issues);
+  const policyTags = chosenFrom(POLICY_TAGS, input.policyTags, 'policyTags', DOCUMENT_TEXT.policyTagChoice, issues);
+
   // A scanned notice may be an image alone; a body with neither text nor image is empty.
   if (sanitizedBody.replace(/<[^>]*>/g, '').trim() === '' && !/<img\s/i.test(sanitizedBody)) {
     issues.push({ field: 'bodyHtml', message: DOCUMENT_TEXT.bodyRequired });
@@ -242,6 +284,8 @@ export function normalizeContent(
       validityOn,
       fieldCode,
       keywords,
+      audiences,
+      policyTags,
       bodyHtml: sanitizedBody,
       changeNote,
       isMajor: input.isMajor ?? true,
@@ -250,6 +294,19 @@ export function normalizeContent(
     },
     issues,
   };
+}
+
+/** Values picked from a fixed list (checkboxes, or a list in the API), in the list's order; others are an issue. */
+function chosenFrom<T extends string>(
+  list: readonly T[],
+  input: string | string[] | undefined,
+  field: string,
+  message: string,
+  issues: FieldIssue[],
+): T[] {
+  const given = parseKeywords(input);
+  if (given.some((value) => !list.includes(value as T))) issues.push({ field, message });
+  return list.filter((value) => given.includes(value));
 }
 
 function optionalDate(

@@ -31,6 +31,8 @@ const CONTENT: EditionContent = {
   validityOn: null,
   fieldCode: '24',
   keywords: [],
+  audiences: [],
+  policyTags: [],
   bodyHtml: '<p>正文</p>',
   changeNote: null,
   isMajor: true,

@@ -4,7 +4,7 @@ import type { DocumentsWebDeps } from './deps.ts';
 import { parseChinaDateTime } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
-import { field, formFields, formFile } from '../../../platform/http/forms.ts';
+import { field, fieldList, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { can, canAnywhere, scopeFor, scopeIncludes, type Actor } from '../../access/index.ts';
@@ -398,6 +398,8 @@ function formValues(fields: Record<string, string | string[]>): EditionFormValue
     validityOn: text('validityOn'),
     fieldCode: text('fieldCode'),
     keywords: text('keywords'),
+    audiences: fieldList(fields, 'audiences'),
+    policyTags: fieldList(fields, 'policyTags'),
     bodyHtml: text('bodyHtml'),
     changeNote: text('changeNote'),
     isMajor: text('isMajor') !== 'minor',

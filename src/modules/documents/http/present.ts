@@ -38,6 +38,8 @@ export const PublicDocumentSummary = z
 
 export const PublicDocumentDetail = PublicDocumentSummary.extend({
   keywords: z.array(z.string()),
+  audiences: z.array(z.string()).meta({ description: '服务对象' }),
+  policyTags: z.array(z.string()).meta({ description: '政策标签' }),
   validityOn: z.string().nullable(),
   bodyHtml: z.string(),
   version: z.string(),
@@ -77,6 +79,8 @@ export const StaffEditionView = z
     validityOn: z.string().nullable(),
     fieldCode: z.string().nullable(),
     keywords: z.array(z.string()),
+    audiences: z.array(z.string()),
+    policyTags: z.array(z.string()),
     catalogEntryKey: z.string().nullable(),
     formedOn: z.string().nullable(),
     bodyHtml: z.string(),
@@ -132,6 +136,8 @@ export function presentPublicDetail(view: PublicDocumentView, baseUrl: string): 
   return {
     ...presentPublicSummary(edition, view.document, view.org, baseUrl),
     keywords: edition.content.keywords,
+    audiences: edition.content.audiences,
+    policyTags: edition.content.policyTags,
     validityOn: edition.content.validityOn,
     bodyHtml: edition.content.bodyHtml,
     version: versionLabel(edition) ?? '1.0',
@@ -178,6 +184,8 @@ export function presentStaffEdition(
     validityOn: c.validityOn,
     fieldCode: c.fieldCode,
     keywords: c.keywords,
+    audiences: c.audiences,
+    policyTags: c.policyTags,
     catalogEntryKey: c.catalogEntryKey,
     formedOn: c.formedOn,
     bodyHtml: c.bodyHtml,

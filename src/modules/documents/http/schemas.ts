@@ -1,4 +1,4 @@
-import { GENRES, MAX_BODY_CHARACTERS } from '../domain/metadata.ts';
+import { AUDIENCES, GENRES, MAX_BODY_CHARACTERS, POLICY_TAGS } from '../domain/metadata.ts';
 import { z } from 'zod';
 import { optionalFieldCode, optionalText } from '../../../platform/validation.ts';
 import { EDITION_STATES } from '../domain/workflow.ts';
@@ -58,6 +58,16 @@ export const EditionContentBody = z.object({
     .union([z.string().max(300), z.array(z.string().max(40)).max(20)])
     .optional()
     .meta({ description: '关键词' }),
+  audiences: z
+    .array(z.string().max(20))
+    .max(AUDIENCES.length)
+    .optional()
+    .meta({ description: `服务对象：${AUDIENCES.join('、')}` }),
+  policyTags: z
+    .array(z.string().max(20))
+    .max(POLICY_TAGS.length)
+    .optional()
+    .meta({ description: `政策标签：${POLICY_TAGS.join('、')}` }),
   bodyHtml: z
     .string()
     .max(MAX_BODY_CHARACTERS)

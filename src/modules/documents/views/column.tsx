@@ -247,6 +247,8 @@ export function DocumentPage(props: { view: PublicDocumentView; additions?: { bo
           {field ? <MetaRow label="所属领域">{field.name}</MetaRow> : null}
           {c.isNormative ? <MetaRow label="文件类型">行政规范性文件</MetaRow> : null}
           {c.keywords.length > 0 ? <MetaRow label="关键词">{c.keywords.join('、')}</MetaRow> : null}
+          {c.audiences.length > 0 ? <MetaRow label="服务对象">{c.audiences.join('、')}</MetaRow> : null}
+          {c.policyTags.length > 0 ? <MetaRow label="政策标签">{c.policyTags.join('、')}</MetaRow> : null}
         </tbody>
       </table>
       <h1 class="document-title">{c.title}</h1>

@@ -2,6 +2,7 @@ import type { FieldIssue } from '../../../platform/errors.ts';
 import { Csrf, ErrorSummary } from '../../../platform/web/components.tsx';
 import {
   CheckboxField,
+  CheckboxGroup,
   DateField,
   RadioGroup,
   SelectField,
@@ -10,7 +11,7 @@ import {
 } from '../../../platform/web/fields.tsx';
 import { PILOT_FIELDS } from '../../../reference/pilot-fields.ts';
 import type { Org } from '../../orgs/index.ts';
-import { GENRES, TOPICS, VALIDITIES } from '../domain/metadata.ts';
+import { AUDIENCES, GENRES, POLICY_TAGS, TOPICS, VALIDITIES } from '../domain/metadata.ts';
 import { type Edition } from '../domain/workflow.ts';
 import type { EntryChoiceGroup } from '../ports.ts';
 
@@ -29,6 +30,8 @@ export type EditionFormValues = {
   validityOn: string;
   fieldCode: string;
   keywords: string;
+  audiences: string[];
+  policyTags: string[];
   bodyHtml: string;
   changeNote: string;
   isMajor: boolean;
@@ -52,6 +55,8 @@ export function formValuesOf(edition: Edition): EditionFormValues {
     validityOn: c.validityOn ?? '',
     fieldCode: c.fieldCode ?? '',
     keywords: c.keywords.join('，'),
+    audiences: c.audiences,
+    policyTags: c.policyTags,
     bodyHtml: c.bodyHtml,
     changeNote: c.changeNote ?? '',
     isMajor: c.isMajor,
@@ -74,6 +79,8 @@ export const EMPTY_FORM: EditionFormValues = {
   validityOn: '',
   fieldCode: '',
   keywords: '',
+  audiences: [],
+  policyTags: [],
   bodyHtml: '',
   changeNote: '',
   isMajor: true,
@@ -181,6 +188,24 @@ export function EditionForm(props: {
           <DateField name="validityOn" label="生效日期/失效或废止日期" value={v.validityOn} issues={issues} />
           <CheckboxField name="isNormative" label="行政规范性文件" checked={v.isNormative} issues={issues} />
         </div>
+        <CheckboxGroup
+          name="audiences"
+          legend="服务对象（订阅了这些对象的公众会收到推送）"
+          wide
+          grid
+          values={v.audiences}
+          options={options(AUDIENCES)}
+          issues={issues}
+        />
+        <CheckboxGroup
+          name="policyTags"
+          legend="政策标签"
+          wide
+          grid
+          values={v.policyTags}
+          options={options(POLICY_TAGS)}
+          issues={issues}
+        />
         <TextArea
           name="bodyHtml"
           label="正文（必填）"
