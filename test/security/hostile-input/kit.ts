@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { noChoices, subscriberToken } from '../../../src/modules/notifications/index.ts';
 import type { FastifyInstance } from 'fastify';
 import inject from 'light-my-request';
 import { expect } from 'vitest';
@@ -422,6 +423,26 @@ export async function prepareHostileRun(options: {
   values.trackingCode = [application.request.trackingCode, 'YS-22222-22222', 'ys2222222222', UNKNOWN_ID];
   values.requestId = [application.request.id, ...handled, UNKNOWN_ID];
   values.fileId = [...requestFiles.map((f) => f.id), UNKNOWN_ID];
+  // A subscriber, for the pages its signed link opens (preferences, unsubscribe).
+  const at = app.clock.now().toISOString();
+  const subscriber = {
+    id: 'hostilesubscr1be',
+    channel: 'email' as const,
+    address: 'fuzz.subscriber@example.cn',
+    label: null,
+    secret: null,
+    state: 'active' as const,
+    frequency: 'immediate' as const,
+    tokenVersion: 1,
+    createdAt: at,
+    updatedAt: at,
+    confirmedAt: at,
+    unsubscribedAt: null,
+  };
+  await app.stores.notifications.saveSubscriber(subscriber);
+  await app.stores.notifications.replaceChoices(subscriber.id, { ...noChoices(), policy: ['减税降费'] });
+  values.subscriberId = [subscriber.id, UNKNOWN_ID];
+  values.subscriberToken = [subscriberToken(app.secret, subscriber), `1.${'A'.repeat(43)}`, 'x'];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {

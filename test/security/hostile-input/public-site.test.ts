@@ -86,6 +86,9 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/bzml/{orgCode}', query: ['version'] },
     { path: '/xxgk/bzml/{orgCode}.xlsx', query: ['version'] },
     { path: '/xxgk/bzml/{orgCode}/{entryKey}', query: ['version', 'page'] },
+    { path: '/dingyue/', query: [] },
+    { path: '/dingyue/s/{subscriberId}/{subscriberToken}', query: [] },
+    { path: '/dingyue/s/{subscriberId}/{subscriberToken}/unsubscribe', query: [] },
     { path: '/admin/login', query: ['next'] },
     { path: '/admin/login/2fa', query: [] },
     { path: '/healthz', query: [] },
@@ -228,7 +231,42 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       'without the page token',
       multipartBody([{ name: 'attachments', fileName: 'a.pdf', bytes: makePdf('a') }]),
     );
-    for (const url of ['/ysqgk/apply', '/ysqgk/track']) {
+    // The subscribe form, and a subscriber's own forms (their link is the proof; no page token).
+    const CHOICE_NAMES = ['policy', 'audience', 'org', 'field', 'topic'];
+    for (let i = 0; i < 40; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf]];
+      for (const name of CHOICE_NAMES) {
+        for (let n = rng.int(0, 3); n > 0; n--)
+          fields.push([name, rng.chance(0.5) ? oddQueryValue(rng) : pct('减税降费')]);
+      }
+      for (const [name, good] of [
+        ['channel', 'email'],
+        ['address', pct('a@example.cn')],
+        ['frequency', 'daily'],
+        ['code', '123456'],
+        ['step', 'subscribe'],
+      ] as const) {
+        if (rng.chance(0.2)) continue;
+        fields.push([name, rng.chance(0.35) ? oddQueryValue(rng) : good]);
+      }
+      probes.push({
+        label: 'subscribe form fields',
+        method: 'POST',
+        url: '/dingyue/',
+        headers,
+        payload: form(fields),
+        remoteAddress: freshAddress(),
+      });
+      const action = rng.pick(['preferences', 'unsubscribe', 'confirm', 'erase', 'preferences']);
+      probes.push({
+        label: `subscriber ${action} form`,
+        method: 'POST',
+        url: `${fill('/dingyue/s/{subscriberId}/{subscriberToken}', rng)}/${action}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form(fields.slice(1)),
+      });
+    }
+    for (const url of ['/ysqgk/apply', '/ysqgk/track', '/dingyue/']) {
       for (const body of [`{"_csrf":"${loginCsrf}","name":{"x":[1]}}`, `${'['.repeat(5_000)}`, 'null', '']) {
         probes.push({
           label: `${url} as JSON`,
