@@ -47,5 +47,5 @@ export type { DocumentStores } from './commands/edition-context.ts';
 export { DOCUMENT_TEXT } from './strings.ts';
 export { EditionTable } from './views/document-list.tsx';
 export { ColumnFrame, DocumentTable, SUB_COLUMNS } from './views/column.tsx';
-export { attachmentPath, documentPath } from './http/present.ts';
+export { attachmentPath, documentPath, documentShortPath } from './http/present.ts';
 export { DOCUMENT_AUDIT_ACTIONS } from './audit-actions.ts';

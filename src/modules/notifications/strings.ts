@@ -61,7 +61,6 @@ export const NOTIFICATION_TEXT = {
     read: (url: string) => `查看全文：${url}`,
     updated: (note: string | null) => (note ? `更新说明：${note}` : '本信息有重要更新。'),
   },
-  publicationSms: (orgName: string, title: string) => `${orgName}发布《${title}》`,
   digestSms: (period: string, count: number) => `您订阅的信息${period}有${count}条更新`,
   smsCode: (site: string, code: string) => `【${site}】您的订阅验证码是${code}，10分钟内有效。`,
   summaryLine: (label: string, values: string) => `${label}：${values}`,

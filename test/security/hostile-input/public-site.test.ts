@@ -80,6 +80,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/ysqgk/letter/{trackingCode}/{token}.pdf', query: [] },
     { path: '/ysqgk/files/{trackingCode}/{token}/{fileId}', query: [] },
     { path: '/xxgk/doc/{docId}', query: ['version'] },
+    { path: '/d/{docId}', query: [] },
     { path: '/xxgk/files/{attachmentId}/{fileName}', query: [] },
     { path: '/xxgk/files/{attachmentId}', query: [] },
     { path: '/xxgk/bzml', query: ['version'] },

@@ -1,3 +1,4 @@
+import { documentHref } from '../commands/public-index.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DocumentsWebDeps } from './deps.ts';
 import { DomainError } from '../../../platform/errors.ts';
@@ -171,6 +172,12 @@ export function registerColumnRoutes(app: FastifyInstance, ctx: DocumentsWebDeps
         </ColumnFrame>
       ),
     });
+  });
+
+  // The short address SMS pushes carry (70 characters leave little room for a link).
+  app.get('/d/:id', async (request, reply) => {
+    const { id } = parseNotFound(IdParams, request.params);
+    return reply.redirect(documentHref(id), 301);
   });
 
   app.get('/xxgk/doc/:id', async (request, reply) => {

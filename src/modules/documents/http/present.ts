@@ -11,6 +11,11 @@ export function documentPath(documentId: string): string {
   return `/xxgk/doc/${documentId}`;
 }
 
+/** A document's short address, for text messages where every character counts; it redirects to the page. */
+export function documentShortPath(documentId: string): string {
+  return `/d/${documentId}`;
+}
+
 /** The public address of an attachment (the file name is there for people and download managers). */
 export function attachmentPath(attachment: Pick<Attachment, 'id' | 'fileName'>): string {
   return `/xxgk/files/${attachment.id}/${encodeURIComponent(attachment.fileName)}`;

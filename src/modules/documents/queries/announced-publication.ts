@@ -3,6 +3,7 @@ import type { OrgStore } from '../../orgs/index.ts';
 import type { Audience, Genre, PolicyTag, Topic } from '../domain/metadata.ts';
 import { bodyText, documentHref } from '../commands/public-index.ts';
 import type { DocumentStore } from '../ports.ts';
+import { documentShortPath } from '../http/present.ts';
 
 /** What an announcement of a publication says and whom it may concern. */
 export type AnnouncedPublication = {
@@ -20,8 +21,9 @@ export type AnnouncedPublication = {
   orgAncestorIds: string[];
   orgName: string;
   publishedOn: string;
-  /** The public page, as a path. */
+  /** The public page, as a path, and its short form for SMS. */
   href: string;
+  shortHref: string;
   /** The first words of the body, plain text. */
   summary: string;
   /** True for a later edition (a major change), false for the first publication. */
@@ -62,6 +64,7 @@ export async function announcedPublication(
     orgName: org.name,
     publishedOn: c.publishedOn ?? chinaDate(new Date(edition.publishedAt ?? edition.updatedAt)),
     href: documentHref(document.id),
+    shortHref: documentShortPath(document.id),
     summary: text.length > SUMMARY_CHARACTERS ? `${text.slice(0, SUMMARY_CHARACTERS)}……` : text,
     isUpdate: edition.number > 1,
     changeNote: c.changeNote,

@@ -24,6 +24,7 @@ export type Publication = Pick<
   | 'orgName'
   | 'publishedOn'
   | 'href'
+  | 'shortHref'
   | 'summary'
   | 'isUpdate'
   | 'changeNote'
@@ -64,6 +65,7 @@ export async function fanOutPublication(options: {
     publishedOn: p.publishedOn,
     summary: p.summary,
     url,
+    shortUrl: `${options.site.publicUrl}${p.shortHref}`,
     isUpdate: p.isUpdate,
     changeNote: p.changeNote,
   });

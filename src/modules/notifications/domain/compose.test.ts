@@ -35,6 +35,7 @@ describe('publicationMessage', () => {
       publishedOn: '2026-03-02',
       summary: '为减轻小微企业负担……',
       url: 'https://gk.example.gov.cn/xxgk/doc/abc',
+      shortUrl: 'https://gk.example.gov.cn/d/abc',
       isUpdate: true,
       changeNote: '延长执行期限',
     });

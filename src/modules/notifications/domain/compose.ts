@@ -19,7 +19,10 @@ export function smsText(options: { site: string; text: string; url?: string | un
   return `${head}${fit(options.text, room)}`;
 }
 
-/** What a publication's message says: subject, body (without the per-recipient footer) and SMS text. */
+/**
+ * What a publication's message says: subject, body (without the per-recipient footer) and SMS text.
+ * The SMS is the title and the link: one message of 70 characters has no room for more.
+ */
 export function publicationMessage(options: {
   site: string;
   title: string;
@@ -28,6 +31,8 @@ export function publicationMessage(options: {
   publishedOn: string;
   summary: string;
   url: string;
+  /** The page's short address, for the SMS. */
+  shortUrl: string;
   isUpdate: boolean;
   changeNote: string | null;
 }): { subject: string; body: string; sms: string } {
@@ -48,8 +53,8 @@ export function publicationMessage(options: {
     body: lines.join('\n'),
     sms: smsText({
       site: options.site,
-      text: NOTIFICATION_TEXT.publicationSms(options.orgName, options.title),
-      url: options.url,
+      text: options.title,
+      url: options.shortUrl,
     }),
   };
 }
