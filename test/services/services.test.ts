@@ -179,6 +179,44 @@ describe.each(DIALECTS)('service guides and bundles on $name', (dialect) => {
     });
   });
 
+  it('sends the next edition of a published guide from its filled form; the public sees the old one until it is approved', async () => {
+    const form = await server.inject({ method: 'GET', url: `/admin/services/guides/${guideId}/edit`, cookies: editor });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="新生儿医保参保登记"');
+    expect(form.body).toContain('出生后三个月内办理。');
+    const sent = await post(`/admin/services/guides/${guideId}`, `/admin/services/guides/${guideId}/edit`, {
+      ...GUIDE_FORM,
+      orgId: fixture.orgs.get('civ')!.id,
+      promisedDays: '2',
+      changeNote: '承诺时限由3个工作日压缩为2个工作日。',
+    });
+    expect(sent.statusCode).toBe(303);
+    const editions = (await app.stores.documents.editionsOf(guideId)).sort((a, b) => a.number - b.number);
+    expect(editions.map((e) => e.state)).toEqual(['published', 'submitted']);
+    expect((await get(`/bsfw/zn/${guideId}`)).body).toContain('承诺3个工作日');
+    // A second one while the first is in review is refused on the form, with what was typed kept.
+    const again = await post(`/admin/services/guides/${guideId}`, `/admin/services/guides/${guideId}/edit`, {
+      ...GUIDE_FORM,
+      orgId: fixture.orgs.get('civ')!.id,
+      promisedDays: '1',
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('value="新生儿医保参保登记"');
+    await publishEdition({
+      uow: app.uow,
+      clock: app.clock,
+      actor: fixture.staff('civ.reviewer'),
+      editionId: editions[1]!.id,
+    });
+    expect((await get(`/bsfw/zn/${guideId}`)).body).toContain('承诺2个工作日');
+    // Another unit's editor may not open it.
+    const other = await signedIn(server, 'edu.editor');
+    expect(
+      (await server.inject({ method: 'GET', url: `/admin/services/guides/${guideId}/edit`, cookies: other }))
+        .statusCode,
+    ).toBe(404);
+  });
+
   it('filters the directory and the API by audience, unit and life event', async () => {
     const listed = async (query: string) => {
       const response = await get(`/bsfw/${query}`);

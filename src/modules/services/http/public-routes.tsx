@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sendPublicPage } from '../../../platform/web/page-shell.tsx';
 import type { Crumb } from '../../../platform/web/public-layout.tsx';
 import { parseInput } from '../../../platform/validation.ts';
+import { feedAlternates } from '../../documents/index.ts';
 import { publishedBundleView, publishedGuideView, serviceDirectory } from '../queries/directory.ts';
 import { SERVICE_TEXT } from '../strings.ts';
 import { BundlePage } from '../views/bundle-page.tsx';
@@ -35,6 +36,11 @@ export function registerServicePublicRoutes(app: FastifyInstance, ctx: ServiceWe
       title: heading,
       active: 'bsfw',
       crumbs: [HOME_CRUMB, { label: SERVICE_TEXT.sectionTitle }],
+      // The newest guides of the unit chosen as a feed: the documents' genre feed carries them.
+      alternates: feedAlternates(`${view.unit?.name ?? ''}${SERVICE_TEXT.guideGenre}`, {
+        org: view.unit?.code,
+        genre: SERVICE_TEXT.guideGenre,
+      }),
       body: (
         <ServiceDirectory
           heading={heading}
