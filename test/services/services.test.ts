@@ -128,6 +128,31 @@ describe.each(DIALECTS)('service guides and bundles on $name', (dialect) => {
     expect(page.total).toBe(2);
   });
 
+  it('files a guide under a catalog entry only with its formation date, and only under a published entry', async () => {
+    const undated = await post('/admin/services/guides', '/admin/services/guides/new', {
+      ...GUIDE_FORM,
+      orgId: fixture.orgs.get('civ')!.id,
+      catalogEntryKey: 'no-such-entry',
+      formedOn: '',
+    });
+    expect(undated.statusCode).toBe(400);
+    expect(undated.body).toContain('归入目录事项的信息须填写信息形成或变更日期，用于计算公开时限。');
+    const unknown = await post('/admin/services/guides', '/admin/services/guides/new', {
+      ...GUIDE_FORM,
+      orgId: fixture.orgs.get('civ')!.id,
+      catalogEntryKey: 'no-such-entry',
+      formedOn: '2026-03-01',
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain('<p class="field-error" id="catalogEntryKey-error">');
+    const page = await app.stores.documents.findEditions(
+      { kind: 'all' },
+      { genre: '办事指南' },
+      { offset: 0, limit: 10 },
+    );
+    expect(page.total).toBe(2);
+  });
+
   it('publishes a guide only when a second person approves it; until then nothing is public', async () => {
     const sent = await post('/admin/services/guides', '/admin/services/guides/new', {
       ...GUIDE_FORM,
