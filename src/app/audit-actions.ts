@@ -9,6 +9,7 @@ import { ORG_AUDIT_ACTIONS } from '../modules/orgs/index.ts';
 import { REQUEST_AUDIT_ACTIONS } from '../modules/requests/index.ts';
 import { REPORT_AUDIT_ACTIONS } from '../modules/reports/index.ts';
 import { SEARCH_AUDIT_ACTIONS } from '../modules/search/index.ts';
+import { SERVICE_AUDIT_ACTIONS } from '../modules/services/index.ts';
 import { SITE_AUDIT_ACTIONS } from '../modules/site/index.ts';
 
 /** Every module's audit actions with the viewer's labels, in the order the viewer lists them. */
@@ -23,5 +24,6 @@ export const AUDIT_ACTION_LABELS: AuditActionLabels = {
   ...REQUEST_AUDIT_ACTIONS,
   ...REPORT_AUDIT_ACTIONS,
   ...INTERPRETATION_AUDIT_ACTIONS,
+  ...SERVICE_AUDIT_ACTIONS,
   ...NOTIFICATION_AUDIT_ACTIONS,
 };

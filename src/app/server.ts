@@ -48,6 +48,11 @@ import {
 import { registerNotificationLinkRoutes, registerNotificationPublicRoutes } from '../modules/notifications/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
+  registerServiceAdminRoutes,
+  registerServicePublicRoutes,
+  serviceApiRoutes,
+} from '../modules/services/index.ts';
+import {
   refreshDueDates,
   requestCountsByUnit,
   registerRequestAdminRoutes,
@@ -89,13 +94,15 @@ export function allApiRoutes(
     Parameters<typeof requestApiRoutes>[0] &
     Parameters<typeof searchApiRoutes>[0] &
     Parameters<typeof catalogApiRoutes>[0] &
-    Parameters<typeof concernApiRoutes>[0],
+    Parameters<typeof concernApiRoutes>[0] &
+    Parameters<typeof serviceApiRoutes>[0],
 ): ApiRoute[] {
   return [
     ...orgApiRoutes(web),
     ...documentApiRoutes(web),
     ...catalogApiRoutes(web),
     ...concernApiRoutes(web),
+    ...serviceApiRoutes(web),
     ...searchApiRoutes(web),
     ...requestApiRoutes(web),
     ...upstreamApiRoutes(web),
@@ -391,6 +398,7 @@ export async function buildServer(
       registerSearchPublicRoutes(publicPages, web);
       registerCatalogPublicRoutes(publicPages, web);
       registerInterpretationPublicRoutes(publicPages, web);
+      registerServicePublicRoutes(publicPages, web);
     });
     // Forms with CSRF tokens and pages for one applicant: never cached.
     registerRequestPublicRoutes(site, web);
@@ -414,6 +422,7 @@ export async function buildServer(
         registerReportAdminRoutes(enrolled, web);
         registerInterpretationAdminRoutes(enrolled, web);
         registerConcernAdminRoutes(enrolled, web);
+        registerServiceAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);
       });

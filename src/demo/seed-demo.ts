@@ -34,6 +34,7 @@ import type { ReportFileRenderer } from '../modules/reports/index.ts';
 import type { FieldCipher } from '../modules/requests/index.ts';
 import { seedDemoInterpretations, type PublishedPolicy } from './demo-interpretations.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
+import { seedDemoServices } from './demo-services.ts';
 import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
 import {
   annualReportHtml,
@@ -402,6 +403,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
   const interpretations = await seedDemoInterpretations(scene, deps, normative);
   published += interpretations;
   published += await seedDemoConcerns(scene, deps, normative);
+  published += await seedDemoServices(scene, deps);
   // Awaited first: `published += await …` would read the count before the scene's own publications.
   const publishedOutsideSpecs = await seedWorkflowStates(scene);
   published += publishedOutsideSpecs;

@@ -43,6 +43,34 @@ export type Database = {
   notification_messages: NotificationMessageRow;
   notification_deliveries: NotificationDeliveryRow;
   sms_codes: SmsCodeRow;
+  service_guide_editions: ServiceGuideEditionRow;
+  service_guide_events: ServiceGuideEventRow;
+  service_bundle_editions: ServiceBundleEditionRow;
+};
+
+/** What a service guide's edition holds besides the document's content (migration 0020). */
+export type ServiceGuideEditionRow = {
+  edition_id: string;
+  document_id: string;
+  item_type: string;
+  for_person: number;
+  for_corp: number;
+  elements: string;
+  saved_at: string;
+};
+
+/** A life or business event a guide's edition belongs to. */
+export type ServiceGuideEventRow = { edition_id: string; event: string };
+
+/** What a 一件事 bundle's edition holds besides the document's content (migration 0020). */
+export type ServiceBundleEditionRow = {
+  edition_id: string;
+  document_id: string;
+  event: string;
+  for_person: number;
+  for_corp: number;
+  elements: string;
+  saved_at: string;
 };
 
 /** Someone who asked to be told, on one channel (migration 0021). */

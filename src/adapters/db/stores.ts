@@ -7,6 +7,7 @@ import type { AttachmentTextStore, DocumentStore } from '../../modules/documents
 import type { ConcernStore, InterpretationStore } from '../../modules/interpretation/index.ts';
 import type { NotificationStore } from '../../modules/notifications/index.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
+import type { ServiceStore } from '../../modules/services/index.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
 import type { SettingsStore } from '../../modules/site/ports.ts';
@@ -25,6 +26,7 @@ import { dialectQuirks, type DialectQuirks } from './dialect.ts';
 import { createDocumentStore } from './document-store.ts';
 import { createInterpretationStore } from './interpretation-store.ts';
 import { createConcernStore } from './concern-store.ts';
+import { createServiceStore } from './service-store.ts';
 import { createNotificationStore } from './notification-store.ts';
 import { createOrgStore } from './org-store.ts';
 import type { Database } from './schema.ts';
@@ -64,6 +66,8 @@ export type Stores = {
   interpretations: InterpretationStore;
   /** Public concerns and their responses' records (回应关切). */
   concerns: ConcernStore;
+  /** Service guides' and 一件事 bundles' own records per edition (办事服务). */
+  services: ServiceStore;
   /** Subscriptions, messages and their deliveries (订阅推送). */
   notifications: NotificationStore;
 };
@@ -93,6 +97,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     attachmentTexts: createAttachmentTextStore(db),
     interpretations: createInterpretationStore(db),
     concerns: createConcernStore(db),
+    services: createServiceStore(db),
     notifications: createNotificationStore(db, quirks),
   };
 }

@@ -14,6 +14,7 @@ const MAIN_NAV = [
   { key: 'fdzdgknr', label: '法定主动公开内容', href: '/xxgk/fdzdgknr' },
   { key: 'ysqgk', label: '依申请公开', href: '/xxgk/ysqgk' },
   { key: 'gknb', label: '政府信息公开年报', href: '/xxgk/gknb' },
+  { key: 'bsfw', label: '办事服务', href: '/bsfw/' },
 ] as const;
 export type NavKey = (typeof MAIN_NAV)[number]['key'];
 

@@ -513,6 +513,8 @@ export async function prepareHostileRun(options: {
     `/admin/interpretations/${interpretation.documentId}/edit`,
     '/admin/concerns/new',
     `/admin/concerns/${concern.id}`,
+    '/admin/services/guides/new',
+    '/admin/services/bundles/new',
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

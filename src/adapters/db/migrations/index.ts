@@ -17,6 +17,7 @@ import * as editionCounts from './0016-edition-counts.ts';
 import * as searchAscii from './0017-search-ascii-tokenizer.ts';
 import * as interpretations from './0018-interpretations.ts';
 import * as concerns from './0019-concerns.ts';
+import * as services from './0020-services.ts';
 import * as notifications from './0021-notifications.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-search-ascii-tokenizer': searchAscii,
   '0018-interpretations': interpretations,
   '0019-concerns': concerns,
+  '0020-services': services,
   '0021-notifications': notifications,
 };
 

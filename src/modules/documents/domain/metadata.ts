@@ -80,6 +80,9 @@ export const GENRES = [
   '政策解读',
   // A response to a public concern (回应关切), built in the interpretation module.
   '回应关切',
+  // A service guide (办事指南) and a 一件事 bundle of services, built in the services module.
+  '办事指南',
+  '一件事',
   '公开指南',
   '公开制度',
   '年度报告',
