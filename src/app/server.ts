@@ -45,7 +45,11 @@ import {
   concernApiRoutes,
   registerInterpretationPublicRoutes,
 } from '../modules/interpretation/index.ts';
-import { registerNotificationLinkRoutes, registerNotificationPublicRoutes } from '../modules/notifications/index.ts';
+import {
+  registerNotificationAdminRoutes,
+  registerNotificationLinkRoutes,
+  registerNotificationPublicRoutes,
+} from '../modules/notifications/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
   registerServiceAdminRoutes,
@@ -422,6 +426,7 @@ export async function buildServer(
         registerReportAdminRoutes(enrolled, web);
         registerInterpretationAdminRoutes(enrolled, web);
         registerConcernAdminRoutes(enrolled, web);
+        registerNotificationAdminRoutes(enrolled, web);
         registerServiceAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);

@@ -8,7 +8,12 @@ export type ReceivedMail = { from: string; to: string[]; raw: string; subject: s
  * A real SMTP server on 127.0.0.1 (smtp-server), keeping what it receives, so mail tests go through
  * nodemailer and the wire, not a mock.
  */
-export async function startSmtpServer(): Promise<{
+export async function startSmtpServer(
+  options: {
+    /** Recipients refused at RCPT TO with 550, as a server without that mailbox does. */
+    refuse?: (address: string) => boolean;
+  } = {},
+): Promise<{
   url: string;
   received: ReceivedMail[];
   /** Resolves with the first message matching, waiting up to `ms`. */
@@ -20,6 +25,14 @@ export async function startSmtpServer(): Promise<{
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address)) {
+        const error = Object.assign(new Error('550 5.1.1 no such mailbox'), { responseCode: 550 });
+        callback(error);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

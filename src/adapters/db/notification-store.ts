@@ -147,6 +147,18 @@ export function createNotificationStore(db: Kysely<Database>, quirks: DialectQui
       return rows.map(toSubscriber);
     },
 
+    async countActive() {
+      const rows = await db
+        .selectFrom('subscribers')
+        .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('state', '=', 'active')
+        .groupBy('channel')
+        .execute();
+      const counts: Record<Channel, number> = { email: 0, sms: 0, webhook: 0 };
+      for (const row of rows) if (row.channel in counts) counts[row.channel as Channel] = toCount(row.n);
+      return counts;
+    },
+
     async addMessage(message) {
       const inserted = await db
         .insertInto('notification_messages')

@@ -43,3 +43,4 @@ export { subscriberToken, unsubscribePath, subscriberPath } from './domain/links
 export { registerNotificationPublicRoutes } from './http/public-routes.tsx';
 export { registerNotificationLinkRoutes } from './http/link-routes.tsx';
 export type { NotificationWebDeps } from './http/deps.ts';
+export { registerNotificationAdminRoutes } from './http/admin-routes.tsx';

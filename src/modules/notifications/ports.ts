@@ -98,6 +98,8 @@ export interface NotificationStore {
   /** Deletes subscriptions never confirmed since `before`: an address nobody confirmed is not kept. */
   erasePendingBefore(before: Date): Promise<number>;
   webhooks(): Promise<Subscriber[]>;
+  /** Active subscribers per channel. */
+  countActive(): Promise<Record<Channel, number>>;
 
   /** Adds the message unless one with its key exists; returns the stored one either way. */
   addMessage(message: NotificationMessage): Promise<{ message: NotificationMessage; created: boolean }>;

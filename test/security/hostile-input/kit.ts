@@ -515,6 +515,8 @@ export async function prepareHostileRun(options: {
     `/admin/concerns/${concern.id}`,
     '/admin/services/guides/new',
     '/admin/services/bundles/new',
+    '/admin/push',
+    '/admin/push/webhooks',
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

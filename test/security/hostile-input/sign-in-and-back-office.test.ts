@@ -251,6 +251,9 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/interpretations/{documentId}/article.html', query: [] },
     { path: '/admin/interpretations/{documentId}/edit', query: [] },
     { path: '/admin/interpretations/{documentId}/poster.png', query: [] },
+    { path: '/admin/push', query: [] },
+    { path: '/admin/push/webhooks', query: [] },
+    { path: '/admin/push/{messageId}', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },
@@ -293,6 +296,9 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       '/admin/account/tokens',
       '/admin/interpretations',
       '/admin/concerns',
+      '/admin/push/preview',
+      '/admin/push/send',
+      '/admin/push/webhooks',
     ]) {
       for (const type of [
         'application/x-www-form-urlencoded',
