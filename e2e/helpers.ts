@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axe from 'axe-core';
@@ -32,14 +33,22 @@ export type DemoSite = {
   close(): Promise<void>;
 };
 
-/** Seeds the demo district 示范区 at E2E_NOW and serves it on 127.0.0.1. */
-export async function startDemoSite(): Promise<DemoSite> {
+/**
+ * Seeds the demo district 示范区 at E2E_NOW and serves it on 127.0.0.1. `env` adds settings
+ * (GONGKAI_SMTP_URL, …); with `ownPublicUrl`, GONGKAI_PUBLIC_URL is the site's own loopback
+ * address, so the links in the mail it sends open in the browser.
+ */
+export async function startDemoSite(
+  options: { env?: Record<string, string>; ownPublicUrl?: boolean } = {},
+): Promise<DemoSite> {
+  const port = options.ownPublicUrl ? await freePort() : 0;
+  const env = { ...(port ? { GONGKAI_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}), ...options.env };
   // Browser suites run on SQLite only: they test pages, the store suites test the dialects.
-  const app = await createTestApp(DIALECTS[0]!, { now: E2E_NOW });
+  const app = await createTestApp(DIALECTS[0]!, { now: E2E_NOW, env });
   app.clock.set(E2E_NOW);
   await seedDemoDistrict(seedDepsOf(app), { password: DEMO_PASSWORD, now: app.clock.now() });
   const server = await buildServer(app, { logger: false });
-  const address = await server.listen({ port: 0, host: '127.0.0.1' });
+  const address = await server.listen({ port, host: '127.0.0.1' });
   return {
     app,
     server,
@@ -49,6 +58,18 @@ export async function startDemoSite(): Promise<DemoSite> {
       await app.cleanup();
     },
   };
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago, for a server whose address must be known before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Debian's Chromium, headless; never a downloaded browser. */
