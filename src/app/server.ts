@@ -46,6 +46,7 @@ import {
   registerInterpretationPublicRoutes,
 } from '../modules/interpretation/index.ts';
 import {
+  notificationApiRoutes,
   registerNotificationAdminRoutes,
   registerNotificationLinkRoutes,
   registerNotificationPublicRoutes,
@@ -99,7 +100,8 @@ export function allApiRoutes(
     Parameters<typeof searchApiRoutes>[0] &
     Parameters<typeof catalogApiRoutes>[0] &
     Parameters<typeof concernApiRoutes>[0] &
-    Parameters<typeof serviceApiRoutes>[0],
+    Parameters<typeof serviceApiRoutes>[0] &
+    Parameters<typeof notificationApiRoutes>[0],
 ): ApiRoute[] {
   return [
     ...orgApiRoutes(web),
@@ -107,6 +109,7 @@ export function allApiRoutes(
     ...catalogApiRoutes(web),
     ...concernApiRoutes(web),
     ...serviceApiRoutes(web),
+    ...notificationApiRoutes(web),
     ...searchApiRoutes(web),
     ...requestApiRoutes(web),
     ...upstreamApiRoutes(web),

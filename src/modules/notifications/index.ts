@@ -44,3 +44,4 @@ export { registerNotificationPublicRoutes } from './http/public-routes.tsx';
 export { registerNotificationLinkRoutes } from './http/link-routes.tsx';
 export type { NotificationWebDeps } from './http/deps.ts';
 export { registerNotificationAdminRoutes } from './http/admin-routes.tsx';
+export { notificationApiRoutes } from './http/api-routes.ts';

@@ -50,7 +50,7 @@ export const NOTIFICATION_TEXT = {
   mail: {
     confirmSubject: (site: string) => `【${site}】请确认您的订阅`,
     confirmBody: (site: string, link: string, summary: string) =>
-      `您好：\n\n有人（可能是您本人）在${site}网站用这个邮箱订阅了信息推送：\n${summary}\n\n请打开下面的链接确认订阅：\n${link}\n\n如果不是您本人操作，请忽略这封邮件，我们不会再给您发信。`,
+      `您好：\n\n有人（可能是您本人）在“${site}”用这个邮箱订阅了信息推送：\n${summary}\n\n请打开下面的链接确认订阅：\n${link}\n\n如果不是您本人操作，请忽略这封邮件，我们不会再给您发信。`,
     alreadySubject: (site: string) => `【${site}】您的订阅`,
     alreadyBody: (site: string, link: string) =>
       `您好：\n\n这个邮箱已经订阅了${site}的信息推送。如需修改订阅内容或退订，请打开：\n${link}\n`,

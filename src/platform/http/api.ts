@@ -61,6 +61,8 @@ export type ApiRoute<P = unknown, Q = unknown, B = unknown, R = unknown> = {
    */
   produces?: readonly string[];
   successStatus?: number;
+  /** A limit per client address of its own (public writes); open reads share OPEN_READ_LIMIT. */
+  rateLimit?: { max: number; timeWindow: string };
   handler: (input: ApiInput<P, Q, B>) => Promise<R>;
 };
 
@@ -139,6 +141,7 @@ export function registerApiRoutes(
       config: {
         uploads: route.multipart === true,
         ...(openRead ? { rateLimit: OPEN_READ_LIMIT } : {}),
+        ...(route.rateLimit ? { rateLimit: route.rateLimit } : {}),
       },
       ...(route.auth === 'token' ? { onRequest: options.requireToken } : {}),
       // Every answer of an open read, errors and the rate limit's included, readable by other origins.

@@ -20,11 +20,12 @@ import { NoticePage } from '../views/subscribe-page.tsx';
 import { LinkParams, postedChoices } from './choice-form.ts';
 import type { NotificationWebDeps } from './deps.ts';
 
-const CRUMBS: Crumb[] = [
+const crumbs = (last: string): Crumb[] => [
   { label: '首页', href: '/' },
   { label: NOTIFICATION_TEXT.subscribeTitle, href: '/dingyue/' },
-  { label: NOTIFICATION_TEXT.manageTitle },
+  { label: last },
 ];
+const CRUMBS = crumbs(NOTIFICATION_TEXT.manageTitle);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -47,7 +48,7 @@ export function registerNotificationLinkRoutes(app: FastifyInstance, deps: Notif
   });
   app.setErrorHandler(async (error, request, reply) => {
     if (isDomainError(error) && (error.code === 'link_invalid' || error.code === 'validation_failed')) {
-      return notice(request, reply, NOTIFICATION_TEXT.linkInvalid, 404);
+      return notice(request, reply, NOTIFICATION_TEXT.linkInvalid, { status: 404 });
     }
     throw error;
   });
@@ -62,17 +63,31 @@ export function registerNotificationLinkRoutes(app: FastifyInstance, deps: Notif
   };
   const options = { uow: deps.uow, clock: deps.clock, secret: deps.secret };
 
-  async function notice(request: FastifyRequest, reply: FastifyReply, message: string, status = 200) {
+  async function notice(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    message: string,
+    options: { status?: number; title?: string; manageLink?: boolean } = {},
+  ) {
+    const title = options.title ?? NOTIFICATION_TEXT.manageTitle;
     return sendPublicPage(
       deps,
       request,
       reply,
       {
-        title: NOTIFICATION_TEXT.manageTitle,
-        crumbs: CRUMBS,
-        body: <NoticePage title={NOTIFICATION_TEXT.manageTitle} message={message} />,
+        title,
+        crumbs: crumbs(title),
+        body: (
+          <NoticePage title={title} message={message}>
+            {options.manageLink ? (
+              <p>
+                <a href={base(request)}>{NOTIFICATION_TEXT.manageTitle}</a>
+              </p>
+            ) : null}
+          </NoticePage>
+        ),
       },
-      status,
+      options.status ?? 200,
     );
   }
 
@@ -148,7 +163,7 @@ export function registerNotificationLinkRoutes(app: FastifyInstance, deps: Notif
   app.get(`${path}/unsubscribe`, async (request, reply) =>
     sendPublicPage(deps, request, reply, {
       title: NOTIFICATION_TEXT.unsubscribeTitle,
-      crumbs: CRUMBS,
+      crumbs: crumbs(NOTIFICATION_TEXT.unsubscribeTitle),
       body: <UnsubscribePage subscriber={request.subscriber!} base={base(request)} />,
     }),
   );
@@ -156,7 +171,10 @@ export function registerNotificationLinkRoutes(app: FastifyInstance, deps: Notif
   // RFC 8058: a mail client POSTs `List-Unsubscribe=One-Click` here; the page's button posts too.
   app.post(`${path}/unsubscribe`, async (request, reply) => {
     await unsubscribe({ ...options, actor: request.actor, link: linkOf(request) });
-    return notice(request, reply, NOTIFICATION_TEXT.unsubscribed);
+    return notice(request, reply, NOTIFICATION_TEXT.unsubscribed, {
+      title: NOTIFICATION_TEXT.unsubscribeTitle,
+      manageLink: true,
+    });
   });
 
   app.post(`${path}/erase`, async (request, reply) => {
