@@ -12,6 +12,8 @@ export async function startSmtpServer(
   options: {
     /** Recipients refused at RCPT TO with 550, as a server without that mailbox does. */
     refuse?: (address: string) => boolean;
+    /** How long the server takes to answer a message it has taken (kept already, as a real server has). */
+    delayMs?: number;
   } = {},
 ): Promise<{
   url: string;
@@ -44,7 +46,8 @@ export async function startSmtpServer(
           raw,
           ...decode(raw),
         });
-        callback();
+        if (options.delayMs) setTimeout(callback, options.delayMs);
+        else callback();
       });
     },
   });
