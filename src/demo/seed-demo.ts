@@ -35,6 +35,7 @@ import type { FieldCipher } from '../modules/requests/index.ts';
 import { seedDemoInterpretations, type PublishedPolicy } from './demo-interpretations.ts';
 import { seedDemoConcerns } from './demo-concerns.ts';
 import { seedDemoServices } from './demo-services.ts';
+import { seedDemoNotifications } from './demo-notifications.ts';
 import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
 import {
   annualReportHtml,
@@ -430,6 +431,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
     year: thisYear - 1,
   });
   await saveSynonyms({ uow: deps.uow, clock, actor: office, text: DEMO_SYNONYMS });
+  await seedDemoNotifications(scene);
 
   const featured = users.filter(
     (u) =>

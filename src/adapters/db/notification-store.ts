@@ -199,7 +199,10 @@ export function createNotificationStore(db: Kysely<Database>, quirks: DialectQui
               sql<string>`${at}`.as('next_attempt_at'),
               sql<string>`${at}`.as('created_at'),
             ])
-            .where(matching(concern, options.channels)),
+            .where(matching(concern, options.channels))
+            .$if(options.confirmedBy !== undefined, (q) =>
+              q.where('s.confirmed_at', '<=', options.confirmedBy!.toISOString()),
+            ),
         )
         .onConflict((oc) => oc.column('id').doNothing())
         .execute();

@@ -112,7 +112,13 @@ export interface NotificationStore {
   fanOut(
     message: NotificationMessage,
     concern: Choices,
-    options: { channels: readonly Channel[]; respectFrequency: boolean; now: Date },
+    options: {
+      channels: readonly Channel[];
+      respectFrequency: boolean;
+      now: Date;
+      /** Only subscribers confirmed by then: a publication from before one subscribed is not news to them. */
+      confirmedBy?: Date;
+    },
   ): Promise<number>;
   /** One queued delivery of a message to one subscriber (a digest); nothing when it exists. */
   addDelivery(messageId: string, subscriber: { id: string; channel: Channel }, now: Date): Promise<void>;

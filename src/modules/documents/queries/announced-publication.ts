@@ -21,6 +21,8 @@ export type AnnouncedPublication = {
   orgAncestorIds: string[];
   orgName: string;
   publishedOn: string;
+  /** When the edition went live. */
+  publishedAt: string;
   /** The public page, as a path, and its short form for SMS. */
   href: string;
   shortHref: string;
@@ -63,6 +65,7 @@ export async function announcedPublication(
     orgAncestorIds: org.path.split('/').filter((id) => id !== ''),
     orgName: org.name,
     publishedOn: c.publishedOn ?? chinaDate(new Date(edition.publishedAt ?? edition.updatedAt)),
+    publishedAt: edition.publishedAt ?? edition.updatedAt,
     href: documentHref(document.id),
     shortHref: documentShortPath(document.id),
     summary: text.length > SUMMARY_CHARACTERS ? `${text.slice(0, SUMMARY_CHARACTERS)}……` : text,

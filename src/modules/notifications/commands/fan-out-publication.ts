@@ -23,6 +23,7 @@ export type Publication = Pick<
   | 'orgAncestorIds'
   | 'orgName'
   | 'publishedOn'
+  | 'publishedAt'
   | 'href'
   | 'shortHref'
   | 'summary'
@@ -42,8 +43,9 @@ export function concernOf(publication: Publication): Choices {
 }
 
 /**
- * Turns a publication into a message and a delivery for every subscriber it concerns: by e-mail and
- * SMS to those who want it at once, held for the digest of those who want one, and to the webhooks.
+ * Turns a publication into a message and a delivery for every subscriber it concerns who had
+ * subscribed when it was published: by e-mail and SMS to those who want it at once, held for the
+ * digest of those who want one, and to the webhooks.
  * Run again (the job retried after a crash), it adds nothing twice: the message is made once per
  * edition and each delivery once per subscriber. The deliveries are sent by the delivery job, sent
  * in the same transaction.
@@ -91,6 +93,7 @@ export async function fanOutPublication(options: {
       channels: ['email', 'sms', 'webhook'],
       respectFrequency: true,
       now,
+      confirmedBy: new Date(p.publishedAt),
     });
     if (recipients > 0) await stores.jobs.send(NOTIFY_DELIVER_JOB, {});
     return { message, recipients };
