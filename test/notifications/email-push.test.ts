@@ -189,6 +189,10 @@ describe.each(DIALECTS)('e-mail subscriptions and pushes on $name', (dialect) =>
     expect(digest.subject).toBe('【政务公开平台】2026-03-02新发布信息2条');
     expect(digest.text).toContain('关于2026年义务教育招生入学工作的通知');
     expect(digest.text).toContain('关于做好学生资助工作的通知');
+    expect(header(digest, 'list-unsubscribe')).toMatch(
+      /^<https:\/\/gk\.example\.gov\.cn\/dingyue\/s\/.+\/unsubscribe>$/,
+    );
+    expect(header(digest, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
     // A second run makes no second digest.
     await app.stores.jobs.send(NOTIFY_DIGEST_JOB, {});
     await app.jobs.runner.runDue();

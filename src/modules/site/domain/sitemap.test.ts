@@ -55,6 +55,7 @@ Disallow: /admin/
 Disallow: /api/
 Disallow: /search
 Disallow: /a11y
+Disallow: /dingyue/s/
 Allow: /
 
 Sitemap: https://gk.example.gov.cn/sitemap.xml

@@ -57,6 +57,7 @@ Disallow: /admin/
 Disallow: /api/
 Disallow: /search
 Disallow: /a11y
+Disallow: /dingyue/s/
 Allow: /
 
 Sitemap: ${publicUrl}/sitemap.xml

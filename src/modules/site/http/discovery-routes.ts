@@ -56,11 +56,13 @@ export function registerDiscoveryRoutes(app: FastifyInstance, ctx: SiteWebDeps):
     return reply.type('application/xml; charset=utf-8').send(sitemapIndex(locations));
   });
 
-  // The column's pages, the pilot fields' lists and every unit's list.
+  // The column's pages, the pilot fields' lists, every unit's list, 办事服务 and 订阅推送.
   app.get('/sitemaps/pages.xml', async (_request, reply) => {
     const paths = [
       '/',
       '/xxgk/',
+      '/bsfw/',
+      '/dingyue/',
       ...SUB_COLUMNS.map((column) => column.href),
       ...PILOT_FIELDS.map((field) => `/xxgk/fdzdgknr?field=${field.code}`),
       ...(await listOrgs(ctx.stores)).map((org) => `/xxgk/fdzdgknr?org=${encodeURIComponent(org.code)}`),
