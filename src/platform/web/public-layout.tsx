@@ -59,6 +59,7 @@ export function PublicLayout(props: {
                 <a href={elderHref} rel="nofollow">
                   {props.elderMode ? '退出适老化模式' : '适老化模式（大字号、高对比度）'}
                 </a>
+                <a href="/dingyue/">订阅推送</a>
                 <a href="/admin/">工作人员入口</a>
               </span>
             </div>
