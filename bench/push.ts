@@ -779,6 +779,7 @@ async function main(): Promise<void> {
       orgAncestorIds: [units.district.id, units.department.id],
       orgName: units.department.name,
       publishedOn: '2026-11-20',
+      publishedAt: NOW,
       href: '/xxgk/fdzdgknr',
       shortHref: '/d/bench',
       summary: push.body.slice(0, 120),
