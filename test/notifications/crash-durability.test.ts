@@ -1,5 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
@@ -12,9 +11,8 @@ import { loadConfig } from '../../src/platform/config.ts';
 import { useCli } from '../cli/kit.ts';
 import { POSTGRES_URL } from '../environment.ts';
 import { startSmtpServer, type ReceivedMail } from '../mail/smtp-kit.ts';
-import { freePort } from '../processes.ts';
+import { scratchPostgresDatabase, startServe } from '../processes.ts';
 
-const BIN = new URL('../../bin/gongkai.js', import.meta.url).pathname;
 const ORIGIN = 'https://gk.example.gov.cn';
 /** Subscribers the push goes to, and how many must have arrived when the sending process is killed. */
 const SUBSCRIBERS = 300;
@@ -67,23 +65,11 @@ const postgres: Target = {
   name: 'postgres',
   instances: 2,
   async open() {
-    const name = `gk_push_${randomBytes(6).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`create database ${name}`);
-    const url = new URL(POSTGRES_URL!);
-    url.pathname = `/${name}`;
+    const scratch = await scratchPostgresDatabase(POSTGRES_URL!, 'gk_push');
     return {
-      env: { DATABASE_URL: url.toString() },
+      env: { DATABASE_URL: scratch.url },
       async addSubscribers(rows, at) {
-        const client = new pg.Client({ connectionString: url.toString() });
+        const client = new pg.Client({ connectionString: scratch.url });
         await client.connect();
         try {
           await client.query('begin');
@@ -96,38 +82,14 @@ const postgres: Target = {
           await client.end();
         }
       },
-      drop: () => admin(`drop database if exists ${name} with (force)`),
+      drop: scratch.drop,
     };
   },
 };
 
 const TARGETS: Target[] = POSTGRES_URL ? [sqlite, postgres] : [sqlite];
 
-/** Starts `gongkai serve` and waits until GET /healthz answers 200. */
-async function startServer(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const port = await freePort();
-  const server = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  server.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`gongkai serve stopped (${server.exitCode ?? server.signalCode}): ${stderr}`);
-    }
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1_000) }).catch(
-      () => undefined,
-    );
-    if (health?.status === 200) return server;
-    if (Date.now() > deadline) {
-      server.kill('SIGKILL');
-      throw new Error(`gongkai serve did not answer /healthz within 30 s: ${stderr}`);
-    }
-    await delay(100);
-  }
-}
+const startServer = async (env: NodeJS.ProcessEnv) => (await startServe(env)).server;
 
 function messageIdOf(mail: ReceivedMail): string {
   const head = mail.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
@@ -214,13 +176,15 @@ describe.each(TARGETS)('a push survives a killed sender on $name', (target) => {
         site: { name: '示范区', publicUrl: ORIGIN, secret: ctx.secret },
         push,
       });
-      expect(recipients).toBe(SUBSCRIBERS);
+      // The demo's own subscribers to 减税降费 get it too; the checks below count this test's.
+      expect(recipients).toBeGreaterThanOrEqual(SUBSCRIBERS);
     } finally {
       await ctx.close();
     }
 
     const received = smtp!.received;
-    const pushes = () => received.filter((m) => m.subject.includes('减税降费政策申报提醒'));
+    const pushes = () =>
+      received.filter((m) => m.subject.includes('减税降费政策申报提醒') && /^push\d+@example\.cn$/.test(m.to[0] ?? ''));
     await until(
       () => pushes().length >= KILL_AT,
       60_000,

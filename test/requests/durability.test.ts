@@ -1,16 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { join } from 'node:path';
-import { setTimeout as delay } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useCli } from '../cli/kit.ts';
-import { freePort } from '../processes.ts';
+import { scratchPostgresDatabase, startServe } from '../processes.ts';
 import { POSTGRES_URL } from '../environment.ts';
 
-const BIN = new URL('../../bin/gongkai.js', import.meta.url).pathname;
 
 /** Applications fired at once, and the 201 answer on whose arrival the server is killed. */
 const BURST = 240;
@@ -69,23 +66,11 @@ const sqlite: Target = {
 const postgres: Target = {
   name: 'postgres',
   async open() {
-    const name = `gk_kill_${randomBytes(6).toString('hex')}`;
-    const admin = async (statement: string) => {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      try {
-        await client.query(statement);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`create database ${name}`);
-    const url = new URL(POSTGRES_URL!);
-    url.pathname = `/${name}`;
+    const scratch = await scratchPostgresDatabase(POSTGRES_URL!, 'gk_kill');
     return {
-      env: { DATABASE_URL: url.toString() },
+      env: { DATABASE_URL: scratch.url },
       async stored() {
-        const client = new pg.Client({ connectionString: url.toString() });
+        const client = new pg.Client({ connectionString: scratch.url });
         await client.connect();
         try {
           const { rows } = await client.query<{ tracking_code: string; state: string }>(
@@ -96,38 +81,15 @@ const postgres: Target = {
           await client.end();
         }
       },
-      drop: () => admin(`drop database if exists ${name} with (force)`),
+      drop: scratch.drop,
     };
   },
 };
 
 const TARGETS: Target[] = POSTGRES_URL ? [sqlite, postgres] : [sqlite];
 
-/** Starts `gongkai serve` as a process of its own and waits until GET /healthz answers 200. */
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ server: ChildProcess; port: number }> {
-  const port = await freePort();
-  const server = spawn(process.execPath, [BIN, 'serve'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', GONGKAI_SCHEDULER_SECONDS: '0' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  server.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`gongkai serve stopped (${server.exitCode ?? server.signalCode}): ${stderr}`);
-    }
-    const health = await fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(1_000) }).catch(
-      () => undefined,
-    );
-    if (health?.status === 200) return { server, port };
-    if (Date.now() > deadline) {
-      server.kill('SIGKILL');
-      throw new Error(`gongkai serve did not answer /healthz within 30 s: ${stderr}`);
-    }
-    await delay(100);
-  }
-}
+/** Starts `gongkai serve` with the scheduler off. */
+const startServer = (env: NodeJS.ProcessEnv) => startServe({ ...env, GONGKAI_SCHEDULER_SECONDS: '0' });
 
 /** What became of one application: its tracking code, another answer, or a lost connection. */
 type Outcome =
