@@ -21,28 +21,25 @@
  * messages, distinct Message-IDs and recipients, and List-Unsubscribe headers) receives the pushes
  * through the real `deliverDue` with the job's channels (`deliveryChannels`, 8 sends at once), run in
  * the job's 20 s slices until the outbox is empty: (1) the whole push, e-mail limit raised
- * (GONGKAI_PUSH_RATES=email=99999), with the mailer pooled as `createSmtpMailer` means it to be (5 kept
- * connections, TCP_NODELAY) — exactly once checked for every message; (2) a second push at the
- * default 300/s on a sample (`--limited`); (3) a third push through the application's own mailer
- * (`createSmtpMailer` from GONGKAI_SMTP_URL, which nodemailer does not pool: see `pooledMailer`) for at
- * most `--budget` seconds. Beside each, the ceiling: the same mails (`deliveryMail`) sent by the same
- * mailer with the same concurrency straight to the sink, without the outbox.
+ * (GONGKAI_PUSH_RATES=email=99999), through the application's own mailer (`createSmtpMailer` from
+ * GONGKAI_SMTP_URL: 5 kept connections, TCP_NODELAY) — exactly once checked for every message; (2) a
+ * second push at the default 300/s on a sample (`--limited`). Beside the first, the ceiling: the same
+ * mails (`deliveryMail`) sent by the same mailer with the same concurrency straight to the sink,
+ * without the outbox.
  *
  * Run: `npm run bench:push` (100,000 subscribers on SQLite; `-- --quick` for 5,000; `-- --subscribers
  * N`, `-- --deliver N` to send only the first N of the push, `-- --ceiling N` and `-- --limited N` for
- * the sizes of the ceiling and 300/s samples, `-- --budget S` for the application mailer's run;
+ * the sizes of the ceiling and 300/s samples;
  * `-- --database postgres://postgres@127.0.0.1:5432/test` to run on PostgreSQL). The last line is
  * one JSON object.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { connect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql, type Kysely } from 'kysely';
-import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { benchDistrict } from './district-kit.ts';
@@ -90,10 +87,8 @@ const { values } = parseArgs({
     others: { type: 'string' },
     /** Send only the first N deliveries of the push (the rest are postponed); all by default. */
     deliver: { type: 'string' },
-    /** Messages of the ceiling run (the pooled mailer alone). */
+    /** Messages of the ceiling run (the mailer alone). */
     ceiling: { type: 'string' },
-    /** Seconds the run through the application's own mailer may take before the rest is left queued. */
-    budget: { type: 'string' },
     /** Messages of the run at the default rate limit (300/s). */
     limited: { type: 'string' },
     /** The raw run's e-mail limit (GONGKAI_PUSH_RATES takes at most 5 digits). */
@@ -113,9 +108,6 @@ const OTHERS = Number(values.others ?? Math.round(SUBSCRIBERS / 10));
 const DELIVER = Math.min(SUBSCRIBERS, Number(values.deliver ?? SUBSCRIBERS));
 const CEILING = Math.min(DELIVER, Number(values.ceiling ?? (QUICK ? 2_000 : 20_000)));
 const LIMITED = Math.min(SUBSCRIBERS, Number(values.limited ?? (QUICK ? 900 : 3_000)));
-const BUDGET_S = Number(values.budget ?? (QUICK ? 30 : 120));
-/** The application mailer's ceiling sample (it sends a few dozen a second here). */
-const APP_CEILING = QUICK ? 500 : 2_000;
 const RAW_RATE = Number(values.rate);
 /** The acceptance limits. */
 const QUEUE_LIMIT_S = 10;
@@ -630,49 +622,6 @@ async function mailerAlone(
   };
 }
 
-/**
- * The SMTP mailer as `createSmtpMailer` means it to be: a pool of 5 kept connections (1,000 messages
- * each), with Nagle's algorithm off on its sockets. The application's own mailer passes `url` to
- * nodemailer, which then ignores `pool` and the rest (a connection per message), and nodemailer leaves
- * Nagle on, so a message on a kept connection waits for the server's delayed ACK (about 40 ms).
- */
-async function pooledMailer(url: string, from: string): Promise<Mailer & { close(): void }> {
-  const target = new URL(url);
-  const port = Number(target.port);
-  const transport = nodemailer.createTransport({
-    host: target.hostname,
-    port,
-    secure: false,
-    pool: true,
-    maxConnections: 5,
-    maxMessages: 1000,
-    getSocket: (_options, callback) => {
-      const socket = connect(port, target.hostname);
-      const failed = (error: Error) => callback(error, undefined);
-      socket.once('error', failed);
-      socket.once('connect', () => {
-        socket.off('error', failed);
-        socket.setNoDelay(true);
-        callback(null, { connection: socket });
-      });
-    },
-  });
-  return {
-    destination: `SMTP ${target.host} (pooled, TCP_NODELAY)`,
-    async send(message) {
-      await transport.sendMail({
-        from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        ...(message.headers ? { headers: message.headers } : {}),
-        ...(message.messageId ? { messageId: message.messageId } : {}),
-      });
-    },
-    close: () => transport.close(),
-  };
-}
-
 function toSubscriber(row: SubscriberRow): Subscriber {
   return {
     id: row.id,
@@ -792,17 +741,16 @@ async function main(): Promise<void> {
     const held = await countDeliveries(app, announced.message.id, 'held');
     await removeMessage(app, announced.message.id);
 
-    // 1. The push through the outbox (the job's channels, the e-mail limit raised) with the mailer pooled
-    // as intended: every delivery, each exactly once.
+    // 1. The push through the outbox (the job's channels and mailer, the e-mail limit raised): every
+    // delivery, each exactly once.
     const channels = deliveryChannels(app);
-    const pooled = await pooledMailer(sink.url, app.config.mailFrom);
     await postponeAfter(app, sent.message.id, DELIVER, sent.recipients);
-    console.log(`\n  delivering ${int(DELIVER)} of the push through the outbox, mailer pooled (email=${RAW_RATE}/s) …`);
-    const raw = await deliverAll(app, { ...channels, mailer: pooled }, site, sink, 'pooled');
+    console.log(`\n  delivering ${int(DELIVER)} of the push through the outbox (email=${RAW_RATE}/s) …`);
+    const raw = await deliverAll(app, channels, site, sink, 'outbox');
     const rawReport = await app.stores.notifications.report(sent.message.id);
     const rawOnce = exactlyOnce(raw, DELIVER) && rawReport.sent === DELIVER;
-    console.log(`  the ceiling: ${int(CEILING)} of the same mails by the pooled mailer alone …`);
-    const ceiling = await mailerAlone(app, pooled, sent.message, CEILING, site, sink, channels.concurrency.email);
+    console.log(`  the ceiling: ${int(CEILING)} of the same mails by the mailer alone …`);
+    const ceiling = await mailerAlone(app, app.mailer, sent.message, CEILING, site, sink, channels.concurrency.email);
     const ceilingOnce = exactlyOnce(ceiling, CEILING);
 
     // 2. The default limit (300/s), on a second push of the same segment.
@@ -816,28 +764,8 @@ async function main(): Promise<void> {
       ...app,
       config: { ...app.config, push: { ...app.config.push, rates: defaults } },
     });
-    const limited = await deliverAll(app, { ...limitedChannels, mailer: pooled }, site, sink, 'limited');
+    const limited = await deliverAll(app, limitedChannels, site, sink, 'limited');
     const limitedOnce = exactlyOnce(limited, LIMITED);
-
-    // 3. The application's own mailer (createSmtpMailer from GONGKAI_SMTP_URL), as shipped, on a third push.
-    started = performance.now();
-    const third = await sendPush({ uow: app.uow, clock: app.clock, actor: units.actor, site, push });
-    const thirdSeconds = seconds(started);
-    console.log(`  a third push through the application's own mailer, for at most ${BUDGET_S} s …`);
-    const shipped = await deliverAll(app, channels, site, sink, "application's mailer", BUDGET_S);
-    const shippedOnce = exactlyOnce(shipped, shipped.messages);
-    const shippedSample = Math.min(APP_CEILING, shipped.messages);
-    console.log(`  its ceiling: ${int(shippedSample)} of the same mails by the application's mailer alone …`);
-    const shippedCeiling = await mailerAlone(
-      app,
-      app.mailer,
-      third.message,
-      shippedSample,
-      site,
-      sink,
-      channels.concurrency.email,
-    );
-    pooled.close();
 
     table(
       ['queue', 'deliveries', 's', 'per s', 'naive s', 'naive per s', '× faster', `< ${QUEUE_LIMIT_S} s`],
@@ -852,10 +780,7 @@ async function main(): Promise<void> {
           (naiveSeconds / queueSeconds).toFixed(1),
           queueSeconds < QUEUE_LIMIT_S ? 'yes' : 'NO',
         ],
-        ...[
-          [`  again, ${int(DELIVER)} sent before`, second, secondSeconds] as const,
-          [`  a third time, ${int(DELIVER + LIMITED)} sent`, third, thirdSeconds] as const,
-        ].map(([name, result, s]) => [
+        ...[[`  again, ${int(DELIVER)} sent before`, second, secondSeconds] as const].map(([name, result, s]) => [
           name,
           int(result.recipients),
           s.toFixed(2),
@@ -905,18 +830,14 @@ async function main(): Promise<void> {
         'exactly once',
       ],
       [
-        row(`outbox + pooled mailer, email=${RAW_RATE}/s`, raw, rawOnce, ceiling),
-        row('  pooled mailer alone (ceiling)', ceiling, ceilingOnce),
-        row(`outbox + pooled mailer, email=${defaults.email}/s`, limited, limitedOnce),
-        row("outbox + the application's mailer", shipped, shippedOnce, shippedCeiling),
-        row("  the application's mailer alone", shippedCeiling, exactlyOnce(shippedCeiling, shippedSample)),
+        row(`outbox, email=${RAW_RATE}/s`, raw, rawOnce, ceiling),
+        row('  the mailer alone (ceiling)', ceiling, ceilingOnce),
+        row(`outbox, email=${defaults.email}/s`, limited, limitedOnce),
       ],
     );
     console.log(
       `outbox = deliverDue in ${DELIVERY_SLICE_MS / 1000} s slices (claims of 100, ${channels.concurrency.email} sends at once) ` +
-        `with deliveryChannels; pooled mailer = nodemailer as createSmtpMailer means it (5 kept connections) with ` +
-        `TCP_NODELAY; the application's mailer = createSmtpMailer(GONGKAI_SMTP_URL) as it is` +
-        (shipped.outcome.more ? `, stopped after ${BUDGET_S} s (--budget)` : '') +
+        `with deliveryChannels and the application's mailer (createSmtpMailer: 5 kept connections, TCP_NODELAY)` +
         `; exactly once = sent, received, distinct Message-IDs and recipients all equal, each with List-Unsubscribe; ` +
         `the ${defaults.email}/s run includes the bucket's first second of burst; ${(raw.sink.bytes / raw.messages / 1024).toFixed(1)} KiB a message`,
     );
@@ -932,9 +853,8 @@ async function main(): Promise<void> {
       `\nsummary: ${int(SUBSCRIBERS)} subscribers on ${dialect}: push queued in ${queueSeconds.toFixed(2)} s ` +
         `(${int(sent.recipients / queueSeconds)}/s, ${(naiveSeconds / queueSeconds).toFixed(1)}× the naive path's ` +
         `${naiveSeconds.toFixed(1)} s); ${int(raw.messages)} delivered through the outbox at ${int(raw.rate)} msg/s with ` +
-        `a pooled mailer (${(raw.rate / ceiling.rate).toFixed(2)}× the mailer alone, ${int(ceiling.rate)} msg/s), exactly ` +
-        `once: ${rawOnce ? 'yes' : 'NO'}; ${int(limited.rate)} msg/s at the default ${defaults.email}/s; the ` +
-        `application's mailer as shipped ${int(shipped.rate)} msg/s (alone ${int(shippedCeiling.rate)}); peak RSS ${peak.toFixed(0)} MB`,
+        `the application's mailer (${(raw.rate / ceiling.rate).toFixed(2)}× the mailer alone, ${int(ceiling.rate)} msg/s), exactly ` +
+        `once: ${rawOnce ? 'yes' : 'NO'}; ${int(limited.rate)} msg/s at the default ${defaults.email}/s; peak RSS ${peak.toFixed(0)} MB`,
     );
     console.log(
       JSON.stringify({
@@ -946,7 +866,6 @@ async function main(): Promise<void> {
         naiveSeconds: +naiveSeconds.toFixed(3),
         queueSpeedup: +(naiveSeconds / queueSeconds).toFixed(2),
         secondPushSeconds: +secondSeconds.toFixed(3),
-        thirdPushSeconds: +thirdSeconds.toFixed(3),
         publicationSeconds: +publicationSeconds.toFixed(3),
         delivered: raw.messages,
         deliverSeconds: +raw.seconds.toFixed(1),
@@ -954,9 +873,7 @@ async function main(): Promise<void> {
         ceilingPerSecond: Math.round(ceiling.rate),
         ofCeiling: +(raw.rate / ceiling.rate).toFixed(3),
         limitedPerSecond: Math.round(limited.rate),
-        shippedMailerPerSecond: Math.round(shipped.rate),
-        shippedMailerAlonePerSecond: Math.round(shippedCeiling.rate),
-        exactlyOnce: rawOnce && ceilingOnce && limitedOnce && shippedOnce,
+        exactlyOnce: rawOnce && ceilingOnce && limitedOnce,
         peakRssMb: Math.round(peak),
       }),
     );
