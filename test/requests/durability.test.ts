@@ -8,7 +8,6 @@ import { useCli } from '../cli/kit.ts';
 import { scratchPostgresDatabase, startServe } from '../processes.ts';
 import { POSTGRES_URL } from '../environment.ts';
 
-
 /** Applications fired at once, and the 201 answer on whose arrival the server is killed. */
 const BURST = 240;
 const KILL_AT = 60;
