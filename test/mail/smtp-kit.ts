@@ -51,6 +51,10 @@ export async function startSmtpServer(
       });
     },
   });
+  // A client killed mid-message (the killed-server suites) resets its connection: expected, not a failure.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
