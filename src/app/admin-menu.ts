@@ -12,6 +12,12 @@ const ADMIN_MENU: MenuEntry[] = [
   { key: 'interpretations', label: '政策解读', href: '/admin/interpretations/new', permission: 'document.draft' },
   { key: 'concerns', label: '回应关切', href: '/admin/concerns', permission: 'document.read' },
   { key: 'services', label: '办事服务', href: '/admin/services', permission: 'document.read' },
+  {
+    key: 'participation',
+    label: '意见征集',
+    href: '/admin/participation/consultations',
+    permission: 'interaction.handle',
+  },
   { key: 'push', label: '订阅推送', href: '/admin/push', permission: 'document.read' },
   { key: 'catalogs', label: '标准目录', href: '/admin/catalogs', permission: 'document.read' },
   { key: 'requests', label: '依申请公开', href: '/admin/ysqgk', permission: 'request.handle' },

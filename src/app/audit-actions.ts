@@ -6,6 +6,7 @@ import { DOCUMENT_AUDIT_ACTIONS } from '../modules/documents/index.ts';
 import { INTERPRETATION_AUDIT_ACTIONS } from '../modules/interpretation/index.ts';
 import { NOTIFICATION_AUDIT_ACTIONS } from '../modules/notifications/index.ts';
 import { ORG_AUDIT_ACTIONS } from '../modules/orgs/index.ts';
+import { PARTICIPATION_AUDIT_ACTIONS } from '../modules/participation/index.ts';
 import { REQUEST_AUDIT_ACTIONS } from '../modules/requests/index.ts';
 import { REPORT_AUDIT_ACTIONS } from '../modules/reports/index.ts';
 import { SEARCH_AUDIT_ACTIONS } from '../modules/search/index.ts';
@@ -26,4 +27,5 @@ export const AUDIT_ACTION_LABELS: AuditActionLabels = {
   ...INTERPRETATION_AUDIT_ACTIONS,
   ...SERVICE_AUDIT_ACTIONS,
   ...NOTIFICATION_AUDIT_ACTIONS,
+  ...PARTICIPATION_AUDIT_ACTIONS,
 };

@@ -51,6 +51,11 @@ import {
   registerNotificationLinkRoutes,
   registerNotificationPublicRoutes,
 } from '../modules/notifications/index.ts';
+import {
+  registerParticipationAdminRoutes,
+  registerParticipationFormRoutes,
+  registerParticipationPublicRoutes,
+} from '../modules/participation/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
   registerServiceAdminRoutes,
@@ -155,6 +160,7 @@ export async function buildServer(
     maxBytes: ctx.config.pageCache.maxBytes,
     checkMs: ctx.config.pageCache.checkMs,
     currentVersion: contentVersionReader(ctx.database),
+    now: () => ctx.clock.now().getTime(),
     // A signed-in member of staff (even half signed in) or a flash message makes a page personal.
     isPersonal: (request) =>
       request.actor.kind !== 'public' ||
@@ -406,10 +412,12 @@ export async function buildServer(
       registerCatalogPublicRoutes(publicPages, web);
       registerInterpretationPublicRoutes(publicPages, web);
       registerServicePublicRoutes(publicPages, web);
+      registerParticipationPublicRoutes(publicPages, web);
     });
     // Forms with CSRF tokens and pages for one applicant: never cached.
     registerRequestPublicRoutes(site, web);
     registerNotificationPublicRoutes(site, web);
+    registerParticipationFormRoutes(site, web);
     // Sign-in and sign-out: the only back-office pages open to everybody.
     registerLoginRoutes(site, web);
     await site.register(async (backOffice) => {
@@ -431,6 +439,7 @@ export async function buildServer(
         registerConcernAdminRoutes(enrolled, web);
         registerNotificationAdminRoutes(enrolled, web);
         registerServiceAdminRoutes(enrolled, web);
+        registerParticipationAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);
       });

@@ -46,6 +46,9 @@ export type Database = {
   service_guide_editions: ServiceGuideEditionRow;
   service_guide_events: ServiceGuideEventRow;
   service_bundle_editions: ServiceBundleEditionRow;
+  consultations: ConsultationRow;
+  consultation_versions: ConsultationVersionRow;
+  consultation_comments: ConsultationCommentRow;
 };
 
 /** What a service guide's edition holds besides the document's content (migration 0020). */
@@ -570,4 +573,52 @@ export type UpstreamOutboxRow = {
   lease_until: string | null;
   last_error: string | null;
   sent_at: string | null;
+};
+
+/** A consultation on a draft (意见征集, migration 0022). */
+export type ConsultationRow = {
+  id: string;
+  org_id: string;
+  title: string;
+  summary: string;
+  major: number;
+  short_reason: string;
+  state: string;
+  opens_at: string;
+  closes_at: string;
+  version: number;
+  final_link: string | null;
+  report_summary: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  published_at: string | null;
+  completed_at: string | null;
+};
+
+export type ConsultationVersionRow = {
+  consultation_id: string;
+  number: number;
+  paragraphs: string;
+  note: string;
+  created_at: string;
+  created_by: string;
+};
+
+export type ConsultationCommentRow = {
+  id: string;
+  consultation_id: string;
+  version: number;
+  paragraph: number | null;
+  body: string;
+  name: string;
+  sender_key: string;
+  state: string;
+  hidden_reason: string;
+  disposition: string | null;
+  disposition_reason: string;
+  disposition_group: string;
+  created_at: string;
+  moderated_at: string | null;
+  disposed_at: string | null;
 };

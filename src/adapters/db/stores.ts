@@ -7,6 +7,7 @@ import type { AttachmentTextStore, DocumentStore } from '../../modules/documents
 import type { ConcernStore, InterpretationStore } from '../../modules/interpretation/index.ts';
 import type { NotificationStore } from '../../modules/notifications/index.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
+import type { ConsultationStore } from '../../modules/participation/index.ts';
 import type { ServiceStore } from '../../modules/services/index.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
@@ -29,6 +30,7 @@ import { createConcernStore } from './concern-store.ts';
 import { createServiceStore } from './service-store.ts';
 import { createNotificationStore } from './notification-store.ts';
 import { createOrgStore } from './org-store.ts';
+import { createConsultationStore } from './consultation-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
 import { createReportStore } from './report-store.ts';
@@ -70,6 +72,8 @@ export type Stores = {
   services: ServiceStore;
   /** Subscriptions, messages and their deliveries (订阅推送). */
   notifications: NotificationStore;
+  /** Consultations on drafts, their versions and comments (意见征集). */
+  consultations: ConsultationStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -99,6 +103,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     concerns: createConcernStore(db),
     services: createServiceStore(db),
     notifications: createNotificationStore(db, quirks),
+    consultations: createConsultationStore(db),
   };
 }
 

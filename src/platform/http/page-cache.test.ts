@@ -2,13 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify from 'fastify';
 import { inject } from 'light-my-request';
 import { describe, expect, it } from 'vitest';
-import { createPageCache, type ContentVersion } from './page-cache.ts';
+import { createPageCache, keepPageUntil, type ContentVersion } from './page-cache.ts';
 
 /** A route of its own behind the page cache, answered at the front door; it shows the version it was rendered at. */
 async function serverFor(
   reader: () => ContentVersion | Promise<ContentVersion>,
-  state: { version: number; renders: number },
+  state: { version: number; renders: number; keepUntilMs?: number | number[] },
   turnReadMs?: number,
+  now?: () => number,
 ) {
   const cache = createPageCache({
     enabled: true,
@@ -21,12 +22,14 @@ async function serverFor(
     parseCookies: () => ({}),
     canonicalTarget: (raw) => raw,
     ...(turnReadMs === undefined ? {} : { turnReadMs }),
+    ...(now === undefined ? {} : { now }),
   });
   const app = Fastify();
   await app.register(async (group) => {
     cache.install(group);
     group.get('/page', async (_request, reply) => {
       state.renders++;
+      for (const atMs of [state.keepUntilMs ?? []].flat()) keepPageUntil(reply, atMs);
       return reply.type('text/html; charset=utf-8').send(`<p>version ${state.version}</p>`);
     });
   });
@@ -130,6 +133,56 @@ describe('page cache with a synchronous version reader', () => {
     expect((await get()).body).toBe('<p>version 2</p>');
     expect(state.reads).toBe(reads + 2 + 1); // the front door's read, then the route group's own
     expect(state.renders).toBe(2);
+    await app.close();
+  });
+});
+
+/** A page that changes by itself at a set instant (a consultation opening or closing), nothing written. */
+describe('page cache with a page kept until an instant', () => {
+  it('answers the kept page before the instant and renders it afresh from the instant on', async () => {
+    const clock = { ms: Date.UTC(2026, 2, 2, 2) };
+    const closesAt = Date.UTC(2026, 2, 31, 16);
+    const state = { version: 1, renders: 0, keepUntilMs: closesAt };
+    const reader = () => ({ version: state.version, changedAtMs: Date.UTC(2026, 2, 2) });
+    const { cache, app, get } = await serverFor(reader, state, 0, () => clock.ms);
+    const table: { at: number; renders: number }[] = [
+      { at: clock.ms, renders: 1 },
+      { at: clock.ms + 60_000, renders: 1 },
+      { at: closesAt - 1, renders: 1 },
+      { at: closesAt, renders: 2 },
+      // Rendered at the instant, it keeps the same instant: every later request renders again.
+      { at: closesAt + 1, renders: 3 },
+    ];
+    for (const row of table) {
+      clock.ms = row.at;
+      expect((await get()).statusCode).toBe(200);
+      expect(state.renders, new Date(row.at).toISOString()).toBe(row.renders);
+    }
+    // A page rendered after the instant that names a later one is kept again until then.
+    state.keepUntilMs = Date.UTC(2026, 3, 30);
+    await get();
+    const renders = state.renders;
+    clock.ms += 3_600_000;
+    await get();
+    expect(state.renders).toBe(renders);
+    expect(cache.stats().frontHits).toBeGreaterThan(0);
+    await app.close();
+  });
+
+  it('keeps the earliest of several instants', async () => {
+    const clock = { ms: 1_000 };
+    const state = { version: 1, renders: 0, keepUntilMs: [9_000, 5_000, 7_000] };
+    const reader = () => ({ version: state.version, changedAtMs: 0 });
+    const { app, get } = await serverFor(reader, state, 0, () => clock.ms);
+    for (const [at, renders] of [
+      [1_000, 1],
+      [4_999, 1],
+      [5_000, 2],
+    ] as const) {
+      clock.ms = at;
+      await get();
+      expect(state.renders, String(at)).toBe(renders);
+    }
     await app.close();
   });
 });

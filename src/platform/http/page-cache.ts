@@ -37,6 +37,8 @@ export type PageCacheOptions = {
   onContentChange?: () => void;
   /** The request's log line for an answer given at the front door (the route group's requests log themselves). */
   logAnswer?: (request: IncomingMessage, status: number, ms: number) => void;
+  /** The application's clock in milliseconds, against which `keepPageUntil` is read (default: the wall clock). */
+  now?: () => number;
 };
 
 declare module 'fastify' {
@@ -60,6 +62,8 @@ type Entry = {
   /** Every header of the answer but the per-answer ones below: the security headers, as the route group sent them. */
   headers: string[];
   bytes: number;
+  /** The instant (ms) the page stops being right though nothing in the database changed (`keepPageUntil`). */
+  expiresAtMs: number;
 };
 
 /** What is kept and answered conditionally: pages, and the text crawlers and feed readers fetch (robots.txt, sitemaps, feeds). */
@@ -88,6 +92,19 @@ type Flight = { key: string; done: Promise<void>; land: () => void };
 type Claim = { key: string | undefined; version: ContentVersion; served: boolean; flight?: Flight };
 const CLAIM = Symbol('publicPage');
 type Claimed = FastifyRequest & { [CLAIM]?: Claim };
+
+const KEEP_UNTIL = Symbol('keepPageUntil');
+type WithKeepUntil = FastifyReply & { [KEEP_UNTIL]?: number };
+
+/**
+ * Says that the page being answered changes by itself at `atMs` (by the application's clock), with
+ * nothing written to the database: a consultation that opens or closes at a set time. The kept page
+ * is then rendered afresh from that instant on. The earliest of several calls counts.
+ */
+export function keepPageUntil(reply: FastifyReply, atMs: number): void {
+  const known = (reply as WithKeepUntil)[KEEP_UNTIL];
+  (reply as WithKeepUntil)[KEEP_UNTIL] = known === undefined ? atMs : Math.min(known, atMs);
+}
 
 /** True when the request was answered by the public page group, which compresses its own answers. */
 export function isPublicPage(request: FastifyRequest): boolean {
@@ -128,6 +145,9 @@ export function createPageCache(options: PageCacheOptions) {
   let turnReadAt = 0;
   let turnEnding = false;
   const turnReadMs = options.turnReadMs ?? 1;
+  const now = options.now ?? Date.now;
+  /** False once a page's own time has passed (most pages have none, and cost no clock read). */
+  const inTime = (entry: Entry) => entry.expiresAtMs === Number.POSITIVE_INFINITY || now() < entry.expiresAtMs;
   const stats = { hits: 0, frontHits: 0, misses: 0, stored: 0, renderedSame: 0, waited: 0, contentChanges: 0 };
 
   function clear() {
@@ -254,12 +274,19 @@ export function createPageCache(options: PageCacheOptions) {
    * The page for `key` rendered at `current`, reusing the kept entry's ETag, Last-Modified and
    * compressed forms when the new rendering is byte for byte the same page.
    */
-  function entryFor(key: string, body: Buffer, contentType: string, current: ContentVersion, headers: string[]) {
+  function entryFor(
+    key: string,
+    body: Buffer,
+    contentType: string,
+    current: ContentVersion,
+    headers: string[],
+    expiresAtMs: number,
+  ) {
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
     const previous = entries.get(key);
     if (previous && previous.etag === etag && previous.contentType === contentType) {
       stats.renderedSame++;
-      return { ...previous, version: current.version, headers };
+      return { ...previous, version: current.version, headers, expiresAtMs };
     }
     const entry: Entry = {
       key,
@@ -270,6 +297,7 @@ export function createPageCache(options: PageCacheOptions) {
       lastModified: new Date(Math.floor(current.changedAtMs / 1000) * 1000).toUTCString(),
       headers,
       bytes: 0,
+      expiresAtMs,
     };
     entry.bytes = body.length + key.length * 2 + headers.reduce((sum, h) => sum + h.length * 2, 256);
     return entry;
@@ -332,7 +360,14 @@ export function createPageCache(options: PageCacheOptions) {
         const contentType = String(reply.getHeader('content-type') ?? '');
         if (!KEPT_TYPES.test(contentType)) return payload;
         const shared = claim.key !== undefined && !reply.hasHeader('set-cookie') && !options.isPersonal(request);
-        const entry = entryFor(claim.key ?? '', Buffer.from(payload), contentType, claim.version, keptHeaders(reply));
+        const entry = entryFor(
+          claim.key ?? '',
+          Buffer.from(payload),
+          contentType,
+          claim.version,
+          keptHeaders(reply),
+          (reply as WithKeepUntil)[KEEP_UNTIL] ?? Number.POSITIVE_INFINITY,
+        );
         if (shared) store(entry);
         return finish(request, reply, entry, claim.key !== undefined);
       } finally {
@@ -352,7 +387,7 @@ export function createPageCache(options: PageCacheOptions) {
 
   function freshEntry(key: string, current: ContentVersion): Entry | undefined {
     const entry = entries.get(key);
-    return entry && entry.version === current.version ? entry : undefined;
+    return entry && entry.version === current.version && inTime(entry) ? entry : undefined;
   }
 
   /**
@@ -370,7 +405,8 @@ export function createPageCache(options: PageCacheOptions) {
     if (options.mayBePersonal(cookies)) return undefined;
     const target = options.canonicalTarget(request.url ?? '/');
     if (target === undefined) return undefined;
-    return entries.get(keyOf(options.variantOf(cookies), target));
+    const entry = entries.get(keyOf(options.variantOf(cookies), target));
+    return entry && inTime(entry) ? entry : undefined;
   }
 
   function answer(request: IncomingMessage, response: ServerResponse, entry: Entry, startedAt: number) {

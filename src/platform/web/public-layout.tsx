@@ -15,6 +15,7 @@ const MAIN_NAV = [
   { key: 'ysqgk', label: '依申请公开', href: '/xxgk/ysqgk' },
   { key: 'gknb', label: '政府信息公开年报', href: '/xxgk/gknb' },
   { key: 'bsfw', label: '办事服务', href: '/bsfw/' },
+  { key: 'hdjl', label: '互动交流', href: '/hdjl/' },
 ] as const;
 export type NavKey = (typeof MAIN_NAV)[number]['key'];
 

@@ -18,6 +18,7 @@ import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-ki
 import { multipartBody } from './hostile-bodies.ts';
 import { registerRequest, submitApplication, takeStep } from '../../../src/modules/requests/index.ts';
 import { createConcern, submitConcernResponse } from '../../../src/modules/interpretation/index.ts';
+import { publishConsultation, saveDraft, submitComment } from '../../../src/modules/participation/index.ts';
 import { submitInterpretation } from '../../interpretation/interpretation-fixtures.ts';
 import { PERSON } from '../../../src/modules/requests/domain/request.fixture.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
@@ -87,6 +88,7 @@ export async function seedHostileFixture(app: TestApp): Promise<Fixture> {
     { role: 'system_admin', org: 'dist' },
     { role: 'editor', org: 'civ' },
     { role: 'foi_officer', org: 'edu' },
+    { role: 'interaction_officer', org: 'civ' },
   ]);
 }
 
@@ -443,6 +445,45 @@ export async function prepareHostileRun(options: {
   await app.stores.notifications.replaceChoices(subscriber.id, { ...noChoices(), policy: ['减税降费'] });
   values.subscriberId = [subscriber.id, UNKNOWN_ID];
   values.subscriberToken = [subscriberToken(app.secret, subscriber), `1.${'A'.repeat(43)}`, 'x'];
+  // Consultations: one open with a comment on a paragraph, one still a draft (意见征集).
+  const interactionOfficer = fixture.staff('civ.interaction_officer');
+  const today = app.clock.now().toISOString().slice(0, 10);
+  const consultationIds: string[] = [];
+  for (const title of ['模糊测试征求意见稿', '模糊测试草稿']) {
+    const consultation = await saveDraft({
+      uow: app.uow,
+      clock: app.clock,
+      actor: interactionOfficer,
+      consultationId: null,
+      input: {
+        orgId: fixture.orgs.get('civ')!.id,
+        title,
+        summary: '模糊测试的说明',
+        major: false,
+        shortReason: '',
+        opensOn: today,
+        closesOn: '2099-12-31',
+        text: '第一条 模糊测试的第一段。\n第二条 模糊测试的第二段。',
+      },
+    });
+    consultationIds.push(consultation.id);
+  }
+  await publishConsultation({
+    uow: app.uow,
+    clock: app.clock,
+    actor: interactionOfficer,
+    consultationId: consultationIds[0]!,
+  });
+  const consultationComment = await submitComment({
+    uow: app.uow,
+    clock: app.clock,
+    actor: { kind: 'public', ip: '127.0.0.9' },
+    secret: app.secret,
+    consultationId: consultationIds[0]!,
+    input: { body: '模糊测试的意见', name: '', paragraph: 1 },
+  });
+  values.consultationId = [consultationIds[0]!, consultationIds[0]!, consultationIds[1]!, UNKNOWN_ID];
+  values.commentId = [consultationComment.id, UNKNOWN_ID];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {
@@ -464,10 +505,16 @@ export async function prepareHostileRun(options: {
     .join('; ');
   const loginCsrf = csrfFieldOf(form.body);
 
-  // Four members of staff signed in: the system and district administrators, an editor (drafting) and
-  // a disclosure officer (handling requests).
+  // Five members of staff signed in: the system and district administrators, an editor (drafting), a
+  // disclosure officer (handling requests) and an interaction officer (consultations).
   const sessions: { cookie: string; csrf: string }[] = [];
-  for (const username of ['dist.system_admin', 'dist.district_admin', 'edu.editor', 'edu.foi_officer']) {
+  for (const username of [
+    'dist.system_admin',
+    'dist.district_admin',
+    'edu.editor',
+    'edu.foi_officer',
+    'civ.interaction_officer',
+  ]) {
     const jar = await signedIn(server, username);
     sessions.push({
       cookie: Object.entries(jar)
@@ -517,6 +564,9 @@ export async function prepareHostileRun(options: {
     '/admin/services/bundles/new',
     '/admin/push',
     '/admin/push/webhooks',
+    '/admin/participation/consultations/new',
+    ...consultationIds.map((id) => `/admin/participation/consultations/${id}`),
+    ...consultationIds.map((id) => `/admin/participation/consultations/${id}/edit`),
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

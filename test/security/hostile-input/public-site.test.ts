@@ -90,6 +90,12 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/xxgk/bzml/{orgCode}', query: ['version'] },
     { path: '/xxgk/bzml/{orgCode}.xlsx', query: ['version'] },
     { path: '/xxgk/bzml/{orgCode}/{entryKey}', query: ['version', 'page'] },
+    { path: '/hdjl/', query: [] },
+    { path: '/hdjl/zjyj/', query: ['page'] },
+    { path: '/hdjl/zjyj/{consultationId}', query: ['v'] },
+    { path: '/hdjl/zjyj/{consultationId}/cnqk', query: [] },
+    { path: '/hdjl/zjyj/{consultationId}/bijiao', query: ['from', 'to'] },
+    { path: '/hdjl/zjyj/{consultationId}/yijian', query: ['p'] },
     { path: '/dingyue/', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}/unsubscribe', query: [] },
@@ -270,7 +276,33 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
         payload: form(fields.slice(1)),
       });
     }
-    for (const url of ['/ysqgk/apply', '/ysqgk/track', '/dingyue/']) {
+    // The comment form on a consultation (意见征集): its page token is on the form's own page.
+    for (let i = 0; i < 30; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf]];
+      for (const [name, good] of [
+        ['body', pct('建议增加社区食堂的数量')],
+        ['name', pct('张某')],
+        ['paragraph', '1'],
+      ] as const) {
+        if (rng.chance(0.2)) continue;
+        fields.push([name, rng.chance(0.4) ? oddQueryValue(rng) : good]);
+      }
+      if (rng.chance(0.1)) fields.push(['body', pct('<script>alert(1)</script>'.repeat(rng.int(1, 400)))]);
+      probes.push({
+        label: 'consultation comment form',
+        method: 'POST',
+        url: `${fill('/hdjl/zjyj/{consultationId}', rng)}/yijian`,
+        headers,
+        payload: form(fields),
+        remoteAddress: freshAddress(),
+      });
+    }
+    for (const url of [
+      '/ysqgk/apply',
+      '/ysqgk/track',
+      '/dingyue/',
+      `${fill('/hdjl/zjyj/{consultationId}', rng)}/yijian`,
+    ]) {
       for (const body of [`{"_csrf":"${loginCsrf}","name":{"x":[1]}}`, `${'['.repeat(5_000)}`, 'null', '']) {
         probes.push({
           label: `${url} as JSON`,

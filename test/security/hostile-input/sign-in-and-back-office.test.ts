@@ -254,6 +254,10 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/push', query: [] },
     { path: '/admin/push/webhooks', query: [] },
     { path: '/admin/push/{messageId}', query: [] },
+    { path: '/admin/participation/consultations', query: ['page'] },
+    { path: '/admin/participation/consultations/new', query: [] },
+    { path: '/admin/participation/consultations/{consultationId}', query: [] },
+    { path: '/admin/participation/consultations/{consultationId}/edit', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },
@@ -299,6 +303,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       '/admin/push/preview',
       '/admin/push/send',
       '/admin/push/webhooks',
+      '/admin/participation/consultations',
     ]) {
       for (const type of [
         'application/x-www-form-urlencoded',

@@ -19,6 +19,7 @@ import * as interpretations from './0018-interpretations.ts';
 import * as concerns from './0019-concerns.ts';
 import * as services from './0020-services.ts';
 import * as notifications from './0021-notifications.ts';
+import * as participation from './0022-participation.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019-concerns': concerns,
   '0020-services': services,
   '0021-notifications': notifications,
+  '0022-participation': participation,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */
