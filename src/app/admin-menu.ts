@@ -18,6 +18,13 @@ const ADMIN_MENU: MenuEntry[] = [
     href: '/admin/participation/consultations',
     permission: 'interaction.handle',
   },
+  { key: 'surveys', label: '网络调查', href: '/admin/participation/surveys', permission: 'interaction.handle' },
+  {
+    key: 'participation-messages',
+    label: '政民互动',
+    href: '/admin/participation/messages',
+    permission: 'interaction.handle',
+  },
   { key: 'push', label: '订阅推送', href: '/admin/push', permission: 'document.read' },
   { key: 'catalogs', label: '标准目录', href: '/admin/catalogs', permission: 'document.read' },
   { key: 'requests', label: '依申请公开', href: '/admin/ysqgk', permission: 'request.handle' },

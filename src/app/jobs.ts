@@ -22,6 +22,7 @@ import {
   type DeliveryChannels,
   type SiteIdentity,
 } from '../modules/notifications/index.ts';
+import { MESSAGE_ALERTS_JOB, sendMessageAlerts } from '../modules/participation/index.ts';
 import { MAIL_JOB, SMS_JOB } from '../platform/jobs.ts';
 import { rateLimiter } from '../platform/rate-limiter.ts';
 import { mailOfJob } from '../platform/mail.ts';
@@ -38,6 +39,7 @@ export const JOB_NAMES = [
   NOTIFY_DELIVER_JOB,
   NOTIFY_DIGEST_JOB,
   SMS_JOB,
+  MESSAGE_ALERTS_JOB,
 ] as const;
 
 /** How often due deliveries (retries) and digests are looked for. */
@@ -62,7 +64,7 @@ export function jobErrorLogger(level: string): (error: unknown) => void {
 
 /**
  * What each job does, and which run by themselves: scheduled publication every
- * `GONGKAI_SCHEDULER_SECONDS`, deadline reminders every ten minutes, and, when the provincial
+ * `GONGKAI_SCHEDULER_SECONDS`, deadline reminders and message alerts every ten minutes, and, when the provincial
  * platform's status URL is set, its statuses every 15 seconds. The runner starts only in the
  * serving process (`gongkai serve`); every process may send.
  */
@@ -99,6 +101,17 @@ export function registerJobs(ctx: AppContext): void {
     });
   });
   if (ctx.config.schedulerSeconds > 0) runner.every(DEADLINE_REMINDERS_JOB, REMINDER_SWEEP_SECONDS);
+  runner.work(MESSAGE_ALERTS_JOB, async () => {
+    await sendMessageAlerts({
+      stores: ctx.stores,
+      uow: ctx.uow,
+      clock: ctx.clock,
+      calendar: await ctx.calendarCache.get(),
+      alertOptions: { limitWorkingDays: ctx.config.messageReplyDays },
+      adminUrl: ctx.config.publicUrl,
+    });
+  });
+  if (ctx.config.schedulerSeconds > 0) runner.every(MESSAGE_ALERTS_JOB, REMINDER_SWEEP_SECONDS);
   registerNotificationJobs(ctx);
   const sender = ctx.upstreamSender;
   if (!sender) return;

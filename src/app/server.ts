@@ -55,6 +55,13 @@ import {
   registerParticipationAdminRoutes,
   registerParticipationFormRoutes,
   registerParticipationPublicRoutes,
+  participationApiRoutes,
+  registerMessageAdminRoutes,
+  registerMessageFormRoutes,
+  registerMessagePublicRoutes,
+  registerSurveyAdminRoutes,
+  registerSurveyFormRoutes,
+  registerSurveyPublicRoutes,
 } from '../modules/participation/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
@@ -106,7 +113,8 @@ export function allApiRoutes(
     Parameters<typeof catalogApiRoutes>[0] &
     Parameters<typeof concernApiRoutes>[0] &
     Parameters<typeof serviceApiRoutes>[0] &
-    Parameters<typeof notificationApiRoutes>[0],
+    Parameters<typeof notificationApiRoutes>[0] &
+    Parameters<typeof participationApiRoutes>[0],
 ): ApiRoute[] {
   return [
     ...orgApiRoutes(web),
@@ -115,6 +123,7 @@ export function allApiRoutes(
     ...concernApiRoutes(web),
     ...serviceApiRoutes(web),
     ...notificationApiRoutes(web),
+    ...participationApiRoutes(web),
     ...searchApiRoutes(web),
     ...requestApiRoutes(web),
     ...upstreamApiRoutes(web),
@@ -413,11 +422,15 @@ export async function buildServer(
       registerInterpretationPublicRoutes(publicPages, web);
       registerServicePublicRoutes(publicPages, web);
       registerParticipationPublicRoutes(publicPages, web);
+      registerMessagePublicRoutes(publicPages, web);
+      registerSurveyPublicRoutes(publicPages, web);
     });
     // Forms with CSRF tokens and pages for one applicant: never cached.
     registerRequestPublicRoutes(site, web);
     registerNotificationPublicRoutes(site, web);
     registerParticipationFormRoutes(site, web);
+    registerMessageFormRoutes(site, web);
+    registerSurveyFormRoutes(site, web);
     // Sign-in and sign-out: the only back-office pages open to everybody.
     registerLoginRoutes(site, web);
     await site.register(async (backOffice) => {
@@ -440,6 +453,8 @@ export async function buildServer(
         registerNotificationAdminRoutes(enrolled, web);
         registerServiceAdminRoutes(enrolled, web);
         registerParticipationAdminRoutes(enrolled, web);
+        registerMessageAdminRoutes(enrolled, web);
+        registerSurveyAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);
       });

@@ -36,6 +36,8 @@ import { seedDemoInterpretations, type PublishedPolicy } from './demo-interpreta
 import { seedDemoConcerns } from './demo-concerns.ts';
 import { seedDemoServices } from './demo-services.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
+import { seedDemoParticipation } from './demo-participation.ts';
+import { seedDemoMessages } from './demo-messages.ts';
 import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
 import {
   annualReportHtml,
@@ -432,6 +434,8 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
   });
   await saveSynonyms({ uow: deps.uow, clock, actor: office, text: DEMO_SYNONYMS });
   await seedDemoNotifications(scene);
+  await seedDemoParticipation(scene);
+  await seedDemoMessages(scene, deps.cipher);
 
   const featured = users.filter(
     (u) =>

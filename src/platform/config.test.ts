@@ -33,6 +33,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 20 * 1024 * 1024,
       schedulerSeconds: 30,
       foiReminderDays: 5,
+      messageReplyDays: 5,
       secureCookies: false,
       upstream: undefined,
       logLevel: 'info',
@@ -131,6 +132,7 @@ describe('loadConfig', () => {
         GONGKAI_MAX_UPLOAD_MB: '1.5',
         GONGKAI_SCHEDULER_SECONDS: '0',
         GONGKAI_FOI_REMINDER_DAYS: '3',
+        GONGKAI_MESSAGE_REPLY_DAYS: '7',
         LOG_LEVEL: 'warn',
       }),
     ).toMatchObject({
@@ -142,6 +144,7 @@ describe('loadConfig', () => {
       maxUploadBytes: 1_572_864,
       schedulerSeconds: 0,
       foiReminderDays: 3,
+      messageReplyDays: 7,
       logLevel: 'warn',
     });
   });
@@ -243,6 +246,8 @@ describe('loadConfig', () => {
     { name: 'GONGKAI_SCHEDULER_SECONDS', value: '3601' },
     { name: 'GONGKAI_FOI_REMINDER_DAYS', value: '0' },
     { name: 'GONGKAI_FOI_REMINDER_DAYS', value: '21' },
+    { name: 'GONGKAI_MESSAGE_REPLY_DAYS', value: '1' },
+    { name: 'GONGKAI_MESSAGE_REPLY_DAYS', value: '31' },
     { name: 'GONGKAI_SECURE_COOKIES', value: 'maybe' },
     { name: 'LOG_LEVEL', value: 'INFO' },
   ])('refuses $name=$value, naming the variable', ({ name, value }) => {

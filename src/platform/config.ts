@@ -24,6 +24,7 @@ const environmentSchema = z.object({
   GONGKAI_MAX_UPLOAD_MB: z.coerce.number().min(1).max(512).default(20),
   GONGKAI_SCHEDULER_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   GONGKAI_FOI_REMINDER_DAYS: z.coerce.number().int().min(1).max(20).default(5),
+  GONGKAI_MESSAGE_REPLY_DAYS: z.coerce.number().int().min(2).max(30).default(5),
   GONGKAI_SECURE_COOKIES: booleanFlag.optional(),
   GONGKAI_TOKEN_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   GONGKAI_TRUST_PROXY: z
@@ -98,6 +99,8 @@ export type AppConfig = {
   schedulerSeconds: number;
   /** Working days before a disclosure request's reply is due that its officers get a reminder. */
   foiReminderDays: number;
+  /** Working days a unit has to answer a resident's message (政民互动), reminded one day before. */
+  messageReplyDays: number;
   secureCookies: boolean;
   /**
    * The link with the provincial disclosure platform (省级政府信息公开申请平台): the shared secret
@@ -196,6 +199,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: Math.round(e.GONGKAI_MAX_UPLOAD_MB * 1024 * 1024),
     schedulerSeconds: e.GONGKAI_SCHEDULER_SECONDS,
     foiReminderDays: e.GONGKAI_FOI_REMINDER_DAYS,
+    messageReplyDays: e.GONGKAI_MESSAGE_REPLY_DAYS,
     secureCookies: e.GONGKAI_SECURE_COOKIES ?? e.GONGKAI_PUBLIC_URL?.startsWith('https:') ?? false,
     upstream: e.GONGKAI_UPSTREAM_SECRET
       ? { secret: e.GONGKAI_UPSTREAM_SECRET, statusUrl: e.GONGKAI_UPSTREAM_STATUS_URL }

@@ -1,4 +1,5 @@
 import { MAIL_JOB, type JobPayload, type JobSender } from './jobs.ts';
+import type { UnitOfWork } from './unit-of-work.ts';
 
 /**
  * Mail as a port: every module that writes to people (receipts, reminders, pushes) hands a message
@@ -29,6 +30,23 @@ export interface Mailer {
  */
 export function sendMailLater(jobs: JobSender, message: MailMessage): Promise<void> {
   return jobs.send(MAIL_JOB, { ...message });
+}
+
+/**
+ * Mails a reminder or an alert at most once. In one transaction, `record` claims it (false when it
+ * was recorded before: nothing is sent), the mails are queued and `audit` writes the entry; so a
+ * sweep run again, or by two processes at once, sends nothing twice. Returns whether it was sent.
+ */
+export function mailOnce<S extends { jobs: JobSender }>(
+  uow: UnitOfWork<S>,
+  step: { record: (stores: S) => Promise<boolean>; mails: MailMessage[]; audit: (stores: S) => Promise<unknown> },
+): Promise<boolean> {
+  return uow.run(async (stores) => {
+    if (!(await step.record(stores))) return false;
+    for (const mail of step.mails) await sendMailLater(stores.jobs, mail);
+    await step.audit(stores);
+    return true;
+  });
 }
 
 /** The message of a mail job, checked: a payload that is not one is an error, not a send. */

@@ -32,8 +32,9 @@ export function useCli(options: { prefix?: string; migrate?: boolean } = {}): Cl
     LOG_LEVEL: 'silent',
     ...extra,
   });
+  // Seeding the whole demo takes 10–20 s on an idle machine; a loaded CI machine may take several times that.
   const runWith = (extra: Record<string, string>, ...args: string[]) =>
-    spawnSync(process.execPath, [BIN, ...args], { env: env(extra), encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, [BIN, ...args], { env: env(extra), encoding: 'utf8', timeout: 150_000 });
   const run = (...args: string[]) => runWith({}, ...args);
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), options.prefix ?? 'gongkai-cli-'));

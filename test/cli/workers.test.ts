@@ -78,7 +78,7 @@ describe('gongkai serve with several workers', () => {
       if (Date.now() > deadline) throw new Error(`gongkai serve did not start within 60 s: ${stderr}`);
       await delay(100);
     }
-  }, 120_000);
+  }, 160_000);
 
   afterAll(() => {
     if (server && server.exitCode === null && server.signalCode === null) {

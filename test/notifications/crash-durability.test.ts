@@ -123,7 +123,7 @@ describe.each(TARGETS)('a push survives a killed sender on $name', (target) => {
     const seeded = cli.runWith({ ...store.env, GONGKAI_DEMO_PASSWORD: 'Push-Kill-2026' }, 'seed-demo');
     if (seeded.status !== 0) throw new Error(`gongkai seed-demo failed: ${seeded.stderr}`);
     smtp = await startSmtpServer({ delayMs: 15 });
-  }, 120_000);
+  }, 160_000);
 
   afterAll(async () => {
     for (const server of servers) if (server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');

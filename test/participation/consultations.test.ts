@@ -317,6 +317,23 @@ describe.each(DIALECTS)('consultations on $name', (dialect) => {
     expect((await post(officer, admin(), `${admin()}/dispositions`, [])).statusCode).toBe(409);
   });
 
+  it('is readable in the open API with its adoption counts', async () => {
+    const list = await publicPage('/api/v1/consultations');
+    expect(list.statusCode).toBe(200);
+    const items = list.json<{ items: { id: string; phase: string }[] }>().items;
+    expect(items.map((c) => [c.id, c.phase])).toContainEqual([id, 'completed']);
+    const detail = await publicPage(`/api/v1/consultations/${id}`);
+    expect(detail.json()).toMatchObject({
+      id,
+      comments: 7,
+      hiddenComments: 1,
+      adoption: { counts: { adopted: 1, partly: 1, rejected: 5 } },
+    });
+    const unknown = await publicPage('/api/v1/consultations/0123456789abcdef');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json<{ code: string }>().code).toBe('not_found');
+  });
+
   it('answers odd ids, versions and pages with 400 or 404 in Chinese, never 500', async () => {
     for (const url of [
       '/hdjl/zjyj/x',

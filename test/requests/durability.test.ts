@@ -166,8 +166,12 @@ describe.each(TARGETS)('applications survive a killed server on $name', (target)
   beforeAll(async () => {
     store = await target.open(cli.dataDir());
     const seeded = cli.runWith({ ...store.env, GONGKAI_DEMO_PASSWORD: 'Kill-Test-2026' }, 'seed-demo');
-    if (seeded.status !== 0) throw new Error(`gongkai seed-demo failed: ${seeded.stderr}`);
-  }, 60_000);
+    if (seeded.status !== 0) {
+      throw new Error(
+        `gongkai seed-demo failed (${seeded.signal ?? seeded.status}): ${seeded.error?.message ?? seeded.stderr}`,
+      );
+    }
+  }, 160_000);
 
   afterAll(async () => {
     if (server && server.exitCode === null && server.signalCode === null) server.kill('SIGKILL');

@@ -49,6 +49,10 @@ export type Database = {
   consultations: ConsultationRow;
   consultation_versions: ConsultationVersionRow;
   consultation_comments: ConsultationCommentRow;
+  surveys: SurveyRow;
+  survey_answers: SurveyAnswerRow;
+  messages: MessageRow;
+  message_alerts: MessageAlertRow;
 };
 
 /** What a service guide's edition holds besides the document's content (migration 0020). */
@@ -622,3 +626,61 @@ export type ConsultationCommentRow = {
   moderated_at: string | null;
   disposed_at: string | null;
 };
+
+/** An online survey (网络调查, migration 0023); questions and limit policy as JSON text. */
+export type SurveyRow = {
+  id: string;
+  org_id: string;
+  title: string;
+  description: string;
+  state: string;
+  opens_at: string;
+  closes_at: string;
+  limit_policy: string;
+  questions: string;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  published_at: string | null;
+};
+
+/** One answer sheet of a survey, with the keys its limits count by (migration 0023). */
+export type SurveyAnswerRow = {
+  id: string;
+  survey_id: string;
+  answers: string;
+  device_key: string | null;
+  person_key: string | null;
+  address_key: string;
+  created_at: string;
+};
+
+/** A resident's message to a unit (政民互动 留言, migration 0024). */
+export type MessageRow = {
+  id: string;
+  tracking_code: string;
+  org_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  name: string;
+  contact_sealed: string;
+  public_consent: number;
+  state: string;
+  received_on: string;
+  accepted_on: string | null;
+  transferred_on: string | null;
+  transfers: string;
+  answer: string;
+  answered_on: string | null;
+  answered_by: string;
+  decline_reason: string;
+  published: number;
+  rating: string | null;
+  rating_comment: string;
+  sender_key: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type MessageAlertRow = { message_id: string; key: string; sent_at: string; recipients: string };

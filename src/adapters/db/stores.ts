@@ -7,7 +7,7 @@ import type { AttachmentTextStore, DocumentStore } from '../../modules/documents
 import type { ConcernStore, InterpretationStore } from '../../modules/interpretation/index.ts';
 import type { NotificationStore } from '../../modules/notifications/index.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
-import type { ConsultationStore } from '../../modules/participation/index.ts';
+import type { ConsultationStore, MessageStore, SurveyStore } from '../../modules/participation/index.ts';
 import type { ServiceStore } from '../../modules/services/index.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
@@ -31,6 +31,8 @@ import { createServiceStore } from './service-store.ts';
 import { createNotificationStore } from './notification-store.ts';
 import { createOrgStore } from './org-store.ts';
 import { createConsultationStore } from './consultation-store.ts';
+import { createSurveyStore } from './survey-store.ts';
+import { createMessageStore } from './message-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
 import { createReportStore } from './report-store.ts';
@@ -74,6 +76,10 @@ export type Stores = {
   notifications: NotificationStore;
   /** Consultations on drafts, their versions and comments (意见征集). */
   consultations: ConsultationStore;
+  /** Online surveys and their answer sheets (网络调查). */
+  surveys: SurveyStore;
+  /** Residents' messages to units and the alerts about them (政民互动). */
+  messages: MessageStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -104,6 +110,8 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     services: createServiceStore(db),
     notifications: createNotificationStore(db, quirks),
     consultations: createConsultationStore(db),
+    surveys: createSurveyStore(db),
+    messages: createMessageStore(db),
   };
 }
 

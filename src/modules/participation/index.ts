@@ -1,7 +1,7 @@
 /**
  * The participation module's door (互动交流): consultations on drafts (意见征集) with comments on
- * paragraphs, versions, moderation, dispositions and the adoption report. Nothing else in the
- * module is imported from outside it.
+ * paragraphs, versions, moderation, dispositions and the adoption report; online surveys (网络调查)
+ * with their answer sheets and public results. Nothing else in the module is imported from outside it.
  */
 export type { Consultation, ConsultationPhase, DraftVersion } from './domain/consultation.ts';
 export { phaseOf } from './domain/consultation.ts';
@@ -21,3 +21,44 @@ export { consultationView } from './queries/consultation-views.ts';
 export type { ParticipationWebDeps } from './http/deps.ts';
 export { registerParticipationPublicRoutes, registerParticipationFormRoutes } from './http/public-routes.tsx';
 export { registerParticipationAdminRoutes } from './http/admin-routes.tsx';
+export type {
+  LimitPolicy,
+  Survey,
+  SurveyAnswer,
+  SurveyDefinition,
+  SurveyPhase,
+  SurveyQuestion,
+} from './domain/survey.ts';
+export { tallySurvey } from './domain/survey.ts';
+export type { QuestionInput, SurveyInput } from './domain/survey-form.ts';
+export type {
+  SurveyAnswerSheet,
+  SurveyChart,
+  SurveyChartRenderer,
+  SurveyRecord,
+  SurveyStore,
+  SurveySummary,
+} from './ports.ts';
+export type { SurveyStores } from './commands/survey-stores.ts';
+export { saveSurvey } from './commands/save-survey.ts';
+export { publishSurvey } from './commands/publish-survey.ts';
+export { closeSurvey } from './commands/close-survey.ts';
+export { submitSurveyAnswers } from './commands/submit-survey-answers.ts';
+export { surveyResults, surveyView } from './queries/survey-views.ts';
+export type { SurveyWebDeps } from './http/deps.ts';
+export { registerSurveyPublicRoutes, registerSurveyFormRoutes } from './http/survey-routes.tsx';
+export { registerSurveyAdminRoutes } from './http/survey-admin-routes.tsx';
+export type { Message, MessageKind, MessageState, MessageTransfer, Rating } from './domain/message.ts';
+export type { MessageStore, MessageSummary, ContactCipher } from './ports.ts';
+export type { MessageStores } from './commands/message-stores.ts';
+export { submitMessage } from './commands/submit-message.ts';
+export { acceptMessage } from './commands/accept-message.ts';
+export { transferMessage } from './commands/transfer-message.ts';
+export { answerMessage } from './commands/answer-message.ts';
+export { declineMessage } from './commands/decline-message.ts';
+export { rateAnswer } from './commands/rate-answer.ts';
+export { MESSAGE_ALERTS_JOB, sendMessageAlerts } from './jobs/message-alerts.ts';
+export type { MessageWebDeps } from './http/message-deps.ts';
+export { registerMessagePublicRoutes, registerMessageFormRoutes } from './http/message-public-routes.tsx';
+export { registerMessageAdminRoutes } from './http/message-admin-routes.tsx';
+export { participationApiRoutes } from './http/api-routes.ts';

@@ -1,5 +1,7 @@
 import type { Consultation, DraftVersion } from './domain/consultation.ts';
 import type { ConsultationComment } from './domain/comment.ts';
+import type { Message, MessageState } from './domain/message.ts';
+import type { Survey, SurveyAnswer } from './domain/survey.ts';
 
 /** A consultation with the counts its lists show. */
 export type ConsultationSummary = Consultation & {
@@ -42,4 +44,119 @@ export interface ConsultationStore {
     lastTenMinutes: number;
     consultationToday: number;
   }>;
+}
+
+/** A message with its unit's name, for lists. */
+export type MessageSummary = Message & { orgName: string };
+
+/** What one unit's statistics are computed from: its messages' clock facts (declined ones left out). */
+export type MessageClockRow = {
+  orgId: string;
+  receivedOn: string;
+  transferredOn: string | null;
+  answeredOn: string | null;
+};
+
+/** A member of staff an alert is mailed to. */
+export type AlertRecipientRow = { id: string; name: string; email: string };
+
+/** Residents' messages (政民互动, migration 0024) and the alerts sent about them. */
+export interface MessageStore {
+  get(id: string): Promise<Message | undefined>;
+  byTrackingCode(code: string): Promise<Message | undefined>;
+  insert(message: Message): Promise<void>;
+  /** Replaces the row (staff actions, rating). */
+  save(message: Message): Promise<void>;
+  /** Messages of these units (every unit when null), newest first, optionally in some states. */
+  list(filter: {
+    orgIds: readonly string[] | null;
+    states: readonly MessageState[] | null;
+    publishedOnly: boolean;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: MessageSummary[]; total: number }>;
+  /** Every message still waiting for an answer (received or accepted), for the alerts sweep. */
+  unanswered(): Promise<Message[]>;
+  /** The clock facts of valid messages received on or after `since` (YYYY-MM-DD), for statistics. */
+  clockFacts(since: string): Promise<MessageClockRow[]>;
+  /** How many messages one sender sent since each instant. */
+  recentFromSender(senderKey: string, hourAgo: string, dayStart: string): Promise<{ lastHour: number; today: number }>;
+  /** Records an alert once: false when (message, key) was already recorded. */
+  recordAlert(alert: { messageId: string; key: string; sentAt: string; recipients: string[] }): Promise<boolean>;
+  /** The alerts recorded about a message, oldest first. */
+  alerts(messageId: string): Promise<{ key: string; sentAt: string }[]>;
+  /** Staff with an e-mail address holding `interaction.handle` roles on the unit (or its administrators). */
+  alertRecipients(orgId: string, roles: readonly string[]): Promise<AlertRecipientRow[]>;
+}
+
+/** Seals a resident's contact details at rest (the application's field cipher). */
+export interface ContactCipher {
+  seal(plain: string): string;
+  open(sealed: string): string;
+}
+
+/** A survey as stored (网络调查): the domain's survey with who made it and when. */
+export type SurveyRecord = Survey & {
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  publishedAt: string | null;
+};
+
+/** A survey with what its lists show. */
+export type SurveySummary = SurveyRecord & { orgName: string; answerCount: number };
+
+/** One resident's answer sheet, with the keyed hashes its limits count by (never the address itself). */
+export type SurveyAnswerSheet = {
+  id: string;
+  surveyId: string;
+  answers: SurveyAnswer[];
+  /** Keyed hash of the device cookie; null when the browser sent none. */
+  deviceKey: string | null;
+  /** Keyed hash of the verified e-mail address or mobile number; null when none was verified. */
+  personKey: string | null;
+  /** Keyed hash of the network address. */
+  addressKey: string;
+  createdAt: string;
+};
+
+/** Surveys and their answer sheets (migration 0023). */
+export interface SurveyStore {
+  get(id: string): Promise<SurveyRecord | undefined>;
+  /** Inserts or replaces the survey's row. */
+  save(survey: SurveyRecord): Promise<void>;
+  /** Surveys of these units (every unit when null), the latest opening first; `publicOnly` leaves drafts out. */
+  list(filter: { orgIds: readonly string[] | null; publicOnly: boolean; limit: number; offset: number }): Promise<{
+    items: SurveySummary[];
+    total: number;
+  }>;
+  /**
+   * Stores a sheet; false (and nothing stored) when this device or person already has one for the
+   * survey, however close together the two arrived.
+   */
+  insertAnswer(sheet: SurveyAnswerSheet): Promise<boolean>;
+  /** Every sheet of a survey, oldest first. */
+  answers(surveyId: string): Promise<SurveyAnswerSheet[]>;
+  countAnswers(surveyId: string): Promise<number>;
+  /** Sheets of a survey already under these keys (0 for a null key); the address's since `dayStart`. */
+  priorAnswers(
+    surveyId: string,
+    keys: { deviceKey: string | null; personKey: string | null; addressKey: string; dayStart: string },
+  ): Promise<{ byDevice: number; byPerson: number; fromAddressToday: number }>;
+}
+
+/** A bar chart of one question's results, in the shape the site's chart renderer draws. */
+export type SurveyChart = {
+  type: 'bar';
+  title: string;
+  /** The unit of the counts (人). */
+  unit: string;
+  /** The chart in words, with every count: the picture's text alternative. */
+  description: string;
+  data: { categoryName: string; series: string[]; rows: { label: string; values: number[] }[] };
+};
+
+/** Draws a chart as an SVG document on the server, so a visitor without JavaScript sees it. */
+export interface SurveyChartRenderer {
+  svg(chart: SurveyChart): Promise<string>;
 }

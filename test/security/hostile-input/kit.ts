@@ -18,7 +18,16 @@ import { csrfFieldOf, keepCookies, signedIn, tokenFor } from '../../http/http-ki
 import { multipartBody } from './hostile-bodies.ts';
 import { registerRequest, submitApplication, takeStep } from '../../../src/modules/requests/index.ts';
 import { createConcern, submitConcernResponse } from '../../../src/modules/interpretation/index.ts';
-import { publishConsultation, saveDraft, submitComment } from '../../../src/modules/participation/index.ts';
+import {
+  answerMessage,
+  publishConsultation,
+  publishSurvey,
+  saveDraft,
+  saveSurvey,
+  submitComment,
+  submitSurveyAnswers,
+  submitMessage,
+} from '../../../src/modules/participation/index.ts';
 import { submitInterpretation } from '../../interpretation/interpretation-fixtures.ts';
 import { PERSON } from '../../../src/modules/requests/domain/request.fixture.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
@@ -44,6 +53,23 @@ import { problemsOf, report, type Answer, type Probe } from './probes.ts';
  * server's own request handler) with the raw target put back on the request. Targets stay printable
  * ASCII, plus a few raw UTF-8 bytes read as latin1, which is what Node makes of them.
  */
+
+/** A question block of the survey form, as typed (the seeded surveys fill in the rest). */
+const SURVEY_QUESTION = {
+  id: '',
+  kind: 'single',
+  title: '',
+  required: true,
+  remove: false,
+  options: '',
+  minSelections: '',
+  maxSelections: '',
+  maxLength: '',
+  from: '1',
+  to: '5',
+  fromLabel: '',
+  toLabel: '',
+};
 
 /** The fuzz's clock. */
 export const NOW = '2026-03-02T02:00:00Z';
@@ -484,6 +510,78 @@ export async function prepareHostileRun(options: {
   });
   values.consultationId = [consultationIds[0]!, consultationIds[0]!, consultationIds[1]!, UNKNOWN_ID];
   values.commentId = [consultationComment.id, UNKNOWN_ID];
+  // Surveys: one open with an answer sheet, one still a draft (网络调查).
+  const surveyIds: string[] = [];
+  for (const title of ['模糊测试网络调查', '模糊测试调查草稿']) {
+    const survey = await saveSurvey({
+      uow: app.uow,
+      clock: app.clock,
+      actor: interactionOfficer,
+      surveyId: null,
+      input: {
+        orgId: fixture.orgs.get('civ')!.id,
+        title,
+        description: '模糊测试的调查说明',
+        opensAt: '2026-03-02T10:00',
+        closesAt: '2099-12-31T18:00',
+        perAddressPerDay: '1000',
+        questions: [
+          { ...SURVEY_QUESTION, kind: 'single', title: '单选题', options: '是\n否' },
+          { ...SURVEY_QUESTION, kind: 'multiple', title: '多选题', options: '甲\n乙\n丙', maxSelections: '2' },
+          { ...SURVEY_QUESTION, kind: 'scale', title: '量表题', fromLabel: '不满意', toLabel: '满意' },
+          { ...SURVEY_QUESTION, kind: 'text', title: '填空题', required: false },
+        ],
+      },
+    });
+    surveyIds.push(survey.id);
+  }
+  await publishSurvey({ uow: app.uow, clock: app.clock, actor: interactionOfficer, surveyId: surveyIds[0]! });
+  const surveyQuestions = (await app.stores.surveys.get(surveyIds[0]!))!.questions;
+  await submitSurveyAnswers({
+    uow: app.uow,
+    clock: app.clock,
+    actor: { kind: 'public', ip: '127.0.0.9' },
+    secret: app.secret,
+    surveyId: surveyIds[0]!,
+    deviceId: 'hostile-fuzz-device-0001',
+    verifiedContact: null,
+    posted: Object.fromEntries(surveyQuestions.map((q, i) => [q.id, ['0', '1', '3', '模糊测试的建议'][i]!])),
+  });
+  values.surveyId = [surveyIds[0]!, surveyIds[0]!, surveyIds[1]!, UNKNOWN_ID];
+  values.surveyQuestionId = surveyQuestions.map((q) => q.id);
+  // Residents' messages: one answered and published, one waiting (政民互动).
+  const messageIds: string[] = [];
+  for (const title of ['模糊测试留言已答复', '模糊测试留言待受理']) {
+    const { message, pin } = await submitMessage({
+      uow: app.uow,
+      clock: app.clock,
+      actor: { kind: 'public', ip: '127.0.0.10' },
+      cipher: app.cipher,
+      secret: app.secret,
+      input: {
+        orgId: fixture.orgs.get('civ')!.id,
+        kind: 'consult',
+        title,
+        body: '模糊测试的留言内容',
+        name: '模糊测试',
+        contact: '13800138000',
+        publicConsent: true,
+      },
+    });
+    messageIds.push(message.id);
+    values.messageCode = [...(values.messageCode ?? []), message.trackingCode];
+    values.messagePin = [...(values.messagePin ?? []), pin];
+  }
+  await answerMessage({
+    uow: app.uow,
+    clock: app.clock,
+    actor: interactionOfficer,
+    messageId: messageIds[0]!,
+    answer: '模糊测试的答复',
+    publish: true,
+  });
+  values.messageId = [messageIds[0]!, messageIds[1]!, UNKNOWN_ID];
+  values.orgId = [fixture.orgs.get('civ')!.id, eduId, UNKNOWN_ID];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {
@@ -567,6 +665,10 @@ export async function prepareHostileRun(options: {
     '/admin/participation/consultations/new',
     ...consultationIds.map((id) => `/admin/participation/consultations/${id}`),
     ...consultationIds.map((id) => `/admin/participation/consultations/${id}/edit`),
+    '/admin/participation/surveys/new',
+    ...surveyIds.map((id) => `/admin/participation/surveys/${id}`),
+    ...surveyIds.map((id) => `/admin/participation/surveys/${id}/edit`),
+    ...messageIds.map((id) => `/admin/participation/messages/${id}`),
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

@@ -96,6 +96,16 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/hdjl/zjyj/{consultationId}/cnqk', query: [] },
     { path: '/hdjl/zjyj/{consultationId}/bijiao', query: ['from', 'to'] },
     { path: '/hdjl/zjyj/{consultationId}/yijian', query: ['p'] },
+    { path: '/hdjl/wldc/', query: ['page'] },
+    { path: '/hdjl/wldc/{surveyId}', query: [] },
+    { path: '/hdjl/wldc/{surveyId}/jieguo', query: [] },
+    { path: '/hdjl/wldc/{surveyId}/jieguo.csv', query: [] },
+    { path: '/hdjl/wldc/{surveyId}/jieguo.xlsx', query: [] },
+    { path: '/hdjl/liuyan/', query: ['page'] },
+    { path: '/hdjl/liuyan/{messageId}', query: [] },
+    { path: '/hdjl/liuyan/tongji', query: [] },
+    { path: '/hdjl/liuyan/xie', query: [] },
+    { path: '/hdjl/liuyan/cx', query: [] },
     { path: '/dingyue/', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}/unsubscribe', query: [] },
@@ -297,11 +307,69 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
         remoteAddress: freshAddress(),
       });
     }
+    // The answer form of a survey (网络调查): fields named by question id, choices by position.
+    for (let i = 0; i < 30; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf]];
+      for (const [n, good] of ['0', '1', '3', pct('建议延长办理时间')].entries()) {
+        if (rng.chance(0.2)) continue;
+        const name = `answers.${run.values.surveyQuestionId![n]!}`;
+        fields.push([name, rng.chance(0.4) ? oddQueryValue(rng) : good]);
+        if (rng.chance(0.15)) fields.push([name, rng.chance(0.5) ? oddQueryValue(rng) : good]);
+      }
+      if (rng.chance(0.2)) fields.push([`answers.${rng.pick(['__proto__', 'constructor', oddQueryValue(rng)])}`, '0']);
+      if (rng.chance(0.1)) {
+        fields.push([
+          `answers.${run.values.surveyQuestionId![3]!}`,
+          pct('<script>alert(1)</script>'.repeat(rng.int(1, 400))),
+        ]);
+      }
+      probes.push({
+        label: 'survey answer form',
+        method: 'POST',
+        url: fill('/hdjl/wldc/{surveyId}', rng),
+        headers,
+        payload: form(fields),
+        remoteAddress: freshAddress(),
+      });
+    }
+    // Residents' messages: writing, looking one up and rating its answer (政民互动).
+    for (let i = 0; i < 30; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf]];
+      for (const [name, good] of [
+        ['orgId', fill('/{orgId}', rng).slice(1)],
+        ['kind', rng.pick(['consult', 'suggest', 'complain', 'help'])],
+        ['title', pct('示范留言标题')],
+        ['body', pct('示范留言内容')],
+        ['name', pct('张某')],
+        ['contact', '13800138000'],
+        ['publicConsent', 'on'],
+        ['code', fill('/{messageCode}', rng).slice(1)],
+        ['pin', fill('/{messagePin}', rng).slice(1)],
+        ['rating', rng.pick(['satisfied', 'fair', 'unsatisfied'])],
+        ['ratingComment', pct('示范评价')],
+      ] as const) {
+        if (rng.chance(0.2)) continue;
+        fields.push([name, rng.chance(0.4) ? oddQueryValue(rng) : good]);
+      }
+      if (rng.chance(0.1)) fields.push(['body', pct('<img src=x onerror=alert(1)>'.repeat(rng.int(1, 400)))]);
+      probes.push({
+        label: 'message forms',
+        method: 'POST',
+        url: rng.pick(['/hdjl/liuyan/xie', '/hdjl/liuyan/cx', '/hdjl/liuyan/pingjia']),
+        headers,
+        payload: form(fields),
+        remoteAddress: freshAddress(),
+      });
+    }
     for (const url of [
       '/ysqgk/apply',
       '/ysqgk/track',
       '/dingyue/',
       `${fill('/hdjl/zjyj/{consultationId}', rng)}/yijian`,
+      fill('/hdjl/wldc/{surveyId}', rng),
+      '/hdjl/liuyan/xie',
+      '/hdjl/liuyan/cx',
+      '/hdjl/liuyan/pingjia',
     ]) {
       for (const body of [`{"_csrf":"${loginCsrf}","name":{"x":[1]}}`, `${'['.repeat(5_000)}`, 'null', '']) {
         probes.push({

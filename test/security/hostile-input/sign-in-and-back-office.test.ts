@@ -258,6 +258,12 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/admin/participation/consultations/new', query: [] },
     { path: '/admin/participation/consultations/{consultationId}', query: [] },
     { path: '/admin/participation/consultations/{consultationId}/edit', query: [] },
+    { path: '/admin/participation/surveys', query: ['page'] },
+    { path: '/admin/participation/surveys/new', query: [] },
+    { path: '/admin/participation/surveys/{surveyId}', query: [] },
+    { path: '/admin/participation/surveys/{surveyId}/edit', query: [] },
+    { path: '/admin/participation/messages', query: ['state', 'page'] },
+    { path: '/admin/participation/messages/{messageId}', query: [] },
     { path: '/admin/settings', query: [] },
     { path: '/admin/account', query: [] },
     { path: '/admin/account/2fa', query: [] },
@@ -304,6 +310,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       '/admin/push/send',
       '/admin/push/webhooks',
       '/admin/participation/consultations',
+      '/admin/participation/surveys',
     ]) {
       for (const type of [
         'application/x-www-form-urlencoded',

@@ -20,6 +20,8 @@ import * as concerns from './0019-concerns.ts';
 import * as services from './0020-services.ts';
 import * as notifications from './0021-notifications.ts';
 import * as participation from './0022-participation.ts';
+import * as surveys from './0023-surveys.ts';
+import * as messages from './0024-messages.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -44,6 +46,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-services': services,
   '0021-notifications': notifications,
   '0022-participation': participation,
+  '0023-surveys': surveys,
+  '0024-messages': messages,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

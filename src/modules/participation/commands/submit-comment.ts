@@ -2,11 +2,12 @@ import { auditActor, type Actor } from '../../access/index.ts';
 import type { Clock } from '../../../platform/clock.ts';
 import { chinaDate } from '../../../platform/clock.ts';
 import { DomainError } from '../../../platform/errors.ts';
-import { newId, sha256Hex } from '../../../platform/ids.ts';
+import { newId } from '../../../platform/ids.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { participationEntry } from '../audit-actions.ts';
 import { checkCommentInput, checkCommentRate, type ConsultationComment } from '../domain/comment.ts';
 import { opensAtOf, requireOpenForComments } from '../domain/consultation.ts';
+import { senderKeyOf } from './sender-key.ts';
 import type { ParticipationStores } from './stores.ts';
 
 /**
@@ -27,8 +28,7 @@ export async function submitComment(options: {
 }): Promise<ConsultationComment> {
   const now = options.clock.now();
   const at = now.toISOString();
-  const ip = options.actor.kind === 'system' ? 'system' : (options.actor.ip ?? 'unknown');
-  const senderKey = sha256Hex(`participation-sender\u0000${options.secret}\u0000${ip}`).slice(0, 32);
+  const senderKey = senderKeyOf(options.secret, options.actor);
   return options.uow.run(async (stores) => {
     const consultation = await stores.consultations.get(options.consultationId);
     if (!consultation || consultation.state === 'draft') throw new DomainError('not_found');

@@ -71,4 +71,16 @@ export const SURVEY_TEXT = {
   alreadyAnswered: '您已参加过本次调查，每人只能提交一次。',
   deviceAnswered: '这台设备已参加过本次调查，每台设备只能提交一次。',
   addressLimit: (n: number) => `同一网络地址每天最多提交${n}份答卷，请明天再参加。`,
+
+  /** The back office's survey form, where a block cannot even be read. */
+  form: {
+    kindInvalid: (n: number) => `第${n}题的题型无效，请重新选择。`,
+  },
+
+  /** The results as the page and the downloads give them. */
+  results: {
+    columns: ['题号', '题目', '题型', '选项或回答', '人数', '占比'],
+    mean: (mean: number) => `平均分 ${mean.toFixed(1)}`,
+    total: (n: number) => `答卷总数 ${n} 份`,
+  },
 } as const;

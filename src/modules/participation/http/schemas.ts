@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MESSAGE_TEXT } from '../domain/message-strings.ts';
 import { CONSULTATION_TEXT } from '../strings.ts';
 
 const { badId: BAD_ID, badVersion: BAD_VERSION, badPage: BAD_PAGE, badParagraph: BAD_PARAGRAPH } = CONSULTATION_TEXT;
@@ -30,3 +31,12 @@ export const CompareQuery = z.object({ from: versionNumber, to: versionNumber })
 export const ParagraphValue = optional(
   z.coerce.number({ error: BAD_PARAGRAPH }).int(BAD_PARAGRAPH).min(1, BAD_PARAGRAPH).max(10_000, BAD_PARAGRAPH),
 ).transform((p) => p ?? null);
+
+/** A message's id in a path. */
+export const MessageIdParams = z.object({ id: z.string().regex(/^[0-9a-z]{16}$/, MESSAGE_TEXT.badId) });
+
+/** The back office's message list: a page, and optionally the states to show. */
+export const MessageListQuery = z.object({
+  page: PageQuery.shape.page,
+  state: optional(z.enum(['received', 'accepted', 'answered', 'declined'], { error: MESSAGE_TEXT.badState })),
+});

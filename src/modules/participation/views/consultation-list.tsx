@@ -5,6 +5,8 @@ import type { ConsultationListItem } from '../queries/consultation-views.ts';
 import { CONSULTATION_TEXT } from '../strings.ts';
 import { periodText } from './format.ts';
 import { consultationPath, reportPath } from './paths.ts';
+import { SURVEYS_PATH } from './survey-paths.ts';
+import { SURVEY_PAGE_TEXT } from '../survey-page-strings.ts';
 
 /** The consultations, newest first: title, unit, period, phase, comments, and the report once out. */
 export function ConsultationList(props: {
@@ -47,6 +49,13 @@ export function ColumnPage(props: { children?: Child }) {
     <section class="panel">
       <h1>{CONSULTATION_TEXT.columnTitle}</h1>
       <p>{CONSULTATION_TEXT.columnIntro}</p>
+      <nav aria-label={CONSULTATION_TEXT.columnTitle}>
+        <ul class="column-links">
+          <li>
+            <a href={SURVEYS_PATH}>{SURVEY_PAGE_TEXT.columnLink}</a>
+          </li>
+        </ul>
+      </nav>
       {props.children}
     </section>
   );

@@ -83,9 +83,7 @@ export function ConsultationPage(props: { view: ConsultationView }) {
                 {open && isCurrent ? (
                   <>
                     {' · '}
-                    <a href={commentFormPath(c.id, n)} aria-label={`对第${n}段提意见`}>
-                      对本段提意见
-                    </a>
+                    <a href={commentFormPath(c.id, n)}>对第{n}段提意见</a>
                   </>
                 ) : null}
               </p>

@@ -1,6 +1,6 @@
 import { chinaDate, type Clock } from '../../../platform/clock.ts';
 import type { JobSender } from '../../../platform/jobs.ts';
-import { sendMailLater } from '../../../platform/mail.ts';
+import { mailOnce } from '../../../platform/mail.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import type { WorkingCalendar } from '../../../platform/working-days.ts';
 import { auditActor, systemActor } from '../../access/index.ts';
@@ -41,38 +41,35 @@ export async function sendDeadlineReminders(options: {
     if (recipients.length === 0) continue;
     const agency = await options.stores.orgs.getById(request.orgId);
     for (const reminder of due) {
-      const recorded = await options.uow.run(async ({ requests, audit, jobs }) => {
-        const fresh = await requests.recordReminder({
-          requestId: request.id,
-          kind: reminder.kind,
-          dueOn: reminder.dueOn,
-          sentAt: now.toISOString(),
-          recipients: recipients.map((r) => r.id),
-        });
-        if (!fresh) return false;
-        for (const recipient of recipients) {
-          await sendMailLater(
-            jobs,
-            reminderMail({
-              to: recipient.email,
-              recipientName: recipient.name,
-              request,
-              agencyName: agency?.name ?? '',
-              reminder,
-              adminUrl: options.adminUrl,
-            }),
-          );
-        }
-        await audit.append(
-          requestEntry(auditActor(systemActor('reminders')), now, {
-            action: 'request.reminder_sent',
-            entityType: 'foi_request',
-            entityId: request.id,
-            orgId: request.orgId,
-            after: { kind: reminder.kind, dueOn: reminder.dueOn, recipients: recipients.map((r) => r.id) },
+      const recorded = await mailOnce(options.uow, {
+        record: ({ requests }) =>
+          requests.recordReminder({
+            requestId: request.id,
+            kind: reminder.kind,
+            dueOn: reminder.dueOn,
+            sentAt: now.toISOString(),
+            recipients: recipients.map((r) => r.id),
           }),
-        );
-        return true;
+        mails: recipients.map((recipient) =>
+          reminderMail({
+            to: recipient.email,
+            recipientName: recipient.name,
+            request,
+            agencyName: agency?.name ?? '',
+            reminder,
+            adminUrl: options.adminUrl,
+          }),
+        ),
+        audit: ({ audit }) =>
+          audit.append(
+            requestEntry(auditActor(systemActor('reminders')), now, {
+              action: 'request.reminder_sent',
+              entityType: 'foi_request',
+              entityId: request.id,
+              orgId: request.orgId,
+              after: { kind: reminder.kind, dueOn: reminder.dueOn, recipients: recipients.map((r) => r.id) },
+            }),
+          ),
       });
       if (recorded) sent++;
     }
