@@ -22,6 +22,7 @@ import { DraftForm, type DraftFormValues } from '../views/admin-form.tsx';
 import { AdminConsultationList } from '../views/admin-list.tsx';
 import { adminConsultationPath } from '../views/paths.ts';
 import type { ParticipationWebDeps } from './deps.ts';
+import { formActions } from './form-action.ts';
 import { ConsultationIdParams, PageQuery } from './schemas.ts';
 
 const BASE = '/admin/participation/consultations';
@@ -193,25 +194,11 @@ export function registerParticipationAdminRoutes(app: FastifyInstance, deps: Par
   });
 
   /** Runs one form's use case; on a form error, the page again with the error and what was posted. */
-  const act =
-    (
-      success: string,
-      run: (request: FastifyRequest, id: string, fields: Record<string, string | string[]>) => Promise<unknown>,
-    ) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const { id } = parseInput(ConsultationIdParams, request.params);
-      const fields = formFields(request);
-      try {
-        await run(request, id, fields);
-        setFlash(reply, { kind: 'success', text: success });
-        return seeOther(reply, adminConsultationPath(id));
-      } catch (error) {
-        if (!isDomainError(error) || !FORM_ERRORS.has(error.code)) throw error;
-        const issues = error.fields.length > 0 ? error.fields : [{ field: '(form)', message: error.message }];
-        const values = Object.fromEntries(Object.keys(fields).map((name) => [name, field(fields, name)]));
-        return showConsultation(request, reply, { issues, values }, error.status);
-      }
-    };
+  const act = formActions({
+    idOf: (request) => parseInput(ConsultationIdParams, request.params).id,
+    pathOf: adminConsultationPath,
+    show: (request, reply, form, status) => showConsultation(request, reply, form, status),
+  });
   const base = (request: FastifyRequest, id: string) => ({
     uow: deps.uow,
     clock: deps.clock,

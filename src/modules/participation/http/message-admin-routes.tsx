@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, isDomainError } from '../../../platform/errors.ts';
-import { setFlash } from '../../../platform/http/flash.ts';
-import { field, formFields } from '../../../platform/http/forms.ts';
-import { seeOther } from '../../../platform/http/render.ts';
+import { DomainError } from '../../../platform/errors.ts';
+import { field } from '../../../platform/http/forms.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage } from '../../../platform/web/page-shell.tsx';
 import { canAnywhere } from '../../access/index.ts';
@@ -17,11 +15,11 @@ import { MESSAGE_PAGE_SIZE, staffMessages, staffMessageView } from '../queries/m
 import type { AdminFormState } from '../views/admin-consultation.tsx';
 import { AdminMessage, AdminMessageList } from '../views/admin-messages.tsx';
 import { ADMIN_MESSAGES_PATH, adminMessagePath } from '../views/message-paths.ts';
+import { formActions } from './form-action.ts';
 import type { MessageWebDeps } from './message-deps.ts';
 import { MessageIdParams, MessageListQuery } from './schemas.ts';
 
 const ACTIVE = 'participation-messages';
-const FORM_ERRORS = new Set(['validation_failed', 'invalid_transition']);
 
 /**
  * The back office's 政民互动 pages: the list of the reader's units' messages with their due dates,
@@ -75,26 +73,11 @@ export function registerMessageAdminRoutes(app: FastifyInstance, deps: MessageWe
   app.get(`${ADMIN_MESSAGES_PATH}/:id`, async (request, reply) => showMessage(request, reply));
 
   /** Runs one form's use case; on a form error, the page again with the error and what was posted. */
-  const act =
-    (
-      success: string,
-      run: (base: ReturnType<typeof baseOf>, fields: Record<string, string | string[]>) => Promise<unknown>,
-      next: (id: string) => string = adminMessagePath,
-    ) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const { id } = parseInput(MessageIdParams, request.params);
-      const fields = formFields(request);
-      try {
-        await run(baseOf(request, id), fields);
-        setFlash(reply, { kind: 'success', text: success });
-        return seeOther(reply, next(id));
-      } catch (error) {
-        if (!isDomainError(error) || !FORM_ERRORS.has(error.code)) throw error;
-        const issues = error.fields.length > 0 ? error.fields : [{ field: '(form)', message: error.message }];
-        const values = Object.fromEntries(Object.keys(fields).map((name) => [name, field(fields, name)]));
-        return showMessage(request, reply, { issues, values }, error.status);
-      }
-    };
+  const act = formActions({
+    idOf: (request) => parseInput(MessageIdParams, request.params).id,
+    pathOf: adminMessagePath,
+    show: (request, reply, form, status) => showMessage(request, reply, form, status),
+  });
   const baseOf = (request: FastifyRequest, id: string) => ({
     uow: deps.uow,
     clock: deps.clock,
@@ -104,15 +87,15 @@ export function registerMessageAdminRoutes(app: FastifyInstance, deps: MessageWe
 
   app.post(
     `${ADMIN_MESSAGES_PATH}/:id/accept`,
-    act(MESSAGE_TEXT.accepted, (base) => acceptMessage(base)),
+    act(MESSAGE_TEXT.accepted, (request, id) => acceptMessage(baseOf(request, id))),
   );
   app.post(
     `${ADMIN_MESSAGES_PATH}/:id/transfer`,
     act(
       MESSAGE_TEXT.transferred,
-      (base, fields) =>
+      (request, id, fields) =>
         transferMessage({
-          ...base,
+          ...baseOf(request, id),
           toOrgId: field(fields, 'toOrgId').slice(0, 40),
           reason: field(fields, 'reason').slice(0, 8000),
         }),
@@ -122,9 +105,9 @@ export function registerMessageAdminRoutes(app: FastifyInstance, deps: MessageWe
   );
   app.post(
     `${ADMIN_MESSAGES_PATH}/:id/answer`,
-    act(MESSAGE_TEXT.answered, (base, fields) =>
+    act(MESSAGE_TEXT.answered, (request, id, fields) =>
       answerMessage({
-        ...base,
+        ...baseOf(request, id),
         answer: field(fields, 'answer').slice(0, 40_000),
         publish: field(fields, 'publish') !== '',
       }),
@@ -132,8 +115,8 @@ export function registerMessageAdminRoutes(app: FastifyInstance, deps: MessageWe
   );
   app.post(
     `${ADMIN_MESSAGES_PATH}/:id/decline`,
-    act(MESSAGE_TEXT.declined, (base, fields) =>
-      declineMessage({ ...base, reason: field(fields, 'reason').slice(0, 8000) }),
+    act(MESSAGE_TEXT.declined, (request, id, fields) =>
+      declineMessage({ ...baseOf(request, id), reason: field(fields, 'reason').slice(0, 8000) }),
     ),
   );
 }

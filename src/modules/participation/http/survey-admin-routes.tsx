@@ -21,6 +21,7 @@ import { AdminSurveyList } from '../views/admin-survey-list.tsx';
 import { adminSurveyPath, ADMIN_SURVEYS_PATH } from '../views/survey-paths.ts';
 import type { SurveyWebDeps } from './deps.ts';
 import { SurveyIdParams, SurveyPageQuery } from './survey-schemas.ts';
+import { formActions } from './form-action.ts';
 
 const A = SURVEY_PAGE_TEXT.admin;
 const ACTIVE = 'surveys';
@@ -194,20 +195,13 @@ export function registerSurveyAdminRoutes(app: FastifyInstance, deps: SurveyWebD
   });
 
   /** Runs one button's use case; on a form error, the survey's page again with the reason. */
-  const act =
-    (success: string, run: (options: Parameters<typeof publishSurvey>[0]) => Promise<unknown>) =>
-    async (request: FastifyRequest, reply: FastifyReply) => {
-      const { id } = parseInput(SurveyIdParams, request.params);
-      try {
-        await run({ uow: deps.uow, clock: deps.clock, actor: request.actor, surveyId: id });
-        setFlash(reply, { kind: 'success', text: success });
-        return seeOther(reply, adminSurveyPath(id));
-      } catch (error) {
-        if (!isDomainError(error) || !FORM_ERRORS.has(error.code)) throw error;
-        const issues = error.fields.length > 0 ? error.fields : [{ field: '(form)', message: error.message }];
-        return showSurvey(request, reply, issues, error.status);
-      }
-    };
-  app.post(`${ADMIN_SURVEYS_PATH}/:id/publish`, act(A.published, publishSurvey));
-  app.post(`${ADMIN_SURVEYS_PATH}/:id/close`, act(A.closed, closeSurvey));
+  const act = formActions({
+    idOf: (request) => parseInput(SurveyIdParams, request.params).id,
+    pathOf: adminSurveyPath,
+    show: (request, reply, form, status) => showSurvey(request, reply, form.issues, status),
+  });
+  const run = (command: typeof publishSurvey) => (request: FastifyRequest, id: string) =>
+    command({ uow: deps.uow, clock: deps.clock, actor: request.actor, surveyId: id });
+  app.post(`${ADMIN_SURVEYS_PATH}/:id/publish`, act(A.published, run(publishSurvey)));
+  app.post(`${ADMIN_SURVEYS_PATH}/:id/close`, act(A.closed, run(closeSurvey)));
 }
