@@ -262,6 +262,9 @@ describe.each(DIALECTS)('consultations on $name', (dialect) => {
     const early = await post(officer, admin(), `${admin()}/complete`, [['finalLink', '/xxgk/']]);
     expect(early.statusCode).toBe(400);
     expect(early.body).toMatch(/还有 \d+ 条意见没有反馈处理结果/);
+    // The error's link leads to the dispositions form on the same page.
+    expect(early.body).toContain('href="#dispositions"');
+    expect(early.body).toContain('id="dispositions"');
     const [first] = (await app.stores.consultations.comments(id)).filter((c) => c.state === 'shown');
     const noReason = await post(officer, admin(), `${admin()}/dispositions`, [
       ['ids', first!.id],

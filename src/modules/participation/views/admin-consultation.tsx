@@ -143,7 +143,12 @@ export function AdminConsultation(props: {
       ) : null}
 
       {actions.includes('dispose') && shown.length > 0 ? (
-        <form method="post" action={`${adminConsultationPath(c.id)}/dispositions`} class="form dispositions">
+        <form
+          method="post"
+          action={`${adminConsultationPath(c.id)}/dispositions`}
+          class="form dispositions"
+          id="dispositions"
+        >
           <h2>逐条反馈处理结果</h2>
           <p class="hint">“部分采纳”和“未采纳”须写明理由；同类意见可填写相同的归类名称，在采纳情况中合并反馈。</p>
           <Csrf token={csrfToken} />
