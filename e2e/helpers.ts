@@ -22,6 +22,9 @@ import { CHROMIUM_PATH } from '../test/environment.ts';
 /** The password every demo account gets in the browser suites. */
 export const DEMO_PASSWORD = 'e2e-Demo-password-2026';
 
+/** A small phone: 360 CSS pixels wide, honouring the page's viewport meta tag as phones do. */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
 /** "Now" for the browser suites: a weekday morning in China, after every seeded document. */
 export const E2E_NOW = '2026-11-20T02:00:00Z';
 

@@ -11,10 +11,8 @@ import {
   scrollWidth,
   startDemoSite,
   type DemoSite,
+  PHONE,
 } from './helpers.ts';
-
-/** A small phone: 360 CSS pixels wide, honouring the page's viewport meta tag as phones do. */
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 /** A unit with no demo message, so its row in the statistics comes from this resident's message alone. */
 const UNIT = '示范区文化和旅游局';

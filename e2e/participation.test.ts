@@ -13,10 +13,8 @@ import {
   scrollWidth,
   startDemoSite,
   type DemoSite,
+  PHONE,
 } from './helpers.ts';
-
-/** A small phone: 360 CSS pixels wide, honouring the page's viewport meta tag as phones do. */
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 const TITLE = '示范区中小学课后服务实施办法（征求意见稿）';
 const COMMENT = '建议课后服务的兴趣小组每学期轮换一次，让孩子有更多选择。';

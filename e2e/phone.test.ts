@@ -8,10 +8,8 @@ import {
   scrollWidth,
   startDemoSite,
   type DemoSite,
+  PHONE,
 } from './helpers.ts';
-
-/** A small phone: 360 CSS pixels wide, honouring the page's viewport meta tag as phones do. */
-const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
 describe.skipIf(!HAS_CHROMIUM)('on a 360px phone', () => {
   let site: DemoSite;

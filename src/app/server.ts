@@ -56,6 +56,8 @@ import {
   registerParticipationFormRoutes,
   registerParticipationPublicRoutes,
   participationApiRoutes,
+  registerDecisionAdminRoutes,
+  registerDecisionPublicRoutes,
   registerMessageAdminRoutes,
   registerMessageFormRoutes,
   registerMessagePublicRoutes,
@@ -423,6 +425,7 @@ export async function buildServer(
       registerServicePublicRoutes(publicPages, web);
       registerParticipationPublicRoutes(publicPages, web);
       registerMessagePublicRoutes(publicPages, web);
+      registerDecisionPublicRoutes(publicPages, web);
       registerSurveyPublicRoutes(publicPages, web);
     });
     // Forms with CSRF tokens and pages for one applicant: never cached.
@@ -454,6 +457,7 @@ export async function buildServer(
         registerServiceAdminRoutes(enrolled, web);
         registerParticipationAdminRoutes(enrolled, web);
         registerMessageAdminRoutes(enrolled, web);
+        registerDecisionAdminRoutes(enrolled, web);
         registerSurveyAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);

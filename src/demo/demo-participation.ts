@@ -1,5 +1,6 @@
 import type { Actor, StaffActor } from '../modules/access/index.ts';
 import {
+  saveDecision,
   completeConsultation,
   disposeComments,
   moderateComment,
@@ -341,6 +342,83 @@ export async function seedDemoParticipation(scene: DemoScene): Promise<void> {
   let resident = 0;
   for (const spec of [ELDERLY_CARE, PARKING, AFTER_SCHOOL, WASTE_SORTING, LIFT_SUBSIDY]) {
     resident = await seedConsultation(scene, officer, spec, resident);
+  }
+  await seedDecisionDirectory(scene, officer);
+}
+
+/**
+ * The year's directory of major decisions (重大行政决策事项目录): each consultation's decision with the
+ * methods used, and two items without one — decided, and still planned.
+ */
+async function seedDecisionDirectory(scene: DemoScene, officer: StaffActor): Promise<void> {
+  scene.clock.set(`${shiftDate(scene.today, -1)}T03:00:00Z`);
+  const { items } = await scene.stores.consultations.list({ orgIds: null, publicOnly: false, limit: 50, offset: 0 });
+  const year = scene.today.slice(0, 4);
+  const entries: { orgCode: string; title: string; methods: string[]; status: string; consultation?: string }[] = [
+    {
+      orgCode: 'sfq-mzj',
+      title: '示范区居家养老服务补贴办法',
+      methods: ['consultation', 'hearing', 'risk', 'legal'],
+      status: 'review',
+      consultation: ELDERLY_CARE.title,
+    },
+    {
+      orgCode: 'sfq-zrj',
+      title: '示范区中心城区停车设施专项规划',
+      methods: ['consultation', 'expert', 'survey'],
+      status: 'participation',
+      consultation: PARKING.title,
+    },
+    {
+      orgCode: 'sfq-jyj',
+      title: '示范区中小学课后服务实施办法',
+      methods: ['consultation', 'symposium'],
+      status: 'participation',
+      consultation: AFTER_SCHOOL.title,
+    },
+    {
+      orgCode: 'sfq-cgj',
+      title: '示范区生活垃圾分类管理办法',
+      methods: ['consultation', 'visit'],
+      status: 'planned',
+      consultation: WASTE_SORTING.title,
+    },
+    {
+      orgCode: 'sfq-zjj',
+      title: '示范区既有住宅加装电梯补贴办法',
+      methods: ['consultation', 'hearing'],
+      status: 'planned',
+      consultation: LIFT_SUBSIDY.title,
+    },
+    {
+      orgCode: 'sfq-mzj',
+      title: '示范区社区食堂建设运营扶持政策',
+      methods: ['symposium', 'survey', 'legal'],
+      status: 'decided',
+    },
+  ];
+  for (const entry of entries) {
+    const consultation = entry.consultation ? items.find((c) => c.title === entry.consultation) : undefined;
+    await saveDecision({
+      uow: scene.workflow.uow,
+      clock: scene.clock,
+      actor: officer,
+      decisionId: null,
+      input: {
+        orgId: scene.orgs.get(entry.orgCode)!.id,
+        year,
+        title: entry.title,
+        summary: '（示范区演示数据）',
+        basis: '《重大行政决策程序暂行条例》',
+        methods: entry.methods,
+        status: entry.status,
+        plannedTime: `${year}年第四季度`,
+        consultationId: consultation?.id ?? '',
+        decidedOn: entry.status === 'decided' ? shiftDate(scene.today, -30) : '',
+        resultLink: entry.status === 'decided' ? `/xxgk/fdzdgknr?org=${entry.orgCode}` : '',
+        withdrawnReason: '',
+      },
+    });
   }
 }
 

@@ -64,6 +64,28 @@ export function csrfFieldOf(html: string): string {
   return match[1]!;
 }
 
+/**
+ * Posts a form as a browser would: opens `page` (which must answer 200) for its CSRF token, then
+ * posts `fields` to `url` with the same cookies, URL-encoded.
+ */
+export async function postFromPage(
+  server: FastifyInstance,
+  jar: CookieJar,
+  page: string,
+  url: string,
+  fields: [string, string][],
+): Promise<LightMyRequestResponse> {
+  const form = await server.inject({ method: 'GET', url: page, cookies: jar });
+  if (form.statusCode !== 200) throw new Error(`${page} answered ${form.statusCode}, not the form`);
+  return server.inject({
+    method: 'POST',
+    url,
+    cookies: jar,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams([['_csrf', csrfFieldOf(form.body)], ...fields]).toString(),
+  });
+}
+
 /** Signs in through the login form as a browser would; returns the response and the cookies after it. */
 export async function signIn(
   server: FastifyInstance,

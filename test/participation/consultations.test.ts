@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createTestServer, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { seedFixture, type Fixture } from '../fixtures.ts';
-import { auditTrail, csrfFieldOf, keepCookies, signedIn, type CookieJar } from '../http/http-kit.ts';
+import { auditTrail, csrfFieldOf, keepCookies, signedIn, type CookieJar, postFromPage } from '../http/http-kit.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const DRAFT_TEXT = [
@@ -39,17 +39,8 @@ describe.each(DIALECTS)('consultations on $name', (dialect) => {
     await app?.cleanup();
   });
 
-  const post = async (jar: CookieJar, page: string, url: string, fields: [string, string][]) => {
-    const form = await server.inject({ method: 'GET', url: page, cookies: jar });
-    expect(form.statusCode, page).toBe(200);
-    return server.inject({
-      method: 'POST',
-      url,
-      cookies: jar,
-      headers: FORM,
-      payload: new URLSearchParams([['_csrf', csrfFieldOf(form.body)], ...fields]).toString(),
-    });
-  };
+  const post = (jar: CookieJar, page: string, url: string, fields: [string, string][]) =>
+    postFromPage(server, jar, page, url, fields);
   const admin = () => `/admin/participation/consultations/${id}`;
   const comment = async (fields: [string, string][], ip = '203.0.113.7', paragraph?: number) => {
     const jar: CookieJar = {};

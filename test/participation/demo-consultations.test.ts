@@ -141,6 +141,15 @@ describe.each(DIALECTS)('demo district consultations on $name', (dialect) => {
     expect((await get(completed.finalLink!)).statusCode).toBe(200);
   });
 
+  it('lists the year’s major decisions with their methods, four of them linked to their consultation', async () => {
+    const page = await get('/hdjl/zdjc/');
+    expect(page.statusCode).toBe(200);
+    expect(page.body.match(/<tr>/g)?.length).toBe(7); // the header row and six items
+    expect(page.body).toContain('示范区社区食堂建设运营扶持政策');
+    expect(page.body).toContain('已决策');
+    expect(page.body.match(/href="\/hdjl\/zjyj\/[0-9a-z]{16}"/g)?.length).toBe(4);
+  });
+
   it('lets the demo’s interaction officer sign in and see all five in the back office', async () => {
     const { response, jar } = await signIn(server, 'district.hudong', { password: 'demo-password-1' });
     expect(response.statusCode).toBe(303);

@@ -11,7 +11,7 @@ import { createTestApp, createTestServer, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { HAS_LIBREOFFICE, LIBREOFFICE_PATH } from '../environment.ts';
 import { seedFixture, type Fixture } from '../fixtures.ts';
-import { auditTrail, csrfFieldOf, keepCookies, signedIn, type CookieJar } from '../http/http-kit.ts';
+import { auditTrail, csrfFieldOf, keepCookies, signedIn, type CookieJar, postFromPage } from '../http/http-kit.ts';
 
 const run = promisify(execFile);
 /** LibreOffice reads spreadsheets only with Calc installed (Debian: libreoffice-calc-nogui). */
@@ -86,17 +86,8 @@ describe.each(DIALECTS)('surveys on $name', (dialect) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const post = async (jar: CookieJar, page: string, url: string, fields: [string, string][]) => {
-    const form = await server.inject({ method: 'GET', url: page, cookies: jar });
-    expect(form.statusCode, page).toBe(200);
-    return server.inject({
-      method: 'POST',
-      url,
-      cookies: jar,
-      headers: FORM,
-      payload: new URLSearchParams([['_csrf', csrfFieldOf(form.body)], ...fields]).toString(),
-    });
-  };
+  const post = (jar: CookieJar, page: string, url: string, fields: [string, string][]) =>
+    postFromPage(server, jar, page, url, fields);
   const admin = () => `/admin/participation/surveys/${id}`;
   const publicPage = (url: string) => server.inject({ method: 'GET', url });
   /** A resident's browser: the survey's page read first (CSRF and device cookies kept), then the answers posted. */

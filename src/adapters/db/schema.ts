@@ -53,6 +53,7 @@ export type Database = {
   survey_answers: SurveyAnswerRow;
   messages: MessageRow;
   message_alerts: MessageAlertRow;
+  major_decisions: MajorDecisionRow;
 };
 
 /** What a service guide's edition holds besides the document's content (migration 0020). */
@@ -684,3 +685,22 @@ export type MessageRow = {
 };
 
 export type MessageAlertRow = { message_id: string; key: string; sent_at: string; recipients: string };
+
+/** An item of the yearly directory of major administrative decisions (migration 0025). */
+export type MajorDecisionRow = {
+  id: string;
+  org_id: string;
+  year: number;
+  title: string;
+  summary: string;
+  basis: string;
+  methods: string;
+  status: string;
+  planned_time: string;
+  consultation_id: string | null;
+  decided_on: string | null;
+  result_link: string;
+  withdrawn_reason: string;
+  created_at: string;
+  updated_at: string;
+};

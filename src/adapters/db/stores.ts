@@ -7,7 +7,7 @@ import type { AttachmentTextStore, DocumentStore } from '../../modules/documents
 import type { ConcernStore, InterpretationStore } from '../../modules/interpretation/index.ts';
 import type { NotificationStore } from '../../modules/notifications/index.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
-import type { ConsultationStore, MessageStore, SurveyStore } from '../../modules/participation/index.ts';
+import type { ConsultationStore, DecisionStore, MessageStore, SurveyStore } from '../../modules/participation/index.ts';
 import type { ServiceStore } from '../../modules/services/index.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
@@ -33,6 +33,7 @@ import { createOrgStore } from './org-store.ts';
 import { createConsultationStore } from './consultation-store.ts';
 import { createSurveyStore } from './survey-store.ts';
 import { createMessageStore } from './message-store.ts';
+import { createDecisionStore } from './decision-store.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
 import { createReportStore } from './report-store.ts';
@@ -80,6 +81,8 @@ export type Stores = {
   surveys: SurveyStore;
   /** Residents' messages to units and the alerts about them (政民互动). */
   messages: MessageStore;
+  /** The directory of major administrative decisions (重大行政决策事项目录). */
+  decisions: DecisionStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -112,6 +115,7 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     consultations: createConsultationStore(db),
     surveys: createSurveyStore(db),
     messages: createMessageStore(db),
+    decisions: createDecisionStore(db),
   };
 }
 

@@ -23,6 +23,8 @@ export const PARTICIPATION_AUDIT_ACTIONS = {
   'message.declined': '留言不予受理',
   'message.rated': '评价留言答复',
   'message.alert_sent': '发送留言办理提醒',
+  'decision.listed': '列入重大行政决策事项目录',
+  'decision.edited': '修改重大行政决策事项',
 } as const satisfies AuditActionLabels;
 
 /** An audit entry of one of the participation module's actions. */

@@ -1,6 +1,7 @@
 import type { Consultation, DraftVersion } from './domain/consultation.ts';
 import type { ConsultationComment } from './domain/comment.ts';
 import type { Message, MessageState } from './domain/message.ts';
+import type { MajorDecision } from './domain/decision.ts';
 import type { Survey, SurveyAnswer } from './domain/survey.ts';
 
 /** A consultation with the counts its lists show. */
@@ -159,4 +160,15 @@ export type SurveyChart = {
 /** Draws a chart as an SVG document on the server, so a visitor without JavaScript sees it. */
 export interface SurveyChartRenderer {
   svg(chart: SurveyChart): Promise<string>;
+}
+
+/** The directory of major administrative decisions (migration 0025). */
+export interface DecisionStore {
+  get(id: string): Promise<MajorDecision | undefined>;
+  /** Inserts or replaces the item. */
+  save(decision: MajorDecision): Promise<void>;
+  /** A year's items of these units (every unit when null), by unit then title. */
+  ofYear(year: number, orgIds: readonly string[] | null): Promise<MajorDecision[]>;
+  /** The years that have items, latest first. */
+  years(): Promise<number[]>;
 }

@@ -22,6 +22,7 @@ import {
   answerMessage,
   publishConsultation,
   publishSurvey,
+  saveDecision,
   saveDraft,
   saveSurvey,
   submitComment,
@@ -582,6 +583,28 @@ export async function prepareHostileRun(options: {
   });
   values.messageId = [messageIds[0]!, messageIds[1]!, UNKNOWN_ID];
   values.orgId = [fixture.orgs.get('civ')!.id, eduId, UNKNOWN_ID];
+  // An item of the major-decisions directory, linked to the open consultation.
+  const decision = await saveDecision({
+    uow: app.uow,
+    clock: app.clock,
+    actor: interactionOfficer,
+    decisionId: null,
+    input: {
+      orgId: fixture.orgs.get('civ')!.id,
+      year: '2026',
+      title: '模糊测试重大决策',
+      summary: '',
+      basis: '',
+      methods: ['consultation', 'hearing'],
+      status: 'participation',
+      plannedTime: '',
+      consultationId: consultationIds[0]!,
+      decidedOn: '',
+      resultLink: '',
+      withdrawnReason: '',
+    },
+  });
+  values.decisionId = [decision.id, UNKNOWN_ID];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {
@@ -669,6 +692,8 @@ export async function prepareHostileRun(options: {
     ...surveyIds.map((id) => `/admin/participation/surveys/${id}`),
     ...surveyIds.map((id) => `/admin/participation/surveys/${id}/edit`),
     ...messageIds.map((id) => `/admin/participation/messages/${id}`),
+    '/admin/participation/decisions/new',
+    `/admin/participation/decisions/${decision.id}/edit`,
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

@@ -106,6 +106,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/hdjl/liuyan/tongji', query: [] },
     { path: '/hdjl/liuyan/xie', query: [] },
     { path: '/hdjl/liuyan/cx', query: [] },
+    { path: '/hdjl/zdjc/', query: ['year'] },
     { path: '/dingyue/', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}/unsubscribe', query: [] },

@@ -22,6 +22,7 @@ import * as notifications from './0021-notifications.ts';
 import * as participation from './0022-participation.ts';
 import * as surveys from './0023-surveys.ts';
 import * as messages from './0024-messages.ts';
+import * as majorDecisions from './0025-major-decisions.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-participation': participation,
   '0023-surveys': surveys,
   '0024-messages': messages,
+  '0025-major-decisions': majorDecisions,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

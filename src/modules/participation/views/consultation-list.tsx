@@ -6,6 +6,10 @@ import { CONSULTATION_TEXT } from '../strings.ts';
 import { periodText } from './format.ts';
 import { consultationPath, reportPath } from './paths.ts';
 import { SURVEYS_PATH } from './survey-paths.ts';
+import { MESSAGES_PATH } from './message-paths.ts';
+import { DECISIONS_PATH } from './decision-pages.tsx';
+import { MESSAGE_TEXT } from '../domain/message-strings.ts';
+import { DECISION_TEXT } from '../domain/decision-strings.ts';
 import { SURVEY_PAGE_TEXT } from '../survey-page-strings.ts';
 
 /** The consultations, newest first: title, unit, period, phase, comments, and the report once out. */
@@ -52,7 +56,13 @@ export function ColumnPage(props: { children?: Child }) {
       <nav aria-label={CONSULTATION_TEXT.columnTitle}>
         <ul class="column-links">
           <li>
+            <a href={MESSAGES_PATH}>{MESSAGE_TEXT.columnTitle}</a>
+          </li>
+          <li>
             <a href={SURVEYS_PATH}>{SURVEY_PAGE_TEXT.columnLink}</a>
+          </li>
+          <li>
+            <a href={DECISIONS_PATH}>{DECISION_TEXT.title}</a>
           </li>
         </ul>
       </nav>
