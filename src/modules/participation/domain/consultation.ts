@@ -1,3 +1,4 @@
+import { chinaDate } from '../../../platform/clock.ts';
 import { DomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { COMMENT_TEXT, CONSULTATION_TEXT } from '../strings.ts';
 
@@ -200,5 +201,5 @@ export function closesAtOf(date: string): string {
 
 /** The last day comments are taken, China time (the inverse of `closesAtOf`). */
 export function lastDayOf(closesAt: string): string {
-  return new Date(Date.parse(closesAt) - 1 + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaDate(new Date(Date.parse(closesAt) - 1));
 }

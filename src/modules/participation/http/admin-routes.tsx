@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { chinaDate } from '../../../platform/clock.ts';
 import { DomainError, isDomainError } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, fieldList, formFields } from '../../../platform/http/forms.ts';
@@ -122,8 +123,7 @@ export function registerParticipationAdminRoutes(app: FastifyInstance, deps: Par
 
   app.get(`${BASE}/new`, async (request, reply) => {
     const choices = await orgChoices(request.actor);
-    const today = new Date(deps.clock.now().getTime() + 8 * 3_600_000);
-    const later = new Date(today.getTime() + 30 * 86_400_000);
+    const now = deps.clock.now();
     return renderDraftForm(
       request,
       reply,
@@ -134,8 +134,8 @@ export function registerParticipationAdminRoutes(app: FastifyInstance, deps: Par
         summary: '',
         major: true,
         shortReason: '',
-        opensOn: today.toISOString().slice(0, 10),
-        closesOn: later.toISOString().slice(0, 10),
+        opensOn: chinaDate(now),
+        closesOn: chinaDate(new Date(now.getTime() + 30 * 86_400_000)),
         text: '',
       },
       [],
@@ -181,7 +181,7 @@ export function registerParticipationAdminRoutes(app: FastifyInstance, deps: Par
         summary: c.summary,
         major: c.major,
         shortReason: c.shortReason,
-        opensOn: new Date(Date.parse(c.opensAt) + 8 * 3_600_000).toISOString().slice(0, 10),
+        opensOn: chinaDate(new Date(c.opensAt)),
         closesOn: lastDayOf(c.closesAt),
         text: view.version.paragraphs.join('\n'),
       },

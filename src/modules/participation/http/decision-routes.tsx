@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Clock } from '../../../platform/clock.ts';
+import { chinaYear, type Clock } from '../../../platform/clock.ts';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
 import { field, fieldList, formFields } from '../../../platform/http/forms.ts';
@@ -196,7 +196,7 @@ export function registerDecisionAdminRoutes(app: FastifyInstance, deps: Decision
   app.get(`${ADMIN_DECISIONS_PATH}/new`, async (request, reply) => {
     allowed(request.actor);
     const { orgs } = await choices(request.actor);
-    const year = String(new Date(deps.clock.now().getTime() + 8 * 3_600_000).getUTCFullYear());
+    const year = String(chinaYear(deps.clock.now()));
     return showForm(
       request,
       reply,

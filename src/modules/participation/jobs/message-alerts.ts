@@ -6,7 +6,8 @@ import { auditActor, systemActor } from '../../access/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
 import { participationEntry } from '../audit-actions.ts';
 import type { MessageStores } from '../commands/message-stores.ts';
-import { messageAlerts, type MessageAlertOptions } from '../domain/message-clock.ts';
+import { messageAlerts, type AlertRecipient, type MessageAlertOptions } from '../domain/message-clock.ts';
+import type { AlertRecipientRow } from '../ports.ts';
 import { messageAlertMail } from '../views/alert-mail.ts';
 
 /** The job that looks for due message alerts; the composition root runs it every few minutes. */
@@ -36,6 +37,17 @@ export async function sendMessageAlerts(options: {
   const today = chinaDate(now);
   const orgs = await listOrgs(options.stores);
   const district = orgs.find((org) => org.parentId === null);
+  // Each unit's (and the district's) recipients are read once per sweep, not once per alert.
+  const recipientsByUnit = new Map<string, Promise<AlertRecipientRow[]>>();
+  const recipientsOf = (orgId: string, recipient: AlertRecipient) => {
+    const key = `${recipient}:${orgId}`;
+    let found = recipientsByUnit.get(key);
+    if (!found) {
+      found = options.stores.messages.alertRecipients(orgId, recipient === 'unit' ? UNIT_ROLES : DISTRICT_ROLES);
+      recipientsByUnit.set(key, found);
+    }
+    return found;
+  };
   let sent = 0;
   for (const message of await options.stores.messages.unanswered()) {
     const due = messageAlerts(message, options.calendar, today, options.alertOptions);
@@ -44,10 +56,7 @@ export async function sendMessageAlerts(options: {
     for (const alert of due) {
       const to = alert.recipient === 'unit' ? unit : district;
       if (!to) continue;
-      const recipients = await options.stores.messages.alertRecipients(
-        to.id,
-        alert.recipient === 'unit' ? UNIT_ROLES : DISTRICT_ROLES,
-      );
+      const recipients = await recipientsOf(to.id, alert.recipient);
       if (recipients.length === 0) continue;
       const recorded = await mailOnce(options.uow, {
         record: ({ messages }) =>
