@@ -56,6 +56,7 @@ import {
   registerParticipationFormRoutes,
   registerParticipationPublicRoutes,
   participationApiRoutes,
+  surveyApiRoutes,
   registerDecisionAdminRoutes,
   registerDecisionPublicRoutes,
   registerMessageAdminRoutes,
@@ -116,7 +117,8 @@ export function allApiRoutes(
     Parameters<typeof concernApiRoutes>[0] &
     Parameters<typeof serviceApiRoutes>[0] &
     Parameters<typeof notificationApiRoutes>[0] &
-    Parameters<typeof participationApiRoutes>[0],
+    Parameters<typeof participationApiRoutes>[0] &
+    Parameters<typeof surveyApiRoutes>[0],
 ): ApiRoute[] {
   return [
     ...orgApiRoutes(web),
@@ -126,6 +128,7 @@ export function allApiRoutes(
     ...serviceApiRoutes(web),
     ...notificationApiRoutes(web),
     ...participationApiRoutes(web),
+    ...surveyApiRoutes(web),
     ...searchApiRoutes(web),
     ...requestApiRoutes(web),
     ...upstreamApiRoutes(web),

@@ -312,6 +312,31 @@ describe.each(DIALECTS)('surveys on $name', (dialect) => {
     writeFileSync(join(dir, 'results.xlsx'), xlsx.rawPayload);
   });
 
+  it('is readable in the open API with the same numbers as the results page', async () => {
+    const list = await publicPage('/api/v1/surveys');
+    expect(list.statusCode).toBe(200);
+    const items = list.json<{ items: { id: string; phase: string; limit: string }[] }>().items;
+    expect(items.map((s) => [s.id, s.phase, s.limit])).toContainEqual([id, 'open', 'per_device']);
+    const detail = await publicPage(`/api/v1/surveys/${id}`);
+    expect(detail.statusCode).toBe(200);
+    const body = detail.json<{
+      respondents: number;
+      questions: { kind: string; respondents: number; rows: { count: number; percent: string }[]; texts: string[] }[];
+    }>();
+    expect(body.respondents).toBe(7);
+    expect(body.questions.map((q) => q.kind)).toEqual(['single', 'multiple', 'scale', 'text']);
+    expect(body.questions[0]!.rows).toEqual([
+      { label: '是', count: 5, percent: '71.4%' },
+      { label: '否', count: 2, percent: '28.6%' },
+    ]);
+    // Text answers are data in the API: given as typed, for the reader to escape.
+    expect(body.questions[3]!.texts).toContain(SCRIPT);
+    expect(body.questions[3]!.rows).toEqual([]);
+    const unknown = await publicPage('/api/v1/surveys/0123456789abcdef');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json<{ code: string }>().code).toBe('not_found');
+  });
+
   it.skipIf(!HAS_CALC)(
     'opens the XLSX download in LibreOffice with its Chinese cells',
     async () => {

@@ -62,6 +62,7 @@ export type { MessageWebDeps } from './http/message-deps.ts';
 export { registerMessagePublicRoutes, registerMessageFormRoutes } from './http/message-public-routes.tsx';
 export { registerMessageAdminRoutes } from './http/message-admin-routes.tsx';
 export { participationApiRoutes } from './http/api-routes.ts';
+export { surveyApiRoutes } from './http/survey-api-routes.ts';
 export type { MajorDecision, DecisionMethod, DecisionStatus } from './domain/decision.ts';
 export type { DecisionStore } from './ports.ts';
 export { saveDecision } from './commands/save-decision.ts';
