@@ -38,6 +38,7 @@ import { seedDemoServices } from './demo-services.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
 import { seedDemoParticipation } from './demo-participation.ts';
 import { seedDemoMessages } from './demo-messages.ts';
+import { seedDemoSurveys } from './demo-surveys.ts';
 import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
 import {
   annualReportHtml,
@@ -436,6 +437,7 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
   await seedDemoNotifications(scene);
   await seedDemoParticipation(scene);
   await seedDemoMessages(scene, deps.cipher);
+  await seedDemoSurveys(scene);
 
   const featured = users.filter(
     (u) =>
