@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CALENDAR_2025_2026 as CALENDAR } from './working-days.fixture.ts';
-import { addWorkingDays, isWorkingDay, uncoveredWarning, workingDaysBetween } from './working-days.ts';
+import { addWorkingDays, isWorkingDay, uncoveredWarning, workingDayIndex, workingDaysBetween } from './working-days.ts';
 
 describe('addWorkingDays', () => {
   it.each([
@@ -79,5 +79,37 @@ describe('isWorkingDay', () => {
     { date: '2026-03-09', expected: true, why: 'an ordinary Monday' },
   ])('$date is $expected ($why)', ({ date, expected }) => {
     expect(isWorkingDay(CALENDAR, date)).toBe(expected);
+  });
+});
+
+describe('workingDayIndex', () => {
+  const dayAfter = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  // Dates before, inside and after the indexed range, across 国庆, 春节 and into 2027 (no holiday data).
+  const dates = Array.from({ length: 150 }, (_, i) => dayAfter('2025-11-20', i * 3));
+
+  it.each([
+    ['a year with its holidays', '2025-12-01', '2026-12-31'],
+    ['a short range, most answers outside it', '2026-09-25', '2026-10-12'],
+    ['one day', '2026-10-01', '2026-10-01'],
+  ])('answers as addWorkingDays and workingDaysBetween do, over %s', (_name, first, last) => {
+    const index = workingDayIndex(CALENDAR, first, last);
+    for (const date of dates) {
+      for (const n of [0, 1, 2, 5, 7, 15, 20]) {
+        expect(index.addWorkingDays(date, n), `${date} + ${n}`).toEqual(addWorkingDays(CALENDAR, date, n));
+      }
+      for (const to of dates.filter((_, i) => i % 7 === 0)) {
+        expect(index.workingDaysBetween(date, to), `${date} → ${to}`).toEqual(workingDaysBetween(CALENDAR, date, to));
+      }
+    }
+  });
+
+  it('refuses what the day-by-day functions refuse', () => {
+    const index = workingDayIndex(CALENDAR, '2026-01-01', '2026-12-31');
+    expect(() => index.addWorkingDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => index.addWorkingDays('2026-03-02', -1)).toThrow(RangeError);
+    expect(() => index.addWorkingDays('2026-03-02', 1.5)).toThrow(RangeError);
+    expect(() => index.workingDaysBetween('2026-3-2', '2026-03-09')).toThrow(RangeError);
+    expect(() => workingDayIndex(CALENDAR, '2026-13-01', '2026-12-31')).toThrow(RangeError);
   });
 });

@@ -79,6 +79,68 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: 
   return { days, uncoveredYears: [...uncovered].sort() };
 }
 
+/** Working-day arithmetic for many dates at once (see `workingDayIndex`). */
+export type WorkingDayIndex = {
+  addWorkingDays(date: string, n: number): CountedDate;
+  workingDaysBetween(from: string, to: string): CountedDays;
+};
+
+/**
+ * `addWorkingDays` and `workingDaysBetween` for many dates between `first` and `last`: the same
+ * answers, from one pass over the range that counts its working days cumulatively, so that each
+ * question then costs a lookup instead of a walk day by day (a year's statistics ask tens of thousands).
+ * A date or a result outside the range is computed day by day as those functions do.
+ * @throws RangeError for a malformed `first` or `last`.
+ */
+export function workingDayIndex(calendar: WorkingCalendar, first: string, last: string): WorkingDayIndex {
+  const start = parseDate(first);
+  const span = Math.max(0, Math.round((parseDate(last) - start) / DAY_MS)) + 1;
+  /** Working days from `first` up to and including the day at each offset. */
+  const cumulative = new Int32Array(span);
+  /** The offsets of the working days, in order. */
+  const working: number[] = [];
+  for (let offset = 0; offset < span; offset++) {
+    if (isWorkingDay(calendar, formatDate(start + offset * DAY_MS))) working.push(offset);
+    cumulative[offset] = working.length;
+  }
+  const offsetOf = (date: string): number | undefined => {
+    const offset = Math.round((parseDate(date) - start) / DAY_MS);
+    return offset >= 0 && offset < span ? offset : undefined;
+  };
+  // The years of the days after `from` up to and including `to` that have no holiday data.
+  const uncoveredAfter = (from: number, to: number): number[] => {
+    const years: number[] = [];
+    if (to <= from) return years;
+    for (let year = new Date(from + DAY_MS).getUTCFullYear(); year <= new Date(to).getUTCFullYear(); year++) {
+      if (!calendar.coveredYears.has(year)) years.push(year);
+    }
+    return years;
+  };
+  return {
+    workingDaysBetween(from, to) {
+      const i = offsetOf(from);
+      const j = offsetOf(to);
+      if (i === undefined || j === undefined) return workingDaysBetween(calendar, from, to);
+      if (j <= i) return { days: 0, uncoveredYears: [] };
+      return {
+        days: cumulative[j]! - cumulative[i]!,
+        uncoveredYears: uncoveredAfter(start + i * DAY_MS, start + j * DAY_MS),
+      };
+    },
+    addWorkingDays(date, n) {
+      if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
+      const i = offsetOf(date);
+      if (i === undefined) return addWorkingDays(calendar, date, n);
+      if (n === 0) return { date, uncoveredYears: [] };
+      // The working days up to `date` are the first cumulative[i]; the n-th after it comes next but n - 1.
+      const offset = working[cumulative[i]! + n - 1];
+      if (offset === undefined) return addWorkingDays(calendar, date, n);
+      const time = start + offset * DAY_MS;
+      return { date: formatDate(time), uncoveredYears: uncoveredAfter(start + i * DAY_MS, time) };
+    },
+  };
+}
+
 /** A calendar built from lists of days (for tests and imports). */
 export function calendarOf(data: { years: number[]; offDays?: string[]; workDays?: string[] }): WorkingCalendar {
   return {

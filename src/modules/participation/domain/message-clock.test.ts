@@ -3,6 +3,7 @@ import { CALENDAR_2025_2026 } from '../../../platform/working-days.fixture.ts';
 import {
   addCalendarMonths,
   answeredOnTimeStats,
+  answeredOnTimeStatsBy,
   messageAlerts,
   messageDeadline,
   type MessageAlertOptions,
@@ -560,5 +561,28 @@ describe('answeredOnTimeStats (留言办理情况)', () => {
     },
   ])('$why', ({ items, limit, expected }) => {
     expect(answeredOnTimeStats(items, CAL, limit)).toEqual(expected);
+  });
+
+  it('gives each unit of a mixed list the statistics of its own messages', () => {
+    const units = ['民政局', '教育局', '民政局', '城管局', '教育局'];
+    const mixed = [...UNIT_MESSAGES, message('2026-12-28', { answeredOn: '2027-01-04' })].map((facts, i) => ({
+      ...facts,
+      unit: units[i % units.length]!,
+    }));
+    for (const limit of [1, 3, 5, 10]) {
+      const byUnit = answeredOnTimeStatsBy(mixed, (m) => m.unit, CAL, limit);
+      expect([...byUnit.keys()].sort()).toEqual(['城管局', '教育局', '民政局']);
+      for (const [unit, stats] of byUnit) {
+        expect(stats, `${unit}, limit ${limit}`).toEqual(
+          answeredOnTimeStats(
+            mixed.filter((m) => m.unit === unit),
+            CAL,
+            limit,
+          ),
+        );
+      }
+    }
+    expect(answeredOnTimeStatsBy([], () => 'x', CAL)).toEqual(new Map());
+    expect(() => answeredOnTimeStatsBy(mixed, () => 'x', CAL, 0)).toThrow(RangeError);
   });
 });

@@ -2,6 +2,7 @@ import {
   addWorkingDays,
   isCovered,
   isWorkingDay,
+  workingDayIndex,
   workingDaysBetween,
   type CountedDate,
   type WorkingCalendar,
@@ -258,29 +259,71 @@ export function answeredOnTimeStats(
   calendar: WorkingCalendar,
   limitWorkingDays: number = DEFAULT_REPLY_WORKING_DAYS,
 ): AnswerStats {
+  return answeredOnTimeStatsBy(items, () => '', calendar, limitWorkingDays).get('') ?? statsOf(emptySums());
+}
+
+/**
+ * `answeredOnTimeStats` for many units at once: the items grouped by `unitOf`, each group's
+ * statistics, with the working days counted through one `workingDayIndex` over the items' dates.
+ * The map holds the units that received something.
+ * @throws RangeError as `answeredOnTimeStats` does.
+ */
+export function answeredOnTimeStatsBy<T extends MessageFacts>(
+  items: readonly T[],
+  unitOf: (item: T) => string,
+  calendar: WorkingCalendar,
+  limitWorkingDays: number = DEFAULT_REPLY_WORKING_DAYS,
+): Map<string, AnswerStats> {
   checkWholeNumber('limitWorkingDays', limitWorkingDays, 1);
-  let answered = 0;
-  let answeredOnTime = 0;
-  let totalWorkingDays = 0;
-  const uncovered = new Set<number>();
+  let first: string | undefined;
+  let last: string | undefined;
   for (const facts of items) {
     const startedOn = startOf(facts);
-    if (facts.answeredOn === null) continue;
-    answered++;
-    const due = addWorkingDays(calendar, startedOn, limitWorkingDays);
-    if (facts.answeredOn <= due.date) answeredOnTime++;
-    const taken = workingDaysBetween(calendar, startedOn, facts.answeredOn);
-    totalWorkingDays += taken.days;
-    [...due.uncoveredYears, ...taken.uncoveredYears].forEach((year) => uncovered.add(year));
+    if (first === undefined || startedOn < first) first = startedOn;
+    const end = facts.answeredOn ?? startedOn;
+    if (last === undefined || end > last) last = end;
   }
+  const sums = new Map<string, Sums>();
+  if (first === undefined || last === undefined) return new Map();
+  // Room after the last date for the due dates: a limit of n working days spans at most about
+  // 2n + 30 calendar days (weekends and the longest holiday); beyond the range the index walks.
+  const index = workingDayIndex(calendar, first, shiftDays(last, limitWorkingDays * 2 + 30));
+  for (const facts of items) {
+    const unit = unitOf(facts);
+    let group = sums.get(unit);
+    if (!group) sums.set(unit, (group = emptySums()));
+    group.received++;
+    const startedOn = startOf(facts);
+    if (facts.answeredOn === null) continue;
+    group.answered++;
+    const due = index.addWorkingDays(startedOn, limitWorkingDays);
+    if (facts.answeredOn <= due.date) group.answeredOnTime++;
+    const taken = index.workingDaysBetween(startedOn, facts.answeredOn);
+    group.workingDays += taken.days;
+    for (const year of [...due.uncoveredYears, ...taken.uncoveredYears]) group.uncovered.add(year);
+  }
+  return new Map([...sums].map(([unit, group]) => [unit, statsOf(group)]));
+}
+
+type Sums = { received: number; answered: number; answeredOnTime: number; workingDays: number; uncovered: Set<number> };
+
+function emptySums(): Sums {
+  return { received: 0, answered: 0, answeredOnTime: 0, workingDays: 0, uncovered: new Set() };
+}
+
+function statsOf(sums: Sums): AnswerStats {
   return {
-    received: items.length,
-    answered,
-    answeredOnTime,
+    received: sums.received,
+    answered: sums.answered,
+    answeredOnTime: sums.answeredOnTime,
     // Whole tenths first, so that 4.25 rounds to 4.3 without floating-point surprises.
-    averageWorkingDaysToAnswer: answered === 0 ? null : Math.round((totalWorkingDays * 10) / answered) / 10,
-    uncoveredYears: [...uncovered].sort((a, b) => a - b),
+    averageWorkingDaysToAnswer: sums.answered === 0 ? null : Math.round((sums.workingDays * 10) / sums.answered) / 10,
+    uncoveredYears: [...sums.uncovered].sort((a, b) => a - b),
   };
+}
+
+function shiftDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 /**

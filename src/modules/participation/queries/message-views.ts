@@ -6,6 +6,7 @@ import { listOrgs, type Org } from '../../orgs/index.ts';
 import type { MessageStores } from '../commands/message-stores.ts';
 import {
   answeredOnTimeStats,
+  answeredOnTimeStatsBy,
   messageDeadline,
   type AnswerStats,
   type MessageDeadline,
@@ -54,16 +55,11 @@ export async function messageStatistics(
   const since = chinaDate(new Date(options.now.getTime() - 365 * 86_400_000));
   const facts = await stores.messages.clockFacts(since);
   const orgs = await listOrgs(stores);
-  const units = orgs
-    .map((org) => ({
-      org,
-      ...answeredOnTimeStats(
-        facts.filter((f) => f.orgId === org.id),
-        options.calendar,
-        options.limitWorkingDays,
-      ),
-    }))
-    .filter((row) => row.received > 0);
+  const byUnit = answeredOnTimeStatsBy(facts, (f) => f.orgId, options.calendar, options.limitWorkingDays);
+  const units = orgs.flatMap((org) => {
+    const stats = byUnit.get(org.id);
+    return stats ? [{ org, ...stats }] : [];
+  });
   return { since, total: answeredOnTimeStats(facts, options.calendar, options.limitWorkingDays), units };
 }
 
