@@ -212,6 +212,24 @@ export function scrollWidth(page: Page): Promise<number> {
   );
 }
 
+/** A page's axe findings and content width, with its path, so a failing comparison names the page. */
+export async function pageCheck(page: Page): Promise<{ path: string; findings: AxeFinding[]; width: number }> {
+  return { path: new URL(page.url()).pathname, findings: await axeFindings(page), width: await scrollWidth(page) };
+}
+
+/** What `pageCheck` gives for a page with no axe violations that fits the phone (PHONE's 360 pixels). */
+export function fitsPhone(page: Page): { path: string; findings: AxeFinding[]; width: number } {
+  return { path: new URL(page.url()).pathname, findings: [], width: PHONE.viewport.width };
+}
+
+/** The value of a row of the page's meta table (table.meta-table), by its label. */
+export function metaCell(page: Page, label: string): Promise<string> {
+  return page
+    .locator('table.meta-table tr', { has: page.locator(`th:text-is("${label}")`) })
+    .locator('td')
+    .innerText();
+}
+
 /** The id at the end of a back-office document URL, /admin/documents/<id>. */
 export function documentIdFrom(url: string): string {
   const match = /\/admin\/documents\/([0-9a-z]{16})$/.exec(new URL(url).pathname);

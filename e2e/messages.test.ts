@@ -2,13 +2,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_CHROMIUM } from '../test/environment.ts';
 import {
-  axeFindings,
   flashText,
   follow,
   launchChromium,
   logIn,
   newProfile,
-  scrollWidth,
+  pageCheck,
+  fitsPhone,
+  metaCell,
   startDemoSite,
   type DemoSite,
   PHONE,
@@ -37,25 +38,15 @@ describe.skipIf(!HAS_CHROMIUM)('a resident’s message from writing to the rated
   let pin = '';
   const contexts: BrowserContext[] = [];
 
-  /** Each axe finding and the page's width on the phone, by page, so a failure names the page. */
-  const check = async (page: Page) => ({
-    path: new URL(page.url()).pathname,
-    findings: await axeFindings(page),
-    width: await scrollWidth(page),
-  });
-  const fits = (page: Page) => ({ path: new URL(page.url()).pathname, findings: [], width: 360 });
+  const check = pageCheck;
+  const fits = fitsPhone;
+  const meta = metaCell;
   const lookUp = async () => {
     await resident.goto('/hdjl/liuyan/cx');
     await resident.getByLabel('留言编号').fill(code);
     await resident.getByLabel('查询码').fill(pin);
     await follow(resident, resident.getByRole('button', { name: '查询', exact: true }));
   };
-  /** The value of a row of the page's meta table, by its label. */
-  const meta = (page: Page, label: string) =>
-    page
-      .locator('table.meta-table tr', { has: page.locator(`th:text-is("${label}")`) })
-      .locator('td')
-      .innerText();
 
   beforeAll(async () => {
     site = await startDemoSite();

@@ -31,6 +31,12 @@ const ADMIN_MENU: MenuEntry[] = [
     href: '/admin/participation/decisions',
     permission: 'interaction.handle',
   },
+  {
+    key: 'participation-interviews',
+    label: '在线访谈',
+    href: '/admin/participation/interviews',
+    permission: 'interaction.handle',
+  },
   { key: 'push', label: '订阅推送', href: '/admin/push', permission: 'document.read' },
   { key: 'catalogs', label: '标准目录', href: '/admin/catalogs', permission: 'document.read' },
   { key: 'requests', label: '依申请公开', href: '/admin/ysqgk', permission: 'request.handle' },

@@ -58,13 +58,22 @@ import {
   participationApiRoutes,
   surveyApiRoutes,
   registerDecisionAdminRoutes,
+  registerMeetingAdminRoutes,
+  decisionApiRoutes,
+  registerMeetingPublicRoutes,
   registerDecisionPublicRoutes,
   registerMessageAdminRoutes,
   registerMessageFormRoutes,
   registerMessagePublicRoutes,
   registerSurveyAdminRoutes,
   registerSurveyFormRoutes,
+  registerVerificationRoutes,
   registerSurveyPublicRoutes,
+  createInterviewFeed,
+  interviewApiRoutes,
+  registerInterviewAdminRoutes,
+  registerInterviewFormRoutes,
+  registerInterviewPublicRoutes,
 } from '../modules/participation/index.ts';
 import { orgApiRoutes, registerOrgAdminRoutes } from '../modules/orgs/index.ts';
 import {
@@ -118,7 +127,9 @@ export function allApiRoutes(
     Parameters<typeof serviceApiRoutes>[0] &
     Parameters<typeof notificationApiRoutes>[0] &
     Parameters<typeof participationApiRoutes>[0] &
-    Parameters<typeof surveyApiRoutes>[0],
+    Parameters<typeof surveyApiRoutes>[0] &
+    Parameters<typeof interviewApiRoutes>[0] &
+    Parameters<typeof decisionApiRoutes>[0],
 ): ApiRoute[] {
   return [
     ...orgApiRoutes(web),
@@ -128,7 +139,9 @@ export function allApiRoutes(
     ...serviceApiRoutes(web),
     ...notificationApiRoutes(web),
     ...participationApiRoutes(web),
+    ...decisionApiRoutes(web),
     ...surveyApiRoutes(web),
+    ...interviewApiRoutes(web),
     ...searchApiRoutes(web),
     ...requestApiRoutes(web),
     ...upstreamApiRoutes(web),
@@ -148,6 +161,8 @@ declare module 'fastify' {
     routeList: readonly { method: string; url: string }[];
     /** The shared cache of rendered public pages, for diagnostics and the benchmark. */
     pageCache: ReturnType<typeof createPageCache>;
+    /** The live pages' channels of online interviews, for diagnostics and tests. */
+    interviewFeed: ReturnType<typeof createInterviewFeed>;
   }
 }
 
@@ -350,7 +365,14 @@ export async function buildServer(
     },
     formToken: (request: FastifyRequest, reply: FastifyReply) =>
       anonymousFormToken(request, reply, { secret: ctx.secret, secureCookies: ctx.config.secureCookies }),
+    // One channel per followed interview, woken by this process's changes and polling for others'.
+    interviewFeed: createInterviewFeed({
+      store: ctx.stores.interviews,
+      onError: (error: unknown) => app.log.error({ err: error }, 'interview feed'),
+    }),
   };
+  app.decorate('interviewFeed', web.interviewFeed);
+  app.addHook('onClose', async () => web.interviewFeed.close());
 
   const sendErrorPage = (request: FastifyRequest, reply: FastifyReply, error: PublicError) =>
     shell.sendError(request, reply, {
@@ -430,13 +452,18 @@ export async function buildServer(
       registerMessagePublicRoutes(publicPages, web);
       registerDecisionPublicRoutes(publicPages, web);
       registerSurveyPublicRoutes(publicPages, web);
+      registerInterviewPublicRoutes(publicPages, web);
     });
     // Forms with CSRF tokens and pages for one applicant: never cached.
     registerRequestPublicRoutes(site, web);
     registerNotificationPublicRoutes(site, web);
     registerParticipationFormRoutes(site, web);
     registerMessageFormRoutes(site, web);
+    registerMeetingPublicRoutes(site, web);
     registerSurveyFormRoutes(site, web);
+    // The question form and the live page's event stream: never cached.
+    registerInterviewFormRoutes(site, web);
+    registerVerificationRoutes(site, web);
     // Sign-in and sign-out: the only back-office pages open to everybody.
     registerLoginRoutes(site, web);
     await site.register(async (backOffice) => {
@@ -461,7 +488,9 @@ export async function buildServer(
         registerParticipationAdminRoutes(enrolled, web);
         registerMessageAdminRoutes(enrolled, web);
         registerDecisionAdminRoutes(enrolled, web);
+        registerMeetingAdminRoutes(enrolled, web);
         registerSurveyAdminRoutes(enrolled, web);
+        registerInterviewAdminRoutes(enrolled, web);
         registerSettingsRoutes(enrolled, web);
         registerAccountRoutes(enrolled, web);
       });

@@ -1,6 +1,7 @@
 import type { Actor, StaffActor } from '../modules/access/index.ts';
 import {
   closeSurvey,
+  personKeyOf,
   publishSurvey,
   saveSurvey,
   submitSurveyAnswers,
@@ -40,6 +41,8 @@ type DemoSurvey = {
   sheets: number;
   /** Closed by the officer before its end, on this day. */
   closedEarlyDay?: number;
+  /** Answered once per verified person (每人限答一次): the residents verified invented e-mail addresses. */
+  isOnePerPerson?: boolean;
 };
 
 const TEXTS = [
@@ -99,6 +102,28 @@ const CLINIC_EXPERIENCE: DemoSurvey = {
   sheets: 6,
 };
 
+const VOLUNTEER_INTENT: DemoSurvey = {
+  orgCode: 'sfq-mzj',
+  title: '示范区社区志愿服务意向调查',
+  description: `区民政局了解居民参加社区志愿服务的意向，每人限答一次，答卷前须验证电子邮箱或手机号码。${NOTE}`,
+  draftedDay: -6,
+  publishedDay: -5,
+  opensDay: -4,
+  closesDay: 25,
+  questions: [
+    { kind: 'single', title: '您是否愿意参加社区志愿服务？', options: ['愿意', '视时间而定', '暂不考虑'] },
+    {
+      kind: 'multiple',
+      title: '您愿意参加哪些志愿服务？',
+      options: ['助老助残', '环境整治', '文明劝导', '应急救援'],
+      min: 1,
+      max: 4,
+    },
+  ],
+  sheets: 3,
+  isOnePerPerson: true,
+};
+
 const AFTER_SCHOOL_NEEDS: DemoSurvey = {
   orgCode: 'sfq-jyj',
   title: '示范区中小学暑期托管服务需求调查',
@@ -150,13 +175,20 @@ const PARKING_PILOT: DemoSurvey = {
  * Online surveys (网络调查) in every phase, made through the participation module's use cases by the
  * district's interaction officer and invented residents answering from documentation addresses: one
  * closed at its end with results, one closed early with results, one open with answers coming in,
- * one published that opens in a few days, and a draft. Every instant is a day before or after the
+ * one open to verified people only (每人限答一次), one published that opens in a few days, and a draft. Every instant is a day before or after the
  * seeding day, in office hours, so the phases hold at any hour of any seeding day.
  */
 export async function seedDemoSurveys(scene: DemoScene): Promise<void> {
   const officer = scene.actors.get('district.hudong')!;
   let resident = 0;
-  for (const spec of [SERVICE_SATISFACTION, PARKING_PILOT, CLINIC_EXPERIENCE, AFTER_SCHOOL_NEEDS, NIGHT_MARKET]) {
+  for (const spec of [
+    SERVICE_SATISFACTION,
+    PARKING_PILOT,
+    CLINIC_EXPERIENCE,
+    VOLUNTEER_INTENT,
+    AFTER_SCHOOL_NEEDS,
+    NIGHT_MARKET,
+  ]) {
     resident = await seedSurvey(scene, officer, spec, resident);
   }
 }
@@ -182,6 +214,7 @@ async function seedSurvey(scene: DemoScene, officer: StaffActor, spec: DemoSurve
       opensAt: local(spec.opensDay, '09:00'),
       closesAt: local(spec.closesDay, '18:00'),
       perAddressPerDay: '',
+      limitKind: spec.isOnePerPerson ? 'one_per_person' : 'per_device',
       questions: spec.questions.map(questionInput),
     },
   });
@@ -204,7 +237,8 @@ async function seedSurvey(scene: DemoScene, officer: StaffActor, spec: DemoSurve
       secret: DEMO_SURVEY_SECRET,
       surveyId: survey.id,
       deviceId: `demo-device-${resident}`,
-      verifiedContact: null,
+      // An invented resident who verified an invented address (.example, RFC 2606).
+      personKey: spec.isOnePerPerson ? personKeyOf(DEMO_SURVEY_SECRET, `jumin${resident}@shifanqu.example`) : null,
       posted: sheetOf(survey, sheet),
     });
   }

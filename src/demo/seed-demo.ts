@@ -38,7 +38,9 @@ import { seedDemoServices } from './demo-services.ts';
 import { seedDemoNotifications } from './demo-notifications.ts';
 import { seedDemoParticipation } from './demo-participation.ts';
 import { seedDemoMessages } from './demo-messages.ts';
+import { seedDemoHearings } from './demo-hearings.ts';
 import { seedDemoSurveys } from './demo-surveys.ts';
+import { seedDemoInterviews } from './demo-interviews.ts';
 import { seedCatalogReviewStates, seedWorkflowStates, type DemoScene, type PublishSpec } from './demo-scenes.ts';
 import {
   annualReportHtml,
@@ -437,7 +439,9 @@ export async function seedDemoDistrict(deps: SeedDeps, options: { password: stri
   await seedDemoNotifications(scene);
   await seedDemoParticipation(scene);
   await seedDemoMessages(scene, deps.cipher);
+  await seedDemoHearings(scene, deps.cipher);
   await seedDemoSurveys(scene);
+  await seedDemoInterviews(scene);
 
   const featured = users.filter(
     (u) =>

@@ -103,9 +103,21 @@ export function workingDayIndex(calendar: WorkingCalendar, first: string, last: 
     if (isWorkingDay(calendar, formatDate(start + offset * DAY_MS))) working.push(offset);
     cumulative[offset] = working.length;
   }
+  // Many questions share their dates: each date is parsed once.
+  const offsets = new Map<string, number>();
   const offsetOf = (date: string): number | undefined => {
-    const offset = Math.round((parseDate(date) - start) / DAY_MS);
+    let offset = offsets.get(date);
+    if (offset === undefined) {
+      offset = Math.round((parseDate(date) - start) / DAY_MS);
+      offsets.set(date, offset);
+    }
     return offset >= 0 && offset < span ? offset : undefined;
+  };
+  const dates = new Map<number, string>();
+  const dateAt = (offset: number): string => {
+    let date = dates.get(offset);
+    if (date === undefined) dates.set(offset, (date = formatDate(start + offset * DAY_MS)));
+    return date;
   };
   // The years of the days after `from` up to and including `to` that have no holiday data.
   const uncoveredAfter = (from: number, to: number): number[] => {
@@ -135,8 +147,7 @@ export function workingDayIndex(calendar: WorkingCalendar, first: string, last: 
       // The working days up to `date` are the first cumulative[i]; the n-th after it comes next but n - 1.
       const offset = working[cumulative[i]! + n - 1];
       if (offset === undefined) return addWorkingDays(calendar, date, n);
-      const time = start + offset * DAY_MS;
-      return { date: formatDate(time), uncoveredYears: uncoveredAfter(start + i * DAY_MS, time) };
+      return { date: dateAt(offset), uncoveredYears: uncoveredAfter(start + i * DAY_MS, start + offset * DAY_MS) };
     },
   };
 }

@@ -86,6 +86,29 @@ export async function postFromPage(
   });
 }
 
+/**
+ * Posts a resident's form as a browser without a session would: opens `page` (which must answer 200)
+ * from `ip` for its anonymous CSRF token and cookie, then posts `fields` to `url` from the same address.
+ */
+export async function postAsResident(
+  server: FastifyInstance,
+  page: string,
+  url: string,
+  fields: [string, string][],
+  ip: string,
+): Promise<LightMyRequestResponse> {
+  const form = await server.inject({ method: 'GET', url: page, remoteAddress: ip });
+  if (form.statusCode !== 200) throw new Error(`${page} answered ${form.statusCode}, not the form`);
+  return server.inject({
+    method: 'POST',
+    url,
+    cookies: keepCookies(form),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    remoteAddress: ip,
+    payload: new URLSearchParams([['_csrf', csrfFieldOf(form.body)], ...fields]).toString(),
+  });
+}
+
 /** Signs in through the login form as a browser would; returns the response and the cookies after it. */
 export async function signIn(
   server: FastifyInstance,

@@ -206,6 +206,30 @@ describe.each(DIALECTS)('consultations on $name', (dialect) => {
     ]);
   });
 
+  it('shows the comments on one paragraph, or on the whole draft, from the count under each paragraph', async () => {
+    const comments = (await app.stores.consultations.comments(id)).filter((c) => c.state === 'shown');
+    const onSecond = comments.filter((c) => c.paragraph === 2);
+    const whole = comments.filter((c) => c.paragraph === null);
+    expect(onSecond.length).toBeGreaterThan(0);
+    const page = await publicPage(`/hdjl/zjyj/${id}`);
+    expect(page.body).toContain(`<a href="/hdjl/zjyj/${id}?p=2#comments">本段意见 ${onSecond.length} 条</a>`);
+    const second = await publicPage(`/hdjl/zjyj/${id}?p=2`);
+    expect(second.body).toContain(`对第2段的意见（${onSecond.length}条）`);
+    expect(second.body).toContain(`查看全部意见（${comments.length}条）`);
+    expect(second.body.match(/class="comment"/g)).toHaveLength(onSecond.length);
+    const draft = await publicPage(`/hdjl/zjyj/${id}?p=0`);
+    expect(draft.body).toContain(`对草案整体的意见（${whole.length}条）`);
+    expect(draft.body.match(/class="comment"/g) ?? []).toHaveLength(whole.length);
+    const beyond = await publicPage(`/hdjl/zjyj/${id}?page=9`);
+    expect(beyond.statusCode).toBe(200);
+    expect(beyond.body).toContain('这一页没有意见。');
+    for (const query of ['p=x', 'p=-1', 'page=0', 'page=abc']) {
+      const refused = await publicPage(`/hdjl/zjyj/${id}?${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.body).toMatch(/页码不正确|段落编号不正确/);
+    }
+  });
+
   it('cannot be completed while open', async () => {
     const response = await post(officer, admin(), `${admin()}/complete`, [['finalLink', '/xxgk/']]);
     expect(response.statusCode).toBe(409);
@@ -326,6 +350,29 @@ describe.each(DIALECTS)('consultations on $name', (dialect) => {
     const unknown = await publicPage('/api/v1/consultations/0123456789abcdef');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json<{ code: string }>().code).toBe('not_found');
+  });
+
+  it('shows a long discussion 50 comments a page, oldest first, with page links', async () => {
+    const before = (await app.stores.consultations.comments(id)).filter((c) => c.state === 'shown');
+    const template = before[0]!;
+    for (let n = 1; n <= 60; n++) {
+      await app.stores.consultations.insertComment({
+        ...template,
+        id: `pagedcomment${String(n).padStart(4, '0')}`,
+        body: `分页测试意见第${n}条`,
+        createdAt: `2026-03-2${n <= 30 ? 0 : 1}T0${Math.floor(n / 10)}:${String(n % 60).padStart(2, '0')}:00.000Z`,
+      });
+    }
+    const total = before.length + 60;
+    const first = await publicPage(`/hdjl/zjyj/${id}`);
+    expect(first.body).toContain(`公众意见（${total}条）`);
+    expect(first.body.match(/class="comment"/g)).toHaveLength(50);
+    expect(first.body).toContain(`共 ${total} 条，第 1/2 页`);
+    expect(first.body).toContain(`href="/hdjl/zjyj/${id}?page=2#comments"`);
+    const second = await publicPage(`/hdjl/zjyj/${id}?page=2`);
+    expect(second.body.match(/class="comment"/g)).toHaveLength(total - 50);
+    expect(second.body).toContain('分页测试意见第60条');
+    expect(second.body).toContain('start="51"');
   });
 
   it('answers odd ids, versions and pages with 400 or 404 in Chinese, never 500', async () => {

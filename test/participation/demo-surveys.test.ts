@@ -45,6 +45,7 @@ describe.each(DIALECTS)('demo district surveys on $name', (dialect) => {
     ['政务服务满意度', 'closed', 36],
     ['错时停车', 'closed', 9],
     ['就诊体验', 'open', 6],
+    ['志愿服务意向', 'open', 3],
     ['暑期托管', 'upcoming', 0],
     ['夜间经济', 'draft', 0],
   ])('has the survey on %s %s, with %i answer sheets', async (part, phase, sheets) => {
@@ -83,8 +84,18 @@ describe.each(DIALECTS)('demo district surveys on $name', (dialect) => {
       .select('ip')
       .where('action', '=', 'survey.answered')
       .execute();
-    expect(addresses).toHaveLength(36 + 9 + 6);
+    expect(addresses).toHaveLength(36 + 9 + 6 + 3);
     for (const { ip } of addresses) expect(ip).toMatch(/^198\.51\.100\.\d+$/);
+  });
+
+  it('asks for verification on the survey for verified people, each sheet under its own person key', async () => {
+    const survey = titled('志愿服务意向');
+    expect(survey.limit).toEqual({ kind: 'one_per_person' });
+    const page = await get(`/hdjl/wldc/${survey.id}`);
+    expect(page.body).toContain('验证身份后答卷');
+    const sheets = await app.stores.surveys.answers(survey.id);
+    expect(new Set(sheets.map((s) => s.personKey)).size).toBe(3);
+    expect(sheets.every((s) => s.deviceKey === null && /^[0-9a-f]{32}$/.test(s.personKey ?? ''))).toBe(true);
   });
 
   it('lists the four public surveys on the column page, the draft left out', async () => {

@@ -7,7 +7,7 @@ import { MESSAGE_ALERTS_JOB } from '../../src/modules/participation/index.ts';
 import { createTestApp, createTestServer, markAsDemo, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { seedFixture, type Fixture } from '../fixtures.ts';
-import { csrfFieldOf, keepCookies, signedIn, type CookieJar } from '../http/http-kit.ts';
+import { csrfFieldOf, postAsResident, signedIn, type CookieJar } from '../http/http-kit.ts';
 import { startSmtpServer } from '../mail/smtp-kit.ts';
 
 /** The 2026 中秋 and 国庆 holidays with their 调休 working days (Sunday 09-20 and Saturday 10-10 are worked). */
@@ -78,20 +78,8 @@ describe.each(DIALECTS)('messages on $name', (dialect) => {
   });
 
   /** A resident's form, posted from its own page with the page's token and cookie. */
-  const residentPost = async (page: string, url: string, fields: [string, string][], ip = '203.0.113.20') => {
-    const jar: CookieJar = {};
-    const form = await server.inject({ method: 'GET', url: page, remoteAddress: ip });
-    expect(form.statusCode, page).toBe(200);
-    keepCookies(form, jar);
-    return server.inject({
-      method: 'POST',
-      url,
-      cookies: jar,
-      headers: FORM,
-      remoteAddress: ip,
-      payload: new URLSearchParams([['_csrf', csrfFieldOf(form.body)], ...fields]).toString(),
-    });
-  };
+  const residentPost = (page: string, url: string, fields: [string, string][], ip = '203.0.113.20') =>
+    postAsResident(server, page, url, fields, ip);
   const write = (fields: Record<string, string>, ip?: string) =>
     residentPost(
       '/hdjl/liuyan/xie',

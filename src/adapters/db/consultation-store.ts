@@ -159,22 +159,35 @@ export function createConsultationStore(db: Kysely<Database>): ConsultationStore
         .execute();
     },
     async recentComments(senderKey, consultationId, since, dayStart) {
-      const row = await db
-        .selectFrom('consultation_comments')
-        .select((eb) => [
-          eb.fn.sum<number>(sql`case when created_at >= ${since} then 1 else 0 end`).as('recent'),
-          eb.fn
-            .sum<number>(
-              sql`case when consultation_id = ${consultationId} and created_at >= ${dayStart} then 1 else 0 end`,
-            )
-            .as('today'),
-        ])
-        .where('sender_key', '=', senderKey)
-        .where('created_at', '>=', since < dayStart ? since : dayStart)
-        .executeTakeFirstOrThrow();
-      return { lastTenMinutes: Number(row.recent ?? 0), consultationToday: Number(row.today ?? 0) };
+      return recentBy(db, 'sender_key', senderKey, consultationId, since, dayStart);
+    },
+    async recentCommentsOfPerson(personKey, consultationId, since, dayStart) {
+      return recentBy(db, 'person_key', personKey, consultationId, since, dayStart);
     },
   };
+}
+
+/** What one sender (by address key or person key) did lately: anywhere since `since`, here since `dayStart`. */
+async function recentBy(
+  db: Kysely<Database>,
+  column: 'sender_key' | 'person_key',
+  key: string,
+  consultationId: string,
+  since: string,
+  dayStart: string,
+): Promise<{ lastTenMinutes: number; consultationToday: number }> {
+  const row = await db
+    .selectFrom('consultation_comments')
+    .select((eb) => [
+      eb.fn.sum<number>(sql`case when created_at >= ${since} then 1 else 0 end`).as('recent'),
+      eb.fn
+        .sum<number>(sql`case when consultation_id = ${consultationId} and created_at >= ${dayStart} then 1 else 0 end`)
+        .as('today'),
+    ])
+    .where(column, '=', key)
+    .where('created_at', '>=', since < dayStart ? since : dayStart)
+    .executeTakeFirstOrThrow();
+  return { lastTenMinutes: Number(row.recent ?? 0), consultationToday: Number(row.today ?? 0) };
 }
 
 function toConsultation(row: ConsultationRow): Consultation {
@@ -208,6 +221,7 @@ function toComment(row: ConsultationCommentRow): ConsultationComment {
     body: row.body,
     name: row.name,
     senderKey: row.sender_key,
+    personKey: row.person_key ?? null,
     state: row.state as ConsultationComment['state'],
     hiddenReason: row.hidden_reason,
     disposition: row.disposition as ConsultationComment['disposition'],
@@ -228,6 +242,7 @@ function toCommentRow(c: ConsultationComment): ConsultationCommentRow {
     body: c.body,
     name: c.name,
     sender_key: c.senderKey,
+    person_key: c.personKey,
     state: c.state,
     hidden_reason: c.hiddenReason,
     disposition: c.disposition,

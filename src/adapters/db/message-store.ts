@@ -22,19 +22,29 @@ export function createMessageStore(db: Kysely<Database>): MessageStore {
     },
     async list({ orgIds, states, publishedOnly, limit, offset }) {
       if (orgIds !== null && orgIds.length === 0) return { items: [], total: 0 };
-      let base = db.selectFrom('messages as m').innerJoin('orgs as o', 'o.id', 'm.org_id');
-      if (orgIds !== null) base = base.where('m.org_id', 'in', [...orgIds]);
-      if (states !== null && states.length > 0) base = base.where('m.state', 'in', [...states]);
-      if (publishedOnly) base = base.where('m.published', '=', 1);
+      let base = db.selectFrom('messages');
+      if (orgIds !== null) base = base.where('org_id', 'in', [...orgIds]);
+      if (states !== null && states.length > 0) base = base.where('state', 'in', [...states]);
+      if (publishedOnly) base = base.where('published', '=', 1);
+      const latest = publishedOnly ? 'answered_on' : 'created_at';
+      // The page is chosen from the messages alone (in the order of an index), then joined to its
+      // units' names: joining first lets the planner sort every matching message.
+      const page = base
+        .selectAll()
+        .orderBy(latest, 'desc')
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset);
       const [rows, total] = await Promise.all([
-        base
+        db
+          .selectFrom(page.as('m'))
+          .innerJoin('orgs as o', 'o.id', 'm.org_id')
           .selectAll('m')
           .select('o.name as org_name')
-          .orderBy(publishedOnly ? 'm.answered_on' : 'm.created_at', 'desc')
+          .orderBy(`m.${latest}`, 'desc')
           .orderBy('m.created_at', 'desc')
           .orderBy('m.id')
-          .limit(limit)
-          .offset(offset)
           .execute(),
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);

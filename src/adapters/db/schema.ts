@@ -54,6 +54,13 @@ export type Database = {
   messages: MessageRow;
   message_alerts: MessageAlertRow;
   major_decisions: MajorDecisionRow;
+  decision_meetings: DecisionMeetingRow;
+  meeting_registrations: MeetingRegistrationRow;
+  interviews: InterviewRow;
+  interview_questions: InterviewQuestionRow;
+  interview_entries: InterviewEntryRow;
+  interview_media: InterviewMediaRow;
+  contact_verifications: ContactVerificationRow;
 };
 
 /** What a service guide's edition holds besides the document's content (migration 0020). */
@@ -626,6 +633,8 @@ export type ConsultationCommentRow = {
   created_at: string;
   moderated_at: string | null;
   disposed_at: string | null;
+  /** Keyed hash of the verified sender's contact (migration 0028); null when unverified. */
+  person_key: string | null;
 };
 
 /** An online survey (网络调查, migration 0023); questions and limit policy as JSON text. */
@@ -703,4 +712,122 @@ export type MajorDecisionRow = {
   withdrawn_reason: string;
   created_at: string;
   updated_at: string;
+};
+
+/** An online interview (在线访谈, migration 0026). */
+export type InterviewRow = {
+  id: string;
+  org_id: string;
+  title: string;
+  summary: string;
+  starts_at: string;
+  ends_at: string;
+  guests: string;
+  state: string;
+  cancel_reason: string;
+  revision: number;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A resident's question to an online interview (migration 0026). */
+export type InterviewQuestionRow = {
+  id: string;
+  interview_id: string;
+  name: string;
+  body: string;
+  sender_key: string;
+  state: string;
+  hidden_reason: string;
+  answered: number;
+  shown_revision: number | null;
+  created_at: string;
+  moderated_at: string | null;
+};
+
+/** One entry of an online interview's transcript (migration 0026). */
+export type InterviewEntryRow = {
+  id: string;
+  interview_id: string;
+  speaker_kind: string;
+  speaker: string;
+  body: string;
+  question_id: string | null;
+  revision: number;
+  said_at: string;
+};
+
+/** A photo or other medium of an online interview, as a link with its alt text (migration 0026). */
+export type InterviewMediaRow = {
+  id: string;
+  interview_id: string;
+  url: string;
+  alt: string;
+  caption: string;
+  created_at: string;
+};
+
+/** One code sent to verify a resident's e-mail address or mobile number (migration 0028); no contact kept. */
+export type ContactVerificationRow = {
+  id: string;
+  channel: string;
+  person_key: string;
+  address_key: string;
+  masked_contact: string;
+  code_hash: string;
+  tries: number;
+  created_at: string;
+  expires_at: string;
+  verified_at: string | null;
+};
+
+/** A hearing or meeting of a major decision (听证会、座谈会, migration 0027). */
+export type DecisionMeetingRow = {
+  id: string;
+  decision_id: string;
+  org_id: string;
+  kind: string;
+  title: string;
+  matter: string;
+  place: string;
+  starts_at: string;
+  registration_opens_on: string;
+  registration_closes_on: string;
+  seats: number;
+  selection_method: string;
+  selection_rule: string;
+  materials: string;
+  materials_link: string;
+  state: string;
+  announced_at: string | null;
+  selected_at: string | null;
+  selected_how: string | null;
+  draw_seed: string;
+  selection_reason: string;
+  held_at: string | null;
+  minutes: string;
+  views_summary: string;
+  minutes_published_at: string | null;
+  cancel_reason: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** A resident's registration for a meeting (migration 0027). */
+export type MeetingRegistrationRow = {
+  id: string;
+  meeting_id: string;
+  receipt_code: string;
+  name: string;
+  contact_sealed: string;
+  contact_key: string;
+  stakeholder: string;
+  view: string;
+  statement: string;
+  status: string;
+  selection_rank: number | null;
+  attendance: string | null;
+  sender_key: string;
+  created_at: string;
 };

@@ -8,6 +8,7 @@ import type { ConcernStore, InterpretationStore } from '../../modules/interpreta
 import type { NotificationStore } from '../../modules/notifications/index.ts';
 import type { OrgStore } from '../../modules/orgs/ports.ts';
 import type { ConsultationStore, DecisionStore, MessageStore, SurveyStore } from '../../modules/participation/index.ts';
+import type { VerificationStore } from '../../modules/participation/index.ts';
 import type { ServiceStore } from '../../modules/services/index.ts';
 import type { AnnualReportStore } from '../../modules/reports/ports.ts';
 import type { RequestFileStore, RequestStore, UpstreamStore } from '../../modules/requests/ports.ts';
@@ -34,6 +35,11 @@ import { createConsultationStore } from './consultation-store.ts';
 import { createSurveyStore } from './survey-store.ts';
 import { createMessageStore } from './message-store.ts';
 import { createDecisionStore } from './decision-store.ts';
+import { createMeetingStore } from './meeting-store.ts';
+import type { MeetingStore } from '../../modules/participation/index.ts';
+import { createVerificationStore } from './verification-store.ts';
+import { createInterviewStore } from './interview-store.ts';
+import type { InterviewStore } from '../../modules/participation/index.ts';
 import type { Database } from './schema.ts';
 import { createRequestStore } from './request-store.ts';
 import { createReportStore } from './report-store.ts';
@@ -83,6 +89,12 @@ export type Stores = {
   messages: MessageStore;
   /** The directory of major administrative decisions (重大行政决策事项目录). */
   decisions: DecisionStore;
+  /** Hearings and meetings of major decisions and their registrations (听证会、座谈会). */
+  meetings: MeetingStore;
+  /** Codes sent to verify residents' e-mail addresses and mobile numbers (验证身份). */
+  verifications: VerificationStore;
+  /** Online interviews (在线访谈). */
+  interviews: InterviewStore;
 };
 
 export type JobSenderFactory = (db: Kysely<Database>) => JobSender;
@@ -116,6 +128,9 @@ function bindStores(db: Kysely<Database>, quirks: DialectQuirks, clock: Clock, j
     surveys: createSurveyStore(db),
     messages: createMessageStore(db),
     decisions: createDecisionStore(db),
+    meetings: createMeetingStore(db),
+    verifications: createVerificationStore(db),
+    interviews: createInterviewStore(db),
   };
 }
 

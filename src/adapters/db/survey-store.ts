@@ -99,6 +99,16 @@ export function createSurveyStore(db: Kysely<Database>): SurveyStore {
         .execute();
       return rows.map(toSheet);
     },
+    async answerLists(surveyId) {
+      const rows = await db
+        .selectFrom('survey_answers')
+        .select('answers')
+        .where('survey_id', '=', surveyId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => JSON.parse(row.answers) as SurveyAnswer[]);
+    },
     async countAnswers(surveyId) {
       const row = await db
         .selectFrom('survey_answers')

@@ -45,3 +45,5 @@ export { registerNotificationLinkRoutes } from './http/link-routes.tsx';
 export type { NotificationWebDeps } from './http/deps.ts';
 export { registerNotificationAdminRoutes } from './http/admin-routes.tsx';
 export { notificationApiRoutes } from './http/api-routes.ts';
+export { normaliseEmail, normaliseMobile, maskAddress } from './domain/address.ts';
+export type { AddressResult } from './domain/address.ts';

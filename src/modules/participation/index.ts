@@ -69,3 +69,46 @@ export { saveDecision } from './commands/save-decision.ts';
 export type { DecisionStores } from './commands/save-decision.ts';
 export type { DecisionWebDeps } from './http/decision-routes.tsx';
 export { registerDecisionPublicRoutes, registerDecisionAdminRoutes } from './http/decision-routes.tsx';
+export type { VerificationStore } from './ports.ts';
+export type { ContactVerification, ContactChannel, RecentSends } from './domain/verification.ts';
+export { registerVerificationRoutes } from './http/verification-routes.tsx';
+export type { VerificationWebDeps } from './http/verification-routes.tsx';
+export type {
+  Interview,
+  InterviewState,
+  InterviewQuestion,
+  TranscriptEntry,
+  InterviewMedia,
+  Guest,
+} from './domain/interview.ts';
+export type { InterviewStore } from './ports.ts';
+export type { InterviewStores } from './commands/interview-stores.ts';
+export { saveInterview } from './commands/save-interview.ts';
+export { advanceInterview } from './commands/advance-interview.ts';
+export { submitQuestion } from './commands/submit-question.ts';
+export { moderateQuestion } from './commands/moderate-question.ts';
+export { addTranscriptEntry } from './commands/add-transcript-entry.ts';
+export { addInterviewMedia } from './commands/add-interview-media.ts';
+export { createInterviewFeed } from './http/interview-feed.ts';
+export type { InterviewFeed, InterviewEvent } from './http/interview-feed.ts';
+export type { InterviewWebDeps } from './http/interview-routes.tsx';
+export {
+  registerInterviewPublicRoutes,
+  registerInterviewFormRoutes,
+  registerInterviewAdminRoutes,
+} from './http/interview-routes.tsx';
+export type { Meeting, MeetingRegistration, MeetingKind, MeetingState } from './domain/hearing.ts';
+export type { MeetingStore } from './ports.ts';
+export type { MeetingStores } from './commands/meeting-stores.ts';
+export { saveMeeting } from './commands/save-meeting.ts';
+export { changeMeeting } from './commands/advance-meeting.ts';
+export { selectParticipants } from './commands/select-participants.ts';
+export { recordAttendance } from './commands/record-attendance.ts';
+export { registerForMeeting } from './commands/register-for-meeting.ts';
+export type { MeetingWebDeps } from './http/meeting-routes.tsx';
+export { registerMeetingPublicRoutes, registerMeetingAdminRoutes } from './http/meeting-routes.tsx';
+export { decisionApiRoutes } from './http/decision-api-routes.ts';
+export { interviewApiRoutes } from './http/interview-api-routes.ts';
+export { requestVerificationCode } from './commands/request-verification-code.ts';
+export { confirmVerificationCode } from './commands/confirm-verification-code.ts';
+export { personKeyOf } from './domain/verification.ts';

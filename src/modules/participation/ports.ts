@@ -2,7 +2,17 @@ import type { Consultation, DraftVersion } from './domain/consultation.ts';
 import type { ConsultationComment } from './domain/comment.ts';
 import type { Message, MessageState } from './domain/message.ts';
 import type { MajorDecision } from './domain/decision.ts';
+import type { Meeting, MeetingRegistration } from './domain/hearing.ts';
+import type {
+  Interview,
+  InterviewMedia,
+  InterviewQuestion,
+  InterviewState,
+  QuestionState,
+  TranscriptEntry,
+} from './domain/interview.ts';
 import type { Survey, SurveyAnswer } from './domain/survey.ts';
+import type { ContactVerification, RecentSends } from './domain/verification.ts';
 
 /** A consultation with the counts its lists show. */
 export type ConsultationSummary = Consultation & {
@@ -45,6 +55,13 @@ export interface ConsultationStore {
     lastTenMinutes: number;
     consultationToday: number;
   }>;
+  /** The same for one verified person (their person key), whatever address they wrote from. */
+  recentCommentsOfPerson(
+    personKey: string,
+    consultationId: string,
+    since: string,
+    dayStart: string,
+  ): Promise<{ lastTenMinutes: number; consultationToday: number }>;
 }
 
 /** A message with its unit's name, for lists. */
@@ -138,6 +155,8 @@ export interface SurveyStore {
   insertAnswer(sheet: SurveyAnswerSheet): Promise<boolean>;
   /** Every sheet of a survey, oldest first. */
   answers(surveyId: string): Promise<SurveyAnswerSheet[]>;
+  /** Only the answers of every sheet, oldest first: what the results count, without the sheets' keys. */
+  answerLists(surveyId: string): Promise<SurveyAnswer[][]>;
   countAnswers(surveyId: string): Promise<number>;
   /** Sheets of a survey already under these keys (0 for a null key); the address's since `dayStart`. */
   priorAnswers(
@@ -171,4 +190,86 @@ export interface DecisionStore {
   ofYear(year: number, orgIds: readonly string[] | null): Promise<MajorDecision[]>;
   /** The years that have items, latest first. */
   years(): Promise<number[]>;
+}
+
+/** Online interviews (在线访谈): the interview, residents' questions, the transcript and media (migration 0026). */
+export interface InterviewStore {
+  get(id: string): Promise<Interview | undefined>;
+  /** Inserts or replaces the interview (its revision is raised by `bumpRevision` only). */
+  save(interview: Interview): Promise<void>;
+  /** Raises the interview's revision by one, atomically, and returns the new one. */
+  bumpRevision(id: string): Promise<number>;
+  /** Where the live page stands: one primary-key read, for the fallback poll. */
+  revision(id: string): Promise<{ revision: number; state: InterviewState } | undefined>;
+  /** Interviews of these units (every unit when null), not drafts when `publicOnly`, latest start first. */
+  list(options: {
+    orgIds: readonly string[] | null;
+    publicOnly: boolean;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: Interview[]; total: number }>;
+  insertQuestion(question: InterviewQuestion): Promise<void>;
+  updateQuestion(question: InterviewQuestion): Promise<void>;
+  question(id: string): Promise<InterviewQuestion | undefined>;
+  /** An interview's questions in these states, oldest first. */
+  questions(interviewId: string, states: readonly QuestionState[]): Promise<InterviewQuestion[]>;
+  /** Questions shown at a revision after `afterRevision`, in the order shown. */
+  shownSince(interviewId: string, afterRevision: number): Promise<InterviewQuestion[]>;
+  /** How many of an interview's questions are hidden (a public number). */
+  hiddenCount(interviewId: string): Promise<number>;
+  /** One sender's questions in the last ten minutes anywhere, and today on this interview. */
+  recentQuestions(
+    senderKey: string,
+    interviewId: string,
+    since: string,
+    dayStart: string,
+  ): Promise<{ lastTenMinutes: number; interviewToday: number }>;
+  insertEntry(entry: TranscriptEntry): Promise<void>;
+  /** The transcript entries after `afterRevision`, in order. */
+  entries(interviewId: string, afterRevision: number): Promise<TranscriptEntry[]>;
+  insertMedia(media: InterviewMedia): Promise<void>;
+  media(interviewId: string): Promise<InterviewMedia[]>;
+}
+
+/** Codes sent to verify residents' contacts (验证身份, migration 0028): keyed hashes only, never the contact. */
+export interface VerificationStore {
+  get(id: string): Promise<ContactVerification | undefined>;
+  insert(verification: ContactVerification): Promise<void>;
+  /** The sends to one person key and from one address key since `since` (an hour ago). */
+  recentSends(personKey: string, addressKey: string, since: string): Promise<RecentSends>;
+  /** Forgets the codes sent before `before`: past every limit and expiry, they serve nothing. */
+  purgeBefore(before: string): Promise<void>;
+  /** Burns the person's codes not yet used (a new code replaces them). */
+  retireUnused(personKey: string): Promise<void>;
+  /**
+   * Counts one try of a code, unless it was used or its tries are used up (`maxTries`), however
+   * many tries arrive at once; false when none was counted.
+   */
+  countTry(id: string, maxTries: number): Promise<boolean>;
+  /** Marks the code used at `at`; false when it was used already. */
+  markVerified(id: string, at: string): Promise<boolean>;
+}
+
+/** Hearings and meetings of major decisions and the residents' registrations (migration 0027). */
+export interface MeetingStore {
+  get(id: string): Promise<Meeting | undefined>;
+  /** Inserts or replaces the meeting's row. */
+  save(meeting: Meeting): Promise<void>;
+  /** The meetings of these decision items, by start; `publicOnly` leaves drafts out. */
+  ofDecisions(decisionIds: readonly string[], publicOnly: boolean): Promise<Meeting[]>;
+  /** Stores a registration; false (and nothing stored) when the same contact already registered. */
+  insertRegistration(registration: MeetingRegistration): Promise<boolean>;
+  /** Every registration of a meeting, in the order they came. */
+  registrations(meetingId: string): Promise<MeetingRegistration[]>;
+  byReceiptCode(code: string): Promise<MeetingRegistration | undefined>;
+  /** Replaces the status, rank and attendance of registrations. */
+  updateRegistrations(
+    changes: readonly Pick<MeetingRegistration, 'id' | 'status' | 'selectionRank' | 'attendance'>[],
+  ): Promise<void>;
+  /** Registrations one address made for a meeting, and anywhere since `dayStart`. */
+  recentFromSender(
+    senderKey: string,
+    meetingId: string,
+    dayStart: string,
+  ): Promise<{ forMeeting: number; today: number }>;
 }

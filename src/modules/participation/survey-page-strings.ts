@@ -81,6 +81,8 @@ export const SURVEY_PAGE_TEXT = {
     opensAt: '开始时间',
     closesAt: '结束时间',
     perAddressPerDay: '同一网络地址每天最多答卷数',
+    limitKind: '答卷限制',
+    limitPerDevice: '每台设备限答一次（按下面的网络地址上限计数）',
     perAddressHint: '每台设备限答一次；同一单位、家庭共用一个网络地址时，按此上限计数。',
     orgId: '发起单位',
     orgRequired: '请选择发起单位。',

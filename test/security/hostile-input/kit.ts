@@ -22,13 +22,18 @@ import {
   answerMessage,
   publishConsultation,
   publishSurvey,
+  requestVerificationCode,
   saveDecision,
+  saveMeeting,
+  changeMeeting,
+  registerForMeeting,
   saveDraft,
   saveSurvey,
   submitComment,
   submitSurveyAnswers,
   submitMessage,
 } from '../../../src/modules/participation/index.ts';
+import { seedHostileInterviews } from './interview-kit.ts';
 import { submitInterpretation } from '../../interpretation/interpretation-fixtures.ts';
 import { PERSON } from '../../../src/modules/requests/domain/request.fixture.ts';
 import { damagePath, pct, rawBytes, UNKNOWN_ID, type Rng } from './hostile-values.ts';
@@ -258,6 +263,7 @@ export async function prepareHostileRun(options: {
   const poolFor = (before: string, name: string): string[] => {
     if (name === 'id' && before === 'editions') return values.editionId!;
     if (name === 'id' && before === 'documents') return values.docId!;
+    if (name === 'id' && before === 'interviews') return values.interviewId!;
     if (before === 'orgs' || before === 'catalogs') return values.code!;
     return values[name] ?? values.any!;
   };
@@ -545,10 +551,21 @@ export async function prepareHostileRun(options: {
     secret: app.secret,
     surveyId: surveyIds[0]!,
     deviceId: 'hostile-fuzz-device-0001',
-    verifiedContact: null,
+    personKey: null,
     posted: Object.fromEntries(surveyQuestions.map((q, i) => [q.id, ['0', '1', '3', '模糊测试的建议'][i]!])),
   });
   values.surveyId = [surveyIds[0]!, surveyIds[0]!, surveyIds[1]!, UNKNOWN_ID];
+  // A code sent to verify a resident's e-mail address, for the code page (验证身份).
+  const verification = await requestVerificationCode({
+    uow: app.uow,
+    clock: app.clock,
+    actor: { kind: 'public', ip: '127.0.0.9' },
+    secret: app.secret,
+    siteName: '模糊测试',
+    smsAvailable: false,
+    contact: 'fuzz.verify@example.cn',
+  });
+  values.verificationId = [verification.id, UNKNOWN_ID];
   values.surveyQuestionId = surveyQuestions.map((q) => q.id);
   // Residents' messages: one answered and published, one waiting (政民互动).
   const messageIds: string[] = [];
@@ -605,6 +622,56 @@ export async function prepareHostileRun(options: {
     },
   });
   values.decisionId = [decision.id, UNKNOWN_ID];
+  // A hearing of that item, announced with registration open, and one resident registered.
+  const meeting = await saveMeeting({
+    uow: app.uow,
+    clock: app.clock,
+    actor: interactionOfficer,
+    decisionId: decision.id,
+    meetingId: null,
+    input: {
+      kind: 'hearing',
+      title: '模糊测试听证会',
+      matter: '模糊测试议题',
+      place: '模糊测试地点',
+      startsAt: '2026-04-20T09:30',
+      registrationOpensOn: '2026-03-01',
+      registrationClosesOn: '2026-04-10',
+      seats: '5',
+      selectionMethod: 'random',
+      selectionRule: '随机抽选',
+      materials: '',
+      materialsLink: '',
+    },
+  });
+  await changeMeeting({
+    uow: app.uow,
+    clock: app.clock,
+    actor: interactionOfficer,
+    meetingId: meeting.id,
+    action: { type: 'announce' },
+  });
+  const meetingRegistration = await registerForMeeting({
+    uow: app.uow,
+    clock: app.clock,
+    actor: { kind: 'public', ip: '127.0.0.11' },
+    cipher: app.cipher,
+    secret: app.secret,
+    meetingId: meeting.id,
+    input: { name: '模糊测试', contact: '13800138000', stakeholder: 'public', view: 'support', statement: '模糊测试' },
+  });
+  values.meetingId = [meeting.id, meeting.id, UNKNOWN_ID];
+  values.meetingCode = [meetingRegistration.registration.receiptCode, 'TZ-22222-22222', UNKNOWN_ID];
+  values.meetingPin = [meetingRegistration.pin, 'ZZZZZZ'];
+  // Online interviews: one ended with its transcript (its event stream ends at once), one taking questions.
+  const interviews = await seedHostileInterviews({
+    app,
+    actor: interactionOfficer,
+    orgId: fixture.orgs.get('civ')!.id,
+  });
+  values.interviewId = [interviews.endedId, UNKNOWN_ID];
+  values.openInterviewId = [interviews.openId, UNKNOWN_ID];
+  values.interviewQuestionId = [interviews.questionId, UNKNOWN_ID];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {
@@ -694,6 +761,13 @@ export async function prepareHostileRun(options: {
     ...messageIds.map((id) => `/admin/participation/messages/${id}`),
     '/admin/participation/decisions/new',
     `/admin/participation/decisions/${decision.id}/edit`,
+    `/admin/participation/decisions/${decision.id}/meetings/new`,
+    `/admin/participation/meetings/${meeting.id}`,
+    '/admin/participation/interviews/new',
+    `/admin/participation/interviews/${interviews.openId}`,
+    `/admin/participation/interviews/${interviews.liveId}`,
+    `/admin/participation/interviews/${interviews.endedId}`,
+    `/admin/participation/interviews/${interviews.openId}/edit`,
   ]) {
     for (const by of sessions) {
       const page = await server.inject({ method: 'GET', url, headers: { cookie: by.cookie } });

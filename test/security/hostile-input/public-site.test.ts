@@ -101,12 +101,21 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/hdjl/wldc/{surveyId}/jieguo', query: [] },
     { path: '/hdjl/wldc/{surveyId}/jieguo.csv', query: [] },
     { path: '/hdjl/wldc/{surveyId}/jieguo.xlsx', query: [] },
+    { path: '/hdjl/yz/', query: ['next'] },
+    { path: '/hdjl/yz/{verificationId}', query: ['next'] },
     { path: '/hdjl/liuyan/', query: ['page'] },
     { path: '/hdjl/liuyan/{messageId}', query: [] },
     { path: '/hdjl/liuyan/tongji', query: [] },
     { path: '/hdjl/liuyan/xie', query: [] },
     { path: '/hdjl/liuyan/cx', query: [] },
     { path: '/hdjl/zdjc/', query: ['year'] },
+    { path: '/hdjl/zdjc/tz/{meetingId}', query: [] },
+    { path: '/hdjl/zdjc/tz/cx', query: [] },
+    { path: '/hdjl/zxft/', query: [] },
+    { path: '/hdjl/zxft/{interviewId}', query: [] },
+    { path: '/hdjl/zxft/{openInterviewId}/tiwen', query: [] },
+    { path: '/hdjl/zxft/{interviewId}/tiwen', query: [] },
+    { path: '/hdjl/zxft/{interviewId}/events', query: ['from'] },
     { path: '/dingyue/', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}/unsubscribe', query: [] },
@@ -333,6 +342,27 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
         remoteAddress: freshAddress(),
       });
     }
+    // Verified identity: asking for a code and entering it, with a return path (验证身份).
+    for (let i = 0; i < 30; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf]];
+      for (const [name, good] of [
+        ['contact', rng.pick(['fuzz.resident@example.cn', '13800138000', pct('张某＠example.cn')])],
+        ['next', rng.pick(['/hdjl/wldc/', pct('/hdjl/../admin/'), pct('https://evil.example/')])],
+        ['code', rng.pick(['123456', '０１２３４５', '12 34 56'])],
+      ] as const) {
+        if (rng.chance(0.2)) continue;
+        fields.push([name, rng.chance(0.4) ? oddQueryValue(rng) : good]);
+        if (rng.chance(0.1)) fields.push([name, good]);
+      }
+      probes.push({
+        label: 'verification forms',
+        method: 'POST',
+        url: rng.pick(['/hdjl/yz/', fill('/hdjl/yz/{verificationId}', rng)]),
+        headers,
+        payload: form(fields),
+        remoteAddress: freshAddress(),
+      });
+    }
     // Residents' messages: writing, looking one up and rating its answer (政民互动).
     for (let i = 0; i < 30; i++) {
       const fields: [string, string][] = [['_csrf', loginCsrf]];
@@ -362,15 +392,60 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
         remoteAddress: freshAddress(),
       });
     }
+    // Questions to an online interview: one taking questions, one ended, an unknown one.
+    for (let i = 0; i < 30; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf]];
+      if (!rng.chance(0.2)) fields.push(['body', rng.chance(0.4) ? oddQueryValue(rng) : pct('示范提问')]);
+      if (!rng.chance(0.5)) fields.push(['name', rng.chance(0.4) ? oddQueryValue(rng) : pct('网友')]);
+      if (rng.chance(0.1)) fields.push(['body', pct('<img src=x onerror=alert(1)>'.repeat(rng.int(1, 400)))]);
+      probes.push({
+        label: 'interview question form',
+        method: 'POST',
+        url: `${rng.pick([fill('/hdjl/zxft/{openInterviewId}', rng), fill('/hdjl/zxft/{interviewId}', rng)])}/tiwen`,
+        headers,
+        payload: form(fields),
+        remoteAddress: freshAddress(),
+      });
+    }
+    // Registering for a hearing or meeting of a major decision, and looking the registration up.
+    for (let i = 0; i < 30; i++) {
+      const fields: [string, string][] = [['_csrf', loginCsrf]];
+      for (const [name, good] of [
+        ['name', pct('张某')],
+        ['contact', rng.pick(['13800138001', 'a@example.cn'])],
+        ['stakeholder', rng.pick(['affected', 'enterprise', 'expert', 'public', 'other'])],
+        ['view', rng.pick(['support', 'oppose', 'other'])],
+        ['statement', pct('示范意见')],
+        ['code', fill('/{meetingCode}', rng).slice(1)],
+        ['pin', fill('/{meetingPin}', rng).slice(1)],
+      ] as const) {
+        if (rng.chance(0.2)) continue;
+        fields.push([name, rng.chance(0.4) ? oddQueryValue(rng) : good]);
+      }
+      if (rng.chance(0.1)) fields.push(['statement', pct('<img src=x onerror=alert(1)>'.repeat(rng.int(1, 400)))]);
+      probes.push({
+        label: 'meeting forms',
+        method: 'POST',
+        url: rng.pick([fill('/hdjl/zdjc/tz/{meetingId}', rng), '/hdjl/zdjc/tz/cx']),
+        headers,
+        payload: form(fields),
+        remoteAddress: freshAddress(),
+      });
+    }
     for (const url of [
       '/ysqgk/apply',
+      fill('/hdjl/zdjc/tz/{meetingId}', rng),
+      '/hdjl/zdjc/tz/cx',
       '/ysqgk/track',
       '/dingyue/',
       `${fill('/hdjl/zjyj/{consultationId}', rng)}/yijian`,
       fill('/hdjl/wldc/{surveyId}', rng),
+      '/hdjl/yz/',
+      fill('/hdjl/yz/{verificationId}', rng),
       '/hdjl/liuyan/xie',
       '/hdjl/liuyan/cx',
       '/hdjl/liuyan/pingjia',
+      `${fill('/hdjl/zxft/{openInterviewId}', rng)}/tiwen`,
     ]) {
       for (const body of [`{"_csrf":"${loginCsrf}","name":{"x":[1]}}`, `${'['.repeat(5_000)}`, 'null', '']) {
         probes.push({

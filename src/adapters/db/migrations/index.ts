@@ -23,6 +23,10 @@ import * as participation from './0022-participation.ts';
 import * as surveys from './0023-surveys.ts';
 import * as messages from './0024-messages.ts';
 import * as majorDecisions from './0025-major-decisions.ts';
+import * as interviews from './0026-interviews.ts';
+import * as decisionMeetings from './0027-decision-meetings.ts';
+import * as contactVerification from './0028-contact-verification.ts';
+import * as messageListIndex from './0029-message-list-index.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +54,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-surveys': surveys,
   '0024-messages': messages,
   '0025-major-decisions': majorDecisions,
+  '0026-interviews': interviews,
+  '0027-decision-meetings': decisionMeetings,
+  '0028-contact-verification': contactVerification,
+  '0029-message-list-index': messageListIndex,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

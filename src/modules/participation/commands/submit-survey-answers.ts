@@ -10,7 +10,7 @@ import { SURVEY_TEXT } from '../domain/survey-strings.ts';
 import type { SurveyAnswerSheet } from '../ports.ts';
 import type { SurveyStores } from './survey-stores.ts';
 
-/** A keyed hash, so that the limits count by device, person and address without keeping any of them. */
+/** A keyed hash, so that the limits count by device and address without keeping either (the person key comes hashed). */
 function keyOf(secret: string, purpose: string, value: string): string {
   return sha256Hex(`survey-${purpose}\u0000${secret}\u0000${value}`).slice(0, 32);
 }
@@ -34,20 +34,26 @@ export async function submitSurveyAnswers(options: {
   surveyId: string;
   /** The value of the browser's long-lived device cookie; null when it sent none. */
   deviceId: string | null;
-  /** The verified e-mail address or mobile number; null when none was verified. */
-  verifiedContact: string | null;
+  /**
+   * The verified person's key (a keyed hash of their e-mail address or mobile number, from the
+   * signed proof cookie); null when none was verified.
+   */
+  personKey: string | null;
   posted: PostedAnswers;
 }): Promise<SurveyAnswerSheet> {
   const now = options.clock.now();
   const ip = options.actor.kind === 'system' ? 'system' : (options.actor.ip ?? 'unknown');
-  const keys = {
-    deviceKey: options.deviceId === null ? null : keyOf(options.secret, 'device', options.deviceId),
-    personKey: options.verifiedContact === null ? null : keyOf(options.secret, 'person', options.verifiedContact),
-    addressKey: keyOf(options.secret, 'address', ip),
-  };
+  const deviceKey = options.deviceId === null ? null : keyOf(options.secret, 'device', options.deviceId);
+  const addressKey = keyOf(options.secret, 'address', ip);
   return options.uow.run(async (stores) => {
     const survey = await stores.surveys.get(options.surveyId);
     if (!survey || survey.state === 'draft') throw new DomainError('not_found');
+    // Each policy keeps the key it counts by: a sheet for verified people is the person's (two
+    // people may answer on one phone), a per-device sheet the device's (verifying changes nothing).
+    const keys =
+      survey.limit.kind === 'one_per_person'
+        ? { deviceKey: null, personKey: options.personKey, addressKey }
+        : { deviceKey, personKey: null, addressKey };
     assertAcceptsAnswers(survey, now);
     // The limits first: someone who may not answer again is told so, not asked to correct answers.
     const prior = await stores.surveys.priorAnswers(survey.id, {

@@ -10,6 +10,7 @@ const comment = (id: string, overrides: Partial<ConsultationComment>): Consultat
   body: `意见${id}`,
   name: '',
   senderKey: 'k',
+  personKey: null,
   state: 'shown',
   hiddenReason: '',
   disposition: null,

@@ -35,6 +35,11 @@ export type ConsultationComment = {
   name: string;
   /** A keyed hash of the sender's network address: rate limits without keeping the address. */
   senderKey: string;
+  /**
+   * The verified sender's person key (a keyed hash of their e-mail address or mobile number), shown
+   * as 已验证 and limited like an address; null when the sender did not verify.
+   */
+  personKey: string | null;
   state: CommentState;
   hiddenReason: string;
   disposition: Disposition | null;
@@ -76,13 +81,19 @@ export function maskName(name: string): string {
 /** How many comments one sender may make: per consultation per day and anywhere per 10 minutes. */
 export const COMMENT_LIMITS = { perTenMinutes: 5, perConsultationPerDay: 20 } as const;
 
-/** Refuses a comment past the limits; what was typed is shown again with the message. */
-export function checkCommentRate(recent: { lastTenMinutes: number; consultationToday: number }): void {
+/**
+ * Refuses a comment past the limits; what was typed is shown again with the message. The same
+ * limits hold per address and per verified person; `tooManyToday` says which was reached.
+ */
+export function checkCommentRate(
+  recent: { lastTenMinutes: number; consultationToday: number },
+  tooManyToday: (n: number) => string = COMMENT_TEXT.tooManyToday,
+): void {
   if (recent.lastTenMinutes >= COMMENT_LIMITS.perTenMinutes) {
     throw new DomainError('rate_limited', { message: COMMENT_TEXT.tooFast });
   }
   if (recent.consultationToday >= COMMENT_LIMITS.perConsultationPerDay) {
-    throw new DomainError('rate_limited', { message: COMMENT_TEXT.tooManyToday(COMMENT_LIMITS.perConsultationPerDay) });
+    throw new DomainError('rate_limited', { message: tooManyToday(COMMENT_LIMITS.perConsultationPerDay) });
   }
 }
 

@@ -233,20 +233,29 @@ export function rateMessage(message: Message, rating: Rating, comment: string, a
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
-/** A tracking code from 10 random bytes: LY and ten characters without look-alikes, ≈ 49 bits. */
-export function messageCodeFrom(bytes: Uint8Array): string {
+/**
+ * A tracking code from 10 random bytes: the prefix and ten characters without look-alikes, ≈ 49
+ * bits (messages LY-, meeting registrations TZ-).
+ */
+export function trackingCodeFrom(prefix: string, bytes: Uint8Array): string {
   if (bytes.length < 10) throw new RangeError('a tracking code needs 10 random bytes');
   let chars = '';
   for (let i = 0; i < 10; i++) chars += CODE_ALPHABET[bytes[i]! % CODE_ALPHABET.length];
-  return `LY-${chars.slice(0, 5)}-${chars.slice(5)}`;
+  return `${prefix}-${chars.slice(0, 5)}-${chars.slice(5)}`;
 }
 
 /** A tracking code as typed: upper case, without spaces, the dashes put back. */
-export function normaliseMessageCode(typed: string): string {
+export function normaliseTrackingCode(prefix: string, typed: string): string {
   const chars = typed.toUpperCase().replace(/[^0-9A-Z]/g, '');
-  const body = chars.startsWith('LY') ? chars.slice(2) : chars;
-  return body.length === 10 ? `LY-${body.slice(0, 5)}-${body.slice(5)}` : typed.trim().toUpperCase();
+  const body = chars.startsWith(prefix) ? chars.slice(prefix.length) : chars;
+  return body.length === 10 ? `${prefix}-${body.slice(0, 5)}-${body.slice(5)}` : typed.trim().toUpperCase();
 }
+
+/** A message's tracking code (LY-…). */
+export const messageCodeFrom = (bytes: Uint8Array): string => trackingCodeFrom('LY', bytes);
+
+/** A message's tracking code as typed. */
+export const normaliseMessageCode = (typed: string): string => normaliseTrackingCode('LY', typed);
 
 /** The 6-character query password (查询码) shown with the code: a keyed hash, so nothing is stored. */
 export function messagePinFrom(hashHex: string): string {

@@ -36,6 +36,17 @@ let counter = 0;
 const ids = () => `new${++counter}`;
 
 describe('readSurveyInput', () => {
+  it.each([
+    ['one_per_person', { kind: 'one_per_person' }],
+    ['per_device', { kind: 'per_device', perAddressPerDay: 20 }],
+    ['', { kind: 'per_device', perAddressPerDay: 20 }],
+    ['everyone', { kind: 'per_device', perAddressPerDay: 20 }],
+  ])('reads the limit policy %j as %j, and writes it back for editing', (limitKind, limit) => {
+    const { definition } = readSurveyInput({ ...INPUT, limitKind }, ids);
+    expect(definition.limit).toEqual(limit);
+    expect(surveyInputOf({ ...definition, orgId: 'o1' }).limitKind).toBe(limit.kind);
+  });
+
   it('reads China-time periods, options one per line, defaults and leaves blank or removed blocks out', () => {
     const { definition, blocks, issues } = readSurveyInput(INPUT, ids);
     expect(issues).toEqual([]);

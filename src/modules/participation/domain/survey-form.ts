@@ -40,6 +40,8 @@ export type SurveyInput = {
   opensAt: string;
   closesAt: string;
   perAddressPerDay: string;
+  /** `one_per_person` for a survey answered once per verified person; anything else is per device. */
+  limitKind?: string | undefined;
   /** The question blocks in form order, blank ones included. */
   questions: QuestionInput[];
 };
@@ -89,10 +91,13 @@ export function readSurveyInput(
       description: input.description.trim(),
       opensAt: instantOf(input.opensAt),
       closesAt: instantOf(input.closesAt),
-      limit: {
-        kind: 'per_device',
-        perAddressPerDay: wholeNumber(input.perAddressPerDay, DEFAULT_ANSWERS_PER_ADDRESS_PER_DAY),
-      },
+      limit:
+        input.limitKind === 'one_per_person'
+          ? { kind: 'one_per_person' }
+          : {
+              kind: 'per_device',
+              perAddressPerDay: wholeNumber(input.perAddressPerDay, DEFAULT_ANSWERS_PER_ADDRESS_PER_DAY),
+            },
       questions,
     },
     blocks,
@@ -122,6 +127,7 @@ export function surveyInputOf(survey: SurveyDefinition & { orgId: string }): Sur
     opensAt: localOf(survey.opensAt),
     closesAt: localOf(survey.closesAt),
     perAddressPerDay: survey.limit.kind === 'per_device' ? String(survey.limit.perAddressPerDay) : '',
+    limitKind: survey.limit.kind,
     questions: survey.questions.map((question): QuestionInput => {
       const block: QuestionInput = {
         ...BLANK_QUESTION,

@@ -14,6 +14,8 @@ import { saveDecision, type DecisionStores } from '../commands/save-decision.ts'
 import type { DecisionInput, MajorDecision } from '../domain/decision.ts';
 import { DECISION_TEXT } from '../domain/decision-strings.ts';
 import { decisionDirectory } from '../queries/decision-views.ts';
+import { publicMeetingsOf } from '../queries/meeting-views.ts';
+import type { MeetingStore } from '../ports.ts';
 import { CONSULTATION_TEXT } from '../strings.ts';
 import {
   ADMIN_DECISIONS_PATH,
@@ -28,13 +30,14 @@ import { MessageIdParams } from './schemas.ts';
 
 /** What the directory's pages need, built by the composition root. */
 export type DecisionWebDeps = {
-  stores: DecisionStores;
+  stores: DecisionStores & { meetings: MeetingStore };
   uow: UnitOfWork<DecisionStores>;
   clock: Clock;
   shell: PageShell;
 };
 
-const YearQuery = z.object({
+/** The directory's year in a query (`?year=2026`), shared with the open API. */
+export const YearQuery = z.object({
   year: z.preprocess(
     (value) => (value === '' ? undefined : value),
     z.coerce
@@ -61,7 +64,15 @@ export function registerDecisionPublicRoutes(app: FastifyInstance, deps: Decisio
         { label: CONSULTATION_TEXT.columnTitle, href: COLUMN_PATH },
         { label: DECISION_TEXT.title },
       ],
-      body: <DecisionDirectoryPage directory={directory} />,
+      body: (
+        <DecisionDirectoryPage
+          directory={directory}
+          meetings={await publicMeetingsOf(
+            deps.stores,
+            directory.rows.map((d) => d.id),
+          )}
+        />
+      ),
     });
   });
 }

@@ -24,6 +24,7 @@ import { ConsultationPage } from '../views/consultation-page.tsx';
 import { COLUMN_PATH, CONSULTATIONS_PATH, consultationPath } from '../views/paths.ts';
 import { ReportPage } from '../views/report-page.tsx';
 import type { ParticipationWebDeps } from './deps.ts';
+import { verifiedPersonOf } from './verification-cookie.ts';
 import { CompareQuery, ConsultationIdParams, PageQuery, ParagraphValue, VersionQuery } from './schemas.ts';
 
 const HOME: Crumb = { label: '首页', href: '/' };
@@ -102,13 +103,13 @@ export function registerParticipationPublicRoutes(app: FastifyInstance, deps: Pa
         ];
 
   app.get(`${CONSULTATIONS_PATH}:id`, async (request, reply) => {
-    const { v } = parseInput(VersionQuery, request.query);
+    const { v, page, p } = parseInput(VersionQuery, request.query);
     const view = await viewOf(request, reply, v);
     return sendPublicPage(deps, request, reply, {
       title: view.consultation.title,
       active: 'hdjl',
       crumbs: crumbsOf(view),
-      body: <ConsultationPage view={view} />,
+      body: <ConsultationPage view={view} page={page} paragraph={p ?? null} asked={v ?? null} />,
     });
   });
 
@@ -199,6 +200,7 @@ export function registerParticipationFormRoutes(app: FastifyInstance, deps: Part
             issues={issues}
             message={message}
             csrfToken={deps.formToken(request, reply)}
+            verifiedUntil={verifiedPersonOf(request, deps.secret, deps.clock.now())?.until ?? null}
           />
         ),
       },
@@ -243,6 +245,7 @@ export function registerParticipationFormRoutes(app: FastifyInstance, deps: Part
           secret: deps.secret,
           consultationId: view.consultation.id,
           input,
+          personKey: verifiedPersonOf(request, deps.secret, deps.clock.now())?.personKey ?? null,
         });
         return sendPublicPage(deps, request, reply, {
           title: '意见已提交',

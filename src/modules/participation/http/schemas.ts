@@ -22,8 +22,17 @@ export const PageQuery = z.object({
   ),
 });
 
-/** The consultation page: the current version unless another is asked for. */
-export const VersionQuery = z.object({ v: optional(versionNumber) });
+/**
+ * The consultation page: the current version unless another is asked for, a page of its comments,
+ * and optionally only the comments on one paragraph of that version (`p=0`: on the whole draft).
+ */
+export const VersionQuery = z.object({
+  v: optional(versionNumber),
+  page: PageQuery.shape.page,
+  p: optional(
+    z.coerce.number({ error: BAD_PARAGRAPH }).int(BAD_PARAGRAPH).min(0, BAD_PARAGRAPH).max(10_000, BAD_PARAGRAPH),
+  ),
+});
 
 export const CompareQuery = z.object({ from: versionNumber, to: versionNumber });
 

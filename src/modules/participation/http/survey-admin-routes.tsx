@@ -68,6 +68,7 @@ function surveyInputFrom(fields: Record<string, string | string[]>): SurveyInput
     opensAt: field(fields, 'opensAt'),
     closesAt: field(fields, 'closesAt'),
     perAddressPerDay: field(fields, 'limit.perAddressPerDay'),
+    limitKind: field(fields, 'limit.kind'),
     questions,
   };
 }

@@ -28,6 +28,7 @@ import { SurveyPage, SurveyReceived, type AnswerValues } from '../views/survey-p
 import { surveyPath, SURVEYS_PATH } from '../views/survey-paths.ts';
 import { SurveyResultsPage } from '../views/survey-results-page.tsx';
 import type { SurveyWebDeps } from './deps.ts';
+import { verifiedPersonOf } from './verification-cookie.ts';
 import { SurveyIdParams, SurveyPageQuery } from './survey-schemas.ts';
 
 const T = SURVEY_PAGE_TEXT;
@@ -199,7 +200,14 @@ export function registerSurveyFormRoutes(app: FastifyInstance, deps: SurveyWebDe
         title: view.survey.title,
         active: 'hdjl',
         crumbs: [HOME, COLUMN, LIST, { label: view.survey.title }],
-        body: <SurveyPage view={view} csrfToken={deps.formToken(request, reply)} {...form} />,
+        body: (
+          <SurveyPage
+            view={view}
+            csrfToken={deps.formToken(request, reply)}
+            verifiedUntil={verifiedPersonOf(request, deps.secret, deps.clock.now())?.until ?? null}
+            {...form}
+          />
+        ),
       },
       status,
     );
@@ -235,8 +243,7 @@ export function registerSurveyFormRoutes(app: FastifyInstance, deps: SurveyWebDe
           secret: deps.secret,
           surveyId: view.survey.id,
           deviceId: deviceIdOf(request, reply, deps),
-          // No verification of e-mail addresses or mobile numbers for surveys yet: nobody is verified.
-          verifiedContact: null,
+          personKey: verifiedPersonOf(request, deps.secret, deps.clock.now())?.personKey ?? null,
           posted,
         });
         return sendPublicPage(deps, request, reply, {

@@ -100,7 +100,7 @@ export type SurveyResults = SurveyView & {
  */
 export async function surveyResults(stores: Stores, options: { surveyId: string; now: Date }): Promise<SurveyResults> {
   const view = await surveyView(stores, { surveyId: options.surveyId, actor: null, now: options.now });
-  const sheets = (await stores.surveys.answers(view.survey.id)).map((sheet) => sheet.answers);
+  const sheets = await stores.surveys.answerLists(view.survey.id);
   const tally = tallySurvey(view.survey, sheets);
   const texts = textAnswers(sheets);
   return {

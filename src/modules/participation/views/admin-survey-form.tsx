@@ -3,6 +3,7 @@ import { Csrf, ErrorSummary, FieldError } from '../../../platform/web/components
 import {
   CheckboxField,
   DateField,
+  RadioGroup,
   SelectField,
   TextArea,
   TextField,
@@ -132,6 +133,17 @@ export function AdminSurveyForm(props: {
         />
         <DateField name="opensAt" label={A.opensAt} value={values.opensAt} withTime issues={issues} required />
         <DateField name="closesAt" label={A.closesAt} value={values.closesAt} withTime issues={issues} required />
+        <RadioGroup
+          name="limit.kind"
+          legend={A.limitKind}
+          value={values.limitKind === 'one_per_person' ? 'one_per_person' : 'per_device'}
+          options={[
+            { value: 'per_device', label: A.limitPerDevice },
+            { value: 'one_per_person', label: SURVEY_TEXT.policies.one_per_person },
+          ]}
+          issues={issues}
+          wide
+        />
         <TextField
           name="limit.perAddressPerDay"
           label={A.perAddressPerDay}

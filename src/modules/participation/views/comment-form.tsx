@@ -4,7 +4,10 @@ import { TextArea, TextField } from '../../../platform/web/fields.tsx';
 import { MAX_COMMENT_LENGTH, MAX_NAME_LENGTH } from '../domain/comment.ts';
 import type { Consultation } from '../domain/consultation.ts';
 import { COMMENT_TEXT } from '../strings.ts';
-import { consultationPath } from './paths.ts';
+import { chinaDateTime } from '../../../platform/clock.ts';
+import { VERIFICATION_TEXT } from '../domain/verification-strings.ts';
+import { commentFormPath, consultationPath } from './paths.ts';
+import { verifyPath } from './verification-paths.ts';
 
 export type CommentValues = { body: string; name: string; paragraph: number | null };
 
@@ -19,8 +22,12 @@ export function CommentForm(props: {
   issues: FieldIssue[];
   message?: string | undefined;
   csrfToken: string;
+  /** Until when the sender's verified identity holds; null when they did not verify. */
+  verifiedUntil?: Date | null;
 }) {
   const { consultation: c, values } = props;
+  const verifiedUntil = props.verifiedUntil ?? null;
+  const back = commentFormPath(c.id, values.paragraph ?? undefined);
   const target = values.paragraph === null ? '草案整体' : `第${values.paragraph}段`;
   return (
     <section class="panel">
@@ -30,6 +37,16 @@ export function CommentForm(props: {
       </p>
       {props.quoted !== null ? <blockquote class="quoted-paragraph">{props.quoted}</blockquote> : null}
       <ErrorSummary issues={props.issues} message={props.message} />
+      {verifiedUntil !== null ? (
+        <p class="notice verified-note">
+          {VERIFICATION_TEXT.comment.verified(chinaDateTime(verifiedUntil.toISOString()))}
+        </p>
+      ) : (
+        <p class="verify-offer">
+          <a href={verifyPath(back)}>{VERIFICATION_TEXT.comment.offer}</a>
+          <span class="hint"> {VERIFICATION_TEXT.comment.offerHint}</span>
+        </p>
+      )}
       <form method="post" action={`${consultationPath(c.id)}/yijian`} class="form" id="form">
         <Csrf token={props.csrfToken} />
         {values.paragraph !== null ? <input type="hidden" name="paragraph" value={String(values.paragraph)} /> : null}

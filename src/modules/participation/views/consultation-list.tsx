@@ -10,6 +10,8 @@ import { MESSAGES_PATH } from './message-paths.ts';
 import { DECISIONS_PATH } from './decision-pages.tsx';
 import { MESSAGE_TEXT } from '../domain/message-strings.ts';
 import { DECISION_TEXT } from '../domain/decision-strings.ts';
+import { INTERVIEW_TEXT } from '../domain/interview-strings.ts';
+import { INTERVIEWS_PATH } from './interview-paths.ts';
 import { SURVEY_PAGE_TEXT } from '../survey-page-strings.ts';
 
 /** The consultations, newest first: title, unit, period, phase, comments, and the report once out. */
@@ -63,6 +65,9 @@ export function ColumnPage(props: { children?: Child }) {
           </li>
           <li>
             <a href={DECISIONS_PATH}>{DECISION_TEXT.title}</a>
+          </li>
+          <li>
+            <a href={INTERVIEWS_PATH}>{INTERVIEW_TEXT.title}</a>
           </li>
         </ul>
       </nav>

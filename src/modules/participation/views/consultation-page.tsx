@@ -1,10 +1,14 @@
 import { PHASE_LABELS } from '../domain/consultation.ts';
 import { maskName, type ConsultationComment } from '../domain/comment.ts';
+import { VERIFICATION_TEXT } from '../domain/verification-strings.ts';
 import type { ConsultationView } from '../queries/consultation-views.ts';
 import { commentTime } from './format.ts';
 import { commentFormPath, comparePath, consultationPath, reportPath } from './paths.ts';
-import { MetaRow } from '../../../platform/web/components.tsx';
+import { MetaRow, Pagination } from '../../../platform/web/components.tsx';
 import { ConsultationMeta } from './meta-table.tsx';
+
+/** Comments per page of a consultation's page: a phone gets the draft and a readable page of comments. */
+export const COMMENTS_PER_PAGE = 50;
 
 /** Where a comment points: 第3段 of a version, or the whole draft. */
 export function commentTarget(comment: Pick<ConsultationComment, 'paragraph' | 'version'>, current: number): string {
@@ -18,7 +22,16 @@ export function CommentItem(props: { comment: ConsultationComment; current: numb
   return (
     <li class="comment" id={`c-${comment.id}`}>
       <p class="muted small">
-        {maskName(comment.name)} · {commentTime(comment.createdAt)} · {commentTarget(comment, props.current)}
+        {maskName(comment.name)}
+        {comment.personKey !== null ? (
+          <>
+            {' '}
+            <span class="badge verified" title={VERIFICATION_TEXT.verifiedTitle}>
+              {VERIFICATION_TEXT.verified}
+            </span>
+          </>
+        ) : null}{' '}
+        · {commentTime(comment.createdAt)} · {commentTarget(comment, props.current)}
       </p>
       <p class="comment-body">{comment.body}</p>
     </li>
@@ -30,11 +43,34 @@ export function CommentItem(props: { comment: ConsultationComment; current: numb
  * of comments and a link to comment on it), the versions, and the comments. It is the same for
  * everybody, so it is cached; the comment form is a page of its own.
  */
-export function ConsultationPage(props: { view: ConsultationView }) {
+export function ConsultationPage(props: {
+  view: ConsultationView;
+  /** The page of comments shown (COMMENTS_PER_PAGE each). */
+  page: number;
+  /** Only the comments on this paragraph of the version shown (0: on the whole draft); null for all. */
+  paragraph: number | null;
+  /** The version asked for in the address, kept in the page's own links; null for the current one. */
+  asked: number | null;
+}) {
   const { view } = props;
   const { consultation: c, version } = view;
   const open = view.phase === 'open';
   const isCurrent = version.number === c.version;
+  const here = (query: { p?: number | null; page?: number }) => {
+    const params = new URLSearchParams();
+    if (props.asked !== null) params.set('v', String(props.asked));
+    if (query.p !== undefined && query.p !== null) params.set('p', String(query.p));
+    if (query.page !== undefined && query.page > 1) params.set('page', String(query.page));
+    const search = params.toString();
+    return `${consultationPath(c.id)}${search === '' ? '' : `?${search}`}#comments`;
+  };
+  const filtered =
+    props.paragraph === null
+      ? view.comments
+      : view.comments.filter(
+          (comment) => comment.version === version.number && (comment.paragraph ?? 0) === props.paragraph,
+        );
+  const shown = filtered.slice((props.page - 1) * COMMENTS_PER_PAGE, props.page * COMMENTS_PER_PAGE);
   return (
     <article class="panel consultation">
       <h1 class="document-title">{c.title}</h1>
@@ -79,7 +115,7 @@ export function ConsultationPage(props: { view: ConsultationView }) {
             <li id={`p${n}`} value={n}>
               <p>{text}</p>
               <p class="small muted">
-                {count > 0 ? `本段意见 ${count} 条` : '本段暂无意见'}
+                {count > 0 ? <a href={here({ p: n })}>本段意见 {count} 条</a> : '本段暂无意见'}
                 {open && isCurrent ? (
                   <>
                     {' · '}
@@ -111,16 +147,31 @@ export function ConsultationPage(props: { view: ConsultationView }) {
           </ul>
         </>
       ) : null}
-      <h2 id="comments">公众意见（{view.comments.length}条）</h2>
-      {view.comments.length === 0 ? (
-        <p class="empty">还没有意见。</p>
+      <h2 id="comments">
+        {props.paragraph === null
+          ? `公众意见（${filtered.length}条）`
+          : `${props.paragraph === 0 ? '对草案整体' : `对第${props.paragraph}段`}的意见（${filtered.length}条）`}
+      </h2>
+      {props.paragraph !== null ? (
+        <p>
+          <a href={here({})}>查看全部意见（{view.comments.length}条）</a>
+        </p>
+      ) : null}
+      {shown.length === 0 ? (
+        <p class="empty">{filtered.length === 0 ? '还没有意见。' : '这一页没有意见。'}</p>
       ) : (
-        <ol class="comment-list">
-          {view.comments.map((comment) => (
+        <ol class="comment-list" start={(props.page - 1) * COMMENTS_PER_PAGE + 1}>
+          {shown.map((comment) => (
             <CommentItem comment={comment} current={c.version} />
           ))}
         </ol>
       )}
+      <Pagination
+        page={props.page}
+        pageSize={COMMENTS_PER_PAGE}
+        total={filtered.length}
+        href={(page) => here({ p: props.paragraph, page })}
+      />
     </article>
   );
 }

@@ -18,13 +18,23 @@ import {
 } from '../domain/decision.ts';
 import { DECISION_TEXT } from '../domain/decision-strings.ts';
 import type { DecisionDirectory } from '../queries/decision-views.ts';
+import type { Meeting } from '../domain/hearing.ts';
+import { MeetingLinks } from './meeting-pages.tsx';
+import { adminDecisionMeetingsPath } from './meeting-paths.ts';
 import { consultationPath, reportPath } from './paths.ts';
 
 export const DECISIONS_PATH = '/hdjl/zdjc/';
 export const ADMIN_DECISIONS_PATH = '/admin/participation/decisions';
 
-/** The year's directory as a table; `editHref` adds the back office's edit links. */
-export function DecisionTable(props: { directory: DecisionDirectory; editHref?: (id: string) => string }) {
+/**
+ * The year's directory as a table; `editHref` adds the back office's edit links (and links to each
+ * item's meetings); `meetings` lists each item's public hearings and meetings under its methods.
+ */
+export function DecisionTable(props: {
+  directory: DecisionDirectory;
+  editHref?: (id: string) => string;
+  meetings?: ReadonlyMap<string, readonly Meeting[]>;
+}) {
   const { rows } = props.directory;
   if (rows.length === 0) return <p class="empty">{DECISION_TEXT.none}</p>;
   return (
@@ -64,6 +74,12 @@ export function DecisionTable(props: { directory: DecisionDirectory; editHref?: 
                     ) : null}
                   </p>
                 ) : null}
+                <MeetingLinks meetings={props.meetings?.get(d.id) ?? []} />
+                {props.editHref ? (
+                  <p class="small">
+                    <a href={adminDecisionMeetingsPath(d.id)}>听证会和座谈会</a>
+                  </p>
+                ) : null}
               </td>
               <td>{d.plannedTime || '—'}</td>
               <td>
@@ -101,7 +117,10 @@ export function YearLinks(props: { directory: DecisionDirectory; base: string })
 }
 
 /** The public page: the directory of a year. */
-export function DecisionDirectoryPage(props: { directory: DecisionDirectory }) {
+export function DecisionDirectoryPage(props: {
+  directory: DecisionDirectory;
+  meetings?: ReadonlyMap<string, readonly Meeting[]>;
+}) {
   return (
     <section class="panel">
       <h1>
@@ -109,7 +128,7 @@ export function DecisionDirectoryPage(props: { directory: DecisionDirectory }) {
       </h1>
       <p>{DECISION_TEXT.intro}</p>
       <YearLinks directory={props.directory} base={DECISIONS_PATH} />
-      <DecisionTable directory={props.directory} />
+      <DecisionTable directory={props.directory} meetings={props.meetings} />
     </section>
   );
 }

@@ -7,6 +7,8 @@ import type { SurveyView } from '../queries/survey-views.ts';
 import { SURVEY_PAGE_TEXT } from '../survey-page-strings.ts';
 import { SurveyMeta } from './survey-meta.tsx';
 import { surveyPath, surveyResultsPath } from './survey-paths.ts';
+import { VERIFICATION_TEXT } from '../domain/verification-strings.ts';
+import { verifyPath } from './verification-paths.ts';
 
 /** What a resident posted, by question id (every value as sent), shown again when a sheet is refused. */
 export type AnswerValues = Readonly<Record<string, readonly string[]>>;
@@ -128,10 +130,16 @@ export function SurveyPage(props: {
   csrfToken: string;
   /** Show the questions even though the survey takes no answers (a refused sheet). */
   showQuestions: boolean;
+  /** Until when the resident's verified identity holds; null when they did not verify. */
+  verifiedUntil?: Date | null;
 }) {
   const { view, issues } = props;
   const { survey } = view;
-  const open = view.phase === 'open';
+  const verifiedUntil = props.verifiedUntil ?? null;
+  const forPeople = survey.limit.kind === 'one_per_person';
+  // A survey for verified people asks for verification before its form, and comes back here after.
+  const mustVerify = forPeople && verifiedUntil === null && view.phase === 'open';
+  const open = view.phase === 'open' && !mustVerify;
   return (
     <section class="panel survey-page">
       <h1>{survey.title}</h1>
@@ -141,6 +149,16 @@ export function SurveyPage(props: {
         <a href={surveyResultsPath(survey.id)}>{T.viewResults}</a>
       </p>
       <ErrorSummary issues={issues} message={props.message} />
+      {mustVerify ? (
+        <p class="notice verify-required">
+          {VERIFICATION_TEXT.survey.required}{' '}
+          <a href={verifyPath(surveyPath(survey.id))}>{VERIFICATION_TEXT.survey.verifyLink}</a>
+        </p>
+      ) : forPeople && verifiedUntil !== null && view.phase === 'open' ? (
+        <p class="notice verified-note">
+          {VERIFICATION_TEXT.survey.verified(chinaDateTime(verifiedUntil.toISOString()))}
+        </p>
+      ) : null}
       {open || props.showQuestions ? (
         <form method="post" action={surveyPath(survey.id)} class="form survey-form" id="form">
           <Csrf token={props.csrfToken} />
@@ -163,7 +181,7 @@ export function SurveyPage(props: {
             </div>
           ) : null}
         </form>
-      ) : (
+      ) : mustVerify ? null : (
         <p class="notice">
           {view.phase === 'closed'
             ? SURVEY_TEXT.closed(chinaDateTime(survey.closesAt))

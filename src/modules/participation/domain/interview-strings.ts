@@ -1,0 +1,53 @@
+/** User-facing text of online interviews (在线访谈). */
+export const INTERVIEW_TEXT = {
+  title: '在线访谈',
+  intro:
+    '区政府各部门负责人走进在线访谈，介绍政策、回应关切。访谈预告发布后即可提问，经审核后公开；访谈结束后公布文字实录和图片。',
+  upcoming: '访谈预告',
+  live: '正在直播',
+  past: '往期回顾',
+  none: '暂无。',
+  orgRequired: '请选择主办单位。',
+  titleRequired: '请填写访谈主题。',
+  tooLong: (max: number) => `不能超过${max}个字。`,
+  startsAtInvalid: '请填写开始时间（格式如 2026-03-10T09:30）。',
+  endsAtInvalid: '请填写结束时间，且应晚于开始时间。',
+  guestsRequired: '请至少填写一位嘉宾的姓名和职务。',
+  guestIncomplete: '每位嘉宾都要填写姓名和职务。',
+  tooManyGuests: (max: number) => `嘉宾最多${max}位。`,
+  cancelReasonRequired: '取消访谈须说明理由。',
+  questionRequired: '请填写问题。',
+  questionTooLong: (max: number, length: number) => `问题不能超过${max}个字（现有${length}个字）。`,
+  nameTooLong: (max: number) => `昵称不能超过${max}个字。`,
+  questionsClosed: '本期访谈现在不接受提问。',
+  tooFast: '提问过于频繁，请十分钟后再试。',
+  tooManyToday: (max: number) => `同一网络地址每期访谈每天最多提问${max}次。`,
+  questionUnknown: '所选问题不存在或不属于本期访谈。',
+  questionNotShown: '只能引用已公开的网友提问。',
+  hideReasonRequired: '隐藏问题须说明理由（不超过200字）。',
+  entryRequired: '请填写发言内容。',
+  speakerUnknown: '请选择发言人。',
+  mediaUrlInvalid: '请填写本网站上的路径（以“/”开头）或以 https:// 开头的图片地址。',
+  altRequired: '请填写图片的文字说明（替代文本），供读屏软件朗读。',
+  questionReceived: '问题已提交，经审核后公开。',
+  saved: '已保存。',
+  anonymous: '网友',
+  questionSpeaker: '网友提问',
+  host: '主持人',
+  refresh: '刷新',
+  hiddenCount: (n: number) => `另有${n}个问题因不符合提问须知未公开。`,
+  noQuestions: '暂无公开的网友提问。',
+  noTranscript: '访谈开始后，这里将实时显示文字直播。',
+  answered: '已回答',
+  questionRules:
+    '请文明提问，勿填写身份证号、电话等个人信息；问题经审核后公开，与访谈主题无关、含广告或人身攻击的不予公开。',
+} as const;
+
+/** Labels of the interview's states. */
+export const INTERVIEW_STATE_LABELS = {
+  draft: '草稿',
+  scheduled: '预告中',
+  live: '直播中',
+  ended: '已结束',
+  cancelled: '已取消',
+} as const;

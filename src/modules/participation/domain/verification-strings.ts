@@ -1,0 +1,52 @@
+/** User-facing text of verified identity (验证身份) for comments and surveys. */
+export const VERIFICATION_TEXT = {
+  title: '验证身份',
+  codeTitle: '输入验证码',
+  intro:
+    '验证电子邮箱或手机号码后，您的意见将标注“已验证”，并可参加“每人限答一次”的网络调查。页面不显示您的邮箱或号码，平台只保存其加密摘要。',
+  contactLabel: '电子邮箱或手机号码',
+  contactLabelEmailOnly: '电子邮箱',
+  contactHint: '例如 name@example.com 或 13800138000。验证码10分钟内有效。',
+  contactHintEmailOnly: '例如 name@example.com。验证码10分钟内有效。',
+  send: '获取验证码',
+  contactTooLong: '电子邮箱或手机号码太长。',
+  badId: '验证码页面的网址不正确，请重新获取验证码。',
+  smsUnavailable: '本站暂未开通短信验证码，请填写电子邮箱地址。',
+  codeLabel: '验证码',
+  codeHint: '6位数字',
+  confirm: '验证',
+  codeSent: (masked: string) => `验证码已发送到 ${masked}，10分钟内有效。`,
+  codeRequired: '请填写收到的6位数字验证码。',
+  codeWrong: (left: number) => `验证码不对，还可以再试${left}次。`,
+  codeBurned: '验证码输错次数过多，已失效。请重新获取验证码。',
+  codeExpired: '验证码已过期，请重新获取验证码。',
+  codeUsed: '这个验证码已经用过，请重新获取验证码。',
+  restart: '重新获取验证码',
+  outbox:
+    '本站未配置邮件服务器（演示或测试环境）：验证码邮件没有寄出，已保存在服务器数据目录的 outbox 文件夹中（.eml 文件，可用邮件客户端打开）。',
+  changeContact: '更换邮箱或号码',
+  tooSoon: (seconds: number) => `验证码刚刚发出，请${seconds}秒后再获取。`,
+  contactHourly: (max: number) => `同一邮箱或号码每小时最多获取${max}次验证码，请稍后再试。`,
+  addressHourly: (max: number) => `您所在的网络每小时最多获取${max}次验证码，请稍后再试。`,
+  alreadyVerified: (until: string) => `您已验证身份，有效期至 ${until}。`,
+  continue: '继续',
+  verified: '已验证',
+  verifiedTitle: '已验证身份的用户',
+  mail: {
+    subject: (site: string) => `【${site}】身份验证码`,
+    body: (site: string, code: string) =>
+      `您好：\n\n您在${site}互动交流栏目验证身份的验证码是：${code}\n\n验证码10分钟内有效。如果不是您本人操作，请忽略本邮件。\n\n${site}`,
+  },
+  sms: (site: string, code: string) => `【${site}】您的身份验证码是${code}，10分钟内有效。`,
+  comment: {
+    offer: '验证身份（可选）',
+    offerHint: '验证电子邮箱或手机号码后，您的意见将标注“已验证”（不公开邮箱或号码）。请先验证再填写意见。',
+    verified: (until: string) => `您已验证身份（有效期至 ${until}），提交的意见将标注“已验证”。`,
+    tooManyToday: (n: number) => `同一验证身份对本草案每天最多提交${n}条意见，请明天再提交。您填写的内容仍在下方。`,
+  },
+  survey: {
+    required: '本调查每人限答一次，答卷前请先验证电子邮箱或手机号码（不公开，平台只保存其加密摘要）。',
+    verifyLink: '验证身份后答卷',
+    verified: (until: string) => `您已验证身份（有效期至 ${until}），可以答卷。`,
+  },
+} as const;
