@@ -12,8 +12,10 @@ import type { Consultation } from '../domain/consultation.ts';
 import { compareVersions } from '../domain/paragraphs.ts';
 import {
   CONSULTATION_PAGE_SIZE,
+  consultationDraft,
   consultationView,
   publicConsultations,
+  type ConsultationDraftView,
   type ConsultationView,
 } from '../queries/consultation-views.ts';
 import { CONSULTATION_TEXT } from '../strings.ts';
@@ -171,7 +173,7 @@ export function registerParticipationFormRoutes(app: FastifyInstance, deps: Part
   const showForm = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    view: ConsultationView,
+    view: ConsultationDraftView,
     values: CommentValues,
     issues: FieldIssue[],
     status = 200,
@@ -209,7 +211,7 @@ export function registerParticipationFormRoutes(app: FastifyInstance, deps: Part
   };
   const load = async (request: FastifyRequest) => {
     const { id } = parseInput(ConsultationIdParams, request.params);
-    return consultationView(deps.stores, { consultationId: id, actor: null, now: deps.clock.now() });
+    return consultationDraft(deps.stores, { consultationId: id, actor: null, now: deps.clock.now() });
   };
 
   app.get(`${CONSULTATIONS_PATH}:id/yijian`, async (request, reply) => {

@@ -61,6 +61,30 @@ export type ConsultationView = {
   report: AdoptionReport;
 };
 
+/** A consultation with one version of its draft, without its comments: what the comment form shows. */
+export type ConsultationDraftView = Pick<ConsultationView, 'consultation' | 'orgName' | 'phase' | 'version'>;
+
+/**
+ * A consultation and one version of its draft (the current one unless `version` is given), with the
+ * same access rule as `consultationView`, without reading its comments.
+ * @throws DomainError `not_found`.
+ */
+export async function consultationDraft(
+  stores: Stores,
+  options: { consultationId: string; actor: Actor | null; now: Date; version?: number | undefined },
+): Promise<ConsultationDraftView> {
+  const consultation = await stores.consultations.get(options.consultationId);
+  const org = consultation ? await stores.orgs.getById(consultation.orgId) : undefined;
+  if (!consultation || !org) throw new DomainError('not_found');
+  if (options.actor === null && consultation.state === 'draft') throw new DomainError('not_found');
+  if (options.actor !== null && !scopeIncludes(scopeFor(options.actor, 'interaction.handle'), org.path)) {
+    throw new DomainError('not_found');
+  }
+  const version = await stores.consultations.version(consultation.id, options.version ?? consultation.version);
+  if (!version) throw new DomainError('not_found');
+  return { consultation, orgName: org.name, phase: phaseOf(consultation, options.now), version };
+}
+
 /**
  * A consultation for its page. The public sees published and completed ones, the shown comments
  * and the count of hidden ones; staff of the unit's subtree see drafts and every comment.
@@ -70,20 +94,12 @@ export async function consultationView(
   stores: Stores,
   options: { consultationId: string; actor: Actor | null; now: Date; version?: number | undefined },
 ): Promise<ConsultationView> {
-  const consultation = await stores.consultations.get(options.consultationId);
-  const org = consultation ? await stores.orgs.getById(consultation.orgId) : undefined;
-  if (!consultation || !org) throw new DomainError('not_found');
-  if (options.actor === null && consultation.state === 'draft') throw new DomainError('not_found');
-  if (options.actor !== null && !scopeIncludes(scopeFor(options.actor, 'interaction.handle'), org.path)) {
-    throw new DomainError('not_found');
-  }
-  const number = options.version ?? consultation.version;
-  const [version, versions, all] = await Promise.all([
-    stores.consultations.version(consultation.id, number),
+  const draft = await consultationDraft(stores, options);
+  const { consultation, version } = draft;
+  const [versions, all] = await Promise.all([
     stores.consultations.versions(consultation.id),
     stores.consultations.comments(consultation.id),
   ]);
-  if (!version) throw new DomainError('not_found');
   const perParagraph = new Array<number>(version.paragraphs.length + 1).fill(0);
   for (const comment of all) {
     if (comment.state !== 'shown' || comment.version !== version.number) continue;
@@ -91,10 +107,7 @@ export async function consultationView(
     if (index < perParagraph.length) perParagraph[index]!++;
   }
   return {
-    consultation,
-    orgName: org.name,
-    phase: phaseOf(consultation, options.now),
-    version,
+    ...draft,
     versions,
     comments: options.actor === null ? all.filter((c) => c.state === 'shown') : all,
     perParagraph,
