@@ -4,10 +4,25 @@ import { addTranscriptEntry } from '../../src/modules/participation/index.ts';
 import { createTestApp, createTestServer, type TestApp } from '../app.ts';
 import { DIALECTS } from '../databases.ts';
 import { seedFixture, type Fixture } from '../fixtures.ts';
-import { auditTrail, csrfFieldOf, keepCookies, signedIn, type CookieJar, postFromPage } from '../http/http-kit.ts';
+import {
+  auditTrail,
+  csrfFieldOf,
+  keepCookies,
+  multipart,
+  signedIn,
+  type CookieJar,
+  postFromPage,
+} from '../http/http-kit.ts';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 const LIST = '/admin/participation/interviews';
+/** A real 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+/** The platform's upload limit in these tests (1 MB), smaller than a photo's own 10 MB. */
+const MB = 1024 * 1024;
 
 /**
  * Online interviews (在线访谈) through the real pages: an interaction officer schedules one with its
@@ -24,7 +39,7 @@ describe.each(DIALECTS)('online interviews on $name', (dialect) => {
   let firstQuestion: string;
 
   beforeAll(async () => {
-    app = await createTestApp(dialect, { now: '2026-03-02T02:00:00Z' });
+    app = await createTestApp(dialect, { now: '2026-03-02T02:00:00Z', env: { GONGKAI_MAX_UPLOAD_MB: '1' } });
     fixture = await seedFixture(app, [
       { role: 'interaction_officer', org: 'civ' },
       { role: 'interaction_officer', org: 'edu' },
@@ -241,6 +256,91 @@ describe.each(DIALECTS)('online interviews on $name', (dialect) => {
       'interview.ended',
       'interview.media_added',
     ]);
+  });
+
+  /** Posts the media form from the interview's back-office page as a browser does: multipart. */
+  const upload = async (fields: Record<string, string>, file?: { fileName: string; bytes: Buffer; type: string }) => {
+    const page = await server.inject({ method: 'GET', url: admin(), cookies: civ });
+    const body = multipart({ _csrf: csrfFieldOf(page.body), ...fields }, file ? [{ field: 'file', ...file }] : []);
+    return server.inject({ method: 'POST', url: `${admin()}/media`, cookies: civ, ...body });
+  };
+
+  it.each<{ name: string; file: { fileName: string; bytes: Buffer; type: string }; status: number; says: string }>([
+    {
+      name: 'a text file renamed .png',
+      file: { fileName: '现场.png', bytes: Buffer.from('这不是图片，只是文字。'), type: 'image/png' },
+      status: 415,
+      says: '只能上传 JPEG、PNG、WebP 或 GIF 格式的照片',
+    },
+    {
+      name: 'a PDF',
+      file: { fileName: '现场.jpg', bytes: Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n'), type: 'image/jpeg' },
+      status: 415,
+      says: '只能上传 JPEG、PNG、WebP 或 GIF 格式的照片',
+    },
+    {
+      name: 'a photo over the platform limit',
+      file: { fileName: '大.png', bytes: Buffer.concat([PNG, Buffer.alloc(MB)]), type: 'image/png' },
+      status: 413,
+      says: '照片不能超过 1 MB',
+    },
+  ])('refuses $name in Chinese, keeping the alt text and caption typed', async ({ file, status, says }) => {
+    const before = (await app.stores.interviews.media(id)).length;
+    const refused = await upload({ url: '', alt: '访谈现场合影', caption: '三月十日' }, file);
+    expect(refused.statusCode).toBe(status);
+    expect(refused.body).toContain(says);
+    expect(refused.body).toContain('value="访谈现场合影"');
+    expect(refused.body).toContain('value="三月十日"');
+    expect((await app.stores.interviews.media(id)).length).toBe(before);
+  });
+
+  it('uploads a photo, shows it with its alt text and serves its bytes as sniffed', async () => {
+    const noAlt = await upload({ alt: '' }, { fileName: 'ft.png', bytes: PNG, type: 'image/png' });
+    expect(noAlt.statusCode).toBe(400);
+    expect(noAlt.body).toContain('请填写图片的文字说明');
+    // The browser's type says JPEG and the name says .jpg: the bytes are a PNG, and so it is served.
+    const added = await upload(
+      { url: '', alt: '王样例科长介绍补贴申请流程', caption: '上传的现场照片' },
+      { fileName: 'ft.jpg', bytes: PNG, type: 'image/jpeg' },
+    );
+    expect(added.statusCode).toBe(303);
+    const media = await app.stores.interviews.media(id);
+    const photo = media.find((m) => m.alt === '王样例科长介绍补贴申请流程')!;
+    expect(photo.file).toMatchObject({ contentType: 'image/png', sizeBytes: PNG.length });
+    expect(photo.url).toBe(`/hdjl/zxft/${id}/tu/${photo.id}`);
+    const page = await get(`/hdjl/zxft/${id}`);
+    expect(page.body).toContain(`src="/hdjl/zxft/${id}/tu/${photo.id}"`);
+    expect(page.body).toContain('alt="王样例科长介绍补贴申请流程"');
+    const image = await get(photo.url);
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['x-content-type-options']).toBe('nosniff');
+    expect(image.rawPayload.equals(PNG)).toBe(true);
+    const { items } = await app.stores.audit.find({ entityType: 'interview', entityId: id }, { offset: 0, limit: 100 });
+    const audited = items.find(
+      (entry) =>
+        entry.action === 'interview.media_added' &&
+        (entry.after as { mediaId?: string } | null | undefined)?.mediaId === photo.id,
+    );
+    expect(audited?.after).toMatchObject({ contentType: 'image/png', sizeBytes: PNG.length });
+    // A linked image has no bytes here; another interview's photo or an unknown one does not exist.
+    const linked = media.find((m) => m.file === null)!;
+    expect((await get(`/hdjl/zxft/${id}/tu/${linked.id}`)).statusCode).toBe(404);
+    expect((await get(`/hdjl/zxft/${id}/tu/0123456789abcdef`)).statusCode).toBe(404);
+    expect((await get(`/hdjl/zxft/${id}/tu/NOT-AN-ID`)).statusCode).toBe(404);
+  });
+
+  it("serves no photo of a draft interview, nor another interview's photo under its path", async () => {
+    await post(civ, `${LIST}/new`, LIST, interviewFields({ title: '示范区草稿访谈' }));
+    const { items } = await app.stores.interviews.list({ orgIds: null, publicOnly: false, limit: 10, offset: 0 });
+    const draft = items.find((i) => i.title === '示范区草稿访谈')!.id;
+    const photo = (await app.stores.interviews.media(id)).find((m) => m.file !== null)!;
+    // A draft cannot take media through its page: the row is written as a store would, to prove the guard.
+    const mediaId = 'd0d0d0d0d0d0d0d0';
+    await app.stores.interviews.insertMedia({ ...photo, id: mediaId, interviewId: draft });
+    expect((await get(`/hdjl/zxft/${draft}/tu/${mediaId}`)).statusCode).toBe(404);
+    expect((await get(`/hdjl/zxft/${draft}/tu/${photo.id}`)).statusCode).toBe(404);
+    expect((await get(`/hdjl/zxft/${id}/tu/${mediaId}`)).statusCode).toBe(404);
   });
 
   it('cancels a scheduled interview only with a reason, shown to the public', async () => {

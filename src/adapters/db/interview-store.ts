@@ -172,6 +172,9 @@ export function createInterviewStore(db: Kysely<Database>): InterviewStore {
           alt: m.alt,
           caption: m.caption,
           created_at: m.createdAt,
+          file_sha256: m.file?.sha256 ?? null,
+          content_type: m.file?.contentType ?? null,
+          size_bytes: m.file?.sizeBytes ?? null,
         })
         .execute();
     },
@@ -190,6 +193,10 @@ export function createInterviewStore(db: Kysely<Database>): InterviewStore {
         alt: r.alt,
         caption: r.caption,
         createdAt: r.created_at,
+        file:
+          r.file_sha256 !== null && r.content_type !== null
+            ? { sha256: r.file_sha256, contentType: r.content_type, sizeBytes: Number(r.size_bytes ?? 0) }
+            : null,
       }));
     },
   };

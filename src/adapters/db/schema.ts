@@ -766,6 +766,10 @@ export type InterviewMediaRow = {
   alt: string;
   caption: string;
   created_at: string;
+  /** An uploaded photo (migration 0030): its key in the file storage, sniffed type and size; null for a link. */
+  file_sha256: string | null;
+  content_type: string | null;
+  size_bytes: number | null;
 };
 
 /** One code sent to verify a resident's e-mail address or mobile number (migration 0028); no contact kept. */

@@ -1,5 +1,6 @@
 import type { StaffActor } from '../../../src/modules/access/index.ts';
 import {
+  addInterviewMedia,
   addTranscriptEntry,
   advanceInterview,
   moderateQuestion,
@@ -11,13 +12,14 @@ import type { TestApp } from '../../app.ts';
 /**
  * The online interviews of the hostile-input runs: one announced (taking questions), one live and
  * one ended with a shown, answered question. Streams of the ended one end at once, so the runs'
- * requests to its event stream do not wait out a live stream's lifetime.
+ * requests to its event stream do not wait out a live stream's lifetime. The ended one has an
+ * uploaded photo (a 1×1 PNG), served by its public image route.
  */
 export async function seedHostileInterviews(options: {
   app: TestApp;
   actor: StaffActor;
   orgId: string;
-}): Promise<{ openId: string; liveId: string; endedId: string; questionId: string }> {
+}): Promise<{ openId: string; liveId: string; endedId: string; questionId: string; photoId: string }> {
   const { app, actor } = options;
   const base = { uow: app.uow, clock: app.clock, actor };
   const create = async (title: string) => {
@@ -62,5 +64,21 @@ export async function seedHostileInterviews(options: {
     input: { speaker: 'guest:0', body: '模糊测试回答', questionId: question.id },
   });
   await advanceInterview({ ...base, interviewId: endedId, move: 'end' });
-  return { openId, liveId, endedId, questionId: question.id };
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+    'base64',
+  );
+  const photo = await addInterviewMedia({
+    ...base,
+    interviewId: endedId,
+    input: { url: '', alt: '模糊测试照片', caption: '' },
+    photo: {
+      content: { bytes: png },
+      sizeBytes: png.length,
+      files: app.files,
+      sniff: app.sniff,
+      maxBytes: 1024 * 1024,
+    },
+  });
+  return { openId, liveId, endedId, questionId: question.id, photoId: photo.id };
 }

@@ -672,6 +672,7 @@ export async function prepareHostileRun(options: {
   values.interviewId = [interviews.endedId, UNKNOWN_ID];
   values.openInterviewId = [interviews.openId, UNKNOWN_ID];
   values.interviewQuestionId = [interviews.questionId, UNKNOWN_ID];
+  values.interviewPhotoId = [interviews.photoId, UNKNOWN_ID];
   values.any = [...values.id, ...values.code];
 
   const knownBodyValues: Record<string, unknown> = {

@@ -116,6 +116,7 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
     { path: '/hdjl/zxft/{openInterviewId}/tiwen', query: [] },
     { path: '/hdjl/zxft/{interviewId}/tiwen', query: [] },
     { path: '/hdjl/zxft/{interviewId}/events', query: ['from'] },
+    { path: '/hdjl/zxft/{interviewId}/tu/{interviewPhotoId}', query: [] },
     { path: '/dingyue/', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}', query: [] },
     { path: '/dingyue/s/{subscriberId}/{subscriberToken}/unsubscribe', query: [] },

@@ -322,6 +322,8 @@ describe.each(DIALECTS)('hostile input on $name', (dialect) => {
       '/admin/push/webhooks',
       '/admin/participation/consultations',
       '/admin/participation/surveys',
+      // The interview media form, which takes an uploaded photo.
+      fill('/admin/participation/interviews/{interviewId}/media', rng),
     ]) {
       for (const type of [
         'application/x-www-form-urlencoded',

@@ -27,6 +27,7 @@ import * as interviews from './0026-interviews.ts';
 import * as decisionMeetings from './0027-decision-meetings.ts';
 import * as contactVerification from './0028-contact-verification.ts';
 import * as messageListIndex from './0029-message-list-index.ts';
+import * as interviewMediaFiles from './0030-interview-media-files.ts';
 
 /** Every migration, in order; the same list runs on SQLite and PostgreSQL. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027-decision-meetings': decisionMeetings,
   '0028-contact-verification': contactVerification,
   '0029-message-list-index': messageListIndex,
+  '0030-interview-media-files': interviewMediaFiles,
 };
 
 /** Supplies the migrations from code, so no file-system scanning is needed at run time. */

@@ -28,6 +28,8 @@ export const INTERVIEW_TEXT = {
   entryRequired: '请填写发言内容。',
   speakerUnknown: '请选择发言人。',
   mediaUrlInvalid: '请填写本网站上的路径（以“/”开头）或以 https:// 开头的图片地址。',
+  photoTypeRefused: '只能上传 JPEG、PNG、WebP 或 GIF 格式的照片（按文件内容判断，改扩展名无效）。',
+  photoTooLarge: (mb: number) => `照片不能超过 ${mb} MB，请压缩后重新上传。`,
   altRequired: '请填写图片的文字说明（替代文本），供读屏软件朗读。',
   questionReceived: '问题已提交，经审核后公开。',
   saved: '已保存。',

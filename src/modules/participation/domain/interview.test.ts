@@ -4,6 +4,7 @@ import {
   checkEntry,
   checkInterview,
   checkMedia,
+  checkPhoto,
   checkQuestion,
   checkQuestionRate,
   interviewSection,
@@ -212,5 +213,21 @@ describe('transcript entries and media', () => {
     { url: '/static/ft.png', alt: '  ', ok: false },
   ])('media $url with alt "$alt": $ok', ({ url, alt, ok }) => {
     expect(errorCode(() => checkMedia({ url, alt, caption: '' }))).toBe(ok ? undefined : 'validation_failed');
+  });
+  const MB = 1024 * 1024;
+  it.each([
+    { name: 'a PNG', sniffed: 'png', size: 100, max: 10 * MB, type: 'image/png', code: undefined },
+    { name: 'a JPEG', sniffed: 'jpg', size: 100, max: 10 * MB, type: 'image/jpeg', code: undefined },
+    { name: 'a WebP', sniffed: 'webp', size: 100, max: 10 * MB, type: 'image/webp', code: undefined },
+    { name: 'a GIF', sniffed: 'gif', size: 100, max: 10 * MB, type: 'image/gif', code: undefined },
+    { name: 'a PNG at the limit', sniffed: 'png', size: 10 * MB, max: 10 * MB, type: 'image/png', code: undefined },
+    { name: 'a PNG one byte over', sniffed: 'png', size: 10 * MB + 1, max: 10 * MB, code: 'upload_too_large' },
+    { name: 'an SVG', sniffed: 'svg', size: 100, max: 10 * MB, code: 'upload_type_not_allowed' },
+    { name: 'a PDF', sniffed: 'pdf', size: 100, max: 10 * MB, code: 'upload_type_not_allowed' },
+    { name: 'unknown bytes', sniffed: undefined, size: 100, max: 10 * MB, code: 'upload_type_not_allowed' },
+    { name: 'an empty file', sniffed: undefined, size: 0, max: 10 * MB, code: 'upload_type_not_allowed' },
+  ])('photo: $name', ({ sniffed, size, max, type, code }) => {
+    expect(errorCode(() => checkPhoto(sniffed, size, max))).toBe(code);
+    if (type) expect(checkPhoto(sniffed, size, max)).toBe(type);
   });
 });

@@ -71,14 +71,20 @@ export type TranscriptEntry = {
   saidAt: string;
 };
 
-/** A photo or other image after the interview, as a link with its alt text. */
+/** An uploaded photo as stored: its key in the file storage, the type sniffed from its bytes, its size. */
+export type MediaFile = { sha256: string; contentType: string; sizeBytes: number };
+
+/** A photo or other image after the interview, uploaded or linked, with its alt text. */
 export type InterviewMedia = {
   id: string;
   interviewId: string;
+  /** A link, or for an uploaded photo the site path of the public image route. */
   url: string;
   alt: string;
   caption: string;
   createdAt: string;
+  /** Null for a linked image. */
+  file: MediaFile | null;
 };
 
 export const INTERVIEW_LIMITS = {
@@ -287,6 +293,64 @@ export function checkEntry(
 
 const MEDIA_LINK = /^(?:\/(?!\/)[^\s]*|https:\/\/[^\s/]+(?:\/[^\s]*)?)$/;
 
+/** The photo formats staff may upload, by the extension the file sniffer names, with their content type. */
+export const PHOTO_TYPES: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+};
+
+/** The largest photo staff may upload (bytes), unless the platform's upload limit is smaller. */
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Checks an uploaded photo by what its bytes are (`sniffed`, never the name or the type the browser
+ * sent) and its size, under `maxBytes`.
+ * @returns its content type.
+ * @throws DomainError `upload_too_large` or `upload_type_not_allowed`, on the field `file`.
+ */
+export function checkPhoto(sniffed: string | undefined, sizeBytes: number, maxBytes: number): string {
+  if (sizeBytes > maxBytes) {
+    const message = INTERVIEW_TEXT.photoTooLarge(Math.floor(maxBytes / (1024 * 1024)));
+    throw new DomainError('upload_too_large', { message, fields: [{ field: 'file', message }] });
+  }
+  const contentType = sniffed === undefined ? undefined : PHOTO_TYPES[sniffed];
+  if (sizeBytes === 0 || contentType === undefined) {
+    const message = INTERVIEW_TEXT.photoTypeRefused;
+    throw new DomainError('upload_type_not_allowed', { message, fields: [{ field: 'file', message }] });
+  }
+  return contentType;
+}
+
+/** Checks the alt text (required) and caption of a photo, uploaded or linked. */
+function checkMediaText(input: { alt: string; caption: string }): {
+  alt: string;
+  caption: string;
+  issues: FieldIssue[];
+} {
+  const alt = line(input.alt);
+  const caption = line(input.caption);
+  const issues: FieldIssue[] = [];
+  if (!hasVisibleCharacters(alt)) issues.push({ field: 'alt', message: INTERVIEW_TEXT.altRequired });
+  else if (alt.length > INTERVIEW_LIMITS.alt)
+    issues.push({ field: 'alt', message: INTERVIEW_TEXT.tooLong(INTERVIEW_LIMITS.alt) });
+  if (caption.length > INTERVIEW_LIMITS.caption) {
+    issues.push({ field: 'caption', message: INTERVIEW_TEXT.tooLong(INTERVIEW_LIMITS.caption) });
+  }
+  return { alt, caption, issues };
+}
+
+/**
+ * The alt text (required: GB/T 37668-2019 §5.1.1 非文本内容) and caption of an uploaded photo.
+ * @throws DomainError `validation_failed`.
+ */
+export function checkPhotoText(input: { alt: string; caption: string }): { alt: string; caption: string } {
+  const { alt, caption, issues } = checkMediaText(input);
+  if (issues.length > 0) throw new DomainError('validation_failed', { fields: issues });
+  return { alt, caption };
+}
+
 /**
  * A photo or image as a link: a path on this site or an https URL, with alt text (required, read
  * by screen readers: GB/T 37668-2019 §5.1.1 非文本内容) and an optional caption.
@@ -298,18 +362,12 @@ export function checkMedia(input: { url: string; alt: string; caption: string })
   caption: string;
 } {
   const url = input.url.trim();
-  const alt = line(input.alt);
-  const caption = line(input.caption);
+  const { alt, caption, issues: textIssues } = checkMediaText(input);
   const issues: FieldIssue[] = [];
   if (url === '' || url.length > INTERVIEW_LIMITS.url || !MEDIA_LINK.test(url)) {
     issues.push({ field: 'url', message: INTERVIEW_TEXT.mediaUrlInvalid });
   }
-  if (!hasVisibleCharacters(alt)) issues.push({ field: 'alt', message: INTERVIEW_TEXT.altRequired });
-  else if (alt.length > INTERVIEW_LIMITS.alt)
-    issues.push({ field: 'alt', message: INTERVIEW_TEXT.tooLong(INTERVIEW_LIMITS.alt) });
-  if (caption.length > INTERVIEW_LIMITS.caption) {
-    issues.push({ field: 'caption', message: INTERVIEW_TEXT.tooLong(INTERVIEW_LIMITS.caption) });
-  }
+  issues.push(...textIssues);
   if (issues.length > 0) throw new DomainError('validation_failed', { fields: issues });
   return { url, alt, caption };
 }

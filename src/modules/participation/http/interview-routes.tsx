@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { chinaDateTime, parseChinaDateTime, type Clock } from '../../../platform/clock.ts';
 import { DomainError, isDomainError, type FieldIssue } from '../../../platform/errors.ts';
 import { setFlash } from '../../../platform/http/flash.ts';
-import { field, fieldList, formFields } from '../../../platform/http/forms.ts';
+import { field, fieldList, formFields, formFile } from '../../../platform/http/forms.ts';
 import { seeOther } from '../../../platform/http/render.ts';
 import type { UnitOfWork } from '../../../platform/unit-of-work.ts';
 import { parseInput } from '../../../platform/validation.ts';
 import { sendAdminPage, sendPublicPage, type PageShell } from '../../../platform/web/page-shell.tsx';
 import type { Crumb } from '../../../platform/web/public-layout.tsx';
 import { can, canAnywhere, type Actor } from '../../access/index.ts';
+import type { FileSniffer, FileStorage } from '../../documents/index.ts';
 import { listOrgs } from '../../orgs/index.ts';
 import { addInterviewMedia } from '../commands/add-interview-media.ts';
 import { addTranscriptEntry } from '../commands/add-transcript-entry.ts';
@@ -19,7 +20,7 @@ import type { InterviewStores } from '../commands/interview-stores.ts';
 import { moderateQuestion } from '../commands/moderate-question.ts';
 import { saveInterview } from '../commands/save-interview.ts';
 import { submitQuestion } from '../commands/submit-question.ts';
-import { INTERVIEW_LIMITS, type Interview, type InterviewInput } from '../domain/interview.ts';
+import { INTERVIEW_LIMITS, MAX_PHOTO_BYTES, type Interview, type InterviewInput } from '../domain/interview.ts';
 import { INTERVIEW_TEXT } from '../domain/interview-strings.ts';
 import { interviewView, publicInterviews, staffInterviews } from '../queries/interview-views.ts';
 import { CONSULTATION_TEXT } from '../strings.ts';
@@ -28,6 +29,7 @@ import {
   AdminInterviewList,
   InterviewForm,
   type InterviewFormValues,
+  type MediaFormValues,
 } from '../views/interview-admin.tsx';
 import {
   InterviewListPage,
@@ -62,6 +64,11 @@ export type InterviewWebDeps = {
   interviewFeed: InterviewFeed;
   /** How long one event stream lasts and how often it says it is alive (defaults: 5 minutes, 20 s). */
   interviewStream?: { maxMs: number; heartbeatMs: number };
+  /** Where uploaded photos are kept, and what their bytes are. */
+  files: FileStorage;
+  sniff: FileSniffer;
+  /** The platform's upload limit; a photo's own limit is the smaller of it and 10 MB. */
+  config: { maxUploadBytes: number };
 };
 
 const BAD_ID = '访谈编号不正确。';
@@ -76,6 +83,12 @@ const revision = z.coerce
 /** Where a live page's stream starts: `?from=` on first connection, `Last-Event-ID` on reconnection. */
 const EventsQuery = z.object({
   from: z.preprocess((value) => (value === '' ? undefined : value), revision.optional()),
+});
+
+/** An uploaded photo's id in its public path. */
+const PhotoParams = z.object({
+  id: z.string().regex(/^[0-9a-z]{16}$/),
+  mediaId: z.string().regex(/^[0-9a-z]{16}$/),
 });
 
 /** At most this many live pages follow their stream at once in one process. */
@@ -155,6 +168,24 @@ export function registerInterviewFormRoutes(app: FastifyInstance, deps: Intervie
       },
       status,
     );
+
+  // An uploaded photo: its stored bytes under the type sniffed when it was uploaded. Only photos of
+  // an interview the public sees; anything else does not exist. A file, not a page: never cached.
+  app.get(`${INTERVIEWS_PATH}:id/tu/:mediaId`, { config: { pageCache: false } }, async (request, reply) => {
+    const parsed = PhotoParams.safeParse(request.params);
+    if (!parsed.success) throw new DomainError('not_found');
+    const interview = await deps.stores.interviews.get(parsed.data.id);
+    if (!interview || interview.state === 'draft') throw new DomainError('not_found');
+    const media = (await deps.stores.interviews.media(interview.id)).find((m) => m.id === parsed.data.mediaId);
+    const bytes = media?.file ? await deps.files.read(media.file.sha256) : undefined;
+    if (!media?.file || !bytes) throw new DomainError('not_found');
+    return reply
+      .header('content-type', media.file.contentType)
+      .header('content-length', String(bytes.length))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'public, max-age=3600')
+      .send(bytes);
+  });
 
   app.get(`${INTERVIEWS_PATH}:id/tiwen`, async (request, reply) => {
     const interview = await loadPublic(request);
@@ -307,6 +338,15 @@ function formValuesFrom(i: Interview): InterviewFormValues {
   };
 }
 
+/** The media form's errors, shown beside what was typed (a refused photo's code kept as the status). */
+const MEDIA_FORM_ERRORS = new Set([
+  'validation_failed',
+  'invalid_transition',
+  'upload_too_large',
+  'upload_type_not_allowed',
+  'too_many_files',
+]);
+
 /** Back-office errors shown on the interview's page beside the form. */
 const ADMIN_FORM_ERRORS = new Set(['validation_failed', 'invalid_transition']);
 
@@ -371,7 +411,13 @@ export function registerInterviewAdminRoutes(app: FastifyInstance, deps: Intervi
     }
   };
   const idOf = (request: FastifyRequest) => parseInput(InterviewIdParams, request.params).id;
-  const show = async (request: FastifyRequest, reply: FastifyReply, issues: FieldIssue[] = [], status = 200) => {
+  const show = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    issues: FieldIssue[] = [],
+    status = 200,
+    mediaValues?: MediaFormValues,
+  ) => {
     const view = await interviewView(deps.stores, { interviewId: idOf(request), actor: request.actor });
     return sendAdminPage(
       deps,
@@ -380,7 +426,7 @@ export function registerInterviewAdminRoutes(app: FastifyInstance, deps: Intervi
       {
         title: view.interview.title,
         active: ACTIVE,
-        body: <AdminInterview view={view} csrfToken={request.csrfToken} issues={issues} />,
+        body: <AdminInterview view={view} csrfToken={request.csrfToken} issues={issues} mediaValues={mediaValues} />,
       },
       status,
     );
@@ -487,19 +533,47 @@ export function registerInterviewAdminRoutes(app: FastifyInstance, deps: Intervi
       }),
     ),
   );
+  // A photo uploaded (multipart, one file under the photo limit, a larger one answered on the form)
+  // or linked. A refused photo comes back with the alt text and caption as typed.
+  const photoLimit = Math.min(MAX_PHOTO_BYTES, deps.config.maxUploadBytes);
   app.post(
     `${ADMIN_INTERVIEWS_PATH}/:id/media`,
-    action('图片已添加。', (request, id, fields) =>
-      addInterviewMedia({
-        ...base,
-        actor: request.actor,
-        interviewId: id,
-        input: {
-          url: field(fields, 'url').slice(0, 2000),
-          alt: field(fields, 'alt').slice(0, 2000),
-          caption: field(fields, 'caption').slice(0, 2000),
-        },
-      }),
-    ),
+    { config: { uploads: { maxFiles: 1, maxFileBytes: photoLimit, reportLimits: true } } },
+    async (request, reply) => {
+      const id = idOf(request);
+      const fields = formFields(request);
+      const values: MediaFormValues = {
+        url: field(fields, 'url').slice(0, 2000),
+        alt: field(fields, 'alt').slice(0, 2000),
+        caption: field(fields, 'caption').slice(0, 2000),
+      };
+      // A browser sends an empty, nameless file part when no file was chosen.
+      const file = formFile(request, 'file');
+      const chosen = file && (file.sizeBytes > 0 || file.fileName !== '') ? file : undefined;
+      try {
+        // Out of the reader's subtree, the interview does not exist for them.
+        await interviewView(deps.stores, { interviewId: id, actor: request.actor });
+        await addInterviewMedia({
+          ...base,
+          actor: request.actor,
+          interviewId: id,
+          input: values,
+          photo: chosen && {
+            content: { path: chosen.path, sizeBytes: chosen.sizeBytes },
+            sizeBytes: chosen.sizeBytes,
+            files: deps.files,
+            sniff: deps.sniff,
+            maxBytes: photoLimit,
+          },
+        });
+        deps.interviewFeed.changed(id);
+        setFlash(reply, { kind: 'success', text: '图片已添加。' });
+        return seeOther(reply, adminInterviewPath(id));
+      } catch (error) {
+        if (!isDomainError(error) || !MEDIA_FORM_ERRORS.has(error.code)) throw error;
+        const issues = error.fields.length > 0 ? error.fields : [{ field: '(form)', message: error.message }];
+        return show(request, reply, issues, error.status, values);
+      }
+    },
   );
 }

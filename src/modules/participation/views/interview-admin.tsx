@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../../../platform/errors.ts';
 import { chinaDateTime } from '../../../platform/clock.ts';
 import { Csrf, ErrorSummary, MetaRow } from '../../../platform/web/components.tsx';
-import { DateField, SelectField, TextArea, TextField, type Choice } from '../../../platform/web/fields.tsx';
+import { DateField, FileField, SelectField, TextArea, TextField, type Choice } from '../../../platform/web/fields.tsx';
 import {
   INTERVIEW_LIMITS,
   nextInterviewState,
@@ -181,6 +181,9 @@ function MoveButton(props: { id: string; move: string; label: string; csrf: stri
   );
 }
 
+/** The media form's text fields, as typed. */
+export type MediaFormValues = { url: string; alt: string; caption: string };
+
 /**
  * An interview in the back office: where it stands and, by state, what may be done: edit, publish,
  * go live, add transcript entries, moderate questions, end, add media, cancel.
@@ -190,8 +193,11 @@ export function AdminInterview(props: {
   csrfToken: string;
   issues: FieldIssue[];
   message?: string;
+  /** What was typed in the media form, kept when the photo was refused. */
+  mediaValues?: MediaFormValues;
 }) {
   const { interview: i, org, questions, entries, media } = props.view;
+  const mv = props.mediaValues ?? { url: '', alt: '', caption: '' };
   const csrf = props.csrfToken;
   const shown = questions.filter((q) => q.state === 'shown');
   const speakerChoices: Choice[] = [
@@ -320,20 +326,34 @@ export function AdminInterview(props: {
               </li>
             ))}
           </ul>
-          <form method="post" action={`${adminInterviewPath(i.id)}/media`} class="form" id="media-form">
+          <form
+            method="post"
+            action={`${adminInterviewPath(i.id)}/media`}
+            class="form"
+            id="media-form"
+            enctype="multipart/form-data"
+          >
             <Csrf token={csrf} />
+            <FileField
+              name="file"
+              label="上传照片"
+              hint="JPEG、PNG、WebP 或 GIF 格式，不超过 10 MB；上传照片时不必填写图片地址。"
+              accept="image/jpeg,image/png,image/webp,image/gif"
+              issues={props.issues}
+            />
             <TextField
               name="url"
-              label="图片地址"
+              label="或填写图片地址"
+              value={mv.url}
               maxlength={INTERVIEW_LIMITS.url}
               issues={props.issues}
               hint="本网站上的路径（以“/”开头）或 https:// 地址"
-              required
               wide
             />
             <TextField
               name="alt"
               label="替代文本（图片内容的文字说明）"
+              value={mv.alt}
               maxlength={INTERVIEW_LIMITS.alt}
               issues={props.issues}
               required
@@ -342,6 +362,7 @@ export function AdminInterview(props: {
             <TextField
               name="caption"
               label="图片说明（选填）"
+              value={mv.caption}
               maxlength={INTERVIEW_LIMITS.caption}
               issues={props.issues}
               wide

@@ -11,3 +11,5 @@ export const questionFormPath = (id: string): string => `${INTERVIEWS_PATH}${id}
 export const interviewEventsPath = (id: string): string => `${INTERVIEWS_PATH}${id}/events`;
 /** An interview in the back office. */
 export const adminInterviewPath = (id: string): string => `${ADMIN_INTERVIEWS_PATH}/${id}`;
+/** An uploaded photo of an interview, served from the file storage (not cached as a page). */
+export const interviewPhotoPath = (id: string, mediaId: string): string => `${INTERVIEWS_PATH}${id}/tu/${mediaId}`;
