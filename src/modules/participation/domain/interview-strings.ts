@@ -33,6 +33,7 @@ export const INTERVIEW_TEXT = {
   altRequired: '请填写图片的文字说明（替代文本），供读屏软件朗读。',
   questionReceived: '问题已提交，经审核后公开。',
   saved: '已保存。',
+  photoAdded: '图片已添加。',
   anonymous: '网友',
   questionSpeaker: '网友提问',
   host: '主持人',

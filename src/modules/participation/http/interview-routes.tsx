@@ -567,7 +567,7 @@ export function registerInterviewAdminRoutes(app: FastifyInstance, deps: Intervi
           },
         });
         deps.interviewFeed.changed(id);
-        setFlash(reply, { kind: 'success', text: '图片已添加。' });
+        setFlash(reply, { kind: 'success', text: INTERVIEW_TEXT.photoAdded });
         return seeOther(reply, adminInterviewPath(id));
       } catch (error) {
         if (!isDomainError(error) || !MEDIA_FORM_ERRORS.has(error.code)) throw error;
